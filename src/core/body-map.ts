@@ -1,0 +1,175 @@
+import { type BodyPoint, bodyPoint, type Polygon, polygonContains } from './geometry.js';
+import type { RegionId, Side, Surface } from './ids.js';
+
+/** A named anatomical point; bilateral landmarks are stored for the client's left and mirrored. */
+export interface Landmark {
+  readonly id: string;
+  /** Position for the midline, or for the client's left when `isBilateral`. */
+  readonly at: BodyPoint;
+  readonly isBilateral: boolean;
+  readonly name: string;
+}
+
+/** A region of one body surface, with the most pressure it tolerates (0: never pressed or touched). */
+export interface RegionShape {
+  readonly id: RegionId;
+  readonly surface: Surface;
+  readonly isBilateral: boolean;
+  /** The polygon on the client's left (bilateral) or across the midline. */
+  readonly polygon: Polygon;
+  readonly maxPressure: number;
+  readonly name: string;
+}
+
+/** The body map: landmarks and regions in one normalised frame (DESIGN.md "The body map"). */
+export interface BodyMap {
+  readonly landmarks: ReadonlyMap<string, Landmark>;
+  readonly regions: readonly RegionShape[];
+}
+
+/** Raw body-map data, as kept in src/content/body-map.ts. */
+export interface BodyMapData {
+  readonly landmarks: readonly {
+    id: string;
+    x: number;
+    y: number;
+    isBilateral?: boolean;
+    name: string;
+  }[];
+  readonly regions: readonly {
+    id: RegionId;
+    surface: Surface;
+    isBilateral: boolean;
+    polygon: readonly (readonly [number, number])[];
+    maxPressure: number;
+    name: string;
+  }[];
+}
+
+/** A region hit at a point: which region, on which side (null for a midline region). */
+export interface RegionHit {
+  readonly region: RegionId;
+  readonly side: Side | null;
+  readonly maxPressure: number;
+}
+
+/** Builds a BodyMap from its raw data. */
+export function bodyMapFromData(data: BodyMapData): BodyMap {
+  const landmarks = new Map<string, Landmark>();
+  for (const l of data.landmarks) {
+    landmarks.set(l.id, {
+      id: l.id,
+      at: bodyPoint(l.x, l.y),
+      isBilateral: l.isBilateral ?? false,
+      name: l.name,
+    });
+  }
+  const regions = data.regions.map(
+    (r): RegionShape => ({
+      id: r.id,
+      surface: r.surface,
+      isBilateral: r.isBilateral,
+      polygon: r.polygon.map(([x, y]) => bodyPoint(x, y)),
+      maxPressure: r.maxPressure,
+      name: r.name,
+    }),
+  );
+  return { landmarks, regions };
+}
+
+/** Where a landmark is, on the given side for a bilateral one (left when no side is given). */
+export function landmarkPoint(map: BodyMap, id: string, side: Side | null = null): BodyPoint | undefined {
+  const l = map.landmarks.get(id);
+  if (!l) return undefined;
+  if (l.isBilateral && side === 'right') return bodyPoint(-l.at.x, l.at.y);
+  return l.at;
+}
+
+function sideOfPoint(p: BodyPoint): Side | null {
+  if (p.x < 0) return 'left';
+  if (p.x > 0) return 'right';
+  return null;
+}
+
+/** Every region (with side) that contains the point on the given surface. */
+export function regionsAt(map: BodyMap, surface: Surface, p: BodyPoint): RegionHit[] {
+  const hits: RegionHit[] = [];
+  for (const r of map.regions) {
+    if (r.surface !== surface) continue;
+    if (r.isBilateral) {
+      const local = p.x <= 0 ? p : bodyPoint(-p.x, p.y);
+      if (polygonContains(r.polygon, local)) {
+        hits.push({ region: r.id, side: p.x <= 0 ? 'left' : 'right', maxPressure: r.maxPressure });
+      }
+    } else if (polygonContains(r.polygon, p)) {
+      hits.push({ region: r.id, side: sideOfPoint(p), maxPressure: r.maxPressure });
+    }
+  }
+  return hits;
+}
+
+/** True when the region (optionally on one side; a midline region split at x = 0) contains the point. */
+export function regionContains(
+  map: BodyMap,
+  ref: { region: string; side?: Side | null | undefined },
+  surface: Surface,
+  p: BodyPoint,
+): boolean {
+  return regionsAt(map, surface, p).some(
+    (h) =>
+      (h.region === ref.region || h.region.startsWith(`${ref.region}.`)) &&
+      (ref.side == null || h.side === ref.side),
+  );
+}
+
+/** The most pressure tolerated at a point: the lowest cap of all regions containing it (5 where none). */
+export function pressureToleranceAt(map: BodyMap, surface: Surface, p: BodyPoint): number {
+  let max = 5;
+  for (const h of regionsAt(map, surface, p)) if (h.maxPressure < max) max = h.maxPressure;
+  return max;
+}
+
+/** A region a path crosses that forbids the pressure used on it. */
+export interface PathViolation {
+  readonly region: RegionId;
+  readonly side: Side | null;
+  readonly maxPressure: number;
+  readonly pressure: number;
+  readonly at: BodyPoint;
+}
+
+/** Tests the sampled points of a path against the regions' tolerance; returns the first violation per region. */
+export function pathViolations(
+  map: BodyMap,
+  surface: Surface,
+  points: readonly BodyPoint[],
+  pressure: number,
+): PathViolation[] {
+  const seen = new Set<string>();
+  const out: PathViolation[] = [];
+  for (const p of points) {
+    for (const h of regionsAt(map, surface, p)) {
+      if (pressure <= h.maxPressure) continue;
+      const key = `${h.region}/${h.side}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ region: h.region, side: h.side, maxPressure: h.maxPressure, pressure, at: p });
+    }
+  }
+  return out;
+}
+
+/** The regions (with sides) a set of points touches, in first-touched order. */
+export function pathRegions(map: BodyMap, surface: Surface, points: readonly BodyPoint[]): RegionHit[] {
+  const seen = new Set<string>();
+  const out: RegionHit[] = [];
+  for (const p of points) {
+    for (const h of regionsAt(map, surface, p)) {
+      const key = `${h.region}/${h.side}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(h);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** The client's sides; the body frame puts the client's left at negative x. */
+export const SIDES = ['left', 'right'] as const;
+/** A side of the client's body. */
+export const Side = z.enum(SIDES);
+export type Side = z.infer<typeof Side>;
+
+/** Which body surface a contact lies on: prone shows the posterior, supine the anterior. */
+export const Surface = z.enum(['posterior', 'anterior']);
+export type Surface = z.infer<typeof Surface>;
+
+/** How the client lies (or sits) during a section. */
+export const ClientPosition = z.enum(['prone', 'supine', 'seated']);
+export type ClientPosition = z.infer<typeof ClientPosition>;
+
+/** Region ids of CATALOGUE.md; the side is carried separately. */
+export const REGION_IDS = [
+  'back.spine',
+  'back.paraspinal',
+  'back.kidney-band',
+  'back.scapula',
+  'back.whole',
+  'hip.gluteal',
+  'leg.thigh.posterior',
+  'leg.thigh.inner-upper',
+  'leg.knee.popliteal',
+  'leg.knee.patella',
+  'leg.lower',
+  'foot.ankle',
+  'foot.sole',
+  'foot.heel',
+  'chest.infraclavicular',
+  'shoulder.joint',
+  'neck.posterior',
+  'neck.anterior',
+  'head.skull-base',
+  'head.scalp',
+  'head.hair',
+] as const;
+/** A region id of the body map. */
+export const RegionId = z.enum(REGION_IDS);
+export type RegionId = z.infer<typeof RegionId>;
+
+/** Technique kinds; each brings its own motion (src/core/techniques.ts). */
+export const TECHNIQUE_KINDS = [
+  'glide',
+  'press',
+  'knead',
+  'friction',
+  'drain',
+  'squeeze',
+  'traction',
+  'stretch',
+  'rotate',
+  'lift',
+  'rub',
+  'tug',
+  'rest',
+] as const;
+/** A technique kind. */
+export const TechniqueKind = z.enum(TECHNIQUE_KINDS);
+export type TechniqueKind = z.infer<typeof TechniqueKind>;
+
+/** What touches the client. */
+export const ContactTool = z.enum([
+  'palm',
+  'stacked-palms',
+  'fingertips',
+  'thumb',
+  'forearm',
+  'whole-hand',
+  'fingers',
+]);
+export type ContactTool = z.infer<typeof ContactTool>;
+
+/** Where the practitioner stands or sits. `side` means the side of the current per-side block. */
+export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
+export type PractitionerPlace = z.infer<typeof PractitionerPlace>;
+
+/** The languages cues are written in. */
+export const Language = z.enum(['en', 'ru']);
+export type Language = z.infer<typeof Language>;
+
+/** Pressure 1 (resting touch) … 5 (deep); CATALOGUE.md "Pressure". */
+export const Pressure = z.number().int().min(1).max(5);
+export type Pressure = z.infer<typeof Pressure>;
+
+/** Seconds, as a branded number so a pixel or a fraction is not passed by mistake. */
+export type Seconds = number & { readonly __unit: 'seconds' };
+/** Brands a number as seconds. */
+export const seconds = (value: number): Seconds => value as Seconds;
+
+/** A region with an optional side: `leg.lower` on the left leg. */
+export const RegionRef = z.object({
+  region: RegionId,
+  side: Side.optional(),
+});
+export type RegionRef = z.infer<typeof RegionRef>;
+
+/** True when `id` equals `prefix` or lies below it in the dotted hierarchy (`leg` matches `leg.lower`). */
+export function regionMatchesPrefix(id: string, prefix: string): boolean {
+  return id === prefix || id.startsWith(`${prefix}.`);
+}

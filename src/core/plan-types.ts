@@ -1,0 +1,144 @@
+import type {
+  ClientPosition,
+  ContactTool,
+  Language,
+  PractitionerPlace,
+  Side,
+  Surface,
+  TechniqueKind,
+} from './ids.js';
+
+/** A point of a hand's track: body-frame coordinates and the surface it touches. */
+export interface TrackPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly surface: Surface;
+}
+
+/** Where one hand goes during a repetition of a step. */
+export interface HandTrack {
+  readonly hand: 'left' | 'right';
+  readonly tool: ContactTool;
+  /** The working stroke, in order. One point: the hand stays there. */
+  readonly points: readonly TrackPoint[];
+  /** The way back: absent when the technique has none; `isPressing` false for a lifted return. */
+  readonly returnPoints?: readonly TrackPoint[];
+  readonly isReturnPressing?: boolean;
+  /** True for a supporting hand that holds still (hold-and-work). */
+  readonly isHolding?: boolean;
+}
+
+/** The resolved geometry of one planned step on one side: every hand's track. */
+export interface StepMotion {
+  readonly arrangement:
+    | 'mirrored'
+    | 'stacked'
+    | 'together'
+    | 'alternating'
+    | 'hold-and-work'
+    | 'independent'
+    | 'none';
+  readonly hands: readonly HandTrack[];
+  /** Each repetition works the other side of the midline (tracks given for the left; mirrored on odd reps). */
+  readonly alternateSidesEachRep: boolean;
+}
+
+/** A change a rule made to a planned step. */
+export interface PlanChange {
+  readonly rule: string;
+  readonly kind: 'soften' | 'limit-reps' | 'replace' | 'warn' | 'exclude-region';
+  readonly reason: string;
+  readonly from?: number | string | null;
+  readonly to?: number | string | null;
+}
+
+/** One step of a plan, on one side, with its timing. */
+export interface PlannedStep {
+  readonly id: string;
+  readonly sectionId: string;
+  readonly title: string;
+  readonly technique: TechniqueKind;
+  readonly position: ClientPosition;
+  readonly place: PractitionerPlace | null;
+  /** `left`/`right` for a per-side step; null for midline or both sides at once. */
+  readonly side: Side | null;
+  /** Region ids the step touches (deduplicated, without side). */
+  readonly regions: readonly string[];
+  /** Planned pressure 1–5; null for steps that press nothing. */
+  readonly pressure: number | null;
+  /** Pressure by region where softer than `pressure` (e.g. the kidney band). */
+  readonly pressureByRegion: Readonly<Record<string, number>>;
+  readonly reps: number;
+  /** True when the count is fixed by the technique (lift, traction). */
+  readonly isCountBound: boolean;
+  /** Seconds from the session start. */
+  readonly start: number;
+  /** Seconds. */
+  readonly duration: number;
+  readonly cues: {
+    readonly before: string;
+    readonly during: readonly string[];
+    readonly safety: string | null;
+  };
+  readonly changes: readonly PlanChange[];
+  readonly figure: number | null;
+  readonly motion: StepMotion;
+}
+
+/** A step (on a side) the plan leaves out, and why. */
+export interface SkippedStep {
+  readonly id: string;
+  readonly side: Side | null;
+  readonly reason: string;
+  readonly rule: string;
+}
+
+/** A warning shown before the session. */
+export interface PlanWarning {
+  readonly rule: string;
+  readonly message: string;
+  readonly mustAcknowledge: boolean;
+}
+
+/** A region the client's conditions exclude. */
+export interface ExcludedRegion {
+  readonly region: string;
+  readonly side: Side | null;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** The personalised, timed sequence (DESIGN.md "Plan"). */
+export interface Plan {
+  readonly refused: false;
+  readonly version: 1;
+  readonly routineId: string;
+  readonly language: Language;
+  readonly minutes: number;
+  readonly steps: readonly PlannedStep[];
+  readonly skipped: readonly SkippedStep[];
+  readonly warnings: readonly PlanWarning[];
+  readonly excludedRegions: readonly ExcludedRegion[];
+  readonly totalSeconds: number;
+}
+
+/** Why there is no massage today. */
+export interface RefusalReason {
+  readonly rule: string;
+  readonly condition: string;
+  readonly reason: string;
+}
+
+/** A refusal is a value, not an exception. */
+export interface Refusal {
+  readonly refused: true;
+  readonly reasons: readonly RefusalReason[];
+}
+
+/** What the planner returns. */
+export type PlanResult = Plan | Refusal;
+
+/** True when the planner refused the session. */
+export function isRefusal(result: PlanResult): result is Refusal {
+  return result.refused;
+}

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import {
+  ClientPosition,
+  ContactTool,
+  Language,
+  PractitionerPlace,
+  Pressure,
+  RegionId,
+  Side,
+  Surface,
+  TechniqueKind,
+} from './ids.js';
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens, e.g. leg-glide');
+
+/** Text in each language of the routine: `{ en: "...", ru: "..." }`. */
+export const LocalizedText = z
+  .object({ en: z.string().min(1), ru: z.string().min(1).optional() })
+  .strict()
+  .describe('Text per language; English is required, Russian optional.');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/**
+ * A point on the body map: a landmark with offsets, or absolute coordinates.
+ * `lateral` moves away from the midline on the current side; `dy` moves toward the feet.
+ */
+export const Waypoint = z.union([
+  z
+    .object({
+      at: z.string().min(1).describe('A landmark id of the body map, e.g. c7, popliteal, heel.'),
+      lateral: z
+        .number()
+        .min(-0.3)
+        .max(0.3)
+        .optional()
+        .describe(
+          'Offset away from the midline on the current side (negative: toward it), body-frame units.',
+        ),
+      dy: z
+        .number()
+        .min(-0.3)
+        .max(0.3)
+        .optional()
+        .describe('Offset toward the feet (negative: toward the head).'),
+      surface: Surface.optional().describe(
+        'The surface from this point on (e.g. posterior: hands under the neck).',
+      ),
+    })
+    .strict(),
+  z
+    .object({
+      x: z.number().min(-0.5).max(0.5).describe('Across the body, negative on the client’s left.'),
+      y: z.number().min(-0.1).max(1.1).describe('From the crown (0) to the soles (1).'),
+      surface: Surface.optional(),
+    })
+    .strict(),
+]);
+export type Waypoint = z.infer<typeof Waypoint>;
+
+/** Sugar for a straight path between two landmarks at a lateral offset. */
+export const PathSpan = z
+  .object({
+    from: z.string().min(1).describe('Start landmark id.'),
+    to: z.string().min(1).describe('End landmark id.'),
+    lateral: z
+      .number()
+      .min(-0.3)
+      .max(0.3)
+      .optional()
+      .describe('Offset away from the midline on the current side.'),
+    surface: Surface.optional(),
+  })
+  .strict();
+export type PathSpan = z.infer<typeof PathSpan>;
+
+/** A path: a landmark-to-landmark span or a list of waypoints. */
+export const PathSpec = z.union([PathSpan, z.array(Waypoint).min(1)]);
+export type PathSpec = z.infer<typeof PathSpec>;
+
+/**
+ * How the two hands share the path.
+ * - mirrored: each hand on its own side of the midline, mirror images (spine steps, chest stroke).
+ * - stacked: one hand on the other, at one point (reinforced palm).
+ * - together: both hands on the path, the leading one ahead.
+ * - alternating: hands take turns along the path.
+ * - hold-and-work: one hand holds at `hold`, the other works along the path.
+ * - independent: each hand has its own path (`paths.left`, `paths.right`).
+ */
+export const HandArrangement = z.enum([
+  'mirrored',
+  'stacked',
+  'together',
+  'alternating',
+  'hold-and-work',
+  'independent',
+]);
+export type HandArrangement = z.infer<typeof HandArrangement>;
+
+/** What the hands do on the way back. */
+export const ReturnStroke = z.union([
+  z.enum(['lifted', 'pressing', 'none']),
+  z
+    .object({
+      left: PathSpec.optional(),
+      right: PathSpec.optional(),
+      pressure: Pressure.optional(),
+    })
+    .strict()
+    .describe('Explicit return paths per hand (e.g. down the outer and inner sides of the leg).'),
+]);
+export type ReturnStroke = z.infer<typeof ReturnStroke>;
+
+/** Repetitions: the default count, its range, and whether the count is fixed by the technique. */
+export const Repetitions = z
+  .object({
+    default: z.number().int().min(1).max(100),
+    min: z.number().int().min(1).max(100).optional(),
+    max: z.number().int().min(1).max(100).optional(),
+    isCountBound: z
+      .boolean()
+      .optional()
+      .describe(
+        'True when the step is counted in repetitions (lift, traction): the planner keeps its count.',
+      ),
+  })
+  .strict();
+export type Repetitions = z.infer<typeof Repetitions>;
+
+/** The cues of one language: before the step, during it, and the safety reminder. */
+export const CueSet = z
+  .object({
+    before: z.string().min(1).describe('Said as the step starts: what to do.'),
+    during: z.array(z.string().min(1)).optional().describe('Said while the step runs, spread over it.'),
+    safety: z.string().min(1).optional().describe('The safety reminder for this step.'),
+  })
+  .strict();
+export type CueSet = z.infer<typeof CueSet>;
+
+/** A passage of the seed text a step comes from. */
+export const SourceRef = z
+  .object({
+    heading: z.string().min(1).describe('The seed heading the passage stands under.'),
+    quote: z.string().min(1).optional().describe('A few words of the passage, to find it.'),
+  })
+  .strict();
+
+/** One technique instance, or a transition (rest, turn over). */
+export const Step = z
+  .object({
+    id: Id,
+    title: LocalizedText,
+    technique: TechniqueKind,
+    tools: z
+      .union([ContactTool, z.object({ left: ContactTool, right: ContactTool }).strict()])
+      .optional()
+      .describe('The contact tool for both hands, or one per hand.'),
+    hands: HandArrangement.optional(),
+    place: PractitionerPlace.optional().describe('Where the practitioner stands or sits.'),
+    path: PathSpec.optional().describe(
+      'The working stroke; bilateral landmarks resolve to the current side.',
+    ),
+    paths: z
+      .object({ left: PathSpec, right: PathSpec })
+      .strict()
+      .optional()
+      .describe('One path per hand, with hands: independent.'),
+    hold: Waypoint.optional().describe('Where the supporting hand holds, with hands: hold-and-work.'),
+    return: ReturnStroke.optional(),
+    alternateSidesEachRep: z
+      .boolean()
+      .optional()
+      .describe('Each repetition works the other side of the midline (left first).'),
+    direction: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The direction in words: cranial, toward the heart, circular …'),
+    pressure: Pressure.nullable().describe('Planned pressure 1–5, or null for steps that press nothing.'),
+    pressureByRegion: z
+      .partialRecord(RegionId, Pressure)
+      .optional()
+      .describe('Softer pressure where the path crosses these regions (e.g. the kidney band).'),
+    tempo: z.enum(['slow', 'moderate', 'brisk']).optional(),
+    repSeconds: z.number().min(1).max(600).describe('Seconds one repetition takes at the default tempo.'),
+    reps: Repetitions,
+    weight: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Share of the section’s time for time-bound steps.'),
+    isOptional: z.boolean().optional().describe('Dropped first when the session is short.'),
+    dropOrder: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Among optional steps, which goes first (1 first).'),
+    tags: z.array(z.string().min(1)).optional().describe('Free tags rules can match, e.g. stretch, oil.'),
+    cues: z.object({ en: CueSet, ru: CueSet.optional() }).strict(),
+    cautions: z.array(z.string().min(1)).optional().describe('Rule ids this step must honour.'),
+    figure: z.number().int().optional().describe('The seed figure this step illustrates.'),
+    figures: z.array(z.number().int()).optional(),
+    source: SourceRef.optional(),
+  })
+  .strict();
+export type Step = z.infer<typeof Step>;
+
+/** A part of the routine done in one client position. */
+export const Section = z
+  .object({
+    id: Id,
+    title: LocalizedText,
+    position: ClientPosition,
+    perSide: z
+      .object({ order: z.array(Side).length(2) })
+      .strict()
+      .optional()
+      .describe('A per-side block: every step on the first side, then all again on the second.'),
+    shrinkOrder: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Below the shortest timing, sections shrink in this order (1 first).'),
+    steps: z.array(Step).min(1),
+  })
+  .strict();
+export type Section = z.infer<typeof Section>;
+
+/** Minutes per section for one session length. */
+export const TimingRow = z
+  .object({
+    minutes: z.number().min(5).max(240),
+    sections: z.record(z.string(), z.number().min(0)),
+  })
+  .strict();
+
+/** A whole routine file. */
+export const Routine = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id,
+    version: z.number().int().min(1),
+    title: LocalizedText,
+    description: LocalizedText.optional(),
+    languages: z.array(Language).min(1),
+    source: z.string().optional().describe('The text this routine is read from.'),
+    timing: z
+      .array(TimingRow)
+      .min(1)
+      .describe('Minutes per section for given session lengths; others interpolate.'),
+    minMinutes: z.number().min(1).max(240).optional(),
+    maxMinutes: z.number().min(1).max(240).optional(),
+    sections: z.array(Section).min(1),
+  })
+  .strict();
+export type Routine = z.infer<typeof Routine>;
+
+export { Side };
