@@ -1,24 +1,618 @@
-import type { BodyMap } from './body-map.js';
-import type { Side } from './ids.js';
+import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
+import { bodyPoint } from './geometry.js';
+import { regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
-import type { PlanResult } from './plan-types.js';
-import type { Routine } from './routine.js';
-import type { Rule, RuleOptions } from './rules.js';
+import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
+import type {
+  ExcludedRegion,
+  PlanChange,
+  PlannedStep,
+  PlanResult,
+  PlanWarning,
+  SkippedStep,
+  StepMotion,
+  TrackPoint,
+} from './plan-types.js';
+import { plannerText, textIn } from './planner-text.js';
+import type { Routine, Section, Step } from './routine.js';
+import {
+  type Exclusion,
+  effectsFiring,
+  exclusionCovers,
+  exclusionsFor,
+  type FiredEffect,
+  type MatchTarget,
+  stepMatches,
+} from './rule-match.js';
+import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
+import { stepMotionResolved } from './step-motion.js';
+import { sectionBudgetsFor } from './timing.js';
 
-/** Options of the planner; every field has a default. */
+/** Options of the planner; every field but the body map has a default. */
 export interface PlanOptions extends Partial<RuleOptions> {
   /** The body map the routine's paths are resolved on. */
   readonly bodyMap: BodyMap;
   /** Which side a per-side block does first (default: the routine's own order, left first). */
   readonly firstSide?: Side;
+  /** How far a time-bound step may grow past its usual share when others are skipped (default 2×). */
+  readonly maxStretch?: number;
 }
 
-/** Fits a routine to one client: a timed Plan, or a Refusal with reasons. Pure. */
+/** A planned total may differ from the minutes asked by this fraction before the plan warns. */
+export const DURATION_TOLERANCE = 0.02;
+
+/** One step on one side, before timing. */
+interface Unit {
+  readonly section: Section;
+  readonly step: Step;
+  readonly side: Side | null;
+  motion: StepMotion;
+  regions: readonly RegionHit[];
+  changes: PlanChange[];
+  safetyCue: string | null;
+  pressure: number | null;
+  pressureByRegion: Record<string, number>;
+  reps: number;
+  duration: number;
+}
+
+/** The routine resolved on a body map: each step's motion and regions per side. Cached per routine and map. */
+interface PreparedUnit {
+  readonly section: Section;
+  readonly step: Step;
+  readonly side: Side | null;
+  readonly motion: StepMotion;
+  readonly regions: readonly RegionHit[];
+  /** Regions within the contact margin: the quick test of whether an exclusion can touch the step. */
+  readonly regionsNear: readonly RegionHit[];
+}
+
+const preparedCache = new WeakMap<Routine, WeakMap<BodyMap, Map<string, PreparedUnit>>>();
+const nearHitsCache = new WeakMap<TrackPoint, RegionHit[]>();
+
+function nearHits(map: BodyMap, p: TrackPoint): RegionHit[] {
+  let hits = nearHitsCache.get(p);
+  if (!hits) {
+    hits = regionsNear(map, p);
+    nearHitsCache.set(p, hits);
+  }
+  return hits;
+}
+
+function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
+  const seen = new Set<string>();
+  const out: RegionHit[] = [];
+  for (const list of lists) {
+    for (const h of list) {
+      const key = `${h.region}/${h.side}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(h);
+      }
+    }
+  }
+  return out;
+}
+
+/** The contact points of a motion (working strokes, pressing returns, holds), densely sampled. */
+export function motionContactSamples(motion: StepMotion): TrackPoint[] {
+  const out: TrackPoint[] = [];
+  const add = (points: readonly TrackPoint[]) => {
+    for (const p of trackSampled(points)) out.push(p);
+  };
+  for (const h of motion.hands) {
+    add(h.points);
+    if (h.returnPoints && h.isReturnPressing) add(h.returnPoints);
+  }
+  if (motion.alternateSidesEachRep) {
+    const n = out.length;
+    for (let i = 0; i < n; i++) out.push({ ...out[i]!, x: -out[i]!.x });
+  }
+  return out;
+}
+
+/** The regions a motion's contact points lie in (no margin). */
+export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
+  return hitsUnion(motionContactSamples(motion).map((p) => regionsAt(map, p.surface, bodyPoint(p.x, p.y))));
+}
+
+function unitKey(sectionId: string, stepId: string, side: Side | null): string {
+  return `${sectionId}/${stepId}/${side ?? '-'}`;
+}
+
+function preparedUnits(routine: Routine, map: BodyMap): Map<string, PreparedUnit> {
+  let byMap = preparedCache.get(routine);
+  if (!byMap) {
+    byMap = new WeakMap();
+    preparedCache.set(routine, byMap);
+  }
+  let units = byMap.get(map);
+  if (units) return units;
+  units = new Map();
+  for (const section of routine.sections) {
+    const sides: (Side | null)[] = section.perSide ? ['left', 'right'] : [null];
+    for (const step of section.steps) {
+      for (const side of sides) {
+        const { motion } = stepMotionResolved(map, step, { position: section.position, side });
+        const samples = motionContactSamples(motion);
+        units.set(unitKey(section.id, step.id, side), {
+          section,
+          step,
+          side,
+          motion,
+          regions: motionRegions(map, motion),
+          regionsNear: hitsUnion(samples.map((p) => nearHits(map, p))),
+        });
+      }
+    }
+  }
+  byMap.set(map, units);
+  return units;
+}
+
+function matchTarget(unit: {
+  section: Section;
+  step: Step;
+  side: Side | null;
+  regions: readonly RegionHit[];
+}) {
+  return {
+    id: unit.step.id,
+    technique: unit.step.technique,
+    tags: unit.step.tags ?? [],
+    position: unit.section.position,
+    side: unit.side,
+    regions: unit.regions,
+  } satisfies MatchTarget;
+}
+
+function sectionOrder(section: Section, firstSide: Side | undefined): (Side | null)[] {
+  if (!section.perSide) return [null];
+  const order = [...section.perSide.order];
+  if (firstSide && order[0] !== firstSide) order.reverse();
+  return order;
+}
+
+function distinctRegionIds(hits: readonly RegionHit[]): string[] {
+  return [...new Set(hits.map((h) => h.region))];
+}
+
+/** Fits a routine to one client: a timed Plan, or a Refusal with reasons. Pure: same input, same output. */
 export function planFromIntake(
-  _routine: Routine,
-  _rules: readonly Rule[],
-  _intake: Intake,
-  _options: PlanOptions,
+  routine: Routine,
+  rules: readonly Rule[],
+  intake: Intake,
+  options: PlanOptions,
 ): PlanResult {
-  throw new Error('planFromIntake: not implemented yet');
+  const ruleOptions: RuleOptions = {
+    heavyRatio: options.heavyRatio ?? DEFAULT_RULE_OPTIONS.heavyRatio,
+    tallRatio: options.tallRatio ?? DEFAULT_RULE_OPTIONS.tallRatio,
+  };
+  const lang = intake.language;
+  const text = (t: { en: string; ru?: string | undefined }) => textIn(lang, t);
+  const fired = effectsFiring(rules, intake, ruleOptions);
+
+  // Precedence 1: refuse.
+  const refusals = fired.filter((f) => f.effect.kind === 'refuse');
+  if (refusals.length > 0) {
+    return {
+      refused: true,
+      reasons: refusals.map((f) => ({
+        rule: f.rule.id,
+        condition: f.condition?.id ?? f.rule.id,
+        reason: text(f.effect.reason),
+      })),
+    };
+  }
+
+  const map = options.bodyMap;
+  const prepared = preparedUnits(routine, map);
+  const exclusions = exclusionsFor(
+    fired,
+    intake,
+    text,
+    text({ en: plannerText.avoidRegion.en(), ru: plannerText.avoidRegion.ru() }),
+  );
+  const skipped: SkippedStep[] = [];
+  const units: Unit[] = [];
+
+  for (const section of routine.sections) {
+    for (const side of sectionOrder(section, options.firstSide)) {
+      for (const step of section.steps) {
+        const p = prepared.get(unitKey(section.id, step.id, side))!;
+        const target = matchTarget(p);
+        // Precedence 2: skip.
+        const skip = fired.find(
+          (f) => f.effect.kind === 'skip' && stepMatches(f.effect.match, target, f.sides),
+        );
+        if (skip) {
+          skipped.push({ id: step.id, side, rule: skip.rule.id, reason: text(skip.effect.reason) });
+          continue;
+        }
+        // Precedence 3: exclude regions — cut the strokes short of them, or skip the step.
+        const unit = excludedFrom(p, exclusions, map, skipped);
+        if (!unit) continue;
+        units.push(unit);
+      }
+    }
+  }
+
+  for (const unit of units) {
+    const target = matchTarget(unit);
+    // Precedence 4: replace (the safety cue).
+    for (const f of fired) {
+      if (f.effect.kind !== 'replace' || !stepMatches(f.effect.match, target, f.sides)) continue;
+      unit.safetyCue = text(f.effect.cue);
+      unit.changes.push({ rule: f.rule.id, kind: 'replace', reason: text(f.effect.reason) });
+    }
+    // Precedence 5: soften — the lowest cap wins.
+    softened(unit, fired, intake, map, text);
+    // Limit repetitions.
+    for (const f of fired) {
+      if (f.effect.kind !== 'limit-reps' || !stepMatches(f.effect.match, target, f.sides)) continue;
+      if (unit.reps > f.effect.maxReps) {
+        unit.changes.push({
+          rule: f.rule.id,
+          kind: 'limit-reps',
+          reason: text(f.effect.reason),
+          from: unit.reps,
+          to: f.effect.maxReps,
+        });
+        unit.reps = f.effect.maxReps;
+      }
+    }
+  }
+
+  const warnings: PlanWarning[] = [];
+  for (const f of fired) {
+    if (f.effect.kind !== 'warn') continue;
+    const message = text(f.effect.reason);
+    if (!warnings.some((w) => w.rule === f.rule.id && w.message === message)) {
+      warnings.push({ rule: f.rule.id, message, mustAcknowledge: f.effect.mustAcknowledge ?? false });
+    }
+  }
+
+  const timed = timedUnits(routine, units, skipped, intake.minutes, options.maxStretch ?? 2, text);
+  const steps: PlannedStep[] = [];
+  let clock = 0;
+  for (const u of timed.units) {
+    const cues = u.step.cues[lang] ?? u.step.cues.en;
+    steps.push({
+      id: u.step.id,
+      sectionId: u.section.id,
+      title: text(u.step.title),
+      technique: u.step.technique,
+      position: u.section.position,
+      place: u.step.place ?? null,
+      side: u.side,
+      regions: distinctRegionIds(u.regions),
+      pressure: u.pressure,
+      pressureByRegion: u.pressureByRegion,
+      reps: u.reps,
+      isCountBound: u.step.reps.isCountBound ?? false,
+      start: clock,
+      duration: u.duration,
+      cues: { before: cues.before, during: cues.during ?? [], safety: u.safetyCue },
+      changes: u.changes,
+      figure: u.step.figure ?? null,
+      motion: u.motion,
+    });
+    clock += u.duration;
+  }
+  const totalSeconds = clock;
+  const asked = intake.minutes * 60;
+  if (Math.abs(totalSeconds - asked) > asked * DURATION_TOLERANCE) {
+    const why = totalSeconds < asked ? plannerText.tooShortWhy : plannerText.tooLongWhy;
+    warnings.push({
+      rule: 'session-length',
+      message: text({
+        en: plannerText.lengthMismatch.en(Math.round(totalSeconds / 60), intake.minutes, why.en()),
+        ru: plannerText.lengthMismatch.ru(Math.round(totalSeconds / 60), intake.minutes, why.ru()),
+      }),
+      mustAcknowledge: false,
+    });
+  }
+  const excludedRegions: ExcludedRegion[] = [];
+  for (const ex of exclusions) {
+    const sides: (Side | null)[] = ex.sides ? [...ex.sides] : [null];
+    for (const side of sides)
+      excludedRegions.push({ region: ex.region, side, rule: ex.rule, reason: ex.reason });
+  }
+  return {
+    refused: false,
+    version: 1,
+    routineId: routine.id,
+    language: lang,
+    minutes: intake.minutes,
+    steps,
+    skipped: [...skipped, ...timed.skipped],
+    warnings,
+    excludedRegions,
+    totalSeconds,
+  };
+}
+
+function excludedFrom(
+  p: PreparedUnit,
+  exclusions: readonly Exclusion[],
+  map: BodyMap,
+  skipped: SkippedStep[],
+): Unit | null {
+  const base: Unit = {
+    section: p.section,
+    step: p.step,
+    side: p.side,
+    motion: p.motion,
+    regions: p.regions,
+    changes: [],
+    safetyCue: null,
+    pressure: p.step.pressure,
+    pressureByRegion: { ...(p.step.pressureByRegion ?? {}) },
+    reps: p.step.reps.default,
+    duration: 0,
+  };
+  const cues = p.step.cues.en;
+  base.safetyCue = cues.safety ?? null;
+  const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
+  if (relevant.length === 0) return base;
+  const blocking = new Set<Exclusion>();
+  const isBlocked = (pt: TrackPoint) => {
+    let blocked = false;
+    for (const h of nearHits(map, pt)) {
+      for (const ex of relevant) {
+        if (exclusionCovers(ex, h)) {
+          blocking.add(ex);
+          blocked = true;
+        }
+      }
+    }
+    return blocked;
+  };
+  const clip = motionAvoiding(p.motion, isBlocked);
+  const first = [...blocking][0] ?? relevant[0]!;
+  if (clip.kind === 'blocked') {
+    skipped.push({ id: p.step.id, side: p.side, rule: first.rule, reason: first.reason });
+    return null;
+  }
+  if (clip.kind === 'clipped') {
+    base.motion = clip.motion;
+    base.regions = motionRegions(map, clip.motion);
+    for (const ex of blocking)
+      base.changes.push({ rule: ex.rule, kind: 'exclude-region', reason: ex.reason });
+  }
+  return base;
+}
+
+function softened(
+  unit: Unit,
+  fired: readonly FiredEffect[],
+  intake: Intake,
+  map: BodyMap,
+  text: (t: { en: string; ru?: string | undefined }) => string,
+): void {
+  const target = matchTarget(unit);
+  const original = unit.pressure;
+  if (original !== null) {
+    let cap = original;
+    let by: { rule: string; reason: string } | null = null;
+    for (const f of fired) {
+      if (f.effect.kind !== 'soften' || f.effect.region !== undefined) continue;
+      if (!stepMatches(f.effect.match, target, f.sides)) continue;
+      if (f.effect.maxPressure < cap) {
+        cap = f.effect.maxPressure;
+        by = { rule: f.rule.id, reason: text(f.effect.reason) };
+      }
+    }
+    if (intake.pressurePreference < cap) {
+      cap = intake.pressurePreference;
+      by = {
+        rule: 'pressure-preference',
+        reason: text({
+          en: plannerText.pressurePreference.en(cap),
+          ru: plannerText.pressurePreference.ru(cap),
+        }),
+      };
+    }
+    if (by) {
+      unit.pressure = cap;
+      unit.changes.push({ rule: by.rule, kind: 'soften', reason: by.reason, from: original, to: cap });
+    }
+  }
+  const pressure = unit.pressure;
+  if (pressure === null) return;
+  // Region caps: the rules' (knee-light) and the body map's own tolerance.
+  for (const hit of unit.regions) {
+    const current = unit.pressureByRegion[hit.region] ?? pressure;
+    let cap = Math.min(current, pressure);
+    let by: { rule: string; reason: string } | null = null;
+    for (const f of fired) {
+      if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
+      if (!regionMatchesPrefix(hit.region, f.effect.region)) continue;
+      if (!stepMatches(f.effect.match, target, f.sides)) continue;
+      if (f.effect.maxPressure < cap) {
+        cap = f.effect.maxPressure;
+        by = { rule: f.rule.id, reason: text(f.effect.reason) };
+      }
+    }
+    if (hit.maxPressure > 0 && hit.maxPressure < cap) {
+      cap = hit.maxPressure;
+      const name = map.regions.find((r) => r.id === hit.region)?.name ?? hit.region;
+      by = {
+        rule: 'region-tolerance',
+        reason: text({
+          en: plannerText.regionTolerance.en(name, cap),
+          ru: plannerText.regionTolerance.ru(name, cap),
+        }),
+      };
+    }
+    if (by) {
+      unit.changes.push({ rule: by.rule, kind: 'soften', reason: by.reason, from: current, to: cap });
+    }
+    if (cap < pressure) unit.pressureByRegion[hit.region] = cap;
+  }
+  for (const [region, value] of Object.entries(unit.pressureByRegion)) {
+    if (value >= pressure) delete unit.pressureByRegion[region];
+  }
+}
+
+interface TimedResult {
+  readonly units: Unit[];
+  readonly skipped: SkippedStep[];
+}
+
+function repSeconds(u: Unit): number {
+  return u.step.repSeconds;
+}
+
+function isCountBound(u: Unit): boolean {
+  return u.step.reps.isCountBound ?? false;
+}
+
+function floorSeconds(u: Unit): number {
+  return isCountBound(u) ? u.reps * repSeconds(u) : repSeconds(u) * (u.step.reps.min ?? 1);
+}
+
+/**
+ * Times the units: section budgets from the routine, count-bound steps keep their counts, the rest of a
+ * section goes to its time-bound steps by weight; freed time flows to the same section first, then others.
+ */
+function timedUnits(
+  routine: Routine,
+  all: Unit[],
+  alreadySkipped: readonly SkippedStep[],
+  minutes: number,
+  maxStretch: number,
+  text: (t: { en: string; ru?: string | undefined }) => string,
+): TimedResult {
+  const budgets = sectionBudgetsFor(routine, minutes);
+  const skipped: SkippedStep[] = [];
+  let units = all;
+  const rows = [...routine.timing].sort((a, b) => a.minutes - b.minutes);
+  const shortest = rows[0]!.minutes;
+  const target = minutes * 60;
+
+  // Nominal time-bound share per step at this length, before any skip: the base for the stretch cap.
+  const nominal = new Map<string, number>();
+  for (const section of routine.sections) {
+    const budget = budgets.get(section.id) ?? 0;
+    const sides = section.perSide ? 2 : 1;
+    let counted = 0;
+    let weights = 0;
+    for (const s of section.steps) {
+      if (s.reps.isCountBound) counted += s.reps.default * s.repSeconds * sides;
+      else weights += (s.weight ?? 1) * sides;
+    }
+    const free = Math.max(0, budget - counted);
+    for (const s of section.steps) {
+      if (!s.reps.isCountBound)
+        nominal.set(`${section.id}/${s.id}`, (free * (s.weight ?? 1)) / Math.max(weights, 1e-9));
+    }
+  }
+
+  if (minutes < shortest) {
+    // Below the shortest timing row: optional steps go first, then sections shrink in their order.
+    let deficit = [...budgets.values()].reduce((a, b) => a + b, 0) - target;
+    const optional = routine.sections
+      .flatMap((section) => section.steps.filter((s) => s.isOptional).map((step) => ({ section, step })))
+      .sort((a, b) => (a.step.dropOrder ?? 99) - (b.step.dropOrder ?? 99));
+    for (const { section, step } of optional) {
+      if (deficit <= 0) break;
+      const mine = units.filter((u) => u.section === section && u.step === step);
+      const freed = mine.reduce(
+        (sum, u) =>
+          sum + (isCountBound(u) ? u.reps * repSeconds(u) : (nominal.get(`${section.id}/${step.id}`) ?? 0)),
+        0,
+      );
+      units = units.filter((u) => !mine.includes(u));
+      const reason = text({
+        en: plannerText.shortSession.en(minutes),
+        ru: plannerText.shortSession.ru(minutes),
+      });
+      const sides = section.perSide ? section.perSide.order : [null];
+      for (const side of sides) {
+        if (!alreadySkipped.some((s) => s.id === step.id && s.side === side)) {
+          skipped.push({ id: step.id, side, rule: 'session-length', reason });
+        }
+      }
+      const take = Math.min(freed, deficit);
+      budgets.set(section.id, (budgets.get(section.id) ?? 0) - take);
+      deficit -= take;
+    }
+    const shrinkable = routine.sections
+      .filter((s) => s.shrinkOrder !== undefined)
+      .sort((a, b) => a.shrinkOrder! - b.shrinkOrder!);
+    for (const section of shrinkable) {
+      if (deficit <= 0) break;
+      const floor = units.filter((u) => u.section === section).reduce((sum, u) => sum + floorSeconds(u), 0);
+      const budget = budgets.get(section.id) ?? 0;
+      const take = Math.min(deficit, Math.max(0, budget - floor));
+      budgets.set(section.id, budget - take);
+      deficit -= take;
+    }
+  }
+
+  // Allocate within sections; collect time no step of a section could take.
+  let pool = 0;
+  const capOf = new Map<Unit, number>();
+  for (const section of routine.sections) {
+    const mine = units.filter((u) => u.section === section);
+    const budget = budgets.get(section.id) ?? 0;
+    const counted = mine.filter(isCountBound);
+    const timed = mine.filter((u) => !isCountBound(u));
+    for (const u of counted) u.duration = u.reps * repSeconds(u);
+    const free = budget - counted.reduce((s, u) => s + u.duration, 0);
+    const weights = timed.reduce((s, u) => s + (u.step.weight ?? 1), 0);
+    if (timed.length === 0) {
+      pool += Math.max(0, free);
+      continue;
+    }
+    for (const u of timed) {
+      const share = (Math.max(0, free) * (u.step.weight ?? 1)) / Math.max(weights, 1e-9);
+      const cap = Math.max(
+        floorSeconds(u),
+        (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch,
+      );
+      capOf.set(u, cap);
+      u.duration = Math.max(floorSeconds(u), Math.min(share, cap));
+      pool += Math.max(0, share - u.duration);
+    }
+  }
+  // Give the pooled time to time-bound steps with room left, by weight, a few rounds.
+  for (let round = 0; round < 6 && pool > 0.5; round++) {
+    const open = units.filter((u) => !isCountBound(u) && (capOf.get(u) ?? 0) - u.duration > 0.5);
+    const weights = open.reduce((s, u) => s + (u.step.weight ?? 1), 0);
+    if (open.length === 0 || weights <= 0) break;
+    let given = 0;
+    for (const u of open) {
+      const room = (capOf.get(u) ?? 0) - u.duration;
+      const add = Math.min(room, (pool * (u.step.weight ?? 1)) / weights);
+      u.duration += add;
+      given += add;
+    }
+    pool -= given;
+  }
+
+  // Whole seconds; the rounding error goes to the longest time-bound step.
+  let total = 0;
+  for (const u of units) {
+    u.duration = Math.max(1, Math.round(u.duration));
+    total += u.duration;
+  }
+  const wanted = Math.round(Math.min(target, total + pool));
+  const longest = units
+    .filter((u) => !isCountBound(u))
+    .reduce<Unit | null>((best, u) => (!best || u.duration > best.duration ? u : best), null);
+  if (
+    longest &&
+    Math.abs(wanted - total) <= 30 &&
+    longest.duration + (wanted - total) >= floorSeconds(longest)
+  ) {
+    longest.duration += wanted - total;
+  }
+  for (const u of units) {
+    if (!isCountBound(u)) {
+      u.reps = Math.max(u.step.reps.min ?? 1, Math.round(u.duration / repSeconds(u)));
+    }
+  }
+  return { units, skipped };
 }

@@ -116,6 +116,10 @@ export const Rule = z
     /** `session` rules act while the session runs (pain, relaxation): the planner only cites them. */
     appliesAt: z.enum(['plan', 'session']).default('plan'),
     source: z.string().optional().describe('Where the rule comes from: the seed passage or a reference.'),
+    params: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe('Numbers a session rule uses (e.g. the pain level that ends the session).'),
     effects: z.array(RuleEffect),
   })
   .strict();

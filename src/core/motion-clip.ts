@@ -1,0 +1,183 @@
+import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
+import { bodyPoint } from './geometry.js';
+import type { HandTrack, StepMotion, TrackPoint } from './plan-types.js';
+import { trackPointMirrored } from './step-motion.js';
+
+/** How finely tracks are sampled for region tests, in body units (≈ 3.5 mm on a 175 cm client). */
+export const TRACK_SAMPLE_STEP = 0.002;
+/** The contact's reach around its centre when testing exclusions: a thumb circle or a fingertip's width. */
+export const CONTACT_MARGIN = 0.01;
+
+/** Densifies a polyline so no two consecutive points are further apart than `step`. */
+export function trackSampled(points: readonly TrackPoint[], step = TRACK_SAMPLE_STEP): TrackPoint[] {
+  const first = points[0];
+  if (!first) return [];
+  const out: TrackPoint[] = [first];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step));
+    for (let k = 1; k <= n; k++) {
+      const t = k / n;
+      out.push({
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+        surface: k === n ? b.surface : a.surface,
+      });
+    }
+  }
+  return out;
+}
+
+/** The regions within `margin` of a point (its centre and four points around it). */
+export function regionsNear(map: BodyMap, p: TrackPoint, margin = CONTACT_MARGIN): RegionHit[] {
+  const seen = new Set<string>();
+  const out: RegionHit[] = [];
+  const probes =
+    margin > 0
+      ? [
+          [0, 0],
+          [margin, 0],
+          [-margin, 0],
+          [0, margin],
+          [0, -margin],
+        ]
+      : [[0, 0]];
+  for (const [dx, dy] of probes) {
+    for (const h of regionsAt(map, p.surface, bodyPoint(p.x + dx!, p.y + dy!))) {
+      const key = `${h.region}/${h.side}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(h);
+      }
+    }
+  }
+  return out;
+}
+
+function longestRun(samples: readonly TrackPoint[], isBlocked: (p: TrackPoint) => boolean): TrackPoint[] {
+  let best: TrackPoint[] = [];
+  let current: TrackPoint[] = [];
+  for (const p of samples) {
+    if (isBlocked(p)) {
+      if (current.length > best.length) best = current;
+      current = [];
+    } else current.push(p);
+  }
+  return current.length > best.length ? current : best;
+}
+
+function simplified(points: readonly TrackPoint[]): TrackPoint[] {
+  // Keep the corners of a densified run: drop points collinear with their neighbours.
+  if (points.length <= 2) return [...points];
+  const out: TrackPoint[] = [points[0]!];
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = out[out.length - 1]!;
+    const b = points[i]!;
+    const c = points[i + 1]!;
+    const cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    if (Math.abs(cross) > 1e-9 || b.surface !== c.surface) out.push(b);
+  }
+  out.push(points[points.length - 1]!);
+  return out;
+}
+
+function runLength(points: readonly TrackPoint[]): number {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) {
+    total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  }
+  return total;
+}
+
+/** The outcome of fitting a motion around blocked regions. */
+export type ClipResult =
+  | { readonly kind: 'unchanged'; readonly motion: StepMotion }
+  | { readonly kind: 'clipped'; readonly motion: StepMotion }
+  | { readonly kind: 'blocked' };
+
+function handClipped(
+  hand: HandTrack,
+  isBlocked: (p: TrackPoint) => boolean,
+): { hand: HandTrack; changed: boolean } | null {
+  const samples = trackSampled(hand.points);
+  if (hand.isHolding || hand.points.length === 1) {
+    return samples.some(isBlocked) ? null : { hand, changed: false };
+  }
+  const workBlocked = samples.some(isBlocked);
+  const returnPressing = hand.isReturnPressing === true && hand.returnPoints !== undefined;
+  const returnSamples = returnPressing ? trackSampled(hand.returnPoints ?? []) : [];
+  const returnBlocked = returnSamples.some(isBlocked);
+  if (!workBlocked && !returnBlocked) return { hand, changed: false };
+  const work = workBlocked ? longestRun(samples, isBlocked) : samples;
+  const original = runLength(hand.points);
+  // A stroke cut to less than a quarter of itself (or under 3 cm) is not worth doing: skip the step instead.
+  if (work.length < 2 || runLength(work) < Math.max(0.015, original * 0.25)) return null;
+  const points = workBlocked ? simplified(work) : hand.points;
+  let returnPoints: readonly TrackPoint[] | undefined = hand.returnPoints;
+  let isReturnPressing = hand.isReturnPressing;
+  if (hand.returnPoints !== undefined) {
+    if (!returnPressing) returnPoints = [...points].reverse();
+    else if (returnBlocked || workBlocked) {
+      const kept = returnBlocked ? longestRun(returnSamples, isBlocked) : returnSamples;
+      if (kept.length >= 2 && runLength(kept) >= 0.015) returnPoints = simplified(kept);
+      else {
+        returnPoints = [...points].reverse();
+        isReturnPressing = false;
+      }
+    }
+  }
+  const next: HandTrack = {
+    hand: hand.hand,
+    tool: hand.tool,
+    points,
+    ...(returnPoints !== undefined ? { returnPoints } : {}),
+    ...(isReturnPressing !== undefined ? { isReturnPressing } : {}),
+  };
+  return { hand: next, changed: true };
+}
+
+function motionClipped(motion: StepMotion, isBlocked: (p: TrackPoint) => boolean): ClipResult {
+  const hands: HandTrack[] = [];
+  let changed = false;
+  for (const h of motion.hands) {
+    const r = handClipped(h, isBlocked);
+    if (!r) return { kind: 'blocked' };
+    hands.push(r.hand);
+    changed ||= r.changed;
+  }
+  const next: StepMotion = { ...motion, hands };
+  return changed ? { kind: 'clipped', motion: next } : { kind: 'unchanged', motion };
+}
+
+function mirroredMotion(motion: StepMotion): StepMotion {
+  return {
+    ...motion,
+    hands: motion.hands.map((h) => ({
+      ...h,
+      points: h.points.map(trackPointMirrored),
+      ...(h.returnPoints ? { returnPoints: h.returnPoints.map(trackPointMirrored) } : {}),
+    })),
+  };
+}
+
+/**
+ * Fits a motion around blocked contact points: strokes are cut to their longest free run, a hold on a
+ * blocked point blocks the step, and an alternating-sides motion keeps only a side that is free.
+ */
+export function motionAvoiding(motion: StepMotion, isBlocked: (p: TrackPoint) => boolean): ClipResult {
+  const primary = motionClipped(motion, isBlocked);
+  if (!motion.alternateSidesEachRep) return primary;
+  const mirror = motionClipped(mirroredMotion(motion), isBlocked);
+  if (primary.kind === 'unchanged' && mirror.kind === 'unchanged') return primary;
+  // Work only the side that is free, rather than cut both.
+  if (primary.kind === 'unchanged')
+    return { kind: 'clipped', motion: { ...motion, alternateSidesEachRep: false } };
+  if (mirror.kind === 'unchanged') {
+    return { kind: 'clipped', motion: { ...mirror.motion, alternateSidesEachRep: false } };
+  }
+  if (primary.kind === 'clipped') {
+    return { kind: 'clipped', motion: { ...primary.motion, alternateSidesEachRep: false } };
+  }
+  return { kind: 'blocked' };
+}

@@ -1,0 +1,41 @@
+import type { Language } from './ids.js';
+
+/** Texts the planner itself writes (reasons not owned by a rule file), per language. */
+export const plannerText = {
+  shortSession: {
+    en: (minutes: number) => `Left out to fit a ${minutes}-minute session (optional steps go first).`,
+    ru: (minutes: number) =>
+      `Пропущено, чтобы уложиться в ${minutes} минут (сначала убираются необязательные приёмы).`,
+  },
+  pressurePreference: {
+    en: (cap: number) => `The client asked for no more than pressure ${cap}.`,
+    ru: (cap: number) => `Клиент просил давление не больше ${cap}.`,
+  },
+  avoidRegion: {
+    en: () => 'The client asked for this area not to be touched.',
+    ru: () => 'Клиент попросил не трогать эту область.',
+  },
+  regionTolerance: {
+    en: (region: string, cap: number) => `${region} takes at most pressure ${cap}.`,
+    ru: (region: string, cap: number) => `${region}: давление не больше ${cap}.`,
+  },
+  lengthMismatch: {
+    en: (planned: number, asked: number, why: string) =>
+      `The plan runs ${planned} minutes, not the ${asked} asked: ${why}`,
+    ru: (planned: number, asked: number, why: string) =>
+      `План длится ${planned} мин вместо запрошенных ${asked}: ${why}`,
+  },
+  tooShortWhy: {
+    en: () => 'the steps that are left cannot be stretched further without becoming repetitive.',
+    ru: () => 'оставшиеся приёмы нельзя растянуть ещё больше, не превращая их в повторение.',
+  },
+  tooLongWhy: {
+    en: () => 'the steps cannot be shortened below one repetition each.',
+    ru: () => 'приёмы нельзя сократить меньше одного повторения.',
+  },
+} as const;
+
+/** Picks the text of a language, falling back to English. */
+export function textIn(language: Language, t: { en: string; ru?: string | undefined }): string {
+  return (language === 'ru' ? t.ru : undefined) ?? t.en;
+}
