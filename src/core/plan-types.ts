@@ -58,6 +58,8 @@ export interface PlannedStep {
   readonly sectionId: string;
   readonly title: string;
   readonly technique: TechniqueKind;
+  /** The step's tags from the routine (rules match them). */
+  readonly tags: readonly string[];
   readonly position: ClientPosition;
   readonly place: PractitionerPlace | null;
   /** `left`/`right` for a per-side step; null for midline or both sides at once. */

@@ -282,6 +282,7 @@ export function planFromIntake(
       sectionId: u.section.id,
       title: text(u.step.title),
       technique: u.step.technique,
+      tags: u.step.tags ?? [],
       position: u.section.position,
       place: u.step.place ?? null,
       side: u.side,

@@ -1,0 +1,233 @@
+import { type BodyMap, regionsAt } from './body-map.js';
+import { bodyPoint } from './geometry.js';
+import { regionMatchesPrefix, type Side } from './ids.js';
+import type { Intake } from './intake.js';
+import { regionsNear, trackSampled } from './motion-clip.js';
+import type { PlannedStep, PlanResult, TrackPoint } from './plan-types.js';
+import { DURATION_TOLERANCE } from './planner.js';
+import {
+  effectsFiring,
+  exclusionCovers,
+  exclusionsFor,
+  type MatchTarget,
+  stepMatches,
+} from './rule-match.js';
+import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
+
+/** One broken safety or timing invariant. */
+export interface PlanViolation {
+  readonly code:
+    | 'not-refused'
+    | 'refused-without-rule'
+    | 'never-press-region'
+    | 'over-tolerance'
+    | 'excluded-region'
+    | 'skipped-step-planned'
+    | 'over-cap'
+    | 'timing'
+    | 'length'
+    | 'missing-warning';
+  readonly step?: string;
+  readonly side?: Side | null;
+  readonly message: string;
+}
+
+/** Within this distance of a never-press region a contact counts as on it: a thumb is not a point. */
+export const NEVER_PRESS_MARGIN = 0.006;
+
+interface Contact {
+  readonly point: TrackPoint;
+  readonly isPressing: boolean;
+}
+
+/** Every contact of a planned step, densely sampled, both sides when it alternates. */
+export function plannedStepContacts(step: PlannedStep): Contact[] {
+  const out: Contact[] = [];
+  for (const h of step.motion.hands) {
+    for (const p of trackSampled(h.points)) out.push({ point: p, isPressing: !h.isHolding });
+    if (h.returnPoints && h.isReturnPressing) {
+      for (const p of trackSampled(h.returnPoints)) out.push({ point: p, isPressing: true });
+    }
+  }
+  if (step.motion.alternateSidesEachRep) {
+    const n = out.length;
+    for (let i = 0; i < n; i++) out.push({ ...out[i]!, point: { ...out[i]!.point, x: -out[i]!.point.x } });
+  }
+  return out;
+}
+
+function effectivePressure(step: PlannedStep, regionIds: readonly string[]): number {
+  // A hold presses nothing, but it is contact: count it as a resting touch.
+  let p = step.pressure ?? 1;
+  for (const r of regionIds) {
+    const cap = step.pressureByRegion[r];
+    if (cap !== undefined && cap < p) p = cap;
+  }
+  return p;
+}
+
+/**
+ * Re-derives every safety invariant of a plan from geometry and the rules alone (DESIGN.md "Safety is an
+ * invariant"): no contact on a never-press region, no pressure past a region's tolerance, nothing on an
+ * excluded region, no step a rule skips, every cap honoured, every refusal honoured, and sound timing.
+ * Returns the violations; an empty list means the plan is safe.
+ */
+export function checkPlan(
+  result: PlanResult,
+  intake: Intake,
+  rules: readonly Rule[],
+  map: BodyMap,
+  options: Partial<RuleOptions> = {},
+): PlanViolation[] {
+  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options };
+  const fired = effectsFiring(rules, intake, ruleOptions);
+  const refusing = fired.filter((f) => f.effect.kind === 'refuse');
+  const out: PlanViolation[] = [];
+  if (result.refused) {
+    if (refusing.length === 0)
+      out.push({ code: 'refused-without-rule', message: 'refused, but no rule refuses' });
+    return out;
+  }
+  for (const f of refusing) {
+    out.push({ code: 'not-refused', message: `rule ${f.rule.id} refuses this intake, but a plan was made` });
+  }
+  const exclusions = exclusionsFor(fired, intake, (t) => t.en, 'client-avoid-region');
+
+  for (const step of result.steps) {
+    const where = { step: step.id, side: step.side };
+    const hitsAll = new Map<string, { region: string; side: Side | null }>();
+    const reported = new Set<string>();
+    const report = (key: string, v: PlanViolation) => {
+      if (!reported.has(key)) {
+        reported.add(key);
+        out.push(v);
+      }
+    };
+    for (const c of plannedStepContacts(step)) {
+      const p = bodyPoint(c.point.x, c.point.y);
+      const hits = regionsAt(map, c.point.surface, p);
+      const ids = hits.map((h) => h.region);
+      const pressure = effectivePressure(step, ids);
+      for (const h of hits) hitsAll.set(`${h.region}/${h.side}`, h);
+      for (const h of regionsNear(map, c.point, NEVER_PRESS_MARGIN)) {
+        if (h.maxPressure === 0) {
+          report(`never/${h.region}`, {
+            code: 'never-press-region',
+            ...where,
+            message: `${step.id} touches ${h.region}, which is never pressed`,
+          });
+        }
+      }
+      for (const h of hits) {
+        if (c.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
+          report(`tol/${h.region}`, {
+            code: 'over-tolerance',
+            ...where,
+            message: `${step.id} presses ${h.region} at ${pressure}; it tolerates ${h.maxPressure}`,
+          });
+        }
+        for (const ex of exclusions) {
+          if (exclusionCovers(ex, h)) {
+            report(`ex/${ex.rule}/${h.region}`, {
+              code: 'excluded-region',
+              ...where,
+              message: `${step.id} touches ${h.region} (${h.side ?? 'midline'}), excluded by ${ex.rule}`,
+            });
+          }
+        }
+        // Region caps from soften rules (knee-light, neck-injury).
+        for (const f of fired) {
+          if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
+          if (!regionMatchesPrefix(h.region, f.effect.region) || !c.isPressing || step.pressure === null)
+            continue;
+          if (pressure > f.effect.maxPressure) {
+            report(`cap/${f.rule.id}/${h.region}`, {
+              code: 'over-cap',
+              ...where,
+              message: `${step.id} presses ${h.region} at ${pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+            });
+          }
+        }
+      }
+    }
+    const target: MatchTarget = {
+      id: step.id,
+      technique: step.technique,
+      tags: step.tags,
+      position: step.position,
+      side: step.side,
+      regions: [...hitsAll.values()].map((h) => ({ ...h, region: h.region as never, maxPressure: 5 })),
+    };
+    for (const f of fired) {
+      if (
+        f.effect.kind === 'skip' &&
+        f.effect.match?.tags === undefined &&
+        stepMatches(f.effect.match, target, f.sides)
+      ) {
+        out.push({
+          code: 'skipped-step-planned',
+          ...where,
+          message: `${f.rule.id} skips ${step.id}, but it is planned`,
+        });
+      }
+      if (
+        f.effect.kind === 'soften' &&
+        f.effect.region === undefined &&
+        step.pressure !== null &&
+        step.pressure > f.effect.maxPressure &&
+        stepMatches(f.effect.match, target, f.sides)
+      ) {
+        out.push({
+          code: 'over-cap',
+          ...where,
+          message: `${step.id} at ${step.pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+        });
+      }
+    }
+    if (step.pressure !== null && step.pressure > intake.pressurePreference) {
+      out.push({
+        code: 'over-cap',
+        ...where,
+        message: `${step.id} at ${step.pressure}; the client asked for at most ${intake.pressurePreference}`,
+      });
+    }
+  }
+
+  let clock = 0;
+  for (const step of result.steps) {
+    if (Math.abs(step.start - clock) > 1e-6 || !(step.duration > 0) || !(step.reps >= 1)) {
+      out.push({
+        code: 'timing',
+        step: step.id,
+        side: step.side,
+        message: `${step.id} starts at ${step.start}, expected ${clock}`,
+      });
+    }
+    clock = step.start + step.duration;
+  }
+  if (Math.abs(clock - result.totalSeconds) > 1e-6) {
+    out.push({
+      code: 'timing',
+      message: `totalSeconds ${result.totalSeconds} but the steps add up to ${clock}`,
+    });
+  }
+  const asked = intake.minutes * 60;
+  if (
+    Math.abs(result.totalSeconds - asked) > asked * DURATION_TOLERANCE &&
+    !result.warnings.some((w) => w.rule === 'session-length')
+  ) {
+    out.push({
+      code: 'length',
+      message: `${result.totalSeconds} s planned for ${asked} s asked, with no warning saying why`,
+    });
+  }
+  for (const f of fired) {
+    if (f.effect.kind === 'warn' && !result.warnings.some((w) => w.rule === f.rule.id)) {
+      out.push({
+        code: 'missing-warning',
+        message: `rule ${f.rule.id} warns, but the plan has no such warning`,
+      });
+    }
+  }
+  return out;
+}
