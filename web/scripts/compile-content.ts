@@ -1,0 +1,62 @@
+// Compiles the YAML content (routines, rules) to JSON for the browser, so the bundle ships no YAML parser.
+// Run: node --import tsx web/scripts/compile-content.ts
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinBodyMap, builtinRoutine, builtinRoutinePath, builtinRules } from '../../src/content/load.js';
+import { CONDITION_IDS } from '../../src/core/intake.js';
+import type { LocalizedText, Routine } from '../../src/core/routine.js';
+import { routineFromYaml } from '../../src/core/routine-parse.js';
+import type { Rule } from '../../src/core/rules.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', 'src', 'generated');
+const ROUTINE_ID = 'spinal-column';
+/** Used only while the real routine file is being written, so the app can still be built and tried. */
+const FALLBACK_ROUTINE = join(here, '..', '..', 'test', 'fixtures', 'valid', 'mini-routine.yaml');
+
+function routineLoaded(): { routine: Routine; isFallback: boolean } {
+  if (existsSync(builtinRoutinePath(ROUTINE_ID)))
+    return { routine: builtinRoutine(ROUTINE_ID), isFallback: false };
+  const parsed = routineFromYaml(readFileSync(FALLBACK_ROUTINE, 'utf8'), {
+    file: FALLBACK_ROUTINE,
+    bodyMap: builtinBodyMap(),
+  });
+  if (!parsed.value) throw new Error(`the fallback routine ${FALLBACK_ROUTINE} is broken`);
+  return { routine: parsed.value, isFallback: true };
+}
+
+/** What the intake form needs without loading the whole rules file: each refusing condition's reason. */
+function intakeHintsFrom(rules: readonly Rule[]): { refusals: Record<string, LocalizedText> } {
+  const refusals: Record<string, LocalizedText> = {};
+  for (const rule of rules) {
+    if (!('condition' in rule.when)) continue;
+    const { condition } = rule.when;
+    // Only unconditional refusals: a narrowed one (a DVT history not cleared) depends on more answers.
+    if (rule.when.isCleared !== undefined || rule.when.severity !== undefined) continue;
+    for (const effect of rule.effects) {
+      if (effect.kind === 'refuse' && (CONDITION_IDS as readonly string[]).includes(condition)) {
+        refusals[condition] = effect.reason;
+      }
+    }
+  }
+  return { refusals };
+}
+
+function written(name: string, value: unknown): void {
+  const path = join(outDir, name);
+  writeFileSync(path, `${JSON.stringify(value)}\n`);
+  process.stdout.write(`wrote ${path}\n`);
+}
+
+mkdirSync(outDir, { recursive: true });
+const rules = builtinRules();
+const { routine, isFallback } = routineLoaded();
+if (isFallback) {
+  process.stderr.write(
+    `warning: ${builtinRoutinePath(ROUTINE_ID)} does not exist yet; using the test fixture ${FALLBACK_ROUTINE}\n`,
+  );
+}
+written('routine.json', routine);
+written('rules.json', rules);
+written('intake-hints.json', intakeHintsFrom(rules));
