@@ -1,0 +1,81 @@
+import type { PlannedStep } from './plan-types.js';
+
+/** A cue's kind: said as the step starts, while it runs, or the safety reminder. */
+export type CueKind = 'before' | 'during' | 'safety';
+
+/** A cue as the timeline reports it. */
+export interface Cue {
+  readonly kind: CueKind;
+  readonly text: string;
+}
+
+/** One cue in a step's schedule: what is said, from when (seconds from the step's start), for how long. */
+export interface ScheduledCue {
+  readonly cue: Cue;
+  readonly start: number;
+  /** The estimated speaking time (may run past the next cue's start when the step is short). */
+  readonly seconds: number;
+}
+
+/** Words per second a calm narrator speaks. */
+export const WORDS_PER_SECOND = 2.6;
+/** The pause added to each cue's speaking time. */
+export const CUE_PAUSE_SECONDS = 0.5;
+
+/** How long a cue takes to say: words at 2.6 a second, plus half a second. */
+export function cueSeconds(text: string): number {
+  const words = text.split(/\s+/).filter((w) => w.length > 0).length;
+  return words / WORDS_PER_SECOND + CUE_PAUSE_SECONDS;
+}
+
+const schedules = new WeakMap<PlannedStep, readonly ScheduledCue[]>();
+
+/**
+ * When each of a step's cues is said, in order (cached by the step object).
+ * @remarks The `before` cue at the step's start; the `safety` reminder right after it, so the warning is
+ * heard before the hands reach the place it concerns; the `during` cues spread evenly over what is left,
+ * the first as soon as the safety cue ends. When a step is too short to say `before` and `safety`,
+ * both are squeezed into the step in proportion and the `during` cues are left out; a step of no length
+ * has only its `before` cue.
+ */
+export function cueScheduleFor(step: PlannedStep): readonly ScheduledCue[] {
+  const cached = schedules.get(step);
+  if (cached) return cached;
+  const schedule = cueScheduleBuilt(step);
+  schedules.set(step, schedule);
+  return schedule;
+}
+
+function cueScheduleBuilt(step: PlannedStep): readonly ScheduledCue[] {
+  const { before, during, safety } = step.cues;
+  const duration = Math.max(0, step.duration);
+  const out: ScheduledCue[] = [];
+  const add = (kind: CueKind, text: string, start: number) =>
+    out.push(Object.freeze({ cue: Object.freeze({ kind, text }), start, seconds: cueSeconds(text) }));
+  add('before', before, 0);
+  if (duration === 0) return Object.freeze(out);
+  const beforeSeconds = cueSeconds(before);
+  const safetySeconds = safety ? cueSeconds(safety) : 0;
+  const opening = beforeSeconds + safetySeconds;
+  if (opening >= duration) {
+    if (safety) add('safety', safety, (duration * beforeSeconds) / opening);
+    return Object.freeze(out);
+  }
+  if (safety) add('safety', safety, beforeSeconds);
+  const n = during.length;
+  const gap = (duration - opening) / Math.max(1, n);
+  during.forEach((text, i) => {
+    add('during', text, opening + i * gap);
+  });
+  return Object.freeze(out);
+}
+
+/** The cue being spoken, or last spoken, `local` seconds into the step. */
+export function cueAt(schedule: readonly ScheduledCue[], local: number): Cue | null {
+  let found: Cue | null = null;
+  for (const entry of schedule) {
+    if (entry.start > local) break;
+    found = entry.cue;
+  }
+  return found;
+}

@@ -1,0 +1,978 @@
+import { bodyMapData } from '../content/body-map.js';
+import { type BodyMap, bodyMapFromData, landmarkPoint, regionsAt } from './body-map.js';
+import { type ContactTool, regionMatchesPrefix, type Surface, type TechniqueKind } from './ids.js';
+import type { HandState } from './moment.js';
+import type { HandTrack, PlannedStep, StepMotion, TrackPoint } from './plan-types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Prepared track data: what a technique's motion reads. Built once per planned step (WeakMap).
+// ---------------------------------------------------------------------------------------------
+
+/** How many samples a line's pressure profile holds, evenly spaced from its start (0) to its end (1). */
+export const PRESSURE_SAMPLES = 64;
+
+/** A polyline prepared for fast sampling: coordinates, cumulative lengths, headings, surfaces and pressure. */
+export interface MotionLine {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly cumulative: Float64Array;
+  /** `headings[i]` is the heading of the segment ending at point i; `headings[0]` repeats `headings[1]`. */
+  readonly headings: Float64Array;
+  /** `surfaces[i]` is the surface from point i on (a waypoint's surface holds until the next change). */
+  readonly surfaces: readonly Surface[];
+  readonly length: number;
+  /** Pressure at PRESSURE_SAMPLES fractions along the line; null when the step presses nothing. */
+  readonly pressure: Float64Array | null;
+}
+
+/** Where a hand sits relative to the other, from the step's hand arrangement. */
+export interface HandLane {
+  /** The share of a cycle or pulse this hand runs behind the first (0.5: the hands take turns). */
+  readonly turn: number;
+  /** Body units this hand trails the leading one along the path (arrangement `together`). */
+  readonly trail: number;
+  /** A fixed offset (arrangement `stacked`: the top hand sits a little toward the head). */
+  readonly dx: number;
+  readonly dy: number;
+  /** Fingers point toward the midline on lateral strokes (arrangement `mirrored`: fingers face each other). */
+  readonly facesMidline: boolean;
+}
+
+/** One hand's prepared track: its stroke, its way back, its lane and what it holds. */
+export interface MotionTrack {
+  readonly hand: 'left' | 'right';
+  readonly tool: ContactTool;
+  readonly isHolding: boolean;
+  readonly stroke: MotionLine;
+  /** The explicit way back, or null (then the hand repositions lifted when the step has several reps). */
+  readonly back: MotionLine | null;
+  readonly isBackPressing: boolean;
+  /** The smallest |x| the stroke and the way back come to: how far they stay from the spine line. */
+  readonly spineDistance: number;
+  /** Heading from the holding hand's point toward the working hand's start (π/2 when there is no hold). */
+  readonly holdAngle: number;
+  readonly lane: HandLane;
+}
+
+/** What a technique's motion is given: the hands' tracks for this repetition and the step's timing. */
+export interface MotionInput {
+  readonly tracks: readonly MotionTrack[];
+  readonly reps: number;
+  /** Seconds one repetition lasts in this plan. */
+  readonly repSeconds: number;
+}
+
+/** The hands at one phase of a repetition, with the phase's name and the technique's extent. */
+export interface MotionFrame {
+  readonly hands: readonly HandState[];
+  readonly phaseName: string;
+  /** 0…1: lift height, stretch or pull amount, pulse depth, turn of the circle … (see each technique). */
+  readonly extent: number;
+}
+
+/** A technique kind's own motion: how the hands move through one repetition, and how it is named. */
+export interface TechniqueMotion {
+  /** Every phase name the motion may report, in the order they occur. */
+  readonly phaseNames: readonly string[];
+  /** The verb narration uses for it ("glide", "knead" …). */
+  readonly verb: string;
+  /** Tags rules can match on the technique itself (e.g. `joint-movement`, `stretch`). */
+  readonly tags: readonly string[];
+  /** True when the two working hands take turns by nature (press, squeeze), whatever the arrangement. */
+  readonly alternatesHands: boolean;
+  /** How far (body units) a hand may leave its track's bounding box (a circle's radius, a pull). */
+  readonly reach: number;
+  /** The hands at `phase` (0…1) of repetition `rep` (0-based). */
+  handsAt(input: MotionInput, phase: number, rep: number): MotionFrame;
+}
+
+let builtinMap: BodyMap | undefined;
+function bodyMap(): BodyMap {
+  builtinMap ??= bodyMapFromData(bodyMapData);
+  return builtinMap;
+}
+
+const TAU = Math.PI * 2;
+/** The spine line's half-width (BODY-PROPORTIONS.md): a thumb never comes closer to x = 0. */
+export const SPINE_HALF_WIDTH = 0.008;
+/** A knead circle's radius (body units) where nothing forces it smaller. */
+export const KNEAD_RADIUS = 0.008;
+/** The margin kept beyond the spine line's half-width when a knead circle is clamped. */
+const SPINE_MARGIN = 0.0005;
+/** A friction circle's radius. */
+export const FRICTION_RADIUS = 0.005;
+/** How far the second hand trails the first with arrangement `together`. */
+export const TOGETHER_TRAIL = 0.04;
+/** The stacked top hand's offset toward the head. */
+export const STACKED_OFFSET = 0.005;
+/** The cranial shift of a traction's pull. */
+export const TRACTION_PULL = 0.01;
+/** How far a tug draws the strand away from the head. */
+export const TUG_DRAW = 0.03;
+/** The radius of a rotation's circle at most. */
+export const ROTATE_RADIUS = 0.015;
+/** The share of a repetition spent repositioning (lifted) when a track has no way back. */
+const REPOSITION_SHARE = 0.12;
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : Math.min(v, 1);
+}
+
+function smoothstep(u: number): number {
+  const v = clamp01(u);
+  return v * v * (3 - 2 * v);
+}
+
+function angleNormal(a: number): number {
+  let v = a;
+  while (v > Math.PI) v -= TAU;
+  while (v <= -Math.PI) v += TAU;
+  return v;
+}
+
+function fract(v: number): number {
+  return v - Math.floor(v);
+}
+
+function lineFromPoints(
+  points: readonly TrackPoint[],
+  pressure: number | null,
+  byRegion: readonly (readonly [string, number])[],
+): MotionLine {
+  const n = points.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const cumulative = new Float64Array(n);
+  const headings = new Float64Array(n);
+  const surfaces: Surface[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    xs[i] = p.x;
+    ys[i] = p.y;
+    surfaces.push(p.surface);
+    if (i > 0) {
+      const dx = p.x - xs[i - 1]!;
+      const dy = p.y - ys[i - 1]!;
+      cumulative[i] = cumulative[i - 1]! + Math.hypot(dx, dy);
+      // A zero-length segment keeps the previous heading.
+      headings[i] = dx === 0 && dy === 0 ? (i > 1 ? headings[i - 1]! : Math.PI / 2) : Math.atan2(dy, dx);
+    }
+  }
+  // One point, or a first segment of zero length: point toward the feet.
+  headings[0] = n > 1 ? headings[1]! : Math.PI / 2;
+  const line = { xs, ys, cumulative, headings, surfaces, length: n > 0 ? cumulative[n - 1]! : 0 };
+  return { ...line, pressure: pressureProfile(line, pressure, byRegion) };
+}
+
+/** A sample of a line: position, heading and surface. */
+interface LineSample {
+  readonly x: number;
+  readonly y: number;
+  readonly heading: number;
+  readonly surface: Surface;
+}
+
+function lineAt(line: Omit<MotionLine, 'pressure'>, s: number): LineSample {
+  const { xs, ys, cumulative, headings, surfaces } = line;
+  const n = xs.length;
+  if (n < 2) {
+    return {
+      x: xs[0] ?? 0,
+      y: ys[0] ?? 0,
+      heading: headings[0] ?? Math.PI / 2,
+      surface: surfaces[0] ?? 'posterior',
+    };
+  }
+  const target = clamp01(s) * line.length;
+  let lo = 1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  const c0 = cumulative[lo - 1]!;
+  const segment = cumulative[lo]! - c0;
+  const f = segment === 0 ? 0 : (target - c0) / segment;
+  const x0 = xs[lo - 1]!;
+  const y0 = ys[lo - 1]!;
+  return {
+    x: x0 + (xs[lo]! - x0) * f,
+    y: y0 + (ys[lo]! - y0) * f,
+    heading: headings[lo]!,
+    surface: surfaces[lo - 1]!,
+  };
+}
+
+function pressureProfile(
+  line: Omit<MotionLine, 'pressure'>,
+  pressure: number | null,
+  byRegion: readonly (readonly [string, number])[],
+): Float64Array | null {
+  if (pressure === null) return null;
+  const out = new Float64Array(PRESSURE_SAMPLES);
+  const map = bodyMap();
+  for (let i = 0; i < PRESSURE_SAMPLES; i++) {
+    let p = pressure;
+    if (byRegion.length > 0) {
+      const at = lineAt(line, i / (PRESSURE_SAMPLES - 1));
+      for (const hit of regionsAt(map, at.surface, { x: at.x, y: at.y })) {
+        for (const [region, cap] of byRegion) {
+          if (cap < p && regionMatchesPrefix(hit.region, region)) p = cap;
+        }
+      }
+    }
+    out[i] = p;
+  }
+  return out;
+}
+
+/** The pressure a line's profile gives at fraction `s`; null when the step presses nothing. */
+export function linePressureAt(line: MotionLine, s: number): number | null {
+  const profile = line.pressure;
+  if (profile === null) return null;
+  return profile[Math.round(clamp01(s) * (PRESSURE_SAMPLES - 1))]!;
+}
+
+function lineSpineDistance(line: Omit<MotionLine, 'pressure'>): number {
+  const { xs } = line;
+  let d = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    d = Math.min(d, Math.abs(x));
+    // A segment that crosses the midline comes to x = 0.
+    if (i > 0 && Math.sign(x) !== Math.sign(xs[i - 1]!)) d = 0;
+  }
+  return d;
+}
+
+type Arrangement = StepMotion['arrangement'];
+
+const SOLO: HandLane = { turn: 0, trail: 0, dx: 0, dy: 0, facesMidline: false };
+
+/** How each arrangement places the second working hand relative to the first (index 0 or 1). */
+const arrangementLanes: Record<Arrangement, (index: number, alternates: boolean) => HandLane> = {
+  mirrored: (index, alternates) => ({ ...SOLO, turn: alternates ? index * 0.5 : 0, facesMidline: true }),
+  stacked: (index) => ({ ...SOLO, dy: index > 0 ? -STACKED_OFFSET : 0 }),
+  together: (index, alternates) => ({
+    ...SOLO,
+    turn: alternates ? index * 0.5 : 0,
+    trail: index > 0 ? TOGETHER_TRAIL : 0,
+  }),
+  alternating: (index) => ({ ...SOLO, turn: index * 0.5 }),
+  'hold-and-work': () => SOLO,
+  independent: (index, alternates) => ({ ...SOLO, turn: alternates ? index * 0.5 : 0 }),
+  none: () => SOLO,
+};
+
+function mirroredPoints(points: readonly TrackPoint[]): TrackPoint[] {
+  return points.map((p) => ({ x: -p.x, y: p.y, surface: p.surface }));
+}
+
+function tracksPrepared(
+  step: PlannedStep,
+  motion: TechniqueMotion,
+  options: { isMirrored: boolean },
+): MotionTrack[] {
+  const byRegion = Object.entries(step.pressureByRegion).filter(
+    (e): e is [string, number] => typeof e[1] === 'number',
+  );
+  const pick = (points: readonly TrackPoint[]) => (options.isMirrored ? mirroredPoints(points) : points);
+  const usable = step.motion.hands.filter((h) => h.points.length > 0);
+  const firstWorking = usable.find((h) => !h.isHolding);
+  const firstHolding = usable.find((h) => h.isHolding);
+  const workStart = firstWorking ? pick(firstWorking.points)[0] : undefined;
+  const holdStart = firstHolding ? pick(firstHolding.points)[0] : undefined;
+  const headingFrom = (from: TrackPoint | undefined, to: TrackPoint | undefined): number =>
+    from && to && (from.x !== to.x || from.y !== to.y)
+      ? Math.atan2(to.y - from.y, to.x - from.x)
+      : Math.PI / 2;
+  let workingIndex = 0;
+  return usable.map((h: HandTrack): MotionTrack => {
+    const isHolding = h.isHolding ?? false;
+    const pressure = isHolding ? null : step.pressure;
+    const stroke = lineFromPoints(pick(h.points), pressure, byRegion);
+    const isBackPressing = h.isReturnPressing ?? false;
+    const back =
+      h.returnPoints && h.returnPoints.length > 0
+        ? lineFromPoints(pick(h.returnPoints), isBackPressing ? pressure : null, byRegion)
+        : null;
+    const holdAngle = headingFrom(holdStart, workStart);
+    const lane = isHolding
+      ? SOLO
+      : arrangementLanes[step.motion.arrangement](workingIndex++, motion.alternatesHands);
+    return {
+      hand: h.hand,
+      tool: h.tool,
+      isHolding,
+      stroke,
+      back,
+      isBackPressing,
+      spineDistance: Math.min(lineSpineDistance(stroke), back ? lineSpineDistance(back) : Infinity),
+      holdAngle,
+      lane,
+    };
+  });
+}
+
+/** A planned step's motion, prepared for sampling: the technique and the tracks for even and odd reps. */
+export interface PreparedMotion {
+  readonly technique: TechniqueMotion;
+  readonly input: MotionInput;
+  /** The tracks mirrored (x → −x) for odd repetitions when the step alternates sides each repetition. */
+  readonly mirrored: MotionInput | null;
+}
+
+const preparedMotions = new WeakMap<PlannedStep, PreparedMotion>();
+
+/** The step's motion prepared once (cached by the step object): tracks, lanes and pressure profiles. */
+export function stepMotionPrepared(step: PlannedStep): PreparedMotion {
+  const cached = preparedMotions.get(step);
+  if (cached) return cached;
+  const technique = techniqueMotions[step.technique];
+  const reps = Math.max(1, Math.floor(step.reps));
+  const repSeconds = step.duration > 0 ? step.duration / reps : 0;
+  const input: MotionInput = {
+    tracks: tracksPrepared(step, technique, { isMirrored: false }),
+    reps,
+    repSeconds,
+  };
+  const mirrored: MotionInput | null = step.motion.alternateSidesEachRep
+    ? { tracks: tracksPrepared(step, technique, { isMirrored: true }), reps, repSeconds }
+    : null;
+  const prepared: PreparedMotion = { technique, input, mirrored };
+  preparedMotions.set(step, prepared);
+  return prepared;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared motion helpers: passes along a track, placing a hand, holding hands.
+// ---------------------------------------------------------------------------------------------
+
+/** Where a hand is in a repetition's passes: the line, the progress along it, and whether it is lifted. */
+interface Pass {
+  readonly line: MotionLine;
+  /** 0…1 through this pass. */
+  readonly u: number;
+  /** True when the pass runs the stroke line backwards (a lifted reposition). */
+  readonly isReversed: boolean;
+  readonly isBack: boolean;
+  readonly isLifted: boolean;
+  /** The share of the repetition this pass takes. */
+  readonly share: number;
+}
+
+/**
+ * Splits a repetition into the stroke and the way back: the explicit return (its share `backShare`),
+ * else a short lifted reposition when another repetition follows, else the stroke alone.
+ */
+function passAt(track: MotionTrack, phase: number, backShare: number, reps: number): Pass {
+  const back = track.back;
+  if (back) {
+    const split = 1 - backShare;
+    if (phase < split) {
+      return {
+        line: track.stroke,
+        u: phase / split,
+        isReversed: false,
+        isBack: false,
+        isLifted: false,
+        share: split,
+      };
+    }
+    return {
+      line: back,
+      u: (phase - split) / backShare,
+      isReversed: false,
+      isBack: true,
+      isLifted: !track.isBackPressing,
+      share: backShare,
+    };
+  }
+  if (reps > 1) {
+    const split = 1 - REPOSITION_SHARE;
+    if (phase < split) {
+      return {
+        line: track.stroke,
+        u: phase / split,
+        isReversed: false,
+        isBack: false,
+        isLifted: false,
+        share: split,
+      };
+    }
+    return {
+      line: track.stroke,
+      u: (phase - split) / REPOSITION_SHARE,
+      isReversed: true,
+      isBack: true,
+      isLifted: true,
+      share: REPOSITION_SHARE,
+    };
+  }
+  return { line: track.stroke, u: phase, isReversed: false, isBack: false, isLifted: false, share: 1 };
+}
+
+/** The fraction along the pass's line for progress `u`, with the lane's trail applied. */
+function passFraction(pass: Pass, u: number, lane: HandLane): number {
+  const trail = lane.trail > 0 && pass.line.length > 0 ? lane.trail / pass.line.length : 0;
+  return pass.isReversed ? clamp01(1 - u + trail) : clamp01(u - trail);
+}
+
+/** The direction the fingers point: along the stroke, kept on the way back, facing the midline if mirrored. */
+function fingerAngle(lane: HandLane, sample: LineSample, isBack: boolean, x: number): number {
+  const heading = isBack ? angleNormal(sample.heading + Math.PI) : sample.heading;
+  if (lane.facesMidline && Math.abs(Math.cos(heading)) > Math.abs(Math.sin(heading)) && x !== 0) {
+    return x < 0 ? 0 : Math.PI;
+  }
+  return heading;
+}
+
+function handAt(
+  track: MotionTrack,
+  x: number,
+  y: number,
+  surface: Surface,
+  angle: number,
+  pressure: number | null,
+  options: { isLifted: boolean },
+): HandState {
+  return {
+    hand: track.hand,
+    tool: track.tool,
+    x: x + track.lane.dx,
+    y: y + track.lane.dy,
+    surface,
+    angle,
+    pressure: options.isLifted ? null : pressure,
+    isLifted: options.isLifted,
+    isHolding: false,
+  };
+}
+
+/** A supporting hand: still at its point, no pressure of its own. */
+function heldHand(track: MotionTrack): HandState {
+  const line = track.stroke;
+  return {
+    hand: track.hand,
+    tool: track.tool,
+    x: line.xs[0]!,
+    y: line.ys[0]!,
+    surface: line.surfaces[0]!,
+    angle: track.holdAngle,
+    pressure: null,
+    isLifted: false,
+    isHolding: true,
+  };
+}
+
+/** One working hand's contact, with the phase name and extent it reports. */
+interface Contact {
+  readonly state: HandState;
+  readonly phaseName: string;
+  readonly extent: number;
+}
+
+type HandMotion = (track: MotionTrack, phase: number, rep: number, input: MotionInput) => Contact;
+
+/** Runs a per-hand motion over every track; the first working hand names the phase. */
+function framed(
+  input: MotionInput,
+  phase: number,
+  rep: number,
+  motion: HandMotion,
+  idle: (phase: number) => { phaseName: string; extent: number },
+): MotionFrame {
+  const hands: HandState[] = [];
+  let lead: Contact | undefined;
+  for (const track of input.tracks) {
+    if (track.isHolding) {
+      hands.push(heldHand(track));
+      continue;
+    }
+    const contact = motion(track, phase, rep, input);
+    lead ??= contact;
+    hands.push(contact.state);
+  }
+  if (lead) return { hands, phaseName: lead.phaseName, extent: lead.extent };
+  const cycle = idle(phase);
+  return { hands, phaseName: cycle.phaseName, extent: cycle.extent };
+}
+
+/** A hand's own phase: behind the first hand by its lane's turn (a cyclic shift). */
+function turnedPhase(phase: number, lane: HandLane): number {
+  return lane.turn === 0 ? phase : fract(phase - lane.turn);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The techniques.
+// ---------------------------------------------------------------------------------------------
+
+/** Glide: along the stroke (eased), then back lifted, pressing, or along the explicit return. */
+function glideMotion(): TechniqueMotion {
+  const hand: HandMotion = (track, phase, _rep, input) => {
+    const pass = passAt(track, turnedPhase(phase, track.lane), 0.4, input.reps);
+    const u = pass.isLifted ? pass.u : smoothstep(pass.u);
+    const s = passFraction(pass, u, track.lane);
+    const at = lineAt(pass.line, s);
+    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    const state = handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
+      isLifted: pass.isLifted,
+    });
+    return { state, phaseName: pass.isBack ? 'return' : 'stroke', extent: 0 };
+  };
+  return {
+    phaseNames: ['stroke', 'return'],
+    verb: 'glide',
+    tags: [],
+    alternatesHands: false,
+    reach: 0,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
+  };
+}
+
+/**
+ * Pulses along a pass: `count` stops from start to end; in each the hand works (first `workShare`),
+ * then moves on to the next stop, lifted or keeping contact. A turned hand runs half a pulse behind.
+ */
+function pulseAt(
+  u: number,
+  count: number,
+  turn: number,
+  workShare: number,
+): { s: number; isWorking: boolean; depth: number } {
+  const v = u * count - turn;
+  const stop = (k: number) => (count > 1 ? clamp01(k / (count - 1)) : 0.5);
+  if (v < 0) return { s: stop(0), isWorking: false, depth: 0 };
+  const k = Math.min(Math.floor(v), count - 1);
+  const w = Math.min(v - k, 1);
+  if (w < workShare) return { s: stop(k), isWorking: true, depth: Math.sin((Math.PI * w) / workShare) };
+  const move = (w - workShare) / (1 - workShare);
+  const from = stop(k);
+  const to = k + 1 < count ? stop(k + 1) : from;
+  return { s: from + (to - from) * smoothstep(move), isWorking: false, depth: 0 };
+}
+
+/** How many pulses fit a pass: about one per `spacing` body units, no faster than one per `minSeconds`. */
+function pulseCount(length: number, seconds: number, spacing: number, minSeconds: number): number {
+  const bySpace = Math.round(length / spacing);
+  const byTime = Math.floor(seconds / minSeconds);
+  return Math.max(1, Math.min(bySpace, byTime));
+}
+
+/** Press (and squeeze): stepwise pulses along the path, the two hands taking turns. */
+function pulseMotion(options: {
+  verb: string;
+  tags: readonly string[];
+  work: string;
+  move: string;
+  workShare: number;
+  /** Pressure while moving on: null lifts the hand, a number keeps contact at that pressure at most. */
+  moveContact: number | null;
+}): TechniqueMotion {
+  const hand: HandMotion = (track, phase, _rep, input) => {
+    const pass = passAt(track, phase, 0.5, input.reps);
+    if (pass.isLifted) {
+      const s = passFraction(pass, pass.u, track.lane);
+      const at = lineAt(pass.line, s);
+      const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+      return {
+        state: handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }),
+        phaseName: 'return',
+        extent: 0,
+      };
+    }
+    const count = pulseCount(pass.line.length, input.repSeconds * pass.share, 0.025, 0.8);
+    const pulse = pulseAt(pass.u, count, track.lane.turn, options.workShare);
+    const s = passFraction(pass, pulse.s, track.lane);
+    const at = lineAt(pass.line, s);
+    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    const pressure = linePressureAt(pass.line, s);
+    const isLifted = !pulse.isWorking && options.moveContact === null;
+    const held =
+      pulse.isWorking || pressure === null || options.moveContact === null
+        ? pressure
+        : Math.min(pressure, options.moveContact);
+    return {
+      state: handAt(track, at.x, at.y, at.surface, angle, held, { isLifted }),
+      phaseName: pulse.isWorking ? options.work : options.move,
+      extent: pulse.depth,
+    };
+  };
+  return {
+    phaseNames: [options.work, options.move, 'return'],
+    verb: options.verb,
+    tags: options.tags,
+    alternatesHands: true,
+    reach: 0,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, () => ({ phaseName: options.work, extent: 0 })),
+  };
+}
+
+/**
+ * Circles while advancing along the path (knead, friction, rub). With `keepsOffSpine` the radius is
+ * clamped so the circle stays farther than the spine line's half-width from x = 0.
+ */
+function circleMotion(options: {
+  verb: string;
+  tags: readonly string[];
+  phase: string;
+  radius: number;
+  secondsPerCircle: number;
+  keepsOffSpine: boolean;
+}): TechniqueMotion {
+  const hand: HandMotion = (track, phase, _rep, input) => {
+    const pass = passAt(track, turnedPhase(phase, track.lane), 0.5, input.reps);
+    const s = passFraction(pass, pass.u, track.lane);
+    const at = lineAt(pass.line, s);
+    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    if (pass.isLifted) {
+      return {
+        state: handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }),
+        phaseName: 'return',
+        extent: 0,
+      };
+    }
+    const radius = options.keepsOffSpine
+      ? Math.min(options.radius, Math.max(0, track.spineDistance - SPINE_HALF_WIDTH - SPINE_MARGIN))
+      : options.radius;
+    const circles = Math.max(1, Math.round((input.repSeconds * pass.share) / options.secondsPerCircle));
+    const turns = circles * pass.u;
+    // Mirror-image circles: the client's left hand turns one way, the right the other.
+    const sense = track.stroke.xs[0]! > 0 ? -1 : 1;
+    const theta = sense * TAU * turns;
+    // The circle opens from and closes onto the path, so passes join without a jump.
+    const envelope = Math.min(1, pass.u * 10, (1 - pass.u) * 10);
+    const x = at.x + radius * envelope * Math.cos(theta);
+    const y = at.y + radius * envelope * Math.sin(theta);
+    return {
+      state: handAt(track, x, y, at.surface, angle, linePressureAt(pass.line, s), { isLifted: false }),
+      phaseName: options.phase,
+      extent: fract(turns),
+    };
+  };
+  return {
+    phaseNames: [options.phase, 'return'],
+    verb: options.verb,
+    tags: options.tags,
+    alternatesHands: false,
+    reach: options.radius,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, () => ({ phaseName: options.phase, extent: 0 })),
+  };
+}
+
+/** Drain: short pressing strokes toward the heart, each sliding back lifted a little less (a sawtooth). */
+function drainMotion(): TechniqueMotion {
+  const hand: HandMotion = (track, phase, _rep, input) => {
+    const pass = passAt(track, turnedPhase(phase, track.lane), 0.2, input.reps);
+    if (pass.isBack) {
+      const s = passFraction(pass, pass.u, track.lane);
+      const at = lineAt(pass.line, s);
+      const angle = fingerAngle(track.lane, at, true, at.x);
+      return {
+        state: handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
+          isLifted: pass.isLifted,
+        }),
+        phaseName: 'return',
+        extent: 0,
+      };
+    }
+    // n strokes of two steps forward, one back: stroke k runs from k·d to (k+2)·d, d = 1/(n+1).
+    const n = Math.max(
+      1,
+      Math.min(Math.round(pass.line.length / 0.025) - 1, Math.floor((input.repSeconds * pass.share) / 0.7)),
+    );
+    const d = 1 / (n + 1);
+    const v = pass.u * n;
+    const k = Math.min(Math.floor(v), n - 1);
+    const w = Math.min(v - k, 1);
+    const isStroke = w < 0.7;
+    // After the last stroke the hand lifts where it ends instead of sliding back.
+    const slide = k === n - 1 ? 0 : d * ((w - 0.7) / 0.3);
+    const along = isStroke ? k * d + 2 * d * smoothstep(w / 0.7) : (k + 2) * d - slide;
+    const s = passFraction(pass, along, track.lane);
+    const at = lineAt(pass.line, s);
+    const angle = fingerAngle(track.lane, at, false, at.x);
+    return {
+      state: handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
+        isLifted: !isStroke,
+      }),
+      phaseName: isStroke ? 'stroke' : 'reset',
+      extent: isStroke ? Math.sin((Math.PI * w) / 0.7) : 0,
+    };
+  };
+  return {
+    phaseNames: ['stroke', 'reset', 'return'],
+    verb: 'drain',
+    tags: ['pressure'],
+    alternatesHands: false,
+    reach: 0,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
+  };
+}
+
+/** Phases named by the share of the repetition at which each ends, and the extent as a function of phase. */
+interface Cycle {
+  readonly names: readonly string[];
+  /** `ends[i]` is where phase `names[i]` ends; the last is 1. */
+  readonly ends: readonly number[];
+  extentAt(phase: number): number;
+}
+
+function cycleName(cycle: Cycle, phase: number): string {
+  for (let i = 0; i < cycle.ends.length; i++) if (phase < cycle.ends[i]!) return cycle.names[i]!;
+  return cycle.names[cycle.names.length - 1]!;
+}
+
+/** A motion whose hands stay at (or travel along) their tracks while a cycle of named phases runs. */
+function cycleMotion(options: {
+  verb: string;
+  tags: readonly string[];
+  cycle: Cycle;
+  reach: number;
+  /** Where the hand is: from its track, the phase, the cycle's extent. */
+  place: (
+    track: MotionTrack,
+    phase: number,
+    extent: number,
+  ) => { x: number; y: number; at: LineSample; s: number };
+  isPressing: (phase: number) => boolean;
+}): TechniqueMotion {
+  const { cycle } = options;
+  const hand: HandMotion = (track, phase) => {
+    const extent = cycle.extentAt(phase);
+    const p = options.place(track, phase, extent);
+    const isPressing = options.isPressing(phase);
+    const pressure = isPressing ? linePressureAt(track.stroke, p.s) : null;
+    return {
+      state: handAt(track, p.x, p.y, p.at.surface, fingerAngle(track.lane, p.at, false, p.x), pressure, {
+        isLifted: false,
+      }),
+      phaseName: cycleName(cycle, phase),
+      extent,
+    };
+  };
+  return {
+    phaseNames: cycle.names,
+    verb: options.verb,
+    tags: options.tags,
+    alternatesHands: false,
+    reach: options.reach,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, (p) => ({ phaseName: cycleName(cycle, p), extent: cycle.extentAt(p) })),
+  };
+}
+
+/** Rises over [a, b], stays at 1 until c, falls over [c, d]. */
+function plateau(phase: number, a: number, b: number, c: number, d: number): number {
+  if (phase < a) return 0;
+  if (phase < b) return smoothstep((phase - a) / (b - a));
+  if (phase < c) return 1;
+  if (phase < d) return 1 - smoothstep((phase - c) / (d - c));
+  return 0;
+}
+
+/** At the track's first point: the hand stays where it holds. */
+function atStart(track: MotionTrack): { x: number; y: number; at: LineSample; s: number } {
+  const at = lineAt(track.stroke, 0);
+  return { x: at.x, y: at.y, at, s: 0 };
+}
+
+/** Traction: lift → pull (a small cranial shift) → hold → release, hands at their points. */
+function tractionMotion(): TechniqueMotion {
+  return cycleMotion({
+    verb: 'draw',
+    tags: ['stretch', 'joint-movement'],
+    cycle: {
+      names: ['lift', 'pull', 'hold', 'release'],
+      ends: [0.2, 0.45, 0.75, 1],
+      extentAt: (phase) => plateau(phase, 0.2, 0.45, 0.75, 1),
+    },
+    reach: TRACTION_PULL,
+    place: (track, _phase, extent) => {
+      const p = atStart(track);
+      return { ...p, y: p.y - TRACTION_PULL * extent };
+    },
+    isPressing: () => true,
+  });
+}
+
+/** Stretch: moves to the point of resistance and holds (extent 0→1→0), hands along their tracks. */
+function stretchMotion(): TechniqueMotion {
+  return cycleMotion({
+    verb: 'stretch',
+    tags: ['stretch', 'joint-movement'],
+    cycle: {
+      names: ['move', 'hold', 'release'],
+      ends: [0.3, 0.7, 1],
+      extentAt: (phase) => plateau(phase, 0, 0.3, 0.7, 1),
+    },
+    reach: 0,
+    // Hands travel their tracks through the move and the hold (the spine extension's run to the head).
+    place: (track, phase) => {
+      const s = smoothstep(phase / 0.7);
+      const at = lineAt(track.stroke, s);
+      return { x: at.x, y: at.y, at, s };
+    },
+    isPressing: () => true,
+  });
+}
+
+/** Lift: the leg rises and falls (extent), hands where they hold it (ankle and knee). */
+function liftMotion(): TechniqueMotion {
+  return cycleMotion({
+    verb: 'lift',
+    tags: ['joint-movement', 'lift'],
+    cycle: {
+      names: ['lift', 'hold', 'lower', 'rest'],
+      ends: [0.4, 0.5, 0.9, 1],
+      extentAt: (phase) => plateau(phase, 0, 0.4, 0.5, 0.9),
+    },
+    reach: 0,
+    place: (track) => atStart(track),
+    isPressing: () => true,
+  });
+}
+
+let headCentre: { x: number; y: number } | undefined;
+function head(): { x: number; y: number } {
+  if (!headCentre) {
+    const crown = landmarkPoint(bodyMap(), 'crown') ?? { x: 0, y: 0 };
+    const occiput = landmarkPoint(bodyMap(), 'occiput') ?? { x: 0, y: 0.085 };
+    headCentre = { x: (crown.x + occiput.x) / 2, y: (crown.y + occiput.y) / 2 };
+  }
+  return headCentre;
+}
+
+/** Tug: grasp a strand, draw it slowly away from the head (along the track, or straight out), release. */
+function tugMotion(): TechniqueMotion {
+  return cycleMotion({
+    verb: 'draw',
+    tags: ['hair'],
+    cycle: {
+      names: ['grasp', 'draw', 'release'],
+      ends: [0.15, 0.85, 1],
+      extentAt: (phase) => plateau(phase, 0.15, 0.85, 0.85, 1),
+    },
+    reach: TUG_DRAW,
+    place: (track, _phase, extent) => {
+      if (track.stroke.length > 0) {
+        const at = lineAt(track.stroke, extent);
+        return { x: at.x, y: at.y, at, s: extent };
+      }
+      const p = atStart(track);
+      const c = head();
+      const dx = p.x - c.x;
+      const dy = p.y - c.y;
+      const d = Math.hypot(dx, dy);
+      if (d === 0) return p;
+      const heading = Math.atan2(dy, dx);
+      return {
+        x: p.x + (dx / d) * TUG_DRAW * extent,
+        y: p.y + (dy / d) * TUG_DRAW * extent,
+        at: { ...p.at, heading },
+        s: 0,
+      };
+    },
+    isPressing: (phase) => phase < 0.85,
+  });
+}
+
+/** Rotate: the working hand turns the limb in a circle about its rest point, the other holds; each rep reverses. */
+function rotateMotion(): TechniqueMotion {
+  const hand: HandMotion = (track, phase, rep) => {
+    const at = lineAt(track.stroke, 0);
+    const sense = rep % 2 === 0 ? 1 : -1;
+    const theta = sense * TAU * phase;
+    // The circle's size eases in and out so each repetition starts and ends at rest.
+    const radius = ROTATE_RADIUS * Math.min(1, phase * 8, (1 - phase) * 8);
+    const x = at.x + radius * Math.cos(theta);
+    const y = at.y + radius * Math.sin(theta);
+    // Fingers point from the hold out through the hand, turning as the limb turns.
+    const angle = angleNormal(track.holdAngle + 0.35 * Math.sin(theta));
+    return {
+      state: handAt(track, x, y, at.surface, angle, linePressureAt(track.stroke, 0), { isLifted: false }),
+      phaseName: 'rotate',
+      extent: phase,
+    };
+  };
+  return {
+    phaseNames: ['rotate'],
+    verb: 'rotate',
+    tags: ['joint-movement'],
+    alternatesHands: false,
+    reach: ROTATE_RADIUS,
+    handsAt: (input, phase, rep) =>
+      framed(input, phase, rep, hand, (p) => ({ phaseName: 'rotate', extent: p })),
+  };
+}
+
+/** Rest: no hands. */
+function restMotion(): TechniqueMotion {
+  return {
+    phaseNames: ['rest'],
+    verb: 'rest',
+    tags: [],
+    alternatesHands: false,
+    reach: 0,
+    handsAt: () => ({ hands: [], phaseName: 'rest', extent: 0 }),
+  };
+}
+
+/** Every technique kind's own motion; shared code looks a motion up here and never names a technique. */
+export const techniqueMotions: Record<TechniqueKind, TechniqueMotion> = {
+  glide: glideMotion(),
+  press: pulseMotion({
+    verb: 'press',
+    tags: ['pressure'],
+    work: 'press',
+    move: 'advance',
+    // At most half a pulse, so two hands half a pulse apart never press at once.
+    workShare: 0.5,
+    moveContact: null,
+  }),
+  knead: circleMotion({
+    verb: 'knead',
+    tags: ['pressure'],
+    phase: 'circle',
+    radius: KNEAD_RADIUS,
+    secondsPerCircle: 1.5,
+    keepsOffSpine: true,
+  }),
+  friction: circleMotion({
+    verb: 'rub',
+    tags: [],
+    phase: 'circle',
+    radius: FRICTION_RADIUS,
+    secondsPerCircle: 0.5,
+    keepsOffSpine: false,
+  }),
+  rub: circleMotion({
+    verb: 'rub',
+    tags: [],
+    phase: 'circle',
+    radius: FRICTION_RADIUS,
+    secondsPerCircle: 0.5,
+    keepsOffSpine: false,
+  }),
+  drain: drainMotion(),
+  squeeze: pulseMotion({
+    verb: 'squeeze',
+    tags: ['pressure'],
+    work: 'grasp',
+    move: 'release',
+    workShare: 0.5,
+    // "Hands keep contact" (CATALOGUE.md leg-knead): a resting touch while moving on.
+    moveContact: 1,
+  }),
+  traction: tractionMotion(),
+  stretch: stretchMotion(),
+  rotate: rotateMotion(),
+  lift: liftMotion(),
+  tug: tugMotion(),
+  rest: restMotion(),
+};

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cueSeconds } from './cues.js';
+import type { Moment } from './moment.js';
+import type { Plan } from './plan-types.js';
+import { planFixture, sessionPlanFixture, stepFixture, trackFixture } from './test-support/plan-fixture.js';
+import { momentAt, NO_STEP } from './timeline.js';
+
+const session = sessionPlanFixture();
+
+/** Every frame of a plan at a frame rate, from 0 to the end (the end included). */
+function framesAt(plan: Plan, fps: number): Moment[] {
+  const out: Moment[] = [];
+  const frames = Math.ceil(plan.totalSeconds * fps);
+  for (let i = 0; i <= frames; i++) out.push(momentAt(plan, i / fps));
+  return out;
+}
+
+/** A small plan: a 60 s glide of 4 reps, a 30 s rest, a 20 s traction of 2 reps. */
+function smallPlan(): Plan {
+  return planFixture([
+    stepFixture({
+      id: 'glide',
+      technique: 'glide',
+      reps: 4,
+      duration: 60,
+      hands: [
+        trackFixture('left', [
+          [-0.03, 0.44],
+          [-0.03, 0.16],
+        ]),
+      ],
+      cues: { before: 'Glide up the back.', during: ['Keep it slow.'], safety: 'Stay off the spine.' },
+    }),
+    stepFixture({ id: 'rest', technique: 'rest', pressure: null, duration: 30 }),
+    stepFixture({
+      id: 'traction',
+      technique: 'traction',
+      reps: 2,
+      duration: 20,
+      arrangement: 'mirrored',
+      hands: [trackFixture('left', [[-0.015, 0.115]]), trackFixture('right', [[0.015, 0.115]])],
+    }),
+  ]);
+}
+
+describe('momentAt: frame rate and history', () => {
+  it('gives identical moments at the times 60 fps and 24 fps share, and the same final state', () => {
+    const at60 = framesAt(session, 60);
+    const at24 = framesAt(session, 24);
+    const shared60 = at60.filter((_, i) => i % 5 === 0);
+    const shared24 = at24.filter((_, i) => i % 2 === 0);
+    expect(shared60.length).toBe(shared24.length);
+    expect(shared60).toEqual(shared24);
+    expect(at60.at(-1)).toEqual(at24.at(-1));
+    expect(at60.at(-1)!.isFinished).toBe(true);
+  });
+
+  it('does not depend on what was asked before (random order, a fresh copy of the plan)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -10, max: session.totalSeconds + 10, noNaN: true }), { minLength: 1 }),
+        (ts) => {
+          const copy = structuredClone(session);
+          const forward = ts.map((t) => momentAt(session, t));
+          const backward = [...ts]
+            .reverse()
+            .map((t) => momentAt(copy, t))
+            .reverse();
+          expect(JSON.parse(JSON.stringify(backward))).toEqual(JSON.parse(JSON.stringify(forward)));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('momentAt: steps, repetitions and phases', () => {
+  const plan = smallPlan();
+
+  it.each([
+    [0, 'glide', 1, 0],
+    [15, 'glide', 2, 0],
+    [22.5, 'glide', 2, 0.5],
+    [59.99, 'glide', 4, (59.99 * 4) / 60 - 3],
+    [60, 'rest', 1, 0],
+    [90, 'traction', 1, 0],
+    [100, 'traction', 2, 0],
+    [110, 'traction', 2, 1],
+  ])('at t = %d: %s, repetition %d, phase %d', (t, id, repetition, phase) => {
+    const m = momentAt(plan, t);
+    expect(m.step.id).toBe(id);
+    expect(m.repetition).toBe(repetition);
+    expect(m.phase).toBeCloseTo(phase, 9);
+  });
+
+  it('ends on the last step, its last repetition, phase 1, finished', () => {
+    const end = momentAt(plan, 110);
+    expect(end).toMatchObject({ stepIndex: 2, repetition: 2, repetitions: 2, phase: 1, isFinished: true });
+    expect(end.stepTimeLeft).toBe(0);
+    expect(end.sessionTimeLeft).toBe(0);
+    expect(momentAt(plan, 109.9).isFinished).toBe(false);
+  });
+
+  it('clamps t to [0, total]', () => {
+    expect(momentAt(plan, -5)).toEqual(momentAt(plan, 0));
+    expect(momentAt(plan, 1e9)).toEqual(momentAt(plan, 110));
+    expect(momentAt(plan, Number.NaN)).toEqual(momentAt(plan, 0));
+    expect(momentAt(plan, Number.POSITIVE_INFINITY).t).toBe(110);
+  });
+
+  it('counts the time left in the step and the session', () => {
+    const m = momentAt(plan, 70);
+    expect(m.stepTimeLeft).toBe(20);
+    expect(m.sessionTimeLeft).toBe(40);
+    expect(m.t).toBe(70);
+  });
+
+  it('has no hands during a rest', () => {
+    const m = momentAt(plan, 75);
+    expect(m.technique).toBe('rest');
+    expect(m.hands).toEqual([]);
+    expect(m.phaseName).toBe('rest');
+  });
+
+  it('reports the hands, phase name and extent of the technique', () => {
+    const m = momentAt(plan, 100 + 0.6 * 10);
+    expect(m.phaseName).toBe('hold');
+    expect(m.extent).toBe(1);
+    expect(m.hands.map((h) => h.hand)).toEqual(['left', 'right']);
+  });
+
+  it('mirrors the tracks on even-numbered repetitions when the step alternates sides', () => {
+    const alternating = planFixture([
+      stepFixture({
+        technique: 'glide',
+        reps: 4,
+        duration: 40,
+        alternateSidesEachRep: true,
+        hands: [
+          trackFixture('left', [
+            [-0.03, 0.44],
+            [-0.03, 0.16],
+          ]),
+        ],
+      }),
+    ]);
+    const first = momentAt(alternating, 3).hands[0]!;
+    const second = momentAt(alternating, 13).hands[0]!;
+    const third = momentAt(alternating, 23).hands[0]!;
+    expect(first.x).toBeCloseTo(-0.03, 12);
+    expect(second.x).toBeCloseTo(0.03, 12);
+    expect(second.y).toBeCloseTo(first.y, 12);
+    expect(third.x).toBe(first.x);
+    expect(third.y).toBeCloseTo(first.y, 12);
+  });
+
+  it('holds for any t: the step is the one whose [start, start + duration) contains t', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: session.totalSeconds, noNaN: true, maxExcluded: true }), (t) => {
+        const m = momentAt(session, t);
+        expect(m.step.start).toBeLessThanOrEqual(t);
+        expect(t).toBeLessThan(m.step.start + m.step.duration);
+        expect(m.step).toBe(session.steps[m.stepIndex]);
+        expect(m.repetition).toBeGreaterThanOrEqual(1);
+        expect(m.repetition).toBeLessThanOrEqual(m.repetitions);
+        expect(m.phase).toBeGreaterThanOrEqual(0);
+        expect(m.phase).toBeLessThanOrEqual(1);
+        expect(m.sessionTimeLeft).toBeCloseTo(session.totalSeconds - t, 9);
+        expect(m.isFinished).toBe(false);
+        // Local time within the step agrees with the repetition and phase.
+        const local = ((m.repetition - 1 + m.phase) * m.step.duration) / m.repetitions;
+        expect(m.step.start + local).toBeCloseTo(t, 6);
+        for (const h of m.hands) {
+          expect(Number.isFinite(h.x) && Number.isFinite(h.y) && Number.isFinite(h.angle)).toBe(true);
+          if (h.isLifted || h.isHolding) expect(h.pressure).toBeNull();
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('momentAt: cues', () => {
+  const plan = smallPlan();
+  const before = cueSeconds('Glide up the back.');
+  const safety = cueSeconds('Stay off the spine.');
+
+  it('speaks before from the step start, then safety, then the during cues', () => {
+    expect(momentAt(plan, 0).cue).toEqual({ kind: 'before', text: 'Glide up the back.' });
+    expect(momentAt(plan, before - 0.01).cue?.kind).toBe('before');
+    expect(momentAt(plan, before + 0.01).cue).toEqual({ kind: 'safety', text: 'Stay off the spine.' });
+    expect(momentAt(plan, before + safety + 0.01).cue).toEqual({ kind: 'during', text: 'Keep it slow.' });
+    expect(momentAt(plan, 59).cue?.kind).toBe('during');
+  });
+
+  it('starts each step with its own before cue', () => {
+    expect(momentAt(plan, 60).cue).toEqual({ kind: 'before', text: 'Now the rest.' });
+  });
+});
+
+describe('momentAt: plans with nothing in them', () => {
+  it('gives a finished placeholder moment for a plan with no steps', () => {
+    const empty = planFixture([]);
+    const m = momentAt(empty, 10);
+    expect(m).toMatchObject({
+      t: 0,
+      stepIndex: -1,
+      isFinished: true,
+      hands: [],
+      cue: null,
+      sessionTimeLeft: 0,
+    });
+    expect(m.step).toBe(NO_STEP);
+  });
+
+  it('handles steps of no length', () => {
+    const plan = planFixture([
+      stepFixture({
+        id: 'a',
+        technique: 'glide',
+        duration: 0,
+        hands: [trackFixture('left', [[-0.03, 0.3]])],
+      }),
+      stepFixture({ id: 'b', technique: 'rest', duration: 10 }),
+      stepFixture({ id: 'c', technique: 'rest', duration: 0 }),
+    ]);
+    expect(momentAt(plan, 0).step.id).toBe('b');
+    expect(momentAt(plan, 5).step.id).toBe('b');
+    const end = momentAt(plan, 10);
+    expect(end).toMatchObject({ isFinished: true, phase: 1 });
+    const zero = planFixture([stepFixture({ id: 'only', technique: 'knead', duration: 0 })]);
+    expect(momentAt(zero, 0)).toMatchObject({ stepIndex: 0, isFinished: true, phase: 1, repetition: 1 });
+  });
+
+  it('stays on the last step at its end when the plan runs longer than its steps', () => {
+    const plan = planFixture([stepFixture({ id: 'a', technique: 'rest', duration: 10 })], {
+      totalSeconds: 20,
+    });
+    expect(momentAt(plan, 15)).toMatchObject({ stepIndex: 0, phase: 1, stepTimeLeft: 0, sessionTimeLeft: 5 });
+  });
+});

@@ -1,0 +1,139 @@
+import { cueAt, cueScheduleFor, type ScheduledCue } from './cues.js';
+import type { Moment } from './moment.js';
+import type { Plan, PlannedStep } from './plan-types.js';
+import { type PreparedMotion, stepMotionPrepared } from './techniques.js';
+
+/** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
+interface PreparedPlan {
+  readonly starts: Float64Array;
+  readonly total: number;
+  /** Filled on first use; each entry depends only on its step, so the fill order never changes a result. */
+  readonly motions: (PreparedMotion | undefined)[];
+  readonly cues: (readonly ScheduledCue[] | undefined)[];
+}
+
+const preparedPlans = new WeakMap<Plan, PreparedPlan>();
+
+function planPrepared(plan: Plan): PreparedPlan {
+  const cached = preparedPlans.get(plan);
+  if (cached) return cached;
+  const n = plan.steps.length;
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) starts[i] = plan.steps[i]!.start;
+  const total = Number.isFinite(plan.totalSeconds) && plan.totalSeconds > 0 ? plan.totalSeconds : 0;
+  const prepared: PreparedPlan = { starts, total, motions: new Array(n), cues: new Array(n) };
+  preparedPlans.set(plan, prepared);
+  return prepared;
+}
+
+/** The placeholder step of a plan with no steps (stepIndex −1): a rest of no length. */
+export const NO_STEP: PlannedStep = Object.freeze({
+  id: 'no-step',
+  sectionId: 'none',
+  title: '',
+  technique: 'rest',
+  tags: Object.freeze([]),
+  position: 'prone',
+  place: null,
+  side: null,
+  regions: Object.freeze([]),
+  pressure: null,
+  pressureByRegion: Object.freeze({}),
+  reps: 1,
+  isCountBound: false,
+  start: 0,
+  duration: 0,
+  cues: Object.freeze({ before: '', during: Object.freeze([]), safety: null }),
+  changes: Object.freeze([]),
+  figure: null,
+  motion: Object.freeze({ arrangement: 'none', hands: Object.freeze([]), alternateSidesEachRep: false }),
+} satisfies PlannedStep);
+
+/** The index of the step running at t: the last whose start is at or before t (0 before the first). */
+function stepIndexAt(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The state of the session at `t` seconds: the step, repetition and phase, every hand, the cue, the time left.
+ * @remarks Pure and independent of frame rate: `t` is clamped to [0, totalSeconds] and the result depends on
+ * nothing else (precomputation is cached per plan and per step in WeakMaps). A plan with no steps gives
+ * `stepIndex` −1 and the placeholder `NO_STEP`.
+ */
+export function momentAt(plan: Plan, t: number): Moment {
+  const prepared = planPrepared(plan);
+  const total = prepared.total;
+  const time = t > 0 ? Math.min(t, total) : 0; // NaN falls to 0
+  const isFinished = time >= total;
+  const n = plan.steps.length;
+  if (n === 0) {
+    return {
+      t: time,
+      stepIndex: -1,
+      step: NO_STEP,
+      technique: 'rest',
+      side: null,
+      repetition: 1,
+      repetitions: 1,
+      phase: 1,
+      phaseName: 'rest',
+      hands: [],
+      cue: null,
+      stepTimeLeft: 0,
+      sessionTimeLeft: 0,
+      extent: 0,
+      isFinished,
+    };
+  }
+  const index = stepIndexAt(prepared.starts, time);
+  const step = plan.steps[index]!;
+  const motion = prepared.motions[index] ?? stepMotionPrepared(step);
+  prepared.motions[index] = motion;
+  const schedule = prepared.cues[index] ?? cueScheduleFor(step);
+  prepared.cues[index] = schedule;
+
+  const reps = motion.input.reps;
+  const duration = Math.max(step.duration, 0);
+  const local = time - step.start;
+  let repIndex: number;
+  let phase: number;
+  if (duration === 0 || local >= duration) {
+    // A step of no length, or time past its end (a gap before the session's end): its last instant.
+    repIndex = reps - 1;
+    phase = 1;
+  } else if (local <= 0) {
+    repIndex = 0;
+    phase = 0;
+  } else {
+    const x = (local * reps) / duration;
+    repIndex = Math.min(Math.floor(x), reps - 1);
+    phase = Math.min(x - repIndex, 1);
+  }
+  const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
+  const frame = motion.technique.handsAt(input, phase, repIndex);
+  const stepEnd = step.start + duration;
+  return {
+    t: time,
+    stepIndex: index,
+    step,
+    technique: step.technique,
+    side: step.side,
+    repetition: repIndex + 1,
+    repetitions: reps,
+    phase,
+    phaseName: frame.phaseName,
+    hands: frame.hands,
+    cue: cueAt(schedule, Math.max(local, 0)),
+    stepTimeLeft: stepEnd > time ? stepEnd - time : 0,
+    sessionTimeLeft: total - time,
+    extent: frame.extent,
+    isFinished,
+  };
+}
