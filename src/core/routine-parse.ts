@@ -602,8 +602,14 @@ function regionReported(src: Source, path: YamlPath, region: string): void {
   reportPath(src, path, `unknown region "${region}"${near ? ` (did you mean "${near}"?)` : ''}`);
 }
 
-function ruleFileChecked(src: Source, data: unknown): void {
-  duplicatesReported(src, idsListed(data, 'rules'), 'rule');
+function ruleFileChecked(src: Source, data: unknown, options: RuleFileParseOptions): void {
+  const ids = idsListed(data, 'rules');
+  duplicatesReported(src, ids, 'rule');
+  for (const { id, path } of ids) {
+    const elsewhere = options.definedElsewhere?.get(id);
+    if (elsewhere !== undefined)
+      reportNode(src, idNode(src, path), `rule id "${id}" is also defined in ${elsewhere}`);
+  }
   listAt(data, ['rules']).forEach((_, ri) => {
     listAt(data, ['rules', ri, 'effects']).forEach((raw, ei) => {
       const parsed = RuleEffect.safeParse(raw);
@@ -629,12 +635,20 @@ function ruleFileChecked(src: Source, data: unknown): void {
   });
 }
 
+/** Options of `ruleFileFromYaml`. */
+export interface RuleFileParseOptions {
+  /** The file name diagnostics carry. */
+  readonly file: string;
+  /** Rule ids already defined in other files, with the file: defining one again is an error. */
+  readonly definedElsewhere?: ReadonlyMap<string, string> | undefined;
+}
+
 /** Parses and checks a rules file: YAML syntax, schema, duplicate rule ids and region names. */
-export function ruleFileFromYaml(text: string, options: { readonly file: string }): ParseResult<RuleFile> {
+export function ruleFileFromYaml(text: string, options: RuleFileParseOptions): ParseResult<RuleFile> {
   const { src, data, isSyntaxOk } = sourceParsed(text, options.file);
   if (!isSyntaxOk) return { diagnostics: sorted(src.out) };
   const file = schemaChecked(src, RuleFile, data);
-  ruleFileChecked(src, data);
+  ruleFileChecked(src, data, options);
   const diagnostics = sorted(src.out);
   if (!file || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { value: file, diagnostics };

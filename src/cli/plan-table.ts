@@ -1,0 +1,82 @@
+import type { Plan, PlanChange, PlannedStep, Refusal } from '../core/plan-types.js';
+
+/** Seconds as m:ss (minutes may pass 59: 75:00). */
+export function clockText(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+function pressureText(step: PlannedStep): string {
+  if (step.pressure === null) return '-';
+  const softer = Object.entries(step.pressureByRegion).map(([region, p]) => `${region} ${p}`);
+  return softer.length > 0 ? `${step.pressure} (${softer.join(', ')})` : String(step.pressure);
+}
+
+function changeText(change: PlanChange): string {
+  const hasValues = change.from !== undefined || change.to !== undefined;
+  const values = hasValues ? ` [${String(change.from ?? '-')} → ${String(change.to ?? '-')}]` : '';
+  return `${change.rule}: ${change.reason}${values}`;
+}
+
+/** Lays out rows as columns; the last column is left unpadded so long text does not widen the others. */
+function columns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** A plan as a readable table: the steps with their timing and changes, then skipped steps, warnings and totals. */
+export function planTable(plan: Plan): string {
+  const lines: string[] = [`Plan: ${plan.routineId}, ${plan.minutes} minutes, language ${plan.language}`, ''];
+  const header = ['start', 'step', 'side', 'reps', 'pressure', 'time', 'changed'];
+  const rows = plan.steps.map((s) => [
+    clockText(s.start),
+    `${s.title} (${s.id})`,
+    s.side ?? '-',
+    String(s.reps),
+    pressureText(s),
+    clockText(s.duration),
+    s.changes.map(changeText).join('; '),
+  ]);
+  lines.push(...columns([header, ...rows]));
+  if (plan.skipped.length > 0) {
+    lines.push('', 'Skipped:');
+    const skipped = plan.skipped.map((s) => [
+      `  ${s.id}${s.side ? ` (${s.side})` : ''}`,
+      `${s.rule}: ${s.reason}`,
+    ]);
+    lines.push(...columns(skipped));
+  }
+  if (plan.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const w of plan.warnings) {
+      lines.push(`  ! ${w.rule}: ${w.message}${w.mustAcknowledge ? ' (acknowledge before starting)' : ''}`);
+    }
+  }
+  if (plan.excludedRegions.length > 0) {
+    lines.push('', 'Excluded regions:');
+    const excluded = plan.excludedRegions.map((r) => [
+      `  ${r.region}${r.side ? ` (${r.side})` : ''}`,
+      `${r.rule}: ${r.reason}`,
+    ]);
+    lines.push(...columns(excluded));
+  }
+  lines.push('', `Total: ${clockText(plan.totalSeconds)} (${plan.steps.length} steps)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Why there is no massage today, one reason a line (the reasons say to see a doctor where they should). */
+export function refusalText(refusal: Refusal): string {
+  const lines = ['No massage today.', ''];
+  for (const r of refusal.reasons) lines.push(`  - ${r.condition} (rule ${r.rule}): ${r.reason}`);
+  return `${lines.join('\n')}\n`;
+}
