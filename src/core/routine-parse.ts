@@ -152,10 +152,12 @@ function editDistance(a: string, b: string): number {
 /** The closest known name to a misspelt one, if one is close enough to be a typo. */
 function nearestName(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  let bestDistance = Number.POSITIVE_INFINITY;
   for (const k of known) {
     const d = editDistance(name, k);
-    if (d < bestDistance) {
+    // Up to two edits in five: "c8" finds "c7", "neck" does not find "back".
+    const limit = Math.max(1, Math.floor(0.4 * Math.max(name.length, k.length)));
+    if (d <= limit && d < bestDistance) {
       best = k;
       bestDistance = d;
     }
@@ -597,8 +599,13 @@ function isRegionOrPrefix(value: string): boolean {
   return REGION_IDS.some((id) => regionMatchesPrefix(id, value));
 }
 
+/** Region ids and every prefix of them (leg, leg.knee), the names a rule may use. */
+const REGION_NAMES = [
+  ...new Set(REGION_IDS.flatMap((id) => id.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')))),
+];
+
 function regionReported(src: Source, path: YamlPath, region: string): void {
-  const near = nearestName(region, REGION_IDS);
+  const near = nearestName(region, REGION_NAMES);
   reportPath(src, path, `unknown region "${region}"${near ? ` (did you mean "${near}"?)` : ''}`);
 }
 

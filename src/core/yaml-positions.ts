@@ -21,9 +21,10 @@ function childNode(doc: Document, node: Node | null, segment: PropertyKey): Node
     for (const pair of resolved.items) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       if (String(key) !== String(segment)) continue;
-      // `key:` with nothing after it has no value node: the key stands in for it.
-      const value = (pair.value ?? pair.key) as Node | null;
-      return value;
+      // `key:` with nothing after it has an empty value (or none): the key stands in for it.
+      const value = pair.value as Node | null;
+      const isEmpty = !value || (isScalar(value) && value.range?.[0] === value.range?.[1]);
+      return (isEmpty ? pair.key : value) as Node | null;
     }
     return undefined;
   }

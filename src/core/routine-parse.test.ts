@@ -1,0 +1,392 @@
+import { describe, expect, it } from 'vitest';
+import { bodyMapData } from '../content/body-map.js';
+import { bodyMapFromData } from './body-map.js';
+import {
+  type Diagnostic,
+  diagnosticText,
+  routineFromYaml,
+  ruleFileFromYaml,
+  yamlFileKind,
+} from './routine-parse.js';
+
+const bodyMap = bodyMapFromData(bodyMapData);
+const RULE_IDS = ['spine-no-direct-pressure', 'knee-light'];
+
+/** A one-section routine around the given step lines (indented 6 spaces); its first step line is line 13. */
+function routineText(stepLines: string, options: { position?: string; perSide?: boolean } = {}): string {
+  return [
+    'id: test',
+    'version: 1',
+    'title: { en: Test }',
+    'languages: [en]',
+    'timing:',
+    '  - minutes: 30',
+    '    sections: { main: 30 }',
+    'sections:',
+    '  - id: main',
+    '    title: { en: Main }',
+    `    position: ${options.position ?? 'prone'}`,
+    options.perSide ? '    perSide: { order: [left, right] }\n    steps:' : '    steps:',
+    stepLines,
+    '',
+  ].join('\n');
+}
+
+const PRESS = [
+  '      - id: spine-fingertip-press',
+  '        title: { en: Fingertips }',
+  '        technique: press',
+  '        hands: mirrored',
+  '        path: { from: sacrum, to: c7, lateral: 0.025 }',
+  '        pressure: 3',
+  '        repSeconds: 20',
+  '        reps: { default: 3 }',
+  '        cautions: [spine-no-direct-pressure]',
+  '        cues: { en: { before: Press. } }',
+].join('\n');
+
+function parsedRoutine(text: string, ruleIds: readonly string[] | null = RULE_IDS) {
+  return routineFromYaml(text, { file: 'r.yaml', bodyMap, ruleIds: ruleIds ?? undefined });
+}
+
+function where(ds: readonly Diagnostic[]): string[] {
+  return ds.map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+describe('routineFromYaml: valid input', () => {
+  it('returns the routine and no diagnostics', () => {
+    const r = parsedRoutine(routineText(PRESS));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value?.sections[0]?.steps[0]?.id).toBe('spine-fingertip-press');
+  });
+
+  it('skips the caution check when no rule ids are given', () => {
+    const text = routineText(PRESS.replace('[spine-no-direct-pressure]', '[anything-goes]'));
+    expect(parsedRoutine(text, null).value).toBeDefined();
+    expect(where(parsedRoutine(text).diagnostics)).toEqual([
+      '21:20 unknown rule "anything-goes" in cautions',
+    ]);
+  });
+});
+
+describe('routineFromYaml: YAML syntax', () => {
+  it('reports the syntax error at its position and returns no value', () => {
+    const r = parsedRoutine(routineText(PRESS.replace('pressure: 3', 'pressure: [3')));
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics[0]).toMatchObject({ line: 19, column: 9, severity: 'error' });
+    expect(r.diagnostics[0]?.message).toMatch(/^YAML: Flow sequence/);
+  });
+
+  it('reports a duplicate key', () => {
+    const r = parsedRoutine(routineText(PRESS.replace('pressure: 3', 'pressure: 3\n        pressure: 2')));
+    expect(where(r.diagnostics)).toEqual(['19:9 YAML: Map keys must be unique']);
+  });
+
+  it('reports an empty file as a missing mapping', () => {
+    expect(where(parsedRoutine('').diagnostics)).toEqual([
+      '1:1 expected a mapping (key: value); got null (an empty value)',
+    ]);
+  });
+});
+
+describe('routineFromYaml: schema messages', () => {
+  it.each([
+    ['a wrong type', ['pressure: 3', 'pressure: three'], '18:19 pressure: expected a number; got "three"'],
+    [
+      'an unknown enum value, with a suggestion',
+      ['technique: press', 'technique: pres'],
+      '15:20 technique: expected one of glide, press, knead, friction, drain, squeeze, traction, stretch, rotate, lift, rub, tug, rest; got "pres" (did you mean "press"?)',
+    ],
+    [
+      'a number over its maximum',
+      ['pressure: 3', 'pressure: 6'],
+      '18:19 pressure: expected at most 5; got 6',
+    ],
+    [
+      'an unknown key, with a suggestion',
+      ['repSeconds: 20', 'repSecond: 20'],
+      [
+        '13:9 missing required key "repSeconds" (a number)',
+        '19:9 unknown key "repSecond" (did you mean "repSeconds"?)',
+      ],
+    ],
+    [
+      'a badly spelt id, with the schema’s own words',
+      ['id: spine-fingertip-press', 'id: Spine_Press'],
+      '13:13 id: an id is lower-case words joined by hyphens, e.g. leg-glide; got "Spine_Press"',
+    ],
+    [
+      'a missing required key, at its mapping',
+      ['        repSeconds: 20\n', ''],
+      '13:9 missing required key "repSeconds" (a number)',
+    ],
+    [
+      'a union value that fits no branch',
+      ['hands: mirrored', 'hands: mirrored\n        return: 5'],
+      '17:17 return: expected one of lifted, pressing, none or a mapping (key: value); got 5',
+    ],
+    [
+      'the union branch that fits the value',
+      ['lateral: 0.025 }', 'lateral: 0.025, dx: 1 }'],
+      '17:55 unknown key "dx" (allowed: from, to, lateral, surface)',
+    ],
+    [
+      'a waypoint list with a bad offset',
+      ['{ from: sacrum, to: c7, lateral: 0.025 }', '[{ at: sacrum, lateral: wide }, { at: c7 }]'],
+      '17:39 lateral: expected a number; got "wide"',
+    ],
+    [
+      'an empty list',
+      ['cautions: [spine-no-direct-pressure]', 'tags: [""]'],
+      '21:16 tags[0]: must not be empty',
+    ],
+  ])('%s', (_name, [from, to], expected) => {
+    const text = routineText(PRESS.replace(from as string, to as string));
+    const r = parsedRoutine(text);
+    expect(r.value).toBeUndefined();
+    expect(where(r.diagnostics)).toEqual(Array.isArray(expected) ? expected : [expected]);
+  });
+
+  it('reports an unknown top-level key at the key', () => {
+    const r = parsedRoutine(`colour: red\n${routineText(PRESS)}`);
+    expect(where(r.diagnostics)).toEqual([
+      '1:1 unknown key "colour" (allowed: $schema, id, version, title, description, languages, source, timing, minMinutes, maxMinutes, sections)',
+    ]);
+  });
+
+  it('reports an unknown region in pressureByRegion at the key', () => {
+    const text = routineText(
+      PRESS.replace('pressure: 3', 'pressure: 3\n        pressureByRegion: { back.kidneys: 2 }'),
+    );
+    expect(where(parsedRoutine(text).diagnostics)).toEqual([
+      '19:29 unknown key "back.kidneys" (did you mean "back.kidney-band"?)',
+    ]);
+  });
+});
+
+describe('routineFromYaml: checks beyond the schema', () => {
+  it('reports an unknown landmark at its name, with a suggestion', () => {
+    const r = parsedRoutine(routineText(PRESS.replace('to: c7', 'to: c8')));
+    expect(where(r.diagnostics)).toEqual(['17:35 unknown landmark "c8" (did you mean "c7"?)']);
+  });
+
+  it('reports an unknown landmark once for a per-side step resolved on both sides', () => {
+    const step = [
+      '      - id: leg-glide',
+      '        title: { en: Glide }',
+      '        technique: glide',
+      '        place: side',
+      '        path: [{ at: ankle }, { at: poplitael }]',
+      '        pressure: 2',
+      '        repSeconds: 10',
+      '        reps: { default: 2 }',
+      '        cues: { en: { before: Glide. } }',
+    ].join('\n');
+    const r = parsedRoutine(routineText(step, { perSide: true }));
+    expect(where(r.diagnostics)).toEqual(['18:37 unknown landmark "poplitael" (did you mean "popliteal"?)']);
+  });
+
+  it('reports a duplicate step id at the second one', () => {
+    const r = parsedRoutine(routineText(`${PRESS}\n${PRESS}`));
+    expect(where(r.diagnostics)).toEqual([
+      '23:13 duplicate step id "spine-fingertip-press" (first used at line 13)',
+    ]);
+  });
+
+  it('reports a duplicate section id', () => {
+    const text = routineText(PRESS).replace(
+      'sections:\n  - id: main',
+      `sections:\n  - id: main\n    title: { en: Other }\n    position: supine\n    steps:\n${PRESS.replace(/spine-fingertip-press/, 'other-press')}\n  - id: main`,
+    );
+    const r = parsedRoutine(text);
+    expect(where(r.diagnostics)).toContain('23:9 duplicate section id "main" (first used at line 9)');
+  });
+
+  it('reports a timing row naming an unknown section at the key', () => {
+    const r = parsedRoutine(routineText(PRESS).replace('{ main: 30 }', '{ main: 25, mains: 5 }'));
+    expect(where(r.diagnostics)).toEqual([
+      '7:27 timing for 30 minutes names unknown section "mains" (did you mean "main"?); sections are main',
+    ]);
+  });
+
+  it('reports a figure not among figures', () => {
+    const r = parsedRoutine(
+      routineText(
+        PRESS.replace('pressure: 3', 'pressure: 3\n        figure: 117\n        figures: [114, 115]'),
+      ),
+    );
+    expect(where(r.diagnostics)).toEqual(['19:17 figure 117 is not among figures (114, 115)']);
+  });
+
+  it('accepts a figure among figures, or a figure alone', () => {
+    expect(
+      parsedRoutine(
+        routineText(
+          PRESS.replace('pressure: 3', 'pressure: 3\n        figure: 115\n        figures: [114, 115]'),
+        ),
+      ).value,
+    ).toBeDefined();
+    expect(
+      parsedRoutine(routineText(PRESS.replace('pressure: 3', 'pressure: 3\n        figure: 115'))).value,
+    ).toBeDefined();
+  });
+
+  it('keeps checking the rest of the file when the schema fails somewhere', () => {
+    const text = routineText(
+      `${PRESS.replace('technique: press', 'technique: kneed')}\n${PRESS.replace('to: c7', 'to: c9')}`,
+    );
+    const r = parsedRoutine(text);
+    expect(where(r.diagnostics)).toEqual([
+      '15:20 technique: expected one of glide, press, knead, friction, drain, squeeze, traction, stretch, rotate, lift, rub, tug, rest; got "kneed" (did you mean "knead"?)',
+      '23:13 duplicate step id "spine-fingertip-press" (first used at line 13)',
+      '27:35 unknown landmark "c9" (did you mean "c7"?)',
+    ]);
+  });
+});
+
+describe('routineFromYaml: paths over regions that forbid the pressure', () => {
+  it('reports a path along the spine line at the path node', () => {
+    const r = parsedRoutine(routineText(PRESS.replace('lateral: 0.025', 'lateral: 0')));
+    expect(where(r.diagnostics)).toEqual([
+      '17:15 path of spine-fingertip-press crosses back.spine (spine line: never pressed) at pressure 3; the region tolerates 0',
+    ]);
+  });
+
+  const GLIDE = [
+    '      - id: leg-glide',
+    '        title: { en: Glide }',
+    '        technique: glide',
+    '        place: side',
+    '        path: [{ at: calf }, { at: mid-thigh }]',
+    '        return: lifted',
+    '        pressure: 3',
+    '        repSeconds: 10',
+    '        reps: { default: 2 }',
+    '        cues: { en: { before: Glide. } }',
+  ].join('\n');
+
+  it('reports the back of the knee pressed too hard on a per-side step', () => {
+    const r = parsedRoutine(routineText(GLIDE, { perSide: true }));
+    expect(where(r.diagnostics)).toEqual([
+      '18:15 path of leg-glide crosses leg.knee.popliteal (back of the knee: light only) at pressure 3; the region tolerates 2',
+    ]);
+  });
+
+  it('lowers the pressure by pressureByRegion where the path crosses that region', () => {
+    const text = routineText(
+      GLIDE.replace('pressure: 3', 'pressure: 3\n        pressureByRegion: { leg.knee.popliteal: 2 }'),
+      {
+        perSide: true,
+      },
+    );
+    expect(parsedRoutine(text).diagnostics).toEqual([]);
+  });
+
+  it('checks a pressing return, not a lifted one', () => {
+    const up = PRESS.replace(
+      'path: { from: sacrum, to: c7, lateral: 0.025 }',
+      'path: { from: t12, to: c7, lateral: 0.025 }',
+    );
+    const lifted = up.replace('hands: mirrored', 'hands: together\n        return: lifted');
+    expect(parsedRoutine(routineText(lifted)).diagnostics).toEqual([]);
+    const pressingOverSpine = up.replace(
+      'hands: mirrored',
+      'hands: together\n        return: { left: { from: c7, to: t12, lateral: 0 }, right: { from: c7, to: t12, lateral: 0 } }',
+    );
+    expect(where(parsedRoutine(routineText(pressingOverSpine)).diagnostics)).toEqual([
+      '17:25 path of spine-fingertip-press crosses back.spine (spine line: never pressed) at pressure 3; the region tolerates 0',
+    ]);
+  });
+
+  it('does not check a holding hand', () => {
+    const lift = [
+      '      - id: leg-hold',
+      '        title: { en: Hold }',
+      '        technique: knead',
+      '        hands: hold-and-work',
+      '        path: [{ at: calf }, { at: lower-calf }]',
+      '        hold: { at: popliteal }',
+      '        pressure: 3',
+      '        repSeconds: 10',
+      '        reps: { default: 2 }',
+      '        cues: { en: { before: Hold. } }',
+    ].join('\n');
+    expect(parsedRoutine(routineText(lift, { perSide: true })).diagnostics).toEqual([]);
+  });
+
+  it('does not check a step that presses nothing', () => {
+    const text = routineText(
+      PRESS.replace('lateral: 0.025', 'lateral: 0').replace('pressure: 3', 'pressure: null'),
+    );
+    expect(parsedRoutine(text).diagnostics).toEqual([]);
+  });
+});
+
+describe('ruleFileFromYaml', () => {
+  const RULES = [
+    'rules:',
+    '  - id: knee-light',
+    '    title: { en: Light at the knee }',
+    '    when: { always: true }',
+    '    effects:',
+    '      - kind: soften',
+    '        region: leg.knee',
+    '        maxPressure: 2',
+    '        reason: { en: Light. }',
+    '',
+  ].join('\n');
+
+  it('returns a valid rules file', () => {
+    const r = ruleFileFromYaml(RULES, { file: 'rules.yaml' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value?.rules[0]?.appliesAt).toBe('plan');
+  });
+
+  it.each([
+    [
+      'an unknown region',
+      ['region: leg.knee', 'region: leg.kne'],
+      '7:17 unknown region "leg.kne" (did you mean "leg.knee"?)',
+    ],
+    [
+      'an unknown effect kind',
+      ['kind: soften', 'kind: soft'],
+      '6:15 kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, warn; got "soft" (did you mean "soften"?)',
+    ],
+    [
+      'an unknown condition',
+      ['{ always: true }', '{ condition: fevers }'],
+      '4:24 condition: expected one of varicose-veins, cannot-arch-back, fever, contagious-illness, suspected-dvt, acute-inflammation-flare, unexplained-pain, dvt-history, anticoagulants, osteoporosis, neck-injury, pregnancy, oil-allergy, local-lesion, cannot-lie-prone; got "fevers" (did you mean "fever"?)',
+    ],
+  ])('reports %s', (_name, [from, to], expected) => {
+    const r = ruleFileFromYaml(RULES.replace(from as string, to as string), { file: 'rules.yaml' });
+    expect(r.value).toBeUndefined();
+    expect(where(r.diagnostics)).toEqual([expected]);
+  });
+
+  it('reports a duplicate rule id, in the file and across files', () => {
+    const twice = `${RULES}${RULES.replace('rules:\n', '')}`;
+    expect(where(ruleFileFromYaml(twice, { file: 'rules.yaml' }).diagnostics)).toEqual([
+      '10:9 duplicate rule id "knee-light" (first used at line 2)',
+    ]);
+    const elsewhere = new Map([['knee-light', 'other.yaml']]);
+    expect(
+      where(ruleFileFromYaml(RULES, { file: 'rules.yaml', definedElsewhere: elsewhere }).diagnostics),
+    ).toEqual(['2:9 rule id "knee-light" is also defined in other.yaml']);
+  });
+});
+
+describe('helpers', () => {
+  it('yamlFileKind tells routines from rules files', () => {
+    expect(yamlFileKind(routineText(PRESS))).toBe('routine');
+    expect(yamlFileKind('rules: []')).toBe('rules');
+    expect(yamlFileKind('- a list')).toBe('unknown');
+    expect(yamlFileKind('other: 1')).toBe('unknown');
+  });
+
+  it('diagnosticText formats file:line:column: message, marking warnings', () => {
+    const d: Diagnostic = { file: 'a.yaml', line: 3, column: 7, message: 'bad', severity: 'error' };
+    expect(diagnosticText(d)).toBe('a.yaml:3:7: bad');
+    expect(diagnosticText({ ...d, severity: 'warning' })).toBe('a.yaml:3:7: warning: bad');
+  });
+});
