@@ -258,6 +258,49 @@ describe('pressure by region', () => {
     expect(pressureAtY(step({ 'back.kidney-band': 5 }), 0.375)).toBe(4);
   });
 
+  it('never exceeds the body map’s tolerance, listed or not (the back of the knee: 2)', () => {
+    const motion = prepared({
+      technique: 'glide',
+      pressure: 4,
+      hands: [
+        trackFixture('left', [
+          [-0.055, 0.9],
+          [-0.055, 0.55],
+        ]),
+      ],
+    });
+    expect(pressureAtY(motion, 0.715)).toBe(2);
+    expect(pressureAtY(motion, 0.8)).toBe(4);
+  });
+
+  it('covers where a circling hand may go, not only the path (knead beside the kidney band)', () => {
+    // The path stops 0.004 short of the band; the knead circle (radius 0.008) reaches into it.
+    const knead = prepared({
+      technique: 'knead',
+      pressure: 4,
+      pressureByRegion: { 'back.kidney-band': 2 },
+      hands: [
+        trackFixture('left', [
+          [-0.03, 0.351],
+          [-0.03, 0.3],
+        ]),
+      ],
+    });
+    const glide = prepared({
+      technique: 'glide',
+      pressure: 4,
+      pressureByRegion: { 'back.kidney-band': 2 },
+      hands: [
+        trackFixture('left', [
+          [-0.03, 0.351],
+          [-0.03, 0.3],
+        ]),
+      ],
+    });
+    expect(pressureAtY(knead, 0.35)).toBe(2);
+    expect(pressureAtY(glide, 0.351)).toBe(4);
+  });
+
   it('is null for a step that presses nothing, and for lifted and holding hands', () => {
     const lift = prepared({
       technique: 'lift',

@@ -82,6 +82,8 @@ export interface TechniqueMotion {
   readonly alternatesHands: boolean;
   /** How far (body units) a hand may leave its track's bounding box (a circle's radius, a pull). */
   readonly reach: number;
+  /** The reach on a track that comes within `spineDistance` of x = 0 (a knead circle shrinks there). */
+  reachFor(spineDistance: number): number;
   /** The hands at `phase` (0…1) of repetition `rep` (0-based). */
   handsAt(input: MotionInput, phase: number, rep: number): MotionFrame;
 }
@@ -138,6 +140,7 @@ function lineFromPoints(
   points: readonly TrackPoint[],
   pressure: number | null,
   byRegion: readonly (readonly [string, number])[],
+  reach: number,
 ): MotionLine {
   const n = points.length;
   const xs = new Float64Array(n);
@@ -161,7 +164,7 @@ function lineFromPoints(
   // One point, or a first segment of zero length: point toward the feet.
   headings[0] = n > 1 ? headings[1]! : Math.PI / 2;
   const line = { xs, ys, cumulative, headings, surfaces, length: n > 0 ? cumulative[n - 1]! : 0 };
-  return { ...line, pressure: pressureProfile(line, pressure, byRegion) };
+  return { ...line, pressure: pressureProfile(line, pressure, byRegion, reach) };
 }
 
 /** A sample of a line: position, heading and surface. */
@@ -204,21 +207,45 @@ function lineAt(line: Omit<MotionLine, 'pressure'>, s: number): LineSample {
   };
 }
 
+/** Where, around a sample's centre, the profile looks: the centre, and four points at the reach. */
+const AROUND: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+];
+/** Offsets (in samples) across the stretch of line each sample stands for. */
+const ACROSS = [-0.5, -0.25, 0, 0.25, 0.5] as const;
+
+/**
+ * The pressure at PRESSURE_SAMPLES fractions of a line: the step's pressure, lowered to the cap of every
+ * `pressureByRegion` region and to the body map's tolerance wherever the hand may be over the stretch of
+ * line a sample stands for (a hand circling `reach` off the line included). Conservative at region edges:
+ * the lower pressure wins.
+ */
 function pressureProfile(
   line: Omit<MotionLine, 'pressure'>,
   pressure: number | null,
   byRegion: readonly (readonly [string, number])[],
+  reach: number,
 ): Float64Array | null {
   if (pressure === null) return null;
   const out = new Float64Array(PRESSURE_SAMPLES);
   const map = bodyMap();
+  const around = reach > 0 ? AROUND : AROUND.slice(0, 1);
+  const last = PRESSURE_SAMPLES - 1;
   for (let i = 0; i < PRESSURE_SAMPLES; i++) {
     let p = pressure;
-    if (byRegion.length > 0) {
-      const at = lineAt(line, i / (PRESSURE_SAMPLES - 1));
-      for (const hit of regionsAt(map, at.surface, { x: at.x, y: at.y })) {
-        for (const [region, cap] of byRegion) {
-          if (cap < p && regionMatchesPrefix(hit.region, region)) p = cap;
+    for (const j of ACROSS) {
+      const at = lineAt(line, (i + j) / last);
+      for (const [ox, oy] of around) {
+        for (const hit of regionsAt(map, at.surface, { x: at.x + ox * reach, y: at.y + oy * reach })) {
+          // The body map's tolerance as well: checkPlan guarantees it, the timeline never shows more.
+          if (hit.maxPressure < p) p = hit.maxPressure;
+          for (const [region, cap] of byRegion) {
+            if (cap < p && regionMatchesPrefix(hit.region, region)) p = cap;
+          }
         }
       }
     }
@@ -234,14 +261,13 @@ export function linePressureAt(line: MotionLine, s: number): number | null {
   return profile[Math.round(clamp01(s) * (PRESSURE_SAMPLES - 1))]!;
 }
 
-function lineSpineDistance(line: Omit<MotionLine, 'pressure'>): number {
-  const { xs } = line;
+function pointsSpineDistance(points: readonly TrackPoint[]): number {
   let d = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
+  for (let i = 0; i < points.length; i++) {
+    const x = points[i]!.x;
     d = Math.min(d, Math.abs(x));
     // A segment that crosses the midline comes to x = 0.
-    if (i > 0 && Math.sign(x) !== Math.sign(xs[i - 1]!)) d = 0;
+    if (i > 0 && Math.sign(x) !== Math.sign(points[i - 1]!.x)) d = 0;
   }
   return d;
 }
@@ -291,25 +317,24 @@ function tracksPrepared(
   return usable.map((h: HandTrack): MotionTrack => {
     const isHolding = h.isHolding ?? false;
     const pressure = isHolding ? null : step.pressure;
-    const stroke = lineFromPoints(pick(h.points), pressure, byRegion);
-    const isBackPressing = h.isReturnPressing ?? false;
-    const back =
-      h.returnPoints && h.returnPoints.length > 0
-        ? lineFromPoints(pick(h.returnPoints), isBackPressing ? pressure : null, byRegion)
-        : null;
-    const holdAngle = headingFrom(holdStart, workStart);
     const lane = isHolding
       ? SOLO
       : arrangementLanes[step.motion.arrangement](workingIndex++, motion.alternatesHands);
+    const strokePoints = pick(h.points);
+    const backPoints = h.returnPoints && h.returnPoints.length > 0 ? pick(h.returnPoints) : null;
+    const spineDistance = Math.min(pointsSpineDistance(strokePoints), pointsSpineDistance(backPoints ?? []));
+    // The profile looks as far off the line as the hand may go, the lane's offset included.
+    const reach = isHolding ? 0 : motion.reachFor(spineDistance) + Math.hypot(lane.dx, lane.dy);
+    const isBackPressing = h.isReturnPressing ?? false;
     return {
       hand: h.hand,
       tool: h.tool,
       isHolding,
-      stroke,
-      back,
+      stroke: lineFromPoints(strokePoints, pressure, byRegion, reach),
+      back: backPoints ? lineFromPoints(backPoints, isBackPressing ? pressure : null, byRegion, reach) : null,
       isBackPressing,
-      spineDistance: Math.min(lineSpineDistance(stroke), back ? lineSpineDistance(back) : Infinity),
-      holdAngle,
+      spineDistance,
+      holdAngle: headingFrom(holdStart, workStart),
       lane,
     };
   });
@@ -362,13 +387,20 @@ interface Pass {
   readonly share: number;
 }
 
+/** The share of a repetition the way back takes: a pressing return works, a lifted one only travels. */
+interface BackShares {
+  readonly pressing: number;
+  readonly lifted: number;
+}
+
 /**
- * Splits a repetition into the stroke and the way back: the explicit return (its share `backShare`),
+ * Splits a repetition into the stroke and the way back: the explicit return (its share from `shares`),
  * else a short lifted reposition when another repetition follows, else the stroke alone.
  */
-function passAt(track: MotionTrack, phase: number, backShare: number, reps: number): Pass {
+function passAt(track: MotionTrack, phase: number, shares: BackShares, reps: number): Pass {
   const back = track.back;
   if (back) {
+    const backShare = track.isBackPressing ? shares.pressing : shares.lifted;
     const split = 1 - backShare;
     if (phase < split) {
       return {
@@ -511,7 +543,7 @@ function turnedPhase(phase: number, lane: HandLane): number {
 /** Glide: along the stroke (eased), then back lifted, pressing, or along the explicit return. */
 function glideMotion(): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), 0.4, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.4, lifted: 0.3 }, input.reps);
     const u = pass.isLifted ? pass.u : smoothstep(pass.u);
     const s = passFraction(pass, u, track.lane);
     const at = lineAt(pass.line, s);
@@ -527,6 +559,7 @@ function glideMotion(): TechniqueMotion {
     tags: [],
     alternatesHands: false,
     reach: 0,
+    reachFor: () => 0,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
   };
@@ -572,7 +605,7 @@ function pulseMotion(options: {
   moveContact: number | null;
 }): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, phase, 0.5, input.reps);
+    const pass = passAt(track, phase, { pressing: 0.5, lifted: 0.15 }, input.reps);
     if (pass.isLifted) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
@@ -606,6 +639,7 @@ function pulseMotion(options: {
     tags: options.tags,
     alternatesHands: true,
     reach: 0,
+    reachFor: () => 0,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, () => ({ phaseName: options.work, extent: 0 })),
   };
@@ -623,8 +657,12 @@ function circleMotion(options: {
   secondsPerCircle: number;
   keepsOffSpine: boolean;
 }): TechniqueMotion {
+  const radiusFor = (spineDistance: number): number =>
+    options.keepsOffSpine
+      ? Math.min(options.radius, Math.max(0, spineDistance - SPINE_HALF_WIDTH - SPINE_MARGIN))
+      : options.radius;
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), 0.5, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.5, lifted: 0.15 }, input.reps);
     const s = passFraction(pass, pass.u, track.lane);
     const at = lineAt(pass.line, s);
     const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
@@ -635,9 +673,7 @@ function circleMotion(options: {
         extent: 0,
       };
     }
-    const radius = options.keepsOffSpine
-      ? Math.min(options.radius, Math.max(0, track.spineDistance - SPINE_HALF_WIDTH - SPINE_MARGIN))
-      : options.radius;
+    const radius = radiusFor(track.spineDistance);
     const circles = Math.max(1, Math.round((input.repSeconds * pass.share) / options.secondsPerCircle));
     const turns = circles * pass.u;
     // Mirror-image circles: the client's left hand turns one way, the right the other.
@@ -659,6 +695,7 @@ function circleMotion(options: {
     tags: options.tags,
     alternatesHands: false,
     reach: options.radius,
+    reachFor: radiusFor,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, () => ({ phaseName: options.phase, extent: 0 })),
   };
@@ -667,7 +704,7 @@ function circleMotion(options: {
 /** Drain: short pressing strokes toward the heart, each sliding back lifted a little less (a sawtooth). */
 function drainMotion(): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), 0.2, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.3, lifted: 0.15 }, input.reps);
     if (pass.isBack) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
@@ -710,6 +747,7 @@ function drainMotion(): TechniqueMotion {
     tags: ['pressure'],
     alternatesHands: false,
     reach: 0,
+    reachFor: () => 0,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
   };
@@ -743,7 +781,8 @@ function cycleMotion(options: {
   isPressing: (phase: number) => boolean;
 }): TechniqueMotion {
   const { cycle } = options;
-  const hand: HandMotion = (track, phase) => {
+  const hand: HandMotion = (track, repPhase) => {
+    const phase = turnedPhase(repPhase, track.lane);
     const extent = cycle.extentAt(phase);
     const p = options.place(track, phase, extent);
     const isPressing = options.isPressing(phase);
@@ -762,6 +801,7 @@ function cycleMotion(options: {
     tags: options.tags,
     alternatesHands: false,
     reach: options.reach,
+    reachFor: () => options.reach,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, (p) => ({ phaseName: cycleName(cycle, p), extent: cycle.extentAt(p) })),
   };
@@ -884,7 +924,8 @@ function tugMotion(): TechniqueMotion {
 
 /** Rotate: the working hand turns the limb in a circle about its rest point, the other holds; each rep reverses. */
 function rotateMotion(): TechniqueMotion {
-  const hand: HandMotion = (track, phase, rep) => {
+  const hand: HandMotion = (track, repPhase, rep) => {
+    const phase = turnedPhase(repPhase, track.lane);
     const at = lineAt(track.stroke, 0);
     const sense = rep % 2 === 0 ? 1 : -1;
     const theta = sense * TAU * phase;
@@ -906,6 +947,7 @@ function rotateMotion(): TechniqueMotion {
     tags: ['joint-movement'],
     alternatesHands: false,
     reach: ROTATE_RADIUS,
+    reachFor: () => ROTATE_RADIUS,
     handsAt: (input, phase, rep) =>
       framed(input, phase, rep, hand, (p) => ({ phaseName: 'rotate', extent: p })),
   };
@@ -919,6 +961,7 @@ function restMotion(): TechniqueMotion {
     tags: [],
     alternatesHands: false,
     reach: 0,
+    reachFor: () => 0,
     handsAt: () => ({ hands: [], phaseName: 'rest', extent: 0 }),
   };
 }

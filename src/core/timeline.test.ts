@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js';
+import { regionsAt } from './body-map.js';
 import { cueSeconds } from './cues.js';
+import { Intake, type IntakeInput } from './intake.js';
 import type { Moment } from './moment.js';
-import type { Plan } from './plan-types.js';
+import { isRefusal, type Plan } from './plan-types.js';
+import { planFromIntake } from './planner.js';
 import { planFixture, sessionPlanFixture, stepFixture, trackFixture } from './test-support/plan-fixture.js';
 import { momentAt, NO_STEP } from './timeline.js';
 
@@ -238,5 +242,76 @@ describe('momentAt: plans with nothing in them', () => {
       totalSeconds: 20,
     });
     expect(momentAt(plan, 15)).toMatchObject({ stepIndex: 0, phase: 1, stepTimeLeft: 0, sessionTimeLeft: 5 });
+  });
+});
+
+describe('momentAt over real plans (spinal-column routine, built-in rules)', () => {
+  const routine = builtinRoutine('spinal-column');
+  const rules = builtinRules();
+  const bodyMap = builtinBodyMap();
+  const realPlan = (input: IntakeInput): Plan => {
+    const result = planFromIntake(routine, rules, Intake.parse(input), { bodyMap });
+    if (isRefusal(result)) throw new Error(`refused: ${result.reasons.map((r) => r.reason).join('; ')}`);
+    return result;
+  };
+  const intakes: IntakeInput[] = [
+    { minutes: 45 },
+    { minutes: 30, conditions: [{ id: 'varicose-veins', side: 'left', severity: 'mild' }] },
+    { minutes: 60, pressurePreference: 2, conditions: [{ id: 'osteoporosis' }] },
+    { minutes: 20, avoidRegions: [{ region: 'head.scalp' }] },
+  ];
+
+  it('gives identical moments at 60 fps and 24 fps over the 45-minute plan', () => {
+    const plan = realPlan({ minutes: 45 });
+    const at60 = framesAt(plan, 60).filter((_, i) => i % 5 === 0);
+    const at24 = framesAt(plan, 24).filter((_, i) => i % 2 === 0);
+    expect(at60).toEqual(at24);
+    expect(at60.at(-1)!.isFinished).toBe(true);
+  });
+
+  it.each(intakes)(
+    'never presses where the body map forbids it, nor harder than planned ($minutes min)',
+    (input) => {
+      const plan = realPlan(input);
+      let pressing = 0;
+      for (let t = 0; t <= plan.totalSeconds; t += 0.25) {
+        const m = momentAt(plan, t);
+        expect(m.step.start).toBeLessThanOrEqual(m.t);
+        for (const h of m.hands) {
+          if (h.pressure === null) continue;
+          pressing++;
+          expect(h.pressure).toBeLessThanOrEqual(m.step.pressure ?? 0);
+          for (const hit of regionsAt(bodyMap, h.surface, { x: h.x, y: h.y })) {
+            const cap = Math.min(hit.maxPressure, m.step.pressureByRegion[hit.region] ?? 5);
+            if (h.pressure > cap) {
+              throw new Error(
+                `${m.step.id} at t=${t}: ${h.hand} presses ${h.pressure} on ${hit.region} (cap ${cap})`,
+              );
+            }
+          }
+        }
+      }
+      expect(pressing).toBeGreaterThan(1000);
+    },
+  );
+
+  it('keeps every knead thumb off the spine line', () => {
+    const plan = realPlan({ minutes: 60 });
+    const kneads = plan.steps.filter((s) => s.technique === 'knead' && s.position === 'prone');
+    expect(kneads.length).toBeGreaterThan(0);
+    for (const step of kneads) {
+      for (let t = step.start; t < step.start + step.duration; t += 0.05) {
+        for (const h of momentAt(plan, t).hands) expect(Math.abs(h.x)).toBeGreaterThan(0.008);
+      }
+    }
+  });
+
+  it('uses every technique the routine has, each with the motion it declares', () => {
+    const plan = realPlan({ minutes: 60 });
+    for (const step of plan.steps) {
+      const mid = momentAt(plan, step.start + step.duration / 2);
+      expect(mid.step).toBe(step);
+      expect(mid.hands.length).toBe(step.technique === 'rest' ? 0 : step.motion.hands.length);
+    }
   });
 });
