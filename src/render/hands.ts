@@ -1,0 +1,377 @@
+import type { ContactTool } from '../core/ids.js';
+import type { HandState } from '../core/moment.js';
+import { el, num, smoothPathData, type XY } from './svg.js';
+import type { Theme } from './theme.js';
+import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
+
+/*
+ * Hands are drawn in a local frame of 1/1000 body heights: +u along the fingers, v across with the thumb at −v
+ * for the practitioner's right hand seen from above (its back towards the viewer); the left hand is the mirror
+ * image. A hand is about 100 long (0.10 H) and 50 wide at the palm (BODY-PROPORTIONS.md), a forearm's contact
+ * about 140 by 40.
+ */
+
+/** One finger, the thumb or a forearm: a tapered capsule from its base along an angle (degrees from +u). */
+interface Digit {
+  readonly u: number;
+  readonly v: number;
+  readonly angle: number;
+  readonly length: number;
+  readonly width: number;
+  readonly tipWidth?: number;
+  /** Drawn in the sleeve colour (the practitioner's arm beyond the wrist). */
+  readonly isSleeve?: boolean;
+  /** Marks the fingertip (or thumb tip) that touches the client. */
+  readonly isContact?: boolean;
+}
+
+/** A drawable pose: a palm outline, its digits, and which local point sits on the HandState's position. */
+interface HandPose {
+  readonly palm: readonly (readonly [number, number])[];
+  readonly digits: readonly Digit[];
+  readonly contact: readonly [number, number];
+  /** Extra lines on the back of the hand (knuckles of a grasp). */
+  readonly details?: readonly (readonly (readonly [number, number])[])[];
+}
+
+const PALM: readonly (readonly [number, number])[] = [
+  [-40, -19],
+  [-27, -24],
+  [-5, -25],
+  [12, -22],
+  [15, -8],
+  [15, 5],
+  [12, 17],
+  [4, 23],
+  [-20, 23],
+  [-40, 19],
+];
+
+const WRIST: Digit = { u: -34, v: 0, angle: 180, length: 58, width: 40, tipWidth: 43 };
+const SLEEVE: Digit = { u: -78, v: 0, angle: 180, length: 16, width: 46, tipWidth: 48, isSleeve: true };
+
+const flatFingers = (spread: number, lengths: readonly [number, number, number, number]): Digit[] => [
+  { u: 10, v: -17, angle: -1 - spread, length: lengths[0], width: 11 },
+  { u: 12, v: -5.8, angle: -spread * 0.3, length: lengths[1], width: 11.5 },
+  { u: 10, v: 5.5, angle: spread * 0.6, length: lengths[2], width: 11 },
+  { u: 4, v: 16, angle: 4 + spread * 1.2, length: lengths[3], width: 9.5, tipWidth: 8.5 },
+];
+
+const POSES = {
+  // A flat hand, fingers together, the thumb alongside: the contact is the middle of the palm.
+  palm: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      ...flatFingers(0, [42, 46, 43, 34]),
+      { u: -26, v: -19, angle: -36, length: 44, width: 15, tipWidth: 12 },
+    ],
+    contact: [-12, 0],
+  },
+  // Index and middle fingers straight, ring and little fingers folded, the thumb tucked: the tips touch.
+  fingertips: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      { u: 10, v: -16, angle: -2, length: 47, width: 11.5, isContact: true },
+      { u: 12, v: -4.5, angle: 1, length: 49, width: 12, isContact: true },
+      { u: 10, v: 6.5, angle: 6, length: 16, width: 12.5, tipWidth: 12.5 },
+      { u: 4, v: 16, angle: 10, length: 12, width: 11, tipWidth: 11 },
+      { u: -22, v: -19, angle: -14, length: 32, width: 14, tipWidth: 12 },
+    ],
+    contact: [58, -9],
+    details: [
+      [
+        [18, 4],
+        [22, 10],
+        [18, 20],
+      ],
+    ],
+  },
+  // The thumb reaches forward to press, the fingers rest spread on the body as an anchor.
+  thumb: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      ...flatFingers(6, [34, 38, 35, 27]),
+      { u: -22, v: -20, angle: -22, length: 52, width: 15.5, tipWidth: 13, isContact: true },
+    ],
+    contact: [21, -36.5],
+  },
+  // A grasp: fingers curled round the limb (foreshortened from above), the thumb opposed.
+  grasp: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      { u: 10, v: -17, angle: 10, length: 27, width: 12.5, tipWidth: 12.5 },
+      { u: 12, v: -5.8, angle: 10, length: 29, width: 13, tipWidth: 13 },
+      { u: 10, v: 5.5, angle: 12, length: 27, width: 12.5, tipWidth: 12.5 },
+      { u: 4, v: 16, angle: 16, length: 22, width: 11, tipWidth: 11 },
+      { u: -22, v: -21, angle: -6, length: 44, width: 15.5, tipWidth: 13 },
+    ],
+    contact: [-8, 0],
+    details: [
+      [
+        [20, -22],
+        [24, -6],
+        [22, 8],
+        [16, 22],
+      ],
+    ],
+  },
+  // Fingers spread and a little curled, as in washing hair.
+  fingers: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      ...flatFingers(14, [38, 42, 39, 31]),
+      { u: -24, v: -20, angle: -58, length: 40, width: 14.5, tipWidth: 12 },
+    ],
+    contact: [6, 0],
+  },
+  // The forearm from the elbow to the wrist, the hand loose beyond it: the contact is the forearm's middle.
+  forearm: {
+    palm: [
+      [70, -19],
+      [82, -22],
+      [100, -21],
+      [106, -8],
+      [106, 6],
+      [100, 19],
+      [82, 21],
+      [70, 18],
+    ],
+    digits: [
+      { u: 78, v: 0, angle: 180, length: 152, width: 36, tipWidth: 42 },
+      { u: -70, v: 0, angle: 180, length: 18, width: 46, tipWidth: 48, isSleeve: true },
+      { u: 100, v: -16, angle: 14, length: 16, width: 11.5, tipWidth: 11.5 },
+      { u: 102, v: -5, angle: 14, length: 17, width: 12, tipWidth: 12 },
+      { u: 100, v: 6, angle: 16, length: 16, width: 11.5, tipWidth: 11.5 },
+      { u: 96, v: 15, angle: 20, length: 13, width: 10, tipWidth: 10 },
+      { u: 78, v: -20, angle: -12, length: 32, width: 14, tipWidth: 12 },
+    ],
+    contact: [0, 0],
+    details: [
+      [
+        [-60, -8],
+        [-64, 0],
+        [-60, 8],
+      ],
+    ],
+  },
+} satisfies Record<string, HandPose>;
+
+type PoseName = keyof typeof POSES;
+
+/** Which pose draws a tool; a holding hand is always a grasp. */
+const TOOL_POSE: Record<ContactTool, PoseName> = {
+  palm: 'palm',
+  'stacked-palms': 'palm',
+  fingertips: 'fingertips',
+  thumb: 'thumb',
+  forearm: 'forearm',
+  'whole-hand': 'grasp',
+  fingers: 'fingers',
+};
+
+function digitPath(d: Digit): string {
+  const a = (d.angle * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const w0 = d.width / 2;
+  const w1 = (d.tipWidth ?? d.width * 0.9) / 2;
+  const reach = d.length - w1;
+  const px = (along: number, across: number): string =>
+    `${num(d.u + along * cos - across * sin)} ${num(d.v + along * sin + across * cos)}`;
+  // A sleeve's cuff is a band with a straight hem; a digit has a round tip (an arc of radius w1).
+  if (d.isSleeve) return `M${px(0, -w0)}L${px(d.length, -w1)}L${px(d.length, w1)}L${px(0, w0)}Z`;
+  return `M${px(0, -w0)}L${px(reach, -w1)}A${num(w1)} ${num(w1)} 0 0 1 ${px(reach, w1)}L${px(0, w0)}Z`;
+}
+
+function digitTip(d: Digit): XY {
+  const a = (d.angle * Math.PI) / 180;
+  const w1 = (d.tipWidth ?? d.width * 0.9) / 2;
+  const reach = d.length - w1 * 1.1;
+  return { x: d.u + reach * Math.cos(a), y: d.v + reach * Math.sin(a) };
+}
+
+interface HandStyle {
+  readonly isLifted: boolean;
+  readonly isUnder: boolean;
+}
+
+const poseCache = new Map<string, string>();
+
+/** The inner markup of a pose in local units (outline pass, then fills), memoised per theme and stroke scale. */
+function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: HandStyle): string {
+  const key = `${pose}|${theme.practitionerSkin}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}`;
+  const cached = poseCache.get(key);
+  if (cached !== undefined) return cached;
+  const p: HandPose = POSES[pose];
+  const palmD = smoothPathData(
+    p.palm.map(([x, y]) => ({ x, y })),
+    { isClosed: true, tension: 0.8 },
+  );
+  const digitDs = p.digits.map(digitPath);
+  const outline = theme.practitionerLine;
+  const dash = style.isUnder ? `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}` : undefined;
+  // Pass 1: every part with a thick outline; pass 2 fills over the inner half, leaving one silhouette.
+  const pass1 = el('path', {
+    d: palmD + digitDs.join(''),
+    fill: outline,
+    stroke: outline,
+    'stroke-width': num(strokeLocal * 2, 2),
+    'stroke-linejoin': 'round',
+    'stroke-dasharray': dash,
+  });
+  const sleeves = p.digits
+    .map((d, i) => (d.isSleeve ? el('path', { d: digitDs[i]!, fill: theme.sleeve }) : ''))
+    .join('');
+  const fingers = p.digits
+    .map((d, i) =>
+      d.isSleeve
+        ? ''
+        : el('path', {
+            d: digitDs[i]!,
+            fill: theme.practitionerSkin,
+            stroke: theme.practitionerDetail,
+            'stroke-width': num(strokeLocal * 0.8, 2),
+          }),
+    )
+    .join('');
+  const palm = el('path', { d: palmD, fill: theme.practitionerSkin });
+  const details = (p.details ?? [])
+    .map((line) =>
+      el('path', {
+        d: smoothPathData(line.map(([x, y]) => ({ x, y }))),
+        fill: 'none',
+        stroke: theme.practitionerDetail,
+        'stroke-width': num(strokeLocal * 0.9, 2),
+        'stroke-linecap': 'round',
+      }),
+    )
+    .join('');
+  const contacts = p.digits
+    .filter((d) => d.isContact)
+    .map((d) => {
+      const t = digitTip(d);
+      return el('circle', {
+        cx: num(t.x),
+        cy: num(t.y),
+        r: num(4.2),
+        fill: theme.path,
+        stroke: theme.captionBand,
+        'stroke-width': num(strokeLocal * 0.8, 2),
+      });
+    })
+    .join('');
+  const markup = pass1 + fingers + sleeves + palm + details + (style.isLifted ? '' : contacts);
+  poseCache.set(key, markup);
+  return markup;
+}
+
+/** The local-to-screen transform of a hand: its contact on the point, rotated to its angle, mirrored for the left hand. */
+function handTransform(
+  view: ViewLayout,
+  hand: HandState,
+  pose: PoseName,
+  extra: { du: number; dAngle: number },
+) {
+  const at = screenFromBody(view, hand);
+  const angle = (screenAngleFromBody(view, hand.angle) * 180) / Math.PI + extra.dAngle;
+  const k = view.scale / 1000;
+  const [cu, cv] = POSES[pose].contact;
+  const flip = hand.hand === 'left' ? -1 : 1;
+  return `translate(${num(at.x)} ${num(at.y)}) rotate(${num(angle, 2)}) scale(${num(k, 4)} ${num(flip * k, 4)}) translate(${num(-cu + extra.du)} ${num(-cv)})`;
+}
+
+/**
+ * Draws the practitioner's hands (or forearms) at their HandStates: each a recognisable hand shape at real size,
+ * rotated to its angle; lifted hands lighter with a shadow, hands under the body (a surface the view does not
+ * show) dashed and faint, holding hands as a grasp, the upper of stacked palms turned a little across the lower.
+ */
+export function handsSvg(options: {
+  view: ViewLayout;
+  theme: Theme;
+  hands: readonly HandState[];
+  viewSurface: 'posterior' | 'anterior';
+}): string {
+  const { view, theme, hands } = options;
+  const k = view.scale / 1000;
+  const strokeLocal = (1.5 * view.unit) / k;
+  const out: string[] = [];
+  let stackedSeen = 0;
+  // Lifted and hidden hands first, so pressing hands stay on top.
+  const order = [...hands].sort((a, b) => Number(!a.isLifted) - Number(!b.isLifted));
+  for (const hand of order) {
+    const pose: PoseName = hand.isHolding ? 'grasp' : TOOL_POSE[hand.tool];
+    const isTop = hand.tool === 'stacked-palms' && stackedSeen++ > 0;
+    const extra = isTop ? { du: 14, dAngle: hand.hand === 'left' ? 28 : -28 } : { du: 0, dAngle: 0 };
+    const style: HandStyle = { isLifted: hand.isLifted, isUnder: isHandUnder(hand, options.viewSurface) };
+    const transform = handTransform(view, hand, pose, extra);
+    const markup = poseMarkup(pose, theme, strokeLocal, style);
+    if (hand.isLifted) {
+      const shadow = `translate(${num(6 * view.unit)} ${num(8 * view.unit)}) `;
+      out.push(
+        el(
+          'g',
+          { transform: shadow + transform, opacity: '0.16' },
+          el('path', { d: shadowPath(pose), fill: '#000000' }),
+        ),
+      );
+      out.push(el('g', { transform, opacity: '0.5' }, markup));
+    } else if (style.isUnder) {
+      out.push(el('g', { transform, opacity: '0.55' }, markup));
+    } else {
+      out.push(el('g', { transform }, markup));
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * True when the hand works the surface the view does not show (under the neck, the back or the knee). The top of
+ * the head is the exception: seen from above, the scalp round the crown shows in both views.
+ */
+export function isHandUnder(hand: HandState, viewSurface: 'posterior' | 'anterior'): boolean {
+  if (hand.surface === viewSurface) return false;
+  return !(viewSurface === 'anterior' && hand.y < CROWN_VISIBLE_TO);
+}
+
+/** Body y above which (toward the crown) the scalp shows from above in the supine view: the occiput's level. */
+const CROWN_VISIBLE_TO = 0.085;
+
+function shadowPath(pose: PoseName): string {
+  const p: HandPose = POSES[pose];
+  return (
+    smoothPathData(
+      p.palm.map(([x, y]) => ({ x, y })),
+      { isClosed: true, tension: 0.8 },
+    ) + p.digits.map(digitPath).join('')
+  );
+}
+
+/** The screen points a hand's drawing covers, for tests: the contact and every digit's tip. */
+export function handExtentPoints(view: ViewLayout, hand: HandState): XY[] {
+  const pose: PoseName = hand.isHolding ? 'grasp' : TOOL_POSE[hand.tool];
+  const p: HandPose = POSES[pose];
+  const at = screenFromBody(view, hand);
+  const angle = screenAngleFromBody(view, hand.angle);
+  const k = view.scale / 1000;
+  const flip = hand.hand === 'left' ? -1 : 1;
+  const [cu, cv] = p.contact;
+  const local: XY[] = [{ x: cu, y: cv }, ...p.digits.filter((d) => !d.isSleeve).map(digitTip)];
+  return local.map((q) => {
+    const du = (q.x - cu) * k;
+    const dv = (q.y - cv) * k * flip;
+    return {
+      x: at.x + du * Math.cos(angle) - dv * Math.sin(angle),
+      y: at.y + du * Math.sin(angle) + dv * Math.cos(angle),
+    };
+  });
+}

@@ -1,0 +1,76 @@
+import type { Language, Side } from '../core/ids.js';
+
+/** The renderer's own words (the step titles and cues come translated in the plan). */
+export interface RenderLabels {
+  readonly repetition: string;
+  readonly stepLeft: string;
+  readonly sessionLeft: string;
+  readonly pressure: string;
+  readonly noPressure: string;
+  readonly side: Readonly<Record<Side, string>>;
+  readonly clientLeft: string;
+  readonly clientRight: string;
+  readonly leftLetter: string;
+  readonly rightLetter: string;
+  readonly practitioner: string;
+  readonly excluded: string;
+  readonly neverPress: string;
+  readonly lift: string;
+  readonly toResistance: string;
+  readonly safety: string;
+  readonly finished: string;
+}
+
+const LABELS: Readonly<Record<Language, RenderLabels>> = {
+  en: {
+    repetition: 'Repetition',
+    stepLeft: 'Step left',
+    sessionLeft: 'Session left',
+    pressure: 'Pressure',
+    noPressure: 'no pressure',
+    side: { left: 'Left side', right: 'Right side' },
+    clientLeft: 'client’s left',
+    clientRight: 'client’s right',
+    leftLetter: 'L',
+    rightLetter: 'R',
+    practitioner: 'you',
+    excluded: 'not today',
+    neverPress: 'never press',
+    lift: 'lift',
+    toResistance: 'to resistance',
+    safety: 'Safety',
+    finished: 'Session finished',
+  },
+  ru: {
+    repetition: 'Повтор',
+    stepLeft: 'До конца приёма',
+    sessionLeft: 'До конца сеанса',
+    pressure: 'Давление',
+    noPressure: 'без давления',
+    side: { left: 'Левая сторона', right: 'Правая сторона' },
+    clientLeft: 'левая сторона клиента',
+    clientRight: 'правая сторона клиента',
+    leftLetter: 'Л',
+    rightLetter: 'П',
+    practitioner: 'вы',
+    excluded: 'не сегодня',
+    neverPress: 'не давить',
+    lift: 'поднять',
+    toResistance: 'до сопротивления',
+    safety: 'Осторожно',
+    finished: 'Сеанс окончен',
+  },
+};
+
+/** The renderer's labels in a language. */
+export function renderLabels(language: Language): RenderLabels {
+  return LABELS[language];
+}
+
+/** Seconds as m:ss (negative and fractional seconds round up to whole ones). */
+export function clockText(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds - 1e-9));
+  const m = Math.floor(s / 60);
+  const r = s % 60;
+  return `${m}:${r < 10 ? '0' : ''}${r}`;
+}

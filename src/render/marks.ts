@@ -1,0 +1,495 @@
+import type { TechniqueKind } from '../core/ids.js';
+import type { HandState, Moment } from '../core/moment.js';
+import type { HandTrack } from '../core/plan-types.js';
+import { KNEAD_RADIUS } from '../core/techniques.js';
+import type { RenderLabels } from './labels.js';
+import { lineAt, lineMeasured, linePart, lineProjection, type MeasuredLine } from './polyline.js';
+import { el, num, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';
+import type { Theme } from './theme.js';
+import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
+
+/** How a stroke is marked along its path. */
+type StrokeMark = 'dashes' | 'dots' | 'loops' | 'chevrons' | 'brackets' | 'none';
+/** An extra mark that shows what the technique does beyond the path. */
+type Emphasis = 'bold-arrow' | 'circle-arrow' | 'lift' | 'none';
+
+/** The marks one technique kind draws. */
+interface MarkSpec {
+  readonly stroke: StrokeMark;
+  /** Loop radius for circular strokes, in body heights. */
+  readonly loop?: number;
+  readonly emphasis: Emphasis;
+  /** Also shows the lift of the head or limb (moment.extent). */
+  readonly showsLift?: boolean;
+  /** The label beside the bold arrow. */
+  readonly arrowLabel?: keyof Pick<RenderLabels, 'toResistance'>;
+  /** With no stroke to follow, the bold arrow points against the fingers (a pull toward the practitioner). */
+  readonly pullsAgainstFingers?: boolean;
+  /**
+   * With no stroke to follow, the end of the limb is bent: pressed on the surface in view (the sole, prone) it
+   * moves toward the head (the foot toward the shin, seed figure 115); worked from the hidden side, toward the
+   * feet (figure 116).
+   */
+  readonly bendsBySurface?: boolean;
+}
+
+/** Each technique kind declares its marks (CONVENTIONS.md: each kind brings its own answer). */
+export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
+  glide: { stroke: 'dashes', emphasis: 'none' },
+  press: { stroke: 'dots', emphasis: 'none' },
+  knead: { stroke: 'loops', loop: KNEAD_RADIUS, emphasis: 'none' },
+  friction: { stroke: 'loops', loop: 0.0065, emphasis: 'none' },
+  rub: { stroke: 'loops', loop: 0.009, emphasis: 'none' },
+  drain: { stroke: 'chevrons', emphasis: 'none' },
+  squeeze: { stroke: 'brackets', emphasis: 'none' },
+  traction: { stroke: 'dashes', emphasis: 'bold-arrow', showsLift: true, pullsAgainstFingers: true },
+  stretch: { stroke: 'dashes', emphasis: 'bold-arrow', arrowLabel: 'toResistance', bendsBySurface: true },
+  rotate: { stroke: 'dashes', emphasis: 'circle-arrow' },
+  lift: { stroke: 'none', emphasis: 'lift', showsLift: true },
+  tug: { stroke: 'dashes', emphasis: 'bold-arrow' },
+  rest: { stroke: 'none', emphasis: 'none' },
+};
+
+/** One hand's track on screen for the current repetition. */
+export interface ScreenTrack {
+  readonly hand: 'left' | 'right';
+  readonly working: MeasuredLine;
+  readonly returning: MeasuredLine | null;
+  readonly isReturnPressing: boolean;
+  readonly isHolding: boolean;
+}
+
+/** True when this repetition works the mirror image of the tracks (alternateSidesEachRep, odd repetitions). */
+export function isRepetitionMirrored(moment: Moment): boolean {
+  return moment.step.motion.alternateSidesEachRep && (moment.repetition - 1) % 2 === 1;
+}
+
+/** The step's hand tracks in screen space for this moment's repetition. */
+export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
+  const sign = isRepetitionMirrored(moment) ? -1 : 1;
+  const map = (t: HandTrack['points']): MeasuredLine =>
+    lineMeasured(t.map((p) => screenFromBody(view, { x: sign * p.x, y: p.y })));
+  return moment.step.motion.hands.map((t) => ({
+    hand: t.hand,
+    working: map(t.points),
+    returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints) : null,
+    isReturnPressing: t.isReturnPressing ?? false,
+    isHolding: t.isHolding ?? false,
+  }));
+}
+
+interface Pen {
+  readonly view: ViewLayout;
+  readonly theme: Theme;
+  readonly u: number;
+}
+
+function arrowHead(
+  pen: Pen,
+  at: { x: number; y: number; angle: number },
+  size: number,
+  fill: string,
+  opacity?: string,
+) {
+  const a = at.angle;
+  const back = (k: number, side: number): XY => ({
+    x: at.x - Math.cos(a) * size * k - Math.sin(a) * size * 0.55 * side,
+    y: at.y - Math.sin(a) * size * k + Math.cos(a) * size * 0.55 * side,
+  });
+  const tip = { x: at.x + Math.cos(a) * size * 0.35, y: at.y + Math.sin(a) * size * 0.35 };
+  return el('path', {
+    d: polylinePathData([tip, back(1, 1), back(0.7, 0), back(1, -1)], { isClosed: true }),
+    fill,
+    opacity,
+    stroke: pen.theme.labelHalo,
+    'stroke-width': num(1 * pen.u, 2),
+    'stroke-linejoin': 'round',
+  });
+}
+
+/** Samples of a line every `step` pixels, starting half a step in. */
+function samples(line: MeasuredLine, step: number): { x: number; y: number; angle: number; s: number }[] {
+  const out: { x: number; y: number; angle: number; s: number }[] = [];
+  if (line.length === 0) return out;
+  const n = Math.max(1, Math.floor(line.length / step));
+  const gap = line.length / n;
+  for (let i = 0; i < n; i++) {
+    const s = gap * (i + 0.5);
+    out.push({ ...lineAt(line, s), s });
+  }
+  return out;
+}
+
+function loopsPath(line: MeasuredLine, radius: number): string {
+  // A prolate cycloid: small circles carried along the stroke, as kneading moves.
+  const pitch = radius * 2.3;
+  const pts: XY[] = [];
+  const steps = Math.max(8, Math.ceil((line.length / pitch) * 20));
+  for (let i = 0; i <= steps; i++) {
+    const s = (line.length * i) / steps;
+    const p = lineAt(line, s);
+    const phi = (2 * Math.PI * s) / pitch;
+    const nx = -Math.sin(p.angle);
+    const ny = Math.cos(p.angle);
+    // Centred on the stroke line, so loops beside the spine stay off it.
+    const c = Math.cos(phi);
+    const d = Math.sin(phi);
+    pts.push({
+      x: p.x + Math.cos(p.angle) * d * radius + nx * c * radius,
+      y: p.y + Math.sin(p.angle) * d * radius + ny * c * radius,
+    });
+  }
+  return polylinePathData(pts);
+}
+
+/** The stroke of one line in the technique's style; `isFaint` for the part already done or the return. */
+function strokeMarkup(
+  pen: Pen,
+  line: MeasuredLine,
+  spec: MarkSpec,
+  style: { colour: string; isFaint: boolean; hasArrow: boolean },
+) {
+  const { u, view } = pen;
+  if (line.length < 2 * u || spec.stroke === 'none') return '';
+  const opacity = style.isFaint ? '0.45' : undefined;
+  const width = (style.isFaint ? 2.2 : 3) * u;
+  const out: string[] = [];
+  const base = {
+    fill: 'none',
+    stroke: style.colour,
+    'stroke-width': num(width, 2),
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+    opacity,
+  };
+  const d = polylinePathData(line.points);
+  switch (spec.stroke) {
+    case 'dashes':
+      out.push(el('path', { d, ...base, 'stroke-dasharray': `${num(12 * u)} ${num(8 * u)}` }));
+      break;
+    case 'loops':
+      out.push(
+        el('path', {
+          d: loopsPath(line, (spec.loop ?? 0.01) * view.scale),
+          ...base,
+          'stroke-width': num(width * 0.8, 2),
+        }),
+      );
+      break;
+    case 'dots': {
+      out.push(
+        el('path', {
+          d,
+          ...base,
+          'stroke-width': num(1.4 * u, 2),
+          'stroke-dasharray': `${num(4 * u)} ${num(6 * u)}`,
+        }),
+      );
+      for (const p of samples(line, 26 * u)) {
+        out.push(el('circle', { cx: num(p.x), cy: num(p.y), r: num(4.5 * u), fill: style.colour, opacity }));
+      }
+      break;
+    }
+    case 'chevrons': {
+      out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
+      const v = 7 * u;
+      let chevrons = '';
+      for (const p of samples(line, 22 * u)) {
+        const c = Math.cos(p.angle);
+        const s = Math.sin(p.angle);
+        const a = { x: p.x - c * v - s * v, y: p.y - s * v + c * v };
+        const b = { x: p.x - c * v + s * v, y: p.y - s * v - c * v };
+        chevrons += `M${num(a.x)} ${num(a.y)}L${num(p.x)} ${num(p.y)}L${num(b.x)} ${num(b.y)}`;
+      }
+      out.push(el('path', { d: chevrons, ...base }));
+      break;
+    }
+    case 'brackets': {
+      out.push(
+        el('path', {
+          d,
+          ...base,
+          'stroke-width': num(1.4 * u, 2),
+          'stroke-dasharray': `${num(6 * u)} ${num(6 * u)}`,
+        }),
+      );
+      // Paired arcs either side of the limb, bowed inward: the hands closing on it in turn.
+      const r = 0.03 * view.scale;
+      let arcs = '';
+      for (const p of samples(line, 40 * u)) {
+        const c = Math.cos(p.angle);
+        const sn = Math.sin(p.angle);
+        const at = (along: number, across: number): XY => ({
+          x: p.x + c * along - sn * across,
+          y: p.y + sn * along + c * across,
+        });
+        for (const side of [1, -1]) {
+          arcs += smoothPathData([at(-8 * u, r * side), at(0, r * 0.72 * side), at(8 * u, r * side)]);
+        }
+      }
+      out.push(el('path', { d: arcs, ...base }));
+      break;
+    }
+  }
+  if (style.hasArrow) {
+    const end = lineAt(line, line.length);
+    out.push(arrowHead(pen, end, 15 * u, style.colour, opacity));
+    if (line.length > 260 * u && !style.isFaint)
+      out.push(arrowHead(pen, lineAt(line, line.length / 2), 12 * u, style.colour));
+  }
+  return out.join('');
+}
+
+/** Where a hand is along its track: on the working stroke at distance s, or on the return. */
+function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined) {
+  if (!hand) return { working: 0, returning: 0 };
+  const p = screenFromBody(pen.view, hand);
+  const onWorking = lineProjection(track.working, p);
+  const onReturn = track.returning ? lineProjection(track.returning, p) : null;
+  const near = 0.03 * pen.view.scale;
+  if (
+    onReturn &&
+    onReturn.distance + 1e-6 < onWorking.distance &&
+    onReturn.distance < near &&
+    !hand.isHolding
+  ) {
+    return { working: track.working.length, returning: onReturn.s };
+  }
+  return { working: onWorking.distance < near ? onWorking.s : 0, returning: 0 };
+}
+
+/**
+ * The path ahead of every hand in the technique's style: the working stroke strong with arrowheads (the part
+ * already done faint), the return stroke lighter; circles for kneading, dots for pressing, chevrons for drainage.
+ */
+export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+  const { view, theme, moment } = options;
+  const pen: Pen = { view, theme, u: view.unit };
+  const spec = TECHNIQUE_MARKS[moment.technique];
+  if (spec.stroke === 'none') return '';
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const track of screenTracks(view, moment)) {
+    if (track.isHolding || track.working.points.length < 2) continue;
+    const key = track.working.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
+    const hand = moment.hands.find((h) => h.hand === track.hand);
+    const progress = trackProgress(pen, track, hand);
+    if (track.returning && track.returning.points.length > 1) {
+      const returnSpec: MarkSpec = track.isReturnPressing ? spec : { stroke: 'dashes', emphasis: 'none' };
+      out.push(
+        strokeMarkup(pen, track.returning, returnSpec, {
+          colour: theme.pathReturn,
+          isFaint: true,
+          hasArrow: true,
+        }),
+      );
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const done = progress.working;
+    if (done > 0) {
+      out.push(
+        strokeMarkup(pen, lineMeasured(linePart(track.working, 0, done)), spec, {
+          colour: theme.path,
+          isFaint: true,
+          hasArrow: false,
+        }),
+      );
+    }
+    const ahead = lineMeasured(linePart(track.working, done, track.working.length));
+    out.push(
+      strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
+        colour: theme.path,
+        isFaint: false,
+        hasArrow: true,
+      }),
+    );
+  }
+  return out.join('');
+}
+
+function labelText(
+  pen: Pen,
+  at: XY,
+  text: string,
+  options: { size?: number; fill?: string; anchor?: string } = {},
+) {
+  const size = (options.size ?? 15) * pen.u;
+  return el(
+    'text',
+    {
+      x: num(at.x),
+      y: num(at.y),
+      'font-size': num(size),
+      'font-weight': '600',
+      fill: options.fill ?? pen.theme.label,
+      stroke: pen.theme.labelHalo,
+      'stroke-width': num(3.5 * pen.u, 2),
+      'paint-order': 'stroke',
+      'text-anchor': options.anchor ?? 'middle',
+    },
+    xmlEscaped(text),
+  );
+}
+
+function boldArrow(pen: Pen, line: MeasuredLine, options: { label?: string; fallbackAngle: number }) {
+  const { u, theme, view } = pen;
+  const start = lineAt(line, 0);
+  const end = lineAt(line, line.length);
+  const hasStroke = line.length > 4 * u;
+  const angle = hasStroke ? Math.atan2(end.y - start.y, end.x - start.x) : options.fallbackAngle;
+  // Beside the hands, not under them: offset across the stroke, at least 0.07 H long.
+  const length = Math.max(line.length, 0.07 * view.scale);
+  const off = 0.06 * view.scale;
+  let nx = Math.sin(angle);
+  let ny = -Math.cos(angle);
+  const base = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+  // Off the body's midline, toward the worked side's table edge.
+  if (Math.abs(base.y - view.axisY) > 0.02 * view.scale && Math.sign(ny) !== Math.sign(base.y - view.axisY)) {
+    nx = -nx;
+    ny = -ny;
+  }
+  const mid = { x: base.x + nx * off, y: base.y + ny * off };
+  const a = { x: mid.x - (Math.cos(angle) * length) / 2, y: mid.y - (Math.sin(angle) * length) / 2 };
+  const b = { x: mid.x + (Math.cos(angle) * length) / 2, y: mid.y + (Math.sin(angle) * length) / 2 };
+  const out = [
+    el('path', {
+      d: polylinePathData([a, b]),
+      stroke: theme.labelHalo,
+      'stroke-width': num(9 * u, 2),
+      'stroke-linecap': 'round',
+    }),
+    el('path', {
+      d: polylinePathData([a, b]),
+      stroke: theme.path,
+      'stroke-width': num(5 * u, 2),
+      'stroke-linecap': 'round',
+    }),
+    arrowHead(pen, { ...b, angle }, 22 * u, theme.path),
+  ];
+  if (options.label)
+    out.push(labelText(pen, { x: mid.x + nx * 22 * u, y: mid.y + ny * 22 * u + 5 * u }, options.label));
+  return out.join('');
+}
+
+function circleArrow(pen: Pen, centre: XY, options: { isCounter: boolean }) {
+  const { u, theme, view } = pen;
+  const r = 0.035 * view.scale;
+  const sweep = options.isCounter ? -1 : 1;
+  const from = -Math.PI / 2;
+  const to = from + sweep * Math.PI * 1.6;
+  const pt = (a: number): XY => ({ x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) });
+  const p0 = pt(from);
+  const p1 = pt(to);
+  const d = `M${num(p0.x)} ${num(p0.y)}A${num(r)} ${num(r)} 0 1 ${sweep === 1 ? 1 : 0} ${num(p1.x)} ${num(p1.y)}`;
+  return (
+    el('path', { d, fill: 'none', stroke: theme.labelHalo, 'stroke-width': num(8 * u, 2) }) +
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(4 * u, 2),
+      'stroke-linecap': 'round',
+    }) +
+    arrowHead(pen, { ...p1, angle: to + (sweep * Math.PI) / 2 }, 18 * u, theme.path)
+  );
+}
+
+function liftBadge(pen: Pen, at: XY, extent: number, label: string) {
+  const { u, theme } = pen;
+  const r = 15 * u;
+  const e = Math.min(Math.max(extent, 0), 1);
+  const out = [
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(r),
+      fill: theme.labelHalo,
+      stroke: theme.path,
+      'stroke-width': num(2.5 * u, 2),
+    }),
+    el('circle', { cx: num(at.x), cy: num(at.y), r: num(4.5 * u), fill: theme.path }),
+  ];
+  if (e > 0.01) {
+    // The gauge round the badge: how far up the head or the leg is now.
+    const a0 = -Math.PI / 2;
+    const a1 = a0 + e * Math.PI * 2 * 0.999;
+    const R = r + 6 * u;
+    const large = a1 - a0 > Math.PI ? 1 : 0;
+    out.push(
+      el('path', {
+        d: `M${num(at.x + R * Math.cos(a0))} ${num(at.y + R * Math.sin(a0))}A${num(R)} ${num(R)} 0 ${large} 1 ${num(at.x + R * Math.cos(a1))} ${num(at.y + R * Math.sin(a1))}`,
+        fill: 'none',
+        stroke: theme.path,
+        'stroke-width': num(4 * u, 2),
+        'stroke-linecap': 'round',
+      }),
+    );
+  }
+  out.push(labelText(pen, { x: at.x, y: at.y - r - 12 * u }, label));
+  return out.join('');
+}
+
+/** The mean direction of the hands' fingers on screen (radians). */
+function meanScreenAngle(view: ViewLayout, hands: readonly HandState[]): number {
+  let x = 0;
+  let y = 0;
+  for (const h of hands) {
+    const a = screenAngleFromBody(view, h.angle);
+    x += Math.cos(a);
+    y += Math.sin(a);
+  }
+  return hands.length === 0 ? 0 : Math.atan2(y, x);
+}
+
+function centroid(points: readonly XY[]): XY {
+  let x = 0;
+  let y = 0;
+  for (const p of points) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x: x / Math.max(points.length, 1), y: y / Math.max(points.length, 1) };
+}
+
+/** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
+export function emphasisSvg(options: {
+  view: ViewLayout;
+  theme: Theme;
+  labels: RenderLabels;
+  moment: Moment;
+}): string {
+  const { view, theme, labels, moment } = options;
+  const pen: Pen = { view, theme, u: view.unit };
+  const spec = TECHNIQUE_MARKS[moment.technique];
+  const tracks = screenTracks(view, moment).filter((t) => !t.isHolding);
+  const out: string[] = [];
+  const handPoints = moment.hands.map((h) => screenFromBody(view, h));
+  if (spec.emphasis === 'bold-arrow') {
+    const track = tracks.find((t) => t.working.length > 0) ?? tracks[0];
+    if (track) {
+      const label = spec.arrowLabel ? labels[spec.arrowLabel] : undefined;
+      const working = moment.hands.filter((h) => !h.isHolding);
+      const fingers = meanScreenAngle(view, working.length > 0 ? working : moment.hands);
+      let fallbackAngle = spec.pullsAgainstFingers ? fingers + Math.PI : fingers;
+      if (spec.bendsBySurface && working[0]) {
+        const isInView = working[0].surface === (view.lateralSign === 1 ? 'anterior' : 'posterior');
+        fallbackAngle = isInView ? Math.PI : 0;
+      }
+      out.push(boldArrow(pen, track.working, label ? { label, fallbackAngle } : { fallbackAngle }));
+    }
+  }
+  if (spec.emphasis === 'circle-arrow') {
+    const track = tracks[0];
+    const pts = track && track.working.points.length > 0 ? track.working.points : handPoints;
+    if (pts.length > 0)
+      out.push(circleArrow(pen, centroid(pts), { isCounter: /counter|anti/.test(moment.phaseName) }));
+  }
+  if (spec.showsLift && handPoints.length > 0) {
+    // Beside the hands, away from the spine line (toward the worked side's table edge), above the head.
+    const c = centroid(handPoints);
+    const outward = Math.abs(c.y - view.axisY) < 0.02 * view.scale ? -1 : Math.sign(c.y - view.axisY);
+    out.push(liftBadge(pen, { x: c.x, y: c.y + outward * 0.09 * view.scale }, moment.extent, labels.lift));
+  }
+  return out.join('');
+}

@@ -1,0 +1,79 @@
+import type { Moment } from '../core/moment.js';
+import type { RenderLabels } from './labels.js';
+import { el, num, xmlEscaped } from './svg.js';
+import type { Theme } from './theme.js';
+import { screenFromBody, TABLE_WIDTH, type ViewLayout } from './view.js';
+
+/** Where the practitioner stands for this moment: head, feet, or the client's left or right side (null: none). */
+export function practitionerPlace(moment: Moment): 'head' | 'feet' | 'left' | 'right' | null {
+  const place = moment.step.place;
+  if (place === null) return null;
+  if (place === 'side') return moment.side ?? moment.step.side ?? 'left';
+  return place;
+}
+
+/**
+ * A small marker at the table's edge where the practitioner is: a figure seen from above (head and shoulders),
+ * facing the table, beside the hands' working area, with a short label.
+ */
+export function placeMarkerSvg(options: {
+  view: ViewLayout;
+  theme: Theme;
+  labels: RenderLabels;
+  moment: Moment;
+}): string {
+  const { view, theme, labels, moment } = options;
+  const place = practitionerPlace(moment);
+  if (!place) return '';
+  const u = view.unit;
+  const t = view.table;
+  const gap = 22 * u;
+  let x: number;
+  let y: number;
+  let facing: number;
+  if (place === 'head' || place === 'feet') {
+    x = place === 'head' ? t.x - gap : t.x + t.width + gap;
+    y = view.axisY;
+    facing = place === 'head' ? 0 : Math.PI;
+  } else {
+    const handYs = moment.hands.map((h) => h.y);
+    const along = handYs.length > 0 ? handYs.reduce((a, b) => a + b, 0) / handYs.length : 0.5;
+    const edge = screenFromBody(view, { x: (place === 'left' ? -1 : 1) * (TABLE_WIDTH / 2), y: along });
+    x = Math.min(Math.max(edge.x, t.x + 40 * u), t.x + t.width - 40 * u);
+    const outward = Math.sign(edge.y - view.axisY);
+    y = edge.y + outward * gap;
+    facing = outward > 0 ? -Math.PI / 2 : Math.PI / 2;
+  }
+  const deg = num((facing * 180) / Math.PI, 1);
+  const figure =
+    el('ellipse', {
+      cx: '0',
+      cy: '0',
+      rx: num(9 * u),
+      ry: num(21 * u),
+      fill: theme.sleeve,
+      stroke: theme.labelHalo,
+      'stroke-width': num(2 * u, 2),
+    }) +
+    el('circle', {
+      cx: num(5 * u),
+      cy: '0',
+      r: num(8 * u),
+      fill: theme.practitionerSkin,
+      stroke: theme.practitionerLine,
+      'stroke-width': num(1.5 * u, 2),
+    });
+  const label = el(
+    'text',
+    {
+      x: num(place === 'head' ? x - 14 * u : place === 'feet' ? x + 14 * u : x + 30 * u),
+      y: num(place === 'head' || place === 'feet' ? y + 38 * u : y + 5 * u),
+      'font-size': num(14 * u),
+      'font-weight': '600',
+      fill: theme.accent,
+      'text-anchor': place === 'head' ? 'start' : place === 'feet' ? 'end' : 'start',
+    },
+    xmlEscaped(labels.practitioner),
+  );
+  return el('g', { transform: `translate(${num(x)} ${num(y)}) rotate(${deg})` }, figure) + label;
+}

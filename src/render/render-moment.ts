@@ -1,0 +1,167 @@
+import { bodyMapData } from '../content/body-map.js';
+import { type BodyMap, bodyMapFromData } from '../core/body-map.js';
+import type { ClientPosition, Language } from '../core/ids.js';
+import type { Moment } from '../core/moment.js';
+import { surfaceForPosition } from '../core/step-motion.js';
+import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
+import { captionsSvg } from './captions.js';
+import { handsSvg } from './hands.js';
+import { renderLabels } from './labels.js';
+import { emphasisSvg, pathSvg } from './marks.js';
+import { placeMarkerSvg } from './place.js';
+import { type ExcludedArea, hatchPatternSvg, safetySvg } from './safety.js';
+import { el, num, xmlEscaped } from './svg.js';
+import { type ThemeName, themeColours } from './theme.js';
+import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
+
+/** The layers of a frame, bottom to top. */
+export const RENDER_LAYERS = ['table', 'body', 'safety', 'path', 'hands', 'marks', 'captions'] as const;
+/** One layer of a frame. */
+export type RenderLayer = (typeof RENDER_LAYERS)[number];
+
+/** Options of renderMoment; every field has a default. */
+export interface RenderOptions {
+  /** Canvas size in pixels (default 1280×720). */
+  readonly width?: number;
+  readonly height?: number;
+  /** The language of the renderer's own labels (titles and cues come from the plan). Default en. */
+  readonly language?: Language;
+  readonly theme?: ThemeName;
+  /** Which layers to draw (default all). */
+  readonly layers?: readonly RenderLayer[];
+  /** Regions to grey out, e.g. a plan's `excludedRegions`. */
+  readonly excluded?: readonly ExcludedArea[];
+  /** The body map (default the built-in one). */
+  readonly bodyMap?: BodyMap;
+  /** Prefix for element ids, so several frames can be inlined in one HTML page. */
+  readonly idPrefix?: string;
+}
+
+/** The built-in body map, built once. */
+export const DEFAULT_BODY_MAP: BodyMap = bodyMapFromData(bodyMapData);
+
+const staticCache = new WeakMap<BodyMap, Map<string, string>>();
+
+/**
+ * The static part of a frame (table, body, drape, the L/R marks): it depends only on the position, theme, size,
+ * language and layers, so it is built once and memoised.
+ */
+export function staticLayersSvg(options: {
+  map: BodyMap;
+  position: ClientPosition;
+  theme: ThemeName;
+  width: number;
+  height: number;
+  language: Language;
+  hasTable: boolean;
+  hasBody: boolean;
+}): string {
+  const key = `${options.position}|${options.theme}|${options.width}x${options.height}|${options.language}|${options.hasTable}|${options.hasBody}`;
+  let byKey = staticCache.get(options.map);
+  if (!byKey) {
+    byKey = new Map();
+    staticCache.set(options.map, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached !== undefined) return cached;
+  const view = viewLayout(options);
+  const theme = themeColours(options.theme);
+  let out = '';
+  if (options.hasTable)
+    out += tableFigureSvg({ view, theme }) + sideMarksSvg(view, options.theme, options.language);
+  if (options.hasBody) out += bodyFigureSvg({ view, theme, map: options.map, position: options.position });
+  byKey.set(key, out);
+  return out;
+}
+
+/** L and R badges on the table's long edges, naming the client's sides (the supine view is mirrored). */
+function sideMarksSvg(view: ViewLayout, themeName: ThemeName, language: Language): string {
+  const theme = themeColours(themeName);
+  const labels = renderLabels(language);
+  const u = view.unit;
+  const out: string[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const edge = screenFromBody(view, { x: (side === 'left' ? -1 : 1) * (TABLE_WIDTH / 2), y: 0.02 });
+    const outward = Math.sign(edge.y - view.axisY);
+    const cy = edge.y + outward * 18 * u;
+    const cx = edge.x + 8 * u;
+    out.push(el('circle', { cx: num(cx), cy: num(cy), r: num(12 * u), fill: theme.accent }));
+    out.push(
+      el(
+        'text',
+        {
+          x: num(cx),
+          y: num(cy + 5.5 * u),
+          'font-size': num(15 * u),
+          'font-weight': '600',
+          fill: theme.chipText,
+          'text-anchor': 'middle',
+        },
+        side === 'left' ? labels.leftLetter : labels.rightLetter,
+      ),
+    );
+    out.push(
+      el(
+        'text',
+        { x: num(cx + 20 * u), y: num(cy + 5 * u), 'font-size': num(14 * u), fill: theme.captionMuted },
+        xmlEscaped(side === 'left' ? labels.clientLeft : labels.clientRight),
+      ),
+    );
+  }
+  return out.join('');
+}
+
+/** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
+export function renderMoment(moment: Moment, options: RenderOptions = {}): string {
+  const width = options.width ?? 1280;
+  const height = options.height ?? 720;
+  const language = options.language ?? 'en';
+  const themeName = options.theme ?? 'light';
+  const layers = new Set<RenderLayer>(options.layers ?? RENDER_LAYERS);
+  const map = options.bodyMap ?? DEFAULT_BODY_MAP;
+  const prefix = options.idPrefix ?? 'mc';
+  const position: ClientPosition = moment.step.position === 'supine' ? 'supine' : 'prone';
+  const view = viewLayout({ width, height, position });
+  const theme = themeColours(themeName);
+  const labels = renderLabels(language);
+  const surface = surfaceForPosition(position);
+  const hatchId = `${prefix}-hatch`;
+
+  const parts: string[] = [];
+  parts.push(`<title>${xmlEscaped(moment.step.title)}</title>`);
+  if (layers.has('safety'))
+    parts.push(`<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`);
+  parts.push(
+    el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background }),
+  );
+  parts.push(
+    staticLayersSvg({
+      map,
+      position,
+      theme: themeName,
+      width,
+      height,
+      language,
+      hasTable: layers.has('table'),
+      hasBody: layers.has('body'),
+    }),
+  );
+  if (layers.has('safety')) {
+    parts.push(
+      safetySvg({ view, theme, labels, map, surface, moment, excluded: options.excluded ?? [], hatchId }),
+    );
+  }
+  if (layers.has('path')) parts.push(pathSvg({ view, theme, moment }));
+  if (layers.has('hands')) parts.push(handsSvg({ view, theme, hands: moment.hands, viewSurface: surface }));
+  if (layers.has('marks')) {
+    parts.push(emphasisSvg({ view, theme, labels, moment }));
+    parts.push(placeMarkerSvg({ view, theme, labels, moment }));
+  }
+  if (layers.has('captions')) parts.push(captionsSvg({ view, theme, labels, moment }));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
+    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img">` +
+    parts.join('') +
+    '</svg>'
+  );
+}

@@ -1,0 +1,83 @@
+/** A point in any frame, for path building. */
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Formats a number with fixed precision (default one decimal) so the same input gives the same bytes. */
+export function num(value: number, digits = 1): string {
+  const f = 10 ** digits;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) || r === 0 ? '0' : String(r);
+}
+
+/** Escapes text for an SVG text node or attribute value. */
+export function xmlEscaped(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A polyline as path data: `M x y L x y …`, closed when asked. */
+export function polylinePathData(points: readonly XY[], options: { isClosed?: boolean } = {}): string {
+  if (points.length === 0) return '';
+  const parts = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`);
+  return parts.join('') + (options.isClosed ? 'Z' : '');
+}
+
+/**
+ * A smooth curve through the points (Catmull-Rom turned into cubic Béziers), closed or open.
+ * `tension` 1 is the classic curve; lower values hug the polygon more.
+ */
+export function smoothPathData(
+  points: readonly XY[],
+  options: { isClosed?: boolean; tension?: number } = {},
+): string {
+  const n = points.length;
+  if (n < 3) return polylinePathData(points, options);
+  const isClosed = options.isClosed ?? false;
+  const k = (options.tension ?? 1) / 6;
+  const at = (i: number): XY => {
+    if (isClosed) return points[((i % n) + n) % n]!;
+    return points[Math.min(Math.max(i, 0), n - 1)]!;
+  };
+  const first = points[0]!;
+  let d = `M${num(first.x)} ${num(first.y)}`;
+  const segments = isClosed ? n : n - 1;
+  for (let i = 0; i < segments; i++) {
+    const p0 = at(i - 1);
+    const p1 = at(i);
+    const p2 = at(i + 1);
+    const p3 = at(i + 2);
+    const c1x = p1.x + (p2.x - p0.x) * k;
+    const c1y = p1.y + (p2.y - p0.y) * k;
+    const c2x = p2.x - (p3.x - p1.x) * k;
+    const c2y = p2.y - (p3.y - p1.y) * k;
+    d += `C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(p2.x)} ${num(p2.y)}`;
+  }
+  return isClosed ? `${d}Z` : d;
+}
+
+/** Attributes from a record, in insertion order, skipping undefined values. */
+export function attrs(values: Readonly<Record<string, string | number | undefined>>): string {
+  let out = '';
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    out += ` ${key}="${typeof value === 'number' ? num(value, 2) : xmlEscaped(value)}"`;
+  }
+  return out;
+}
+
+/** One SVG element; self-closing when it has no content. */
+export function el(
+  name: string,
+  values: Readonly<Record<string, string | number | undefined>>,
+  content?: string,
+): string {
+  return content === undefined || content === ''
+    ? `<${name}${attrs(values)}/>`
+    : `<${name}${attrs(values)}>${content}</${name}>`;
+}
