@@ -66,6 +66,18 @@ function routineLoaded(name: string, rules: readonly Rule[], io: CliIo): Loaded<
   }
 }
 
+/** A JSON.parse error as `file:line:column: not valid JSON: …` when the message gives a position. */
+export function jsonErrorText(file: string, text: string, message: string): string {
+  const at = /\s*(?:in JSON )?at position (\d+)/.exec(message);
+  if (!at) return `${file}: not valid JSON: ${message.replace(/\s*\n\s*/g, ' ')}`;
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  const reason = message.replace(at[0], '').replace(/ \(line \d+ column \d+\)$/, '');
+  return `${file}:${line}:${column}: not valid JSON: ${reason}`;
+}
+
 function intakeInput(options: PlanCommandOptions, io: CliIo): Loaded<unknown> {
   if (options.intake === undefined)
     return { ok: true, value: { minutes: options.minutes ?? DEFAULT_MINUTES } };
@@ -78,7 +90,7 @@ function intakeInput(options: PlanCommandOptions, io: CliIo): Loaded<unknown> {
   try {
     raw = JSON.parse(read.text);
   } catch (e) {
-    io.stderr(`${options.intake}: not valid JSON: ${(e as Error).message}\n`);
+    io.stderr(`${jsonErrorText(options.intake, read.text, (e as Error).message)}\n`);
     return { ok: false, code: EXIT.invalidInput };
   }
   if (options.minutes !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {

@@ -155,9 +155,11 @@ function nearestName(name: string, known: Iterable<string>): string | undefined 
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const k of known) {
     const d = editDistance(name, k);
-    // Up to two edits in five: "c8" finds "c7", "neck" does not find "back".
-    const limit = Math.max(1, Math.floor(0.4 * Math.max(name.length, k.length)));
-    if (d <= limit && d < bestDistance) {
+    // About one edit in three ("c8" finds "c7", "neck" does not find "back"), or one name extending the other.
+    const limit = Math.max(1, Math.floor(0.32 * Math.max(name.length, k.length)));
+    const [shorter, longer] = name.length <= k.length ? [name, k] : [k, name];
+    const isExtension = shorter.length >= 4 && longer.startsWith(shorter);
+    if ((d <= limit || isExtension) && d < bestDistance) {
       best = k;
       bestDistance = d;
     }
