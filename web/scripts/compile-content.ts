@@ -26,21 +26,40 @@ function routineLoaded(): { routine: Routine; isFallback: boolean } {
   return { routine: parsed.value, isFallback: true };
 }
 
+/** A refusal the intake form can show as soon as a condition is ticked, before any plan is made. */
+export interface RefusalHint {
+  readonly condition: string;
+  /** Set when the refusal holds only for this answer (a DVT history not cleared by a doctor). */
+  readonly isCleared?: boolean;
+  readonly severity?: 'mild' | 'severe';
+  readonly reason: LocalizedText;
+}
+
 /** What the intake form needs without loading the whole rules file: each refusing condition's reason. */
-function intakeHintsFrom(rules: readonly Rule[]): { refusals: Record<string, LocalizedText> } {
-  const refusals: Record<string, LocalizedText> = {};
+function intakeHintsFrom(rules: readonly Rule[]): { refusals: RefusalHint[] } {
+  const refusals: RefusalHint[] = [];
   for (const rule of rules) {
     if (!('condition' in rule.when)) continue;
-    const { condition } = rule.when;
-    // Only unconditional refusals: a narrowed one (a DVT history not cleared) depends on more answers.
-    if (rule.when.isCleared !== undefined || rule.when.severity !== undefined) continue;
+    const { condition, isCleared, severity, weeksOver } = rule.when;
+    if (weeksOver !== undefined || !(CONDITION_IDS as readonly string[]).includes(condition)) continue;
     for (const effect of rule.effects) {
-      if (effect.kind === 'refuse' && (CONDITION_IDS as readonly string[]).includes(condition)) {
-        refusals[condition] = effect.reason;
-      }
+      if (effect.kind !== 'refuse') continue;
+      refusals.push({
+        condition,
+        ...(isCleared === undefined ? {} : { isCleared }),
+        ...(severity === undefined ? {} : { severity }),
+        reason: effect.reason,
+      });
     }
   }
   return { refusals };
+}
+
+/** Each step's title by id, so a skipped step (absent from the plan) can still be named. */
+function stepTitlesFrom(routine: Routine): Record<string, LocalizedText> {
+  const titles: Record<string, LocalizedText> = {};
+  for (const section of routine.sections) for (const step of section.steps) titles[step.id] = step.title;
+  return titles;
 }
 
 function written(name: string, value: unknown): void {
@@ -60,3 +79,4 @@ if (isFallback) {
 written('routine.json', routine);
 written('rules.json', rules);
 written('intake-hints.json', intakeHintsFrom(rules));
+written('step-titles.json', stepTitlesFrom(routine));

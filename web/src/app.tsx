@@ -1,10 +1,179 @@
-/** The app: intake, plan, player and summary, one screen at a time. */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Plan } from '../../src/core/plan-types.js';
+import { uiStrings } from './i18n.js';
+import { type FieldErrors, IntakeForm } from './intake-form.js';
+import { fieldIdForIssue, intakeFormInitial, intakeInputFromForm } from './intake-values.js';
+import {
+  type EndReason,
+  languageGuessed,
+  type SessionEvent,
+  type SessionState,
+  type Stage,
+  sessionCleared,
+  sessionInitial,
+  sessionLoaded,
+  sessionSaved,
+} from './session-store.js';
+
+const PlanView = lazy(() => import('./plan-view.js').then((m) => ({ default: m.PlanView })));
+const Player = lazy(() => import('./player.js').then((m) => ({ default: m.Player })));
+const Summary = lazy(() => import('./summary.js').then((m) => ({ default: m.Summary })));
+
+function stateInitial(): SessionState {
+  return sessionLoaded() ?? sessionInitial(intakeFormInitial(languageGuessed()));
+}
+
+/** The app: intake, plan, player and summary, one screen at a time, saved on every change. */
 export function App() {
+  const [state, setState] = useState<SessionState>(stateInitial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [isBusy, setBusy] = useState(false);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const language = state.form.language;
+  const s = uiStrings(language);
+
+  const update = useCallback((next: (prev: SessionState) => SessionState) => {
+    setState((prev) => {
+      const value = next(prev);
+      sessionSaved(value);
+      return value;
+    });
+  }, []);
+
+  // Move focus to the new screen's heading, so keyboard and screen-reader users start at the top.
+  const shownStage = useRef<Stage>(state.stage);
+  useEffect(() => {
+    if (shownStage.current === state.stage) return;
+    shownStage.current = state.stage;
+    window.scrollTo(0, 0);
+    const focusTitle = () => document.getElementById('screen-title')?.focus();
+    requestAnimationFrame(focusTitle);
+  }, [state.stage]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = s.appName;
+  }, [language, s.appName]);
+
+  const submitIntake = async () => {
+    setBusy(true);
+    try {
+      const planning = await import('./planning.js');
+      const form = stateRef.current.form;
+      const { input, conditionOrder } = intakeInputFromForm(form);
+      const checked = planning.intakeChecked(input);
+      if (!checked.ok) {
+        const next: Record<string, string> = {};
+        for (const issue of checked.issues) {
+          const id = fieldIdForIssue(issue.field, conditionOrder, form.avoid);
+          next[id] ??= issue.message;
+        }
+        setErrors(next);
+        return;
+      }
+      setErrors({});
+      const { plan, violations, painParams } = planning.planMade(checked.intake);
+      update((prev) => ({
+        ...prev,
+        stage: 'plan',
+        intake: checked.intake,
+        plan,
+        violations,
+        painParams,
+        acknowledged: [],
+        events: [],
+        t: 0,
+        endReason: null,
+        savedRecordId: null,
+      }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onEvent = useCallback(
+    (event: SessionEvent, t: number) => update((prev) => ({ ...prev, t, events: [...prev.events, event] })),
+    [update],
+  );
+  const onPlanChange = useCallback((plan: Plan) => update((prev) => ({ ...prev, plan })), [update]);
+  const onEnd = useCallback(
+    (reason: EndReason, t: number) => update((prev) => ({ ...prev, stage: 'summary', endReason: reason, t })),
+    [update],
+  );
+
+  let screen: React.ReactNode;
+  if (state.stage === 'intake' || !state.plan || !state.intake) {
+    screen = (
+      <IntakeForm
+        values={state.form}
+        errors={errors}
+        isBusy={isBusy}
+        onChange={(form) => update((prev) => ({ ...prev, form }))}
+        onSubmit={() => {
+          void submitIntake();
+        }}
+      />
+    );
+  } else if (state.stage === 'plan') {
+    screen = (
+      <PlanView
+        plan={state.plan}
+        violations={state.violations}
+        acknowledged={state.acknowledged}
+        language={language}
+        onAcknowledge={(rule, isChecked) =>
+          update((prev) => ({
+            ...prev,
+            acknowledged: isChecked
+              ? [...new Set([...prev.acknowledged, rule])]
+              : prev.acknowledged.filter((r) => r !== rule),
+          }))
+        }
+        onBack={() => update((prev) => ({ ...prev, stage: 'intake' }))}
+        onStart={() => update((prev) => ({ ...prev, stage: 'player', t: 0, events: [] }))}
+      />
+    );
+  } else if (state.stage === 'player' && !state.plan.refused) {
+    screen = (
+      <Player
+        sessionId={state.id}
+        plan={state.plan}
+        initialT={state.t}
+        events={state.events}
+        painParams={state.painParams}
+        language={language}
+        onEvent={onEvent}
+        onPlanChange={onPlanChange}
+        onEnd={onEnd}
+      />
+    );
+  } else {
+    screen = (
+      <Summary
+        state={state}
+        language={language}
+        onNotes={(notes) => update((prev) => ({ ...prev, notes }))}
+        onSaved={(id) => update((prev) => ({ ...prev, savedRecordId: id }))}
+        onNew={() => {
+          sessionCleared();
+          setErrors({});
+          update((prev) => ({ ...sessionInitial(prev.form), form: prev.form }));
+        }}
+      />
+    );
+  }
+
   return (
     <>
-      <header className="app-header">Massage coach</header>
-      <main id="main">
-        <p>Intake</p>
+      <a className="skip-link" href="#main">
+        {s.skipToMain}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{s.appName}</span>
+      </header>
+      <main id="main" className={`stage-${state.stage}`}>
+        <Suspense fallback={<p className="loading">{s.loading}</p>}>{screen}</Suspense>
       </main>
     </>
   );

@@ -1,0 +1,51 @@
+/** The session clock: session seconds that run at `speed` × real time while playing. Real time is passed in. */
+export class SessionClock {
+  private baseT: number;
+  private baseNow = 0;
+  private playing = false;
+
+  constructor(
+    t: number,
+    /** Session seconds per real second (1; a test may speed it up). */
+    readonly speed: number,
+  ) {
+    this.baseT = t;
+  }
+
+  /** True while the clock runs. */
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  /** Session time at real time `now` (milliseconds). */
+  at(now: number): number {
+    return this.playing ? this.baseT + ((now - this.baseNow) / 1000) * this.speed : this.baseT;
+  }
+
+  /** Starts the clock at real time `now`. */
+  play(now: number): void {
+    if (this.playing) return;
+    this.baseNow = now;
+    this.playing = true;
+  }
+
+  /** Stops the clock at real time `now`, keeping its session time. */
+  pause(now: number): void {
+    if (!this.playing) return;
+    this.baseT = this.at(now);
+    this.playing = false;
+  }
+
+  /** Moves to session time `t`, playing or not. */
+  seek(t: number, now: number): void {
+    this.baseT = Math.max(0, t);
+    this.baseNow = now;
+  }
+}
+
+/** The speed-up factor a test may ask for with `?speed=N` (1 otherwise; kept within 0.1…600). */
+export function speedFromSearch(search: string): number {
+  const raw = new URLSearchParams(search).get('speed');
+  const value = raw === null ? 1 : Number(raw);
+  return Number.isFinite(value) && value > 0 ? Math.min(600, Math.max(0.1, value)) : 1;
+}

@@ -1,0 +1,39 @@
+import type { Plan } from '../../src/core/plan-types.js';
+
+/** The short sounds the player makes. */
+export type BeepKind = 'start' | 'halfway' | 'ten-left' | 'switch-side' | 'turn-over' | 'end';
+
+/** Steps shorter than this get no halfway or ten-seconds-left beep (they would crowd the start beep). */
+export const MIN_SECONDS_FOR_INNER_BEEPS = 30;
+
+function crossed(at: number, from: number, to: number): boolean {
+  return at > from && at <= to;
+}
+
+/** The beeps due when playback moves forward from session time `from` to `to` (none for a backward move). */
+export function beepsBetween(plan: Plan, from: number, to: number): BeepKind[] {
+  if (!(to > from)) return [];
+  const out: BeepKind[] = [];
+  plan.steps.forEach((step, i) => {
+    const end = step.start + step.duration;
+    if (crossed(step.start, from, to) || (i === 0 && from <= 0 && to > 0 && step.start === 0)) {
+      const prev = i > 0 ? plan.steps[i - 1] : undefined;
+      if (prev && prev.position !== step.position) out.push('turn-over');
+      else if (prev?.side && step.side && prev.side !== step.side) out.push('switch-side');
+      else out.push('start');
+    }
+    if (step.duration >= MIN_SECONDS_FOR_INNER_BEEPS) {
+      if (crossed(step.start + step.duration / 2, from, to)) out.push('halfway');
+      if (crossed(end - 10, from, to)) out.push('ten-left');
+    }
+  });
+  if (crossed(plan.totalSeconds, from, to)) out.push('end');
+  return out;
+}
+
+/** The index of the step running at session time t (the last that started at or before t). */
+export function stepIndexAt(plan: Plan, t: number): number {
+  let index = 0;
+  for (let i = 0; i < plan.steps.length; i++) if (plan.steps[i]!.start <= t) index = i;
+  return index;
+}

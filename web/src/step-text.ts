@@ -1,0 +1,26 @@
+import type { Side } from '../../src/core/ids.js';
+import type { PlannedStep } from '../../src/core/plan-types.js';
+import stepTitlesJson from './generated/step-titles.json';
+import type { UiLanguage } from './i18n.js';
+
+// Written by web/scripts/compile-content.ts from the routine.
+const stepTitles = stepTitlesJson as Record<string, { en: string; ru?: string }>;
+
+/** A step's title by id in a language (the id itself for an unknown step). */
+export function stepTitle(language: UiLanguage, id: string): string {
+  const t = stepTitles[id];
+  return (language === 'ru' ? t?.ru : undefined) ?? t?.en ?? id;
+}
+
+/** The side in words, or null for a midline step. */
+export function sideText(language: UiLanguage, side: Side | null): string | null {
+  if (side === null) return null;
+  if (language === 'ru') return side === 'left' ? 'левая' : 'правая';
+  return side;
+}
+
+/** The session time at which a step's still is drawn: the middle of its first repetition's stroke. */
+export function stillTimeFor(step: Pick<PlannedStep, 'start' | 'duration' | 'reps'>): number {
+  const rep = step.duration / Math.max(1, step.reps);
+  return step.start + Math.min(step.duration, rep * 0.45);
+}
