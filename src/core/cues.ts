@@ -73,7 +73,8 @@ function cueScheduleBuilt(step: PlannedStep): readonly ScheduledCue[] {
 /** The cue being spoken, or last spoken, `local` seconds into the step. */
 export function cueAt(schedule: readonly ScheduledCue[], local: number): Cue | null {
   let found: Cue | null = null;
-  for (const entry of schedule) {
+  for (let i = 0; i < schedule.length; i++) {
+    const entry = schedule[i]!;
     if (entry.start > local) break;
     found = entry.cue;
   }

@@ -175,16 +175,25 @@ interface LineSample {
   readonly surface: Surface;
 }
 
+/** The one sample lineAt writes (no allocation per call): read it before the next call. */
+const sampled: { x: number; y: number; heading: number; surface: Surface } = {
+  x: 0,
+  y: 0,
+  heading: 0,
+  surface: 'posterior',
+};
+
+/** Samples a line at fraction `s`; the result is overwritten by the next call (callers copy what they keep). */
 function lineAt(line: Omit<MotionLine, 'pressure'>, s: number): LineSample {
   const { xs, ys, cumulative, headings, surfaces } = line;
   const n = xs.length;
+  const out = sampled;
   if (n < 2) {
-    return {
-      x: xs[0] ?? 0,
-      y: ys[0] ?? 0,
-      heading: headings[0] ?? Math.PI / 2,
-      surface: surfaces[0] ?? 'posterior',
-    };
+    out.x = xs[0] ?? 0;
+    out.y = ys[0] ?? 0;
+    out.heading = headings[0] ?? Math.PI / 2;
+    out.surface = surfaces[0] ?? 'posterior';
+    return out;
   }
   const target = clamp01(s) * line.length;
   let lo = 1;
@@ -199,12 +208,11 @@ function lineAt(line: Omit<MotionLine, 'pressure'>, s: number): LineSample {
   const f = segment === 0 ? 0 : (target - c0) / segment;
   const x0 = xs[lo - 1]!;
   const y0 = ys[lo - 1]!;
-  return {
-    x: x0 + (xs[lo]! - x0) * f,
-    y: y0 + (ys[lo]! - y0) * f,
-    heading: headings[lo]!,
-    surface: surfaces[lo - 1]!,
-  };
+  out.x = x0 + (xs[lo]! - x0) * f;
+  out.y = y0 + (ys[lo]! - y0) * f;
+  out.heading = headings[lo]!;
+  out.surface = surfaces[lo - 1]!;
+  return out;
 }
 
 /** Where, around a sample's centre, the profile looks: the centre, and four points at the reach. */
@@ -387,62 +395,77 @@ interface Pass {
   readonly share: number;
 }
 
+/** The one pass passAt writes (no allocation per call). */
+const passed: { -readonly [K in keyof Pass]: Pass[K] } = {
+  line: {
+    xs: new Float64Array(0),
+    ys: new Float64Array(0),
+    cumulative: new Float64Array(0),
+    headings: new Float64Array(0),
+    surfaces: [],
+    length: 0,
+    pressure: null,
+  },
+  u: 0,
+  isReversed: false,
+  isBack: false,
+  isLifted: false,
+  share: 1,
+};
+
 /** The share of a repetition the way back takes: a pressing return works, a lifted one only travels. */
 interface BackShares {
   readonly pressing: number;
   readonly lifted: number;
 }
 
+/** A glide's way back: 40 % of the repetition pressing, 30 % lifted. */
+const GLIDE_BACK: BackShares = { pressing: 0.4, lifted: 0.3 };
+/** Press, knead and friction: a pressing way back is a second working pass (half), a lifted one short. */
+const WORK_BACK: BackShares = { pressing: 0.5, lifted: 0.15 };
+/** Drainage works toward the heart; its way back is short either way. */
+const DRAIN_BACK: BackShares = { pressing: 0.3, lifted: 0.15 };
+
 /**
  * Splits a repetition into the stroke and the way back: the explicit return (its share from `shares`),
  * else a short lifted reposition when another repetition follows, else the stroke alone.
  */
 function passAt(track: MotionTrack, phase: number, shares: BackShares, reps: number): Pass {
+  const out = passed;
   const back = track.back;
+  out.line = track.stroke;
+  out.u = phase;
+  out.isReversed = false;
+  out.isBack = false;
+  out.isLifted = false;
+  out.share = 1;
   if (back) {
     const backShare = track.isBackPressing ? shares.pressing : shares.lifted;
     const split = 1 - backShare;
     if (phase < split) {
-      return {
-        line: track.stroke,
-        u: phase / split,
-        isReversed: false,
-        isBack: false,
-        isLifted: false,
-        share: split,
-      };
+      out.u = phase / split;
+      out.share = split;
+    } else {
+      out.line = back;
+      out.u = (phase - split) / backShare;
+      out.isBack = true;
+      out.isLifted = !track.isBackPressing;
+      out.share = backShare;
     }
-    return {
-      line: back,
-      u: (phase - split) / backShare,
-      isReversed: false,
-      isBack: true,
-      isLifted: !track.isBackPressing,
-      share: backShare,
-    };
-  }
-  if (reps > 1) {
+  } else if (reps > 1) {
     const split = 1 - REPOSITION_SHARE;
     if (phase < split) {
-      return {
-        line: track.stroke,
-        u: phase / split,
-        isReversed: false,
-        isBack: false,
-        isLifted: false,
-        share: split,
-      };
+      out.u = phase / split;
+      out.share = split;
+    } else {
+      out.u = (phase - split) / REPOSITION_SHARE;
+      out.isReversed = true;
+      out.isBack = true;
+      out.isLifted = true;
+      out.share = REPOSITION_SHARE;
     }
-    return {
-      line: track.stroke,
-      u: (phase - split) / REPOSITION_SHARE,
-      isReversed: true,
-      isBack: true,
-      isLifted: true,
-      share: REPOSITION_SHARE,
-    };
   }
-  return { line: track.stroke, u: phase, isReversed: false, isBack: false, isLifted: false, share: 1 };
+  return out;
 }
 
 /** The fraction along the pass's line for progress `u`, with the lane's trail applied. */
@@ -498,37 +521,49 @@ function heldHand(track: MotionTrack): HandState {
   };
 }
 
-/** One working hand's contact, with the phase name and extent it reports. */
-interface Contact {
-  readonly state: HandState;
-  readonly phaseName: string;
-  readonly extent: number;
-}
+/** What the first working hand's motion says about the phase: written by each HandMotion call. */
+const said = { phaseName: '', extent: 0 };
 
-type HandMotion = (track: MotionTrack, phase: number, rep: number, input: MotionInput) => Contact;
+/** One working hand's state; it also writes the phase name and extent it reports into `said`. */
+type HandMotion = (track: MotionTrack, phase: number, rep: number, input: MotionInput) => HandState;
+
+/** What a motion reports when it has no working hand. */
+type Idle = (phase: number) => { phaseName: string; extent: number };
 
 /** Runs a per-hand motion over every track; the first working hand names the phase. */
-function framed(
-  input: MotionInput,
-  phase: number,
-  rep: number,
-  motion: HandMotion,
-  idle: (phase: number) => { phaseName: string; extent: number },
-): MotionFrame {
-  const hands: HandState[] = [];
-  let lead: Contact | undefined;
-  for (const track of input.tracks) {
+function framed(input: MotionInput, phase: number, rep: number, motion: HandMotion, idle: Idle): MotionFrame {
+  const tracks = input.tracks;
+  const hands: HandState[] = new Array(tracks.length);
+  let phaseName: string | undefined;
+  let extent = 0;
+  for (let i = 0; i < tracks.length; i++) {
+    const track = tracks[i]!;
     if (track.isHolding) {
-      hands.push(heldHand(track));
+      hands[i] = heldHand(track);
       continue;
     }
-    const contact = motion(track, phase, rep, input);
-    lead ??= contact;
-    hands.push(contact.state);
+    hands[i] = motion(track, phase, rep, input);
+    if (phaseName === undefined) {
+      phaseName = said.phaseName;
+      extent = said.extent;
+    }
   }
-  if (lead) return { hands, phaseName: lead.phaseName, extent: lead.extent };
+  if (phaseName !== undefined) return { hands, phaseName, extent };
   const cycle = idle(phase);
   return { hands, phaseName: cycle.phaseName, extent: cycle.extent };
+}
+
+/** Records what a hand's motion says about the phase, and passes its state through. */
+function saying(state: HandState, phaseName: string, extent: number): HandState {
+  said.phaseName = phaseName;
+  said.extent = extent;
+  return state;
+}
+
+/** An idle report that names one phase, with no extent. */
+function idleAs(phaseName: string): Idle {
+  const report = Object.freeze({ phaseName, extent: 0 });
+  return () => report;
 }
 
 /** A hand's own phase: behind the first hand by its lane's turn (a cyclic shift). */
@@ -543,7 +578,7 @@ function turnedPhase(phase: number, lane: HandLane): number {
 /** Glide: along the stroke (eased), then back lifted, pressing, or along the explicit return. */
 function glideMotion(): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.4, lifted: 0.3 }, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), GLIDE_BACK, input.reps);
     const u = pass.isLifted ? pass.u : smoothstep(pass.u);
     const s = passFraction(pass, u, track.lane);
     const at = lineAt(pass.line, s);
@@ -551,8 +586,9 @@ function glideMotion(): TechniqueMotion {
     const state = handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
       isLifted: pass.isLifted,
     });
-    return { state, phaseName: pass.isBack ? 'return' : 'stroke', extent: 0 };
+    return saying(state, pass.isBack ? 'return' : 'stroke', 0);
   };
+  const idle = idleAs('stroke');
   return {
     phaseNames: ['stroke', 'return'],
     verb: 'glide',
@@ -560,8 +596,7 @@ function glideMotion(): TechniqueMotion {
     alternatesHands: false,
     reach: 0,
     reachFor: () => 0,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
@@ -569,22 +604,40 @@ function glideMotion(): TechniqueMotion {
  * Pulses along a pass: `count` stops from start to end; in each the hand works (first `workShare`),
  * then moves on to the next stop, lifted or keeping contact. A turned hand runs half a pulse behind.
  */
+function pulseStop(k: number, count: number): number {
+  return count > 1 ? clamp01(k / (count - 1)) : 0.5;
+}
+
+/** The one pulse pulseAt writes (no allocation per call). */
+const pulsed = { s: 0, isWorking: false, depth: 0 };
+
 function pulseAt(
   u: number,
   count: number,
   turn: number,
   workShare: number,
-): { s: number; isWorking: boolean; depth: number } {
+): { readonly s: number; readonly isWorking: boolean; readonly depth: number } {
+  const out = pulsed;
   const v = u * count - turn;
-  const stop = (k: number) => (count > 1 ? clamp01(k / (count - 1)) : 0.5);
-  if (v < 0) return { s: stop(0), isWorking: false, depth: 0 };
+  out.isWorking = false;
+  out.depth = 0;
+  if (v < 0) {
+    out.s = pulseStop(0, count);
+    return out;
+  }
   const k = Math.min(Math.floor(v), count - 1);
   const w = Math.min(v - k, 1);
-  if (w < workShare) return { s: stop(k), isWorking: true, depth: Math.sin((Math.PI * w) / workShare) };
+  if (w < workShare) {
+    out.s = pulseStop(k, count);
+    out.isWorking = true;
+    out.depth = Math.sin((Math.PI * w) / workShare);
+    return out;
+  }
   const move = (w - workShare) / (1 - workShare);
-  const from = stop(k);
-  const to = k + 1 < count ? stop(k + 1) : from;
-  return { s: from + (to - from) * smoothstep(move), isWorking: false, depth: 0 };
+  const from = pulseStop(k, count);
+  const to = k + 1 < count ? pulseStop(k + 1, count) : from;
+  out.s = from + (to - from) * smoothstep(move);
+  return out;
 }
 
 /** How many pulses fit a pass: about one per `spacing` body units, no faster than one per `minSeconds`. */
@@ -605,16 +658,12 @@ function pulseMotion(options: {
   moveContact: number | null;
 }): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, phase, { pressing: 0.5, lifted: 0.15 }, input.reps);
+    const pass = passAt(track, phase, WORK_BACK, input.reps);
     if (pass.isLifted) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
       const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
-      return {
-        state: handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }),
-        phaseName: 'return',
-        extent: 0,
-      };
+      return saying(handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }), 'return', 0);
     }
     const count = pulseCount(pass.line.length, input.repSeconds * pass.share, 0.025, 0.8);
     const pulse = pulseAt(pass.u, count, track.lane.turn, options.workShare);
@@ -627,12 +676,13 @@ function pulseMotion(options: {
       pulse.isWorking || pressure === null || options.moveContact === null
         ? pressure
         : Math.min(pressure, options.moveContact);
-    return {
-      state: handAt(track, at.x, at.y, at.surface, angle, held, { isLifted }),
-      phaseName: pulse.isWorking ? options.work : options.move,
-      extent: pulse.depth,
-    };
+    return saying(
+      handAt(track, at.x, at.y, at.surface, angle, held, { isLifted }),
+      pulse.isWorking ? options.work : options.move,
+      pulse.depth,
+    );
   };
+  const idle = idleAs(options.work);
   return {
     phaseNames: [options.work, options.move, 'return'],
     verb: options.verb,
@@ -640,8 +690,7 @@ function pulseMotion(options: {
     alternatesHands: true,
     reach: 0,
     reachFor: () => 0,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, () => ({ phaseName: options.work, extent: 0 })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
@@ -662,16 +711,12 @@ function circleMotion(options: {
       ? Math.min(options.radius, Math.max(0, spineDistance - SPINE_HALF_WIDTH - SPINE_MARGIN))
       : options.radius;
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.5, lifted: 0.15 }, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), WORK_BACK, input.reps);
     const s = passFraction(pass, pass.u, track.lane);
     const at = lineAt(pass.line, s);
     const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
     if (pass.isLifted) {
-      return {
-        state: handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }),
-        phaseName: 'return',
-        extent: 0,
-      };
+      return saying(handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }), 'return', 0);
     }
     const radius = radiusFor(track.spineDistance);
     const circles = Math.max(1, Math.round((input.repSeconds * pass.share) / options.secondsPerCircle));
@@ -683,12 +728,13 @@ function circleMotion(options: {
     const envelope = Math.min(1, pass.u * 10, (1 - pass.u) * 10);
     const x = at.x + radius * envelope * Math.cos(theta);
     const y = at.y + radius * envelope * Math.sin(theta);
-    return {
-      state: handAt(track, x, y, at.surface, angle, linePressureAt(pass.line, s), { isLifted: false }),
-      phaseName: options.phase,
-      extent: fract(turns),
-    };
+    return saying(
+      handAt(track, x, y, at.surface, angle, linePressureAt(pass.line, s), { isLifted: false }),
+      options.phase,
+      fract(turns),
+    );
   };
+  const idle = idleAs(options.phase);
   return {
     phaseNames: [options.phase, 'return'],
     verb: options.verb,
@@ -696,26 +742,25 @@ function circleMotion(options: {
     alternatesHands: false,
     reach: options.radius,
     reachFor: radiusFor,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, () => ({ phaseName: options.phase, extent: 0 })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
 /** Drain: short pressing strokes toward the heart, each sliding back lifted a little less (a sawtooth). */
 function drainMotion(): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const pass = passAt(track, turnedPhase(phase, track.lane), { pressing: 0.3, lifted: 0.15 }, input.reps);
+    const pass = passAt(track, turnedPhase(phase, track.lane), DRAIN_BACK, input.reps);
     if (pass.isBack) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
       const angle = fingerAngle(track.lane, at, true, at.x);
-      return {
-        state: handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
+      return saying(
+        handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
           isLifted: pass.isLifted,
         }),
-        phaseName: 'return',
-        extent: 0,
-      };
+        'return',
+        0,
+      );
     }
     // n strokes of two steps forward, one back: stroke k runs from k·d to (k+2)·d, d = 1/(n+1).
     const n = Math.max(
@@ -733,14 +778,15 @@ function drainMotion(): TechniqueMotion {
     const s = passFraction(pass, along, track.lane);
     const at = lineAt(pass.line, s);
     const angle = fingerAngle(track.lane, at, false, at.x);
-    return {
-      state: handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
+    return saying(
+      handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
         isLifted: !isStroke,
       }),
-      phaseName: isStroke ? 'stroke' : 'reset',
-      extent: isStroke ? Math.sin((Math.PI * w) / 0.7) : 0,
-    };
+      isStroke ? 'stroke' : 'reset',
+      isStroke ? Math.sin((Math.PI * w) / 0.7) : 0,
+    );
   };
+  const idle = idleAs('stroke');
   return {
     phaseNames: ['stroke', 'reset', 'return'],
     verb: 'drain',
@@ -748,8 +794,7 @@ function drainMotion(): TechniqueMotion {
     alternatesHands: false,
     reach: 0,
     reachFor: () => 0,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, () => ({ phaseName: 'stroke', extent: 0 })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
@@ -766,18 +811,28 @@ function cycleName(cycle: Cycle, phase: number): string {
   return cycle.names[cycle.names.length - 1]!;
 }
 
+/** Where a cycle motion's hand is: written by its `place` (no allocation per call). */
+const placed = { x: 0, y: 0, heading: 0, surface: 'posterior' as Surface, s: 0 };
+
+/** Puts the hand at fraction `s` of its stroke, `dx`, `dy` off it. */
+function placeOn(track: MotionTrack, s: number, dx = 0, dy = 0): typeof placed {
+  const at = lineAt(track.stroke, s);
+  placed.x = at.x + dx;
+  placed.y = at.y + dy;
+  placed.heading = at.heading;
+  placed.surface = at.surface;
+  placed.s = s;
+  return placed;
+}
+
 /** A motion whose hands stay at (or travel along) their tracks while a cycle of named phases runs. */
 function cycleMotion(options: {
   verb: string;
   tags: readonly string[];
   cycle: Cycle;
   reach: number;
-  /** Where the hand is: from its track, the phase, the cycle's extent. */
-  place: (
-    track: MotionTrack,
-    phase: number,
-    extent: number,
-  ) => { x: number; y: number; at: LineSample; s: number };
+  /** Puts the hand (with placeOn) for its track, the phase and the cycle's extent. */
+  place: (track: MotionTrack, phase: number, extent: number) => typeof placed;
   isPressing: (phase: number) => boolean;
 }): TechniqueMotion {
   const { cycle } = options;
@@ -785,16 +840,12 @@ function cycleMotion(options: {
     const phase = turnedPhase(repPhase, track.lane);
     const extent = cycle.extentAt(phase);
     const p = options.place(track, phase, extent);
-    const isPressing = options.isPressing(phase);
-    const pressure = isPressing ? linePressureAt(track.stroke, p.s) : null;
-    return {
-      state: handAt(track, p.x, p.y, p.at.surface, fingerAngle(track.lane, p.at, false, p.x), pressure, {
-        isLifted: false,
-      }),
-      phaseName: cycleName(cycle, phase),
-      extent,
-    };
+    const pressure = options.isPressing(phase) ? linePressureAt(track.stroke, p.s) : null;
+    const angle = fingerAngle(track.lane, p, false, p.x);
+    const state = handAt(track, p.x, p.y, p.surface, angle, pressure, { isLifted: false });
+    return saying(state, cycleName(cycle, phase), extent);
   };
+  const idle: Idle = (p) => ({ phaseName: cycleName(cycle, p), extent: cycle.extentAt(p) });
   return {
     phaseNames: cycle.names,
     verb: options.verb,
@@ -802,8 +853,7 @@ function cycleMotion(options: {
     alternatesHands: false,
     reach: options.reach,
     reachFor: () => options.reach,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, (p) => ({ phaseName: cycleName(cycle, p), extent: cycle.extentAt(p) })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
@@ -814,12 +864,6 @@ function plateau(phase: number, a: number, b: number, c: number, d: number): num
   if (phase < c) return 1;
   if (phase < d) return 1 - smoothstep((phase - c) / (d - c));
   return 0;
-}
-
-/** At the track's first point: the hand stays where it holds. */
-function atStart(track: MotionTrack): { x: number; y: number; at: LineSample; s: number } {
-  const at = lineAt(track.stroke, 0);
-  return { x: at.x, y: at.y, at, s: 0 };
 }
 
 /** Traction: lift → pull (a small cranial shift) → hold → release, hands at their points. */
@@ -833,10 +877,7 @@ function tractionMotion(): TechniqueMotion {
       extentAt: (phase) => plateau(phase, 0.2, 0.45, 0.75, 1),
     },
     reach: TRACTION_PULL,
-    place: (track, _phase, extent) => {
-      const p = atStart(track);
-      return { ...p, y: p.y - TRACTION_PULL * extent };
-    },
+    place: (track, _phase, extent) => placeOn(track, 0, 0, -TRACTION_PULL * extent),
     isPressing: () => true,
   });
 }
@@ -853,11 +894,7 @@ function stretchMotion(): TechniqueMotion {
     },
     reach: 0,
     // Hands travel their tracks through the move and the hold (the spine extension's run to the head).
-    place: (track, phase) => {
-      const s = smoothstep(phase / 0.7);
-      const at = lineAt(track.stroke, s);
-      return { x: at.x, y: at.y, at, s };
-    },
+    place: (track, phase) => placeOn(track, smoothstep(phase / 0.7)),
     isPressing: () => true,
   });
 }
@@ -873,7 +910,7 @@ function liftMotion(): TechniqueMotion {
       extentAt: (phase) => plateau(phase, 0, 0.4, 0.5, 0.9),
     },
     reach: 0,
-    place: (track) => atStart(track),
+    place: (track) => placeOn(track, 0),
     isPressing: () => true,
   });
 }
@@ -900,23 +937,18 @@ function tugMotion(): TechniqueMotion {
     },
     reach: TUG_DRAW,
     place: (track, _phase, extent) => {
-      if (track.stroke.length > 0) {
-        const at = lineAt(track.stroke, extent);
-        return { x: at.x, y: at.y, at, s: extent };
-      }
-      const p = atStart(track);
+      if (track.stroke.length > 0) return placeOn(track, extent);
+      // One point: straight out from the centre of the head.
       const c = head();
+      const p = placeOn(track, 0);
       const dx = p.x - c.x;
       const dy = p.y - c.y;
       const d = Math.hypot(dx, dy);
       if (d === 0) return p;
-      const heading = Math.atan2(dy, dx);
-      return {
-        x: p.x + (dx / d) * TUG_DRAW * extent,
-        y: p.y + (dy / d) * TUG_DRAW * extent,
-        at: { ...p.at, heading },
-        s: 0,
-      };
+      p.x += (dx / d) * TUG_DRAW * extent;
+      p.y += (dy / d) * TUG_DRAW * extent;
+      p.heading = Math.atan2(dy, dx);
+      return p;
     },
     isPressing: (phase) => phase < 0.85,
   });
@@ -935,12 +967,13 @@ function rotateMotion(): TechniqueMotion {
     const y = at.y + radius * Math.sin(theta);
     // Fingers point from the hold out through the hand, turning as the limb turns.
     const angle = angleNormal(track.holdAngle + 0.35 * Math.sin(theta));
-    return {
-      state: handAt(track, x, y, at.surface, angle, linePressureAt(track.stroke, 0), { isLifted: false }),
-      phaseName: 'rotate',
-      extent: phase,
-    };
+    return saying(
+      handAt(track, x, y, at.surface, angle, linePressureAt(track.stroke, 0), { isLifted: false }),
+      'rotate',
+      phase,
+    );
   };
+  const idle: Idle = (p) => ({ phaseName: 'rotate', extent: p });
   return {
     phaseNames: ['rotate'],
     verb: 'rotate',
@@ -948,8 +981,7 @@ function rotateMotion(): TechniqueMotion {
     alternatesHands: false,
     reach: ROTATE_RADIUS,
     reachFor: () => ROTATE_RADIUS,
-    handsAt: (input, phase, rep) =>
-      framed(input, phase, rep, hand, (p) => ({ phaseName: 'rotate', extent: p })),
+    handsAt: (input, phase, rep) => framed(input, phase, rep, hand, idle),
   };
 }
 
