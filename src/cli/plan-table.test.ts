@@ -47,6 +47,7 @@ const PLAN: Plan = {
       start: 150,
       pressureByRegion: { 'leg.knee.popliteal': 2 },
       changes: [
+        { rule: 'varicose-veins', kind: 'exclude-region', reason: 'Not the lower leg.' },
         { rule: 'varicose-veins', kind: 'soften', reason: 'Gentle only on this leg.', from: 3, to: 2 },
       ],
       pressure: 2,
@@ -81,7 +82,7 @@ describe('planTable', () => {
       '',
       'start  step                            side  reps  pressure                  time  changed',
       '0:00   Rest and turn over (turn-over)  -     1     -                         2:30',
-      '2:30   Leg glide (leg-glide)           left  4     2 (leg.knee.popliteal 2)  1:04  varicose-veins: Gentle only on this leg. [3 → 2]',
+      '2:30   Leg glide (leg-glide)           left  4     2 (leg.knee.popliteal 2)  1:04  varicose-veins: Not the lower leg. | varicose-veins: Gentle only on this leg. [3 → 2]',
       '',
       'Skipped:',
       '  leg-knead (left)  varicose-veins: Kneading could harm varicose veins.',

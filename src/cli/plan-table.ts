@@ -45,7 +45,7 @@ export function planTable(plan: Plan): string {
     String(s.reps),
     pressureText(s),
     clockText(s.duration),
-    s.changes.map(changeText).join('; '),
+    s.changes.map(changeText).join(' | '),
   ]);
   lines.push(...columns([header, ...rows]));
   if (plan.skipped.length > 0) {
