@@ -137,7 +137,7 @@ function detail(
     stroke: options.colour ?? pen.theme.skinDetail,
     'stroke-width': num((options.width ?? 1.6) * pen.u, 2),
     'stroke-linecap': 'round',
-    opacity: options.opacity,
+    'stroke-opacity': options.opacity,
   });
 }
 
@@ -263,7 +263,7 @@ function proneDetails(pen: Pen, map: BodyMap): string {
   for (let i = 0; i <= 17; i++) {
     const y = c7[1] + ((l5[1] - c7[1]) * i) / 17;
     const r = i === 0 ? 0.0055 : 0.0038;
-    out.push(ellipseAt(pen, 0, y, r * 0.8, r, { fill: theme.skinDetail, opacity: '0.85' }));
+    out.push(ellipseAt(pen, 0, y, r * 0.8, r, { fill: theme.skinDetail, 'fill-opacity': '0.85' }));
   }
   // Shoulder blades: medial border, inferior angle, lateral border; the spine of the scapula to the acromion.
   const sup = landmark(map, 'scapula-superior', [-0.05, 0.19]);
@@ -620,7 +620,8 @@ function supineDetails(pen: Pen, map: BodyMap): string {
         fill: theme.skinShade,
         stroke: theme.skinDetail,
         'stroke-width': num(1.2 * u, 2),
-        opacity: '0.8',
+        'fill-opacity': '0.8',
+        'stroke-opacity': '0.8',
       }),
     );
   }

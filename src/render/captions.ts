@@ -133,7 +133,7 @@ export function captionsSvg(options: {
       width: num(1.5 * u),
       height: num(124 * u),
       fill: theme.captionMuted,
-      opacity: '0.35',
+      'fill-opacity': '0.35',
     }),
   );
   out.push(

@@ -1,7 +1,7 @@
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
 import { el, num, smoothPathData, type XY } from './svg.js';
-import type { Theme } from './theme.js';
+import { type Theme, themeFaded } from './theme.js';
 import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
 
 /*
@@ -23,6 +23,8 @@ interface Digit {
   readonly isSleeve?: boolean;
   /** Marks the fingertip (or thumb tip) that touches the client. */
   readonly isContact?: boolean;
+  /** The practitioner's forearm beyond the wrist, not part of the hand's 0.10 H. */
+  readonly isArm?: boolean;
 }
 
 /** A drawable pose: a palm outline, its digits, and which local point sits on the HandState's position. */
@@ -47,7 +49,7 @@ const PALM: readonly (readonly [number, number])[] = [
   [-40, 19],
 ];
 
-const WRIST: Digit = { u: -34, v: 0, angle: 180, length: 58, width: 40, tipWidth: 43 };
+const WRIST: Digit = { u: -34, v: 0, angle: 180, length: 58, width: 40, tipWidth: 43, isArm: true };
 const SLEEVE: Digit = { u: -78, v: 0, angle: 180, length: 16, width: 46, tipWidth: 48, isSleeve: true };
 
 const flatFingers = (spread: number, lengths: readonly [number, number, number, number]): Digit[] => [
@@ -209,9 +211,10 @@ const poseCache = new Map<string, string>();
 
 /** The inner markup of a pose in local units (outline pass, then fills), memoised per theme and stroke scale. */
 function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: HandStyle): string {
-  const key = `${pose}|${theme.practitionerSkin}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}`;
+  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}`;
   const cached = poseCache.get(key);
   if (cached !== undefined) return cached;
+  if (style.isLifted || style.isUnder) theme = themeFaded(theme, style.isLifted ? 0.5 : 0.45);
   const p: HandPose = POSES[pose];
   const palmD = smoothPathData(
     p.palm.map(([x, y]) => ({ x, y })),
@@ -328,7 +331,13 @@ export function handsSvg(options: {
     } else if (style.isUnder) {
       out.push(el('g', { transform, opacity: '0.55' }, markup));
     } else {
-      out.push(el('g', { transform }, markup));
+      // data-* name what is drawn, for the player's hit-testing and for tests.
+      const data = {
+        'data-hand': hand.hand,
+        'data-tool': hand.tool,
+        'data-pressure': hand.pressure !== null && !hand.isLifted ? hand.pressure : undefined,
+      };
+      out.push(el('g', { ...data, transform }, markup));
     }
   }
   return out.join('');
@@ -365,7 +374,7 @@ export function handExtentPoints(view: ViewLayout, hand: HandState): XY[] {
   const k = view.scale / 1000;
   const flip = hand.hand === 'left' ? -1 : 1;
   const [cu, cv] = p.contact;
-  const local: XY[] = [{ x: cu, y: cv }, ...p.digits.filter((d) => !d.isSleeve).map(digitTip)];
+  const local: XY[] = [{ x: cu, y: cv }, ...p.digits.filter((d) => !d.isSleeve && !d.isArm).map(digitTip)];
   return local.map((q) => {
     const du = (q.x - cu) * k;
     const dv = (q.y - cv) * k * flip;

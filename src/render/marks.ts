@@ -100,7 +100,8 @@ function arrowHead(
   return el('path', {
     d: polylinePathData([tip, back(1, 1), back(0.7, 0), back(1, -1)], { isClosed: true }),
     fill,
-    opacity,
+    'fill-opacity': opacity,
+    'stroke-opacity': opacity,
     stroke: pen.theme.labelHalo,
     'stroke-width': num(1 * pen.u, 2),
     'stroke-linejoin': 'round',
@@ -160,7 +161,7 @@ function strokeMarkup(
     'stroke-width': num(width, 2),
     'stroke-linecap': 'round',
     'stroke-linejoin': 'round',
-    opacity,
+    'stroke-opacity': opacity,
   };
   const d = polylinePathData(line.points);
   switch (spec.stroke) {
@@ -186,7 +187,15 @@ function strokeMarkup(
         }),
       );
       for (const p of samples(line, 26 * u)) {
-        out.push(el('circle', { cx: num(p.x), cy: num(p.y), r: num(4.5 * u), fill: style.colour, opacity }));
+        out.push(
+          el('circle', {
+            cx: num(p.x),
+            cy: num(p.y),
+            r: num(4.5 * u),
+            fill: style.colour,
+            'fill-opacity': opacity,
+          }),
+        );
       }
       break;
     }

@@ -14,10 +14,15 @@ import { el, num, xmlEscaped } from './svg.js';
 import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
 
-/** The layers of a frame, bottom to top. */
+/** The layers of a frame, bottom to top (`table` includes the background). */
 export const RENDER_LAYERS = ['table', 'body', 'safety', 'path', 'hands', 'marks', 'captions'] as const;
 /** One layer of a frame. */
 export type RenderLayer = (typeof RENDER_LAYERS)[number];
+/** The layers that depend only on position, theme, size and language: render them once per video. */
+export const STATIC_LAYERS: readonly RenderLayer[] = ['table', 'body'];
+/** The layers that change from moment to moment. */
+export const MOVING_LAYERS: readonly RenderLayer[] = ['safety', 'path', 'hands', 'marks', 'captions'];
+export type { ExcludedArea };
 
 /** Options of renderMoment; every field has a default. */
 export interface RenderOptions {
@@ -131,9 +136,12 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
   parts.push(`<title>${xmlEscaped(moment.step.title)}</title>`);
   if (layers.has('safety'))
     parts.push(`<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`);
-  parts.push(
-    el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background }),
-  );
+  // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
+  if (layers.has('table')) {
+    parts.push(
+      el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background }),
+    );
+  }
   parts.push(
     staticLayersSvg({
       map,

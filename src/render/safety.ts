@@ -153,7 +153,8 @@ export function safetySvg(options: {
       el('path', {
         d: polylinePathData(pts, { isClosed: true }),
         fill: `url(#${options.hatchId})`,
-        opacity: '0.55',
+        'fill-opacity': '0.55',
+        'stroke-opacity': '0.55',
         stroke: theme.danger,
         'stroke-width': num(1.2 * u, 2),
         'stroke-dasharray': `${num(4 * u)} ${num(3 * u)}`,
@@ -180,7 +181,6 @@ function neverPressLegend(view: ViewLayout, theme: Theme, labels: RenderLabels, 
       fill: `url(#${hatchId})`,
       stroke: theme.danger,
       'stroke-width': num(1.2 * u, 2),
-      opacity: '0.8',
     }) +
     el(
       'text',
@@ -210,7 +210,7 @@ function greyed(view: ViewLayout, theme: Theme, labels: RenderLabels, pts: XY[])
     el('path', {
       d: polylinePathData(pts, { isClosed: true }),
       fill: theme.excluded,
-      opacity: '0.55',
+      'fill-opacity': '0.55',
       stroke: theme.excluded,
       'stroke-width': num(1.5 * u, 2),
     }) +

@@ -105,3 +105,33 @@ const dark: Theme = {
 export function themeColours(name: ThemeName): Theme {
   return name === 'dark' ? dark : light;
 }
+
+function channel(hex: string, i: number): number {
+  return Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+}
+
+/** Mixes two #rrggbb colours: t 0 gives `a`, 1 gives `b`. */
+export function colourMixed(a: string, b: string, t: number): string {
+  let out = '#';
+  for (let i = 0; i < 3; i++) {
+    const v = Math.round(channel(a, i) * (1 - t) + channel(b, i) * t);
+    out += v.toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+/**
+ * The theme with the practitioner's colours faded toward the table (lifted or hidden hands). Opaque colours,
+ * not `opacity`: in resvg every element or group with opacity costs a full-frame layer.
+ */
+export function themeFaded(theme: Theme, t: number): Theme {
+  const toward = theme.tableTop;
+  return {
+    ...theme,
+    practitionerSkin: colourMixed(theme.practitionerSkin, toward, t),
+    practitionerLine: colourMixed(theme.practitionerLine, toward, t),
+    practitionerDetail: colourMixed(theme.practitionerDetail, toward, t),
+    sleeve: colourMixed(theme.sleeve, toward, t),
+    path: colourMixed(theme.path, toward, t),
+  };
+}
