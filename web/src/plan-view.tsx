@@ -2,17 +2,22 @@ import { useMemo } from 'react';
 import type { Plan, PlannedStep, PlanResult } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { regionName } from './condition-text.js';
-import { figureSvg } from './figure.js';
+import { figureCropHeight, figureSvg } from './figure.js';
 import { clockText, type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
 import { SegmentBar } from './segments.js';
 import { sideText, stepTitle, stillTimeFor } from './step-text.js';
 
+const STILL_WIDTH = 640;
+const STILL_HEIGHT = 360;
+
 /** The still of a step as a data URL (an <img> keeps the page's DOM small). */
 function stillUrl(plan: Plan, step: PlannedStep, label: string): string {
   const svg = figureSvg(momentAt(plan, stillTimeFor(step)), {
-    width: 320,
-    height: 150,
+    width: STILL_WIDTH,
+    height: STILL_HEIGHT,
     theme: 'light',
+    language: plan.language,
+    excluded: plan.excludedRegions,
     label,
   });
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -29,8 +34,19 @@ function StepCard(props: {
   const url = useMemo(() => stillUrl(plan, step, step.title), [plan, step]);
   const side = sideText(language, step.side);
   return (
-    <li className="step-card">
-      <img className="still" src={url} alt={s.still(step.title)} width={320} height={150} />
+    <li
+      className="step-card"
+      data-step-id={step.id}
+      data-side={step.side ?? ''}
+      data-regions={step.regions.join(' ')}
+    >
+      <img
+        className="still"
+        src={url}
+        alt={s.still(step.title)}
+        width={STILL_WIDTH}
+        height={figureCropHeight(STILL_WIDTH, STILL_HEIGHT)}
+      />
       <div className="step-body">
         <h3>
           <span className="step-number">{index + 1}.</span> {step.title}
@@ -56,6 +72,12 @@ function StepCard(props: {
             <dt>{s.reps}</dt>
             <dd>{step.reps}</dd>
           </div>
+          {step.regions.length > 0 ? (
+            <div className="areas">
+              <dt>{s.areas}</dt>
+              <dd>{step.regions.map((r) => regionName(language, r)).join(', ')}</dd>
+            </div>
+          ) : null}
         </dl>
         {step.changes.length > 0 ? (
           <ul className="changes">

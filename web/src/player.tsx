@@ -3,7 +3,7 @@ import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
-import { figureSvg } from './figure.js';
+import { figureBaseKey, figureBaseSvg, figureCropHeight, figureOverlaySvg, figureSvg } from './figure.js';
 import { clockText, type UiLanguage, uiStrings } from './i18n.js';
 import { Narrator } from './narration.js';
 import { DEFAULT_PAIN_PARAMS, type PainParams, painOutcome, planSoftened } from './pain.js';
@@ -24,7 +24,7 @@ const SAVE_EVERY_MS = 3000;
 const PREVIOUS_GRACE_SECONDS = 3;
 const FIGURE_WIDTH = 960;
 const now = () => performance.now();
-const FIGURE_HEIGHT = 440;
+const FIGURE_HEIGHT = 540;
 
 /** What the text of the player shows; it changes about once a second, not every frame. */
 interface PlayerView {
@@ -118,6 +118,8 @@ export function Player(props: {
   const eventsRef = useRef(events);
   eventsRef.current = events;
   const figureRef = useRef<HTMLDivElement>(null);
+  const baseRef = useRef<HTMLDivElement>(null);
+  const overlayRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<PlayerView>(() => viewOf(momentAt(plan, initialT), false));
   const [isMuted, setMuted] = useState(false);
   const [rate, setRate] = useState(1);
@@ -127,7 +129,16 @@ export function Player(props: {
   const [isListening, setListening] = useState(false);
   const [pain, setPain] = useState<PainDialogState>({ kind: 'closed' });
   const isReducedMotion = useMemo(prefersReducedMotion, []);
-  const theme = useMemo(() => (prefersDark() ? 'dark' : 'light'), []);
+  const figureOptions = useMemo(
+    () => ({
+      width: FIGURE_WIDTH,
+      height: FIGURE_HEIGHT,
+      theme: prefersDark() ? ('dark' as const) : ('light' as const),
+      language,
+      excluded: [],
+    }),
+    [language],
+  );
   const endedRef = useRef(false);
   const languageRef = useRef(language);
   languageRef.current = language;
@@ -247,6 +258,7 @@ export function Player(props: {
     let lastSvg = '';
     let lastSaveAt = now();
     let lastStillStep = -1;
+    let lastBaseKey = '';
     const frame = (frameNow: number) => {
       raf = requestAnimationFrame(frame);
       const p = planRef.current;
@@ -275,19 +287,23 @@ export function Player(props: {
       }
       lastT = t;
       const m = momentAt(p, t);
-      const el = figureRef.current;
-      if (el) {
+      const base = baseRef.current;
+      const overlay = overlayRef.current;
+      if (base && overlay) {
+        const options = { ...figureOptions, excluded: p.excludedRegions };
+        const baseKey = figureBaseKey(m, options);
         if (isReducedMotion) {
           // A still per step instead of the animation.
           if (m.stepIndex !== lastStillStep || p !== lastFigurePlan) {
             lastStillStep = m.stepIndex;
             lastFigurePlan = p;
-            el.innerHTML = figureSvg(momentAt(p, stillTimeFor(m.step)), {
-              width: FIGURE_WIDTH,
-              height: FIGURE_HEIGHT,
-              theme,
+            base.innerHTML = figureSvg(momentAt(p, stillTimeFor(m.step)), {
+              ...options,
               label: m.step.title,
             });
+            overlay.innerHTML = '';
+            lastBaseKey = '';
+            figureRef.current?.setAttribute('data-drawn', 'true');
           }
         } else if (
           frameNow - lastFigureAt >= 1000 / FIGURE_FPS - 2 &&
@@ -296,17 +312,26 @@ export function Player(props: {
           lastFigureAt = frameNow;
           lastFigureT = t;
           lastFigurePlan = p;
-          const svg = figureSvg(m, {
-            width: FIGURE_WIDTH,
-            height: FIGURE_HEIGHT,
-            theme,
-            label: m.step.title,
-          });
-          if (svg !== lastSvg) {
-            lastSvg = svg;
-            el.innerHTML = svg;
-            el.dataset.drawn = 'true';
+          const moving = figureOverlaySvg(m, options);
+          if (moving === null) {
+            // No separate overlay possible: whole frames on the base.
+            const svg = figureSvg(m, { ...options, label: m.step.title });
+            if (svg !== lastSvg) {
+              lastSvg = svg;
+              base.innerHTML = svg;
+              lastBaseKey = '';
+            }
+          } else {
+            if (baseKey !== lastBaseKey) {
+              lastBaseKey = baseKey;
+              base.innerHTML = figureBaseSvg(m, options);
+            }
+            if (moving !== lastSvg) {
+              lastSvg = moving;
+              overlay.innerHTML = moving;
+            }
           }
+          figureRef.current?.setAttribute('data-drawn', 'true');
         }
       }
       setView((prev) => {
@@ -321,7 +346,7 @@ export function Player(props: {
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [clock, beeper, narrator, end, sessionId, isReducedMotion, theme]);
+  }, [clock, beeper, narrator, end, sessionId, isReducedMotion, figureOptions]);
 
   // A fresh session starts playing at once (the Start click was the user's gesture); a resumed one waits.
   const startedRef = useRef(false);
@@ -516,7 +541,11 @@ export function Player(props: {
             role="img"
             aria-label={`${s.figure}: ${currentStep.title}`}
             data-testid="figure"
-          />
+            style={{ aspectRatio: `${FIGURE_WIDTH} / ${figureCropHeight(FIGURE_WIDTH, FIGURE_HEIGHT)}` }}
+          >
+            <div className="figure-layer" ref={baseRef} />
+            <div className="figure-layer" ref={overlayRef} />
+          </div>
         </div>
         <div className="now">
           <p className="now-label">{s.current}</p>
@@ -528,9 +557,9 @@ export function Player(props: {
             <span className="visually-hidden"> {s.stepLeft}</span>
           </p>
           <p className="rep-side">
-            {s.repetition(view.repetition, view.repetitions)}
-            {side ? ` · ${s.sideOf(side)}` : ''}
-            {currentStep.pressure !== null ? ` · ${s.pressureNow(currentStep.pressure)}` : ''}
+            <span>{s.repetition(view.repetition, view.repetitions)}</span>
+            {side ? <span>{s.sideOf(side)}</span> : null}
+            {currentStep.pressure !== null ? <span>{s.pressureNow(currentStep.pressure)}</span> : null}
           </p>
           <p className={`cue cue-${view.cueKind}`} aria-live="polite">
             {view.cue}
@@ -582,7 +611,9 @@ export function Player(props: {
       </div>
 
       <details className="settings">
-        <summary>⚙</summary>
+        <summary>
+          <span aria-hidden="true">⚙</span> {s.settings}
+        </summary>
         <div className="settings-body">
           <div className="check">
             <input id="mute" type="checkbox" checked={isMuted} onChange={(e) => setMuted(e.target.checked)} />
