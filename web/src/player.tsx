@@ -548,7 +548,10 @@ export function Player(props: {
           </div>
         </div>
         <div className="now">
-          <p className="now-label">{s.current}</p>
+          <p className="now-label">
+            {s.current}
+            {!view.isPlaying ? <span className="paused-badge">{s.paused}</span> : null}
+          </p>
           <h1 id="screen-title" tabIndex={-1} className="step-title" aria-live="polite">
             {currentStep.title}
           </h1>
@@ -564,7 +567,6 @@ export function Player(props: {
           <p className={`cue cue-${view.cueKind}`} aria-live="polite">
             {view.cue}
           </p>
-          {!view.isPlaying ? <p className="paused-badge">{s.paused}</p> : null}
         </div>
       </div>
 

@@ -1,0 +1,207 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appServed,
+  axeSeriousViolations,
+  browserLaunched,
+  contextNew,
+  intakeSubmitted,
+  screenshotSaved,
+} from './browser.js';
+
+let browser: Browser;
+let app: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await browserLaunched();
+  app = await appServed();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function sessionStarted(page: Page, search: string): Promise<void> {
+  await page.goto(`${app.url}${search}`);
+  await page.waitForSelector('form.intake');
+  await intakeSubmitted(page);
+  await page.waitForSelector('section.plan .step-card');
+  await page.click('button:has-text("Start the session")');
+  await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+}
+
+const title = (page: Page) => page.textContent('.player .step-title');
+const events = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        JSON.parse(localStorage.getItem('massage-coach.session.v1') ?? '{}') as {
+          events?: { kind: string; level?: number; region?: string }[];
+        }
+      ).events ?? [],
+  );
+
+describe('the player', () => {
+  it('is driven from the keyboard: Enter submits, Space pauses, arrows and page keys change steps', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('form.intake');
+    await page.focus('#minutes');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('section.plan .step-card');
+    await page.focus('button:has-text("Start the session")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    expect(await title(page)).toBe('Check-in');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Pause');
+
+    await page.keyboard.press('Space');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Resume');
+    const frozen = await page.textContent('[data-testid="countdown"]');
+    await page.waitForTimeout(1200);
+    expect(await page.textContent('[data-testid="countdown"]')).toBe(frozen);
+
+    await page.keyboard.press('ArrowRight');
+    expect(await title(page)).toBe('Reinforced palm beside the spine');
+    await page.keyboard.press('PageDown');
+    expect(await title(page)).toBe('Fingertip presses beside the spine');
+    await page.keyboard.press('ArrowLeft');
+    expect(await title(page)).toBe('Reinforced palm beside the spine');
+    await page.keyboard.press('PageUp');
+    expect(await title(page)).toBe('Check-in');
+    await page.keyboard.press('Space');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Pause');
+    expect((await events(page)).map((e) => e.kind)).toEqual([
+      'start',
+      'pause',
+      'next',
+      'next',
+      'previous',
+      'previous',
+      'resume',
+    ]);
+
+    // On neck traction, "won't relax" moves to the next step (rule neck-no-relaxation).
+    for (let i = 0; i < 40 && (await title(page)) !== 'Neck traction'; i++)
+      await page.keyboard.press('ArrowRight');
+    expect(await title(page)).toBe('Neck traction');
+    await page.click('button:has-text("Neck will not relax")');
+    expect(await title(page)).toBe('Scalp shampoo');
+    expect((await events(page)).at(-1)?.kind).toBe('no-relaxation');
+    await context.close();
+  });
+
+  it('stops at once on PAIN, softens the step and asks before going on; a second report ends the session', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await sessionStarted(page, '');
+    await page.keyboard.press('ArrowRight');
+    expect(await title(page)).toBe('Reinforced palm beside the spine');
+    expect(await page.textContent('.rep-side')).toContain('Pressure 3 of 5');
+
+    await page.click('button:has-text("PAIN / STOP")');
+    await page.waitForSelector('dialog.pain-dialog[open]');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Resume');
+    await page.selectOption('#pain-region', 'back.paraspinal');
+    await page.check('#pain-level-4');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await screenshotSaved(page, 'pain-dialog');
+    await page.click('button:has-text("Record and decide")');
+    await page.waitForSelector('text=Pressure for this step lowered to 2');
+    expect(await page.textContent('dialog.pain-dialog')).toContain('Ask the client');
+    await page.click('button:has-text("Client agrees: go on, softer")');
+    expect(await page.textContent('.rep-side')).toContain('Pressure 2 of 5');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Pause');
+
+    await page.click('button:has-text("PAIN / STOP")');
+    await page.check('#pain-level-2');
+    await page.click('button:has-text("Record and decide")');
+    await page.waitForSelector('text=this is the second pain report');
+    await page.click('dialog.pain-dialog button:has-text("End the session")');
+    await page.waitForSelector('section.summary');
+    expect(await page.textContent('section.summary .lead')).toContain('ended because of pain');
+    const reports = await page.$$eval('.pain-reports li', (els) => els.map((e) => e.textContent));
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toContain('muscles beside the spine, pain 4 of 10');
+    expect(await page.textContent('section.summary')).toContain('pressure lowered');
+    const kinds = (await events(page)).map((e) => e.kind);
+    expect(kinds).toEqual(['start', 'next', 'pain', 'pressure-lowered', 'go-on', 'resume', 'pain']);
+    await context.close();
+  });
+
+  it('a pain of 7 ends the session at once', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await sessionStarted(page, '');
+    await page.click('button:has-text("PAIN / STOP")');
+    await page.check('#pain-level-7');
+    await page.click('button:has-text("Record and decide")');
+    await page.waitForSelector('text=pain 7 of 10 is at or above 7');
+    await context.close();
+  });
+
+  it('resumes after a reload at the same step and time', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await sessionStarted(page, '?speed=10');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(2500);
+    await page.keyboard.press('Space');
+    const before = {
+      title: await title(page),
+      countdown: await page.textContent('[data-testid="countdown"]'),
+    };
+    await page.reload();
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    expect(await title(page)).toBe(before.title);
+    expect(await page.textContent('[data-testid="countdown"]')).toBe(before.countdown);
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Resume');
+
+    // Reloading while playing keeps the time too (saved when the page is hidden).
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    expect(await title(page)).toBe(before.title);
+    const left = (text: string | null) => {
+      const [m, s] = (text ?? '0:0').trim().split(/\s/)[0]!.split(':').map(Number);
+      return (m ?? 0) * 60 + (s ?? 0);
+    };
+    const after = left(await page.textContent('[data-testid="countdown"]'));
+    expect(left(before.countdown) - after).toBeGreaterThanOrEqual(10);
+    expect(left(before.countdown) - after).toBeLessThanOrEqual(25);
+    await context.close();
+  });
+
+  it('shows stills instead of animation when reduced motion is asked for', async () => {
+    const context = await contextNew(browser, { reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await sessionStarted(page, '?speed=60');
+    const first = await page.innerHTML('[data-testid="figure"] .figure-layer:first-child');
+    await page.waitForTimeout(500);
+    expect(await page.innerHTML('[data-testid="figure"] .figure-layer:first-child')).toBe(first);
+    expect(await page.innerHTML('[data-testid="figure"] .figure-layer:last-child')).toBe('');
+    await context.close();
+  });
+
+  it('works offline after the first visit (service worker)', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('form.intake');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('form.intake');
+    await intakeSubmitted(page, { conditions: [{ id: 'osteoporosis' }] });
+    await page.waitForSelector('section.plan .step-card');
+    await page.click('button:has-text("Start the session")');
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    await screenshotSaved(page, 'offline-player');
+    await context.close();
+  });
+});
