@@ -45,6 +45,9 @@ export function captionsSvg(options: {
   theme: Theme;
   labels: RenderLabels;
   moment: Moment;
+  /** Shows the key to the hatched never-press band (the figure shows one). */
+  hasNeverPressKey: boolean;
+  hatchId: string;
 }): string {
   const { view, theme, labels, moment } = options;
   const u = view.unit;
@@ -67,23 +70,46 @@ export function captionsSvg(options: {
     el('rect', { x: '0', y: num(top), width: num(view.width), height: num(3 * u), fill: theme.accent }),
   );
 
-  // Title, then the side chip.
-  const titleSize = 27 * u;
-  const title = moment.isFinished ? labels.finished : moment.step.title;
-  const titleFit = textWrapped(title, {
-    maxWidth: textRight - left - 190 * u,
-    fontSize: titleSize,
-    weight: 'semibold',
-    maxLines: 1,
-  });
-  const titleLine = titleFit.lines[0] ?? '';
+  // Title, then the side chip; the never-press key at the right end of the row when the figure shows one.
   const titleBaseline = top + 40 * u;
+  const chipSize = 17 * u;
+  const chip = moment.side ? labels.side[moment.side] : null;
+  const chipWidth = chip ? textWidth(chip, chipSize, 'semibold') + 22 * u : 0;
+  const keySize = 15 * u;
+  const keyWidth = options.hasNeverPressKey ? 32 * u + textWidth(labels.neverPress, keySize, 'semibold') : 0;
+  if (options.hasNeverPressKey) {
+    const keyX = textRight - keyWidth;
+    out.push(
+      el('rect', {
+        x: num(keyX),
+        y: num(titleBaseline - 15 * u),
+        width: num(24 * u),
+        height: num(16 * u),
+        fill: `url(#${options.hatchId})`,
+        stroke: theme.danger,
+        'stroke-width': num(1.2 * u, 2),
+      }),
+    );
+    out.push(
+      text(keyX + 32 * u, titleBaseline - 1 * u, labels.neverPress, {
+        size: keySize,
+        fill: theme.danger,
+        weight: 600,
+      }),
+    );
+  }
+  const title = moment.isFinished ? labels.finished : moment.step.title;
+  const titleRoom =
+    textRight - left - (chip ? chipWidth + 16 * u : 0) - (keyWidth > 0 ? keyWidth + 20 * u : 0);
+  // A long title first gets a smaller size, then an ellipsis.
+  let titleSize = 27 * u;
+  if (textWidth(title, titleSize, 'semibold') > titleRoom) titleSize = 23 * u;
+  const titleLine =
+    textWrapped(title, { maxWidth: titleRoom, fontSize: titleSize, weight: 'semibold', maxLines: 1 })
+      .lines[0] ?? '';
   out.push(text(left, titleBaseline, titleLine, { size: titleSize, fill: theme.captionText, weight: 600 }));
-  if (moment.side) {
-    const chip = labels.side[moment.side];
-    const chipSize = 17 * u;
+  if (chip) {
     const chipX = left + textWidth(titleLine, titleSize, 'semibold') + 16 * u;
-    const chipWidth = textWidth(chip, chipSize, 'semibold') + 22 * u;
     out.push(
       el('rect', {
         x: num(chipX),

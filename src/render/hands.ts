@@ -319,26 +319,25 @@ export function handsSvg(options: {
     const transform = handTransform(view, hand, pose, extra);
     const markup = poseMarkup(pose, theme, strokeLocal, style);
     if (hand.isLifted) {
+      // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
       const shadow = `translate(${num(6 * view.unit)} ${num(8 * view.unit)}) `;
       out.push(
-        el(
-          'g',
-          { transform: shadow + transform, opacity: '0.16' },
-          el('path', { d: shadowPath(pose), fill: '#000000' }),
-        ),
+        el('path', {
+          transform: shadow + transform,
+          d: shadowPath(pose),
+          fill: '#000000',
+          'fill-opacity': '0.14',
+        }),
       );
-      out.push(el('g', { transform, opacity: '0.5' }, markup));
-    } else if (style.isUnder) {
-      out.push(el('g', { transform, opacity: '0.55' }, markup));
-    } else {
-      // data-* name what is drawn, for the player's hit-testing and for tests.
-      const data = {
-        'data-hand': hand.hand,
-        'data-tool': hand.tool,
-        'data-pressure': hand.pressure !== null && !hand.isLifted ? hand.pressure : undefined,
-      };
-      out.push(el('g', { ...data, transform }, markup));
     }
+    // data-* name what is drawn, for the player's hit-testing and for tests.
+    const data = {
+      'data-hand': hand.hand,
+      'data-tool': hand.tool,
+      'data-pressure': hand.pressure !== null && !hand.isLifted ? hand.pressure : undefined,
+      'data-under': style.isUnder ? 'true' : undefined,
+    };
+    out.push(el('g', { ...data, transform }, markup));
   }
   return out.join('');
 }

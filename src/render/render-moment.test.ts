@@ -13,15 +13,16 @@ import {
 import { bodyFromScreen, screenAngleFromBody, screenFromBody, viewLayout } from './view.js';
 
 describe('renderMoment', () => {
+  // Snapshots keep text as <text>, so they stay readable; text-path.test.ts covers the outlines.
   it.each(TECHNIQUE_KINDS)('draws a %s moment (snapshot)', (kind) => {
-    const svg = renderMoment(KIND_MOMENTS[kind]);
+    const svg = renderMoment(KIND_MOMENTS[kind], { text: 'text' });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"')).toBe(true);
     expect(svg.endsWith('</svg>')).toBe(true);
     expect(svg).toMatchSnapshot();
   });
 
   it('draws seed figure 117 in Russian on the dark theme (snapshot)', () => {
-    const svg = renderMoment(FIGURE_117, { language: 'ru', theme: 'dark' });
+    const svg = renderMoment(FIGURE_117, { language: 'ru', theme: 'dark', text: 'text' });
     expect(svg).toContain('П');
     expect(svg).toContain('левая сторона клиента');
     expect(svg).toMatchSnapshot();
@@ -52,6 +53,8 @@ describe('renderMoment', () => {
       expect(svg).not.toMatch(/\de[+-]?\d/);
       expect(svg).not.toMatch(/[^\d.]-0(?![.\d])/);
       expect(svg).not.toContain('NaN');
+      // Element or group opacity costs resvg a full-frame layer each: colours are faded instead.
+      expect(svg).not.toMatch(/[^-]opacity="/);
       expect(svg).not.toContain('undefined');
     }
   });
@@ -59,7 +62,7 @@ describe('renderMoment', () => {
   it('draws only the layers asked for', () => {
     const onlyHands = renderMoment(KIND_MOMENTS.glide, { layers: ['hands'] });
     expect(onlyHands).toContain('data-hand="left"');
-    expect(onlyHands).not.toContain('<text');
+    expect(onlyHands).not.toContain('aria-label');
     expect(onlyHands).not.toContain('fill="#f4f1ec"'); // no background: the moving layers render transparent
     const noHands = renderMoment(KIND_MOMENTS.glide, { layers: RENDER_LAYERS.filter((l) => l !== 'hands') });
     expect(noHands).not.toContain('data-hand');
@@ -93,12 +96,21 @@ describe('renderMoment', () => {
       ],
     });
     expect(plain).not.toContain('not today');
-    expect(excluded.match(/>not today</g)).toHaveLength(1);
+    expect(excluded.match(/aria-label="not today"/g)).toHaveLength(1);
   });
 
   it('hatches the spine line when a step works beside it, and not when it works the feet', () => {
     expect(renderMoment(KIND_MOMENTS.knead)).toContain('url(#mc-hatch)');
     expect(renderMoment(KIND_MOMENTS.rub)).not.toContain('url(#mc-hatch)');
+  });
+
+  it('writes text as glyph outlines by default and as <text> when asked', () => {
+    const paths = renderMoment(KIND_MOMENTS.drain);
+    expect(paths).not.toContain('<text');
+    expect(paths).toContain('aria-label="Leg drainage"');
+    const text = renderMoment(KIND_MOMENTS.drain, { text: 'text' });
+    expect(text).toContain('>Leg drainage</text>');
+    expect(text).toContain('>Left side</text>');
   });
 
   it('prefixes ids so several frames can share one page', () => {
@@ -109,15 +121,15 @@ describe('renderMoment', () => {
 
   it('shows the side, repetition, time left and pressure in the captions', () => {
     const svg = renderMoment(KIND_MOMENTS.drain);
-    expect(svg).toContain('>Left side<');
-    expect(svg).toContain('>3 / 6<');
-    expect(svg).toContain('>1:18<');
-    expect(svg).toContain('>3 / 5<');
-    expect(renderMoment(KIND_MOMENTS.drain, { language: 'ru' })).toContain('>Левая сторона<');
+    expect(svg).toContain('aria-label="Left side"');
+    expect(svg).toContain('aria-label="3 / 6"');
+    expect(svg).toContain('aria-label="1:18"');
+    expect(svg).toContain('aria-label="3 / 5"');
+    expect(renderMoment(KIND_MOMENTS.drain, { language: 'ru' })).toContain('aria-label="Левая сторона"');
   });
 
   it('says "no pressure" when no hand presses', () => {
-    expect(renderMoment(KIND_MOMENTS.lift)).toContain('>no pressure<');
+    expect(renderMoment(KIND_MOMENTS.lift)).toContain('aria-label="no pressure"');
   });
 
   it('escapes text from the plan', () => {

@@ -9,8 +9,9 @@ import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
-import { type ExcludedArea, hatchPatternSvg, safetySvg } from './safety.js';
+import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
 import { el, num, xmlEscaped } from './svg.js';
+import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
 
@@ -40,6 +41,11 @@ export interface RenderOptions {
   readonly bodyMap?: BodyMap;
   /** Prefix for element ids, so several frames can be inlined in one HTML page. */
   readonly idPrefix?: string;
+  /**
+   * Text as glyph outlines (default: identical pixels in resvg and every browser, no font to load, cheaper to
+   * rasterise) or as `<text>` in Noto Sans (selectable, needs the font).
+   */
+  readonly text?: TextMode;
 }
 
 /** The built-in body map, built once. */
@@ -60,8 +66,10 @@ export function staticLayersSvg(options: {
   language: Language;
   hasTable: boolean;
   hasBody: boolean;
+  text?: TextMode;
 }): string {
-  const key = `${options.position}|${options.theme}|${options.width}x${options.height}|${options.language}|${options.hasTable}|${options.hasBody}`;
+  const textMode = options.text ?? 'paths';
+  const key = `${options.position}|${options.theme}|${options.width}x${options.height}|${options.language}|${options.hasTable}|${options.hasBody}|${textMode}`;
   let byKey = staticCache.get(options.map);
   if (!byKey) {
     byKey = new Map();
@@ -75,6 +83,7 @@ export function staticLayersSvg(options: {
   if (options.hasTable)
     out += tableFigureSvg({ view, theme }) + sideMarksSvg(view, options.theme, options.language);
   if (options.hasBody) out += bodyFigureSvg({ view, theme, map: options.map, position: options.position });
+  if (textMode === 'paths') out = textAsPaths(out);
   byKey.set(key, out);
   return out;
 }
@@ -131,11 +140,13 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
   const labels = renderLabels(language);
   const surface = surfaceForPosition(position);
   const hatchId = `${prefix}-hatch`;
+  const textMode = options.text ?? 'paths';
 
   const parts: string[] = [];
   parts.push(`<title>${xmlEscaped(moment.step.title)}</title>`);
-  if (layers.has('safety'))
+  if (layers.has('safety') || layers.has('captions')) {
     parts.push(`<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`);
+  }
   // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
   if (layers.has('table')) {
     parts.push(
@@ -152,20 +163,27 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
       language,
       hasTable: layers.has('table'),
       hasBody: layers.has('body'),
+      text: textMode,
     }),
   );
+  const moving: string[] = [];
   if (layers.has('safety')) {
-    parts.push(
+    moving.push(
       safetySvg({ view, theme, labels, map, surface, moment, excluded: options.excluded ?? [], hatchId }),
     );
   }
-  if (layers.has('path')) parts.push(pathSvg({ view, theme, moment }));
-  if (layers.has('hands')) parts.push(handsSvg({ view, theme, hands: moment.hands, viewSurface: surface }));
+  if (layers.has('path')) moving.push(pathSvg({ view, theme, moment }));
+  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: moment.hands, viewSurface: surface }));
   if (layers.has('marks')) {
-    parts.push(emphasisSvg({ view, theme, labels, moment }));
-    parts.push(placeMarkerSvg({ view, theme, labels, moment }));
+    moving.push(emphasisSvg({ view, theme, labels, moment }));
+    moving.push(placeMarkerSvg({ view, theme, labels, moment }));
   }
-  if (layers.has('captions')) parts.push(captionsSvg({ view, theme, labels, moment }));
+  if (layers.has('captions')) {
+    const hasNeverPressKey = neverPressRegionsNear(map, surface, moment).length > 0;
+    moving.push(captionsSvg({ view, theme, labels, moment, hasNeverPressKey, hatchId }));
+  }
+  const movingSvg = moving.join('');
+  parts.push(textMode === 'paths' ? textAsPaths(movingSvg) : movingSvg);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
     ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img">` +

@@ -5,7 +5,6 @@ import type { RenderLabels } from './labels.js';
 import { isRepetitionMirrored } from './marks.js';
 import { polygonDistance } from './polyline.js';
 import { el, num, polylinePathData, type XY, xmlEscaped } from './svg.js';
-import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
 
@@ -161,39 +160,7 @@ export function safetySvg(options: {
       }),
     );
   }
-  if (near.length > 0) out.push(neverPressLegend(view, theme, labels, options.hatchId));
   return out.join('');
-}
-
-/** A key in the top right corner, above the table: the hatch means never press. */
-function neverPressLegend(view: ViewLayout, theme: Theme, labels: RenderLabels, hatchId: string): string {
-  const u = view.unit;
-  const right = view.table.x + view.table.width;
-  const y = view.table.y - 30 * u;
-  const w = textWidth(labels.neverPress, 14 * u, 'semibold');
-  const x = right - w - 34 * u;
-  return (
-    el('rect', {
-      x: num(x),
-      y: num(y),
-      width: num(24 * u),
-      height: num(16 * u),
-      fill: `url(#${hatchId})`,
-      stroke: theme.danger,
-      'stroke-width': num(1.2 * u, 2),
-    }) +
-    el(
-      'text',
-      {
-        x: num(x + 32 * u),
-        y: num(y + 13 * u),
-        'font-size': num(14 * u),
-        'font-weight': '600',
-        fill: theme.danger,
-      },
-      xmlEscaped(labels.neverPress),
-    )
-  );
 }
 
 function greyed(view: ViewLayout, theme: Theme, labels: RenderLabels, pts: XY[]): string {

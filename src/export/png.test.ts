@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { FIGURE_117, KIND_MOMENTS } from '../render/__fixtures__/moments.js';
+import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../render/render-moment.js';
+import { notoSansFontFiles } from './fonts.js';
+import { frameRasterizer, svgToPng, svgToRgba } from './png.js';
+
+const fonts = { fontFiles: notoSansFontFiles() };
+const referenceDir = new URL('../render/__fixtures__/', import.meta.url);
+
+/** Pixels that differ beyond pixelmatch's colour threshold. */
+function differing(a: Uint8Array, b: Uint8Array, width: number, height: number): number {
+  return pixelmatch(a, b, undefined, width, height, { threshold: 0.1 });
+}
+
+describe('svgToPng and svgToRgba', () => {
+  it('rasterise a frame at its size', () => {
+    const svg = renderMoment(KIND_MOMENTS.knead, { width: 640, height: 360 });
+    const png = svgToPng(svg, fonts);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const decoded = PNG.sync.read(png);
+    expect([decoded.width, decoded.height]).toEqual([640, 360]);
+    const rgba = svgToRgba(svg, fonts);
+    expect(rgba.pixels.length).toBe(640 * 360 * 4);
+    expect(differing(rgba.pixels, decoded.data, 640, 360)).toBe(0);
+  });
+
+  it('draw <text> with the shipped Noto Sans (Latin and Cyrillic) and no system fonts', () => {
+    const svg = (content: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="4" y="30" font-family="Noto Sans" font-size="24">${content}</text></svg>`;
+    const ink = (s: string) => {
+      const { pixels } = svgToRgba(s, fonts);
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
+      return dark;
+    };
+    expect(ink(svg('Повтор 3 / 6'))).toBeGreaterThan(100);
+    expect(ink(svg('Repetition'))).toBeGreaterThan(100);
+    expect(ink(svg(''))).toBe(0);
+  });
+});
+
+describe('frameRasterizer', () => {
+  it('composites cached static layers and a cropped moving layer into the same picture as one full render', () => {
+    const r = frameRasterizer(fonts);
+    for (const moment of [KIND_MOMENTS.knead, KIND_MOMENTS.traction, KIND_MOMENTS.lift]) {
+      const full = r.rgba(renderMoment(moment));
+      const layers = [
+        renderMoment(moment, { layers: STATIC_LAYERS }),
+        renderMoment(moment, { layers: MOVING_LAYERS.filter((l) => l !== 'captions') }),
+        renderMoment(moment, { layers: ['captions'] }),
+      ];
+      for (let pass = 0; pass < 2; pass++) {
+        const layered = r.rgbaLayered(layers);
+        expect([layered.width, layered.height]).toEqual([1280, 720]);
+        // Antialiased edges blend in a different order; anything more would be a real difference.
+        expect(differing(layered.pixels, full.pixels, 1280, 720)).toBeLessThan(1280 * 720 * 0.002);
+      }
+    }
+  });
+
+  it('fails loudly with no layer', () => {
+    expect(() => frameRasterizer(fonts).rgbaLayered([])).toThrow(/at least one layer/);
+  });
+});
+
+describe('reference PNGs', () => {
+  const cases = [
+    { name: 'knead-prone-light', svg: () => renderMoment(KIND_MOMENTS.knead) },
+    {
+      name: 'figure-117-supine-ru-dark',
+      svg: () => renderMoment(FIGURE_117, { language: 'ru', theme: 'dark' }),
+    },
+    { name: 'traction-supine', svg: () => renderMoment(KIND_MOMENTS.traction) },
+    { name: 'lift-prone-640', svg: () => renderMoment(KIND_MOMENTS.lift, { width: 640, height: 360 }) },
+  ];
+  it.each(cases)('$name matches its reference within a small tolerance', ({ name, svg }) => {
+    const file = new URL(`${name}.png`, referenceDir);
+    const png = svgToPng(svg(), fonts);
+    if (!existsSync(file)) {
+      // Write a missing reference only when asked; otherwise a missing file fails the test.
+      if (process.env.UPDATE_REFERENCE_PNGS === '1') writeFileSync(file, png);
+      else throw new Error(`no reference ${file.pathname}; run with UPDATE_REFERENCE_PNGS=1 and look at it`);
+    }
+    const expected = PNG.sync.read(readFileSync(file));
+    const actual = PNG.sync.read(png);
+    expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+    const diff = differing(actual.data, expected.data, actual.width, actual.height);
+    expect(diff).toBeLessThan(actual.width * actual.height * 0.002);
+  });
+
+  it('notices a changed picture', () => {
+    const expected = PNG.sync.read(readFileSync(new URL('knead-prone-light.png', referenceDir)));
+    const moved = renderMoment({
+      ...KIND_MOMENTS.knead,
+      hands: KIND_MOMENTS.knead.hands.map((h) => ({ ...h, y: h.y - 0.06 })),
+    });
+    const actual = PNG.sync.read(svgToPng(moved, fonts));
+    expect(differing(actual.data, expected.data, 1280, 720)).toBeGreaterThan(1280 * 720 * 0.002);
+  });
+});

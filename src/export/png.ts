@@ -1,0 +1,215 @@
+// SVG → pixels through resvg. No file I/O of its own: the caller says which font files (or buffers) resvg loads.
+import { createRequire } from 'node:module';
+import type { RenderedImage, Resvg as ResvgNative } from '@resvg/resvg-js/js-binding.js';
+
+const require = createRequire(import.meta.url);
+// The native binding takes its options as a JSON string; the package's wrapper class re-serialises the options
+// (font buffers included) on every call, so the binding is called directly with a string made once.
+const binding = require('@resvg/resvg-js/js-binding.js') as {
+  Resvg: new (svg: string | Buffer, options?: string | null) => ResvgNative;
+};
+
+/** Which fonts resvg may use; system fonts are never loaded (the same pixels on every machine). */
+export interface FontOptions {
+  /** Font files resvg reads (fast: resvg reads them natively). */
+  readonly fontFiles?: readonly string[];
+  /** Font data (slower in resvg-js 2.6: the buffers go through JSON on every frame). */
+  readonly fontBuffers?: readonly Uint8Array[];
+  /** The family used when an element's is not found (default Noto Sans). */
+  readonly defaultFontFamily?: string;
+}
+
+/** Raw pixels: 8-bit RGBA, rows top to bottom (premultiplied by alpha, as resvg gives them; opaque frames are plain). */
+export interface RgbaFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Buffer;
+}
+
+function optionsJson(fonts: FontOptions): string {
+  return JSON.stringify({
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fonts.fontFiles ?? [],
+      ...(fonts.fontBuffers ? { fontBuffers: fonts.fontBuffers.map((b) => Buffer.from(b)) } : {}),
+      defaultFontFamily: fonts.defaultFontFamily ?? 'Noto Sans',
+      sansSerifFamily: fonts.defaultFontFamily ?? 'Noto Sans',
+    },
+    logLevel: 'off',
+  });
+}
+
+function rendered(svg: string, json: string): RenderedImage {
+  return new binding.Resvg(svg, json).render();
+}
+
+/** Rasterises one SVG to a PNG file's bytes. */
+export function svgToPng(svg: string, fonts: FontOptions = {}): Buffer {
+  return rendered(svg, optionsJson(fonts)).asPng();
+}
+
+/** Rasterises one SVG to raw RGBA pixels. */
+export function svgToRgba(svg: string, fonts: FontOptions = {}): RgbaFrame {
+  const image = rendered(svg, optionsJson(fonts));
+  return { width: image.width, height: image.height, pixels: image.pixels };
+}
+
+/** A layer's pixels, where they go, and (once seen twice) the rows that hold anything and whether it is opaque. */
+interface LayerPixels {
+  readonly frame: RgbaFrame;
+  readonly at: { readonly x: number; readonly y: number };
+  rows: readonly (readonly [number, number])[];
+  isOpaque: boolean;
+  isScanned: boolean;
+}
+
+function rowSpans(frame: RgbaFrame): { rows: [number, number][]; isOpaque: boolean } {
+  const words = new Uint32Array(frame.pixels.buffer, frame.pixels.byteOffset, frame.width * frame.height);
+  const rows: [number, number][] = [];
+  let isOpaque = true;
+  let start = -1;
+  for (let y = 0; y < frame.height; y++) {
+    let hasInk = false;
+    const base = y * frame.width;
+    for (let x = 0; x < frame.width; x++) {
+      const a = words[base + x]! >>> 24;
+      if (a !== 0) hasInk = true;
+      if (a !== 255) isOpaque = false;
+      if (hasInk && !isOpaque) break;
+    }
+    if (hasInk && start < 0) start = y;
+    if (!hasInk && start >= 0) {
+      rows.push([start, y]);
+      start = -1;
+    }
+  }
+  if (start >= 0) rows.push([start, frame.height]);
+  return { rows, isOpaque };
+}
+
+/** Draws `top` (premultiplied alpha, as resvg gives it) over `out` (opaque) in rows y0…y1, at an offset. */
+function composited(
+  out: Uint8Array,
+  outWidth: number,
+  top: RgbaFrame,
+  at: { x: number; y: number },
+  rows: readonly (readonly [number, number])[],
+): void {
+  const src = top.pixels;
+  const words = new Uint32Array(src.buffer, src.byteOffset, top.width * top.height);
+  const outWords = new Uint32Array(out.buffer, out.byteOffset, out.byteLength >>> 2);
+  for (const [y0, y1] of rows) {
+    for (let y = y0; y < y1; y++) {
+      const srcRow = y * top.width;
+      const outRow = (y + at.y) * outWidth + at.x;
+      for (let x = 0; x < top.width; x++) {
+        const w = words[srcRow + x]!;
+        const a = w >>> 24;
+        if (a === 0) continue;
+        if (a === 255) {
+          outWords[outRow + x] = w;
+          continue;
+        }
+        const o = (outRow + x) << 2;
+        const s = (srcRow + x) << 2;
+        // resvg's pixels are premultiplied by alpha: out = src + out × (1 − α).
+        const k = 1 - a / 255;
+        out[o] = src[s]! + out[o]! * k + 0.5;
+        out[o + 1] = src[s + 1]! + out[o + 1]! * k + 0.5;
+        out[o + 2] = src[s + 2]! + out[o + 2]! * k + 0.5;
+        out[o + 3] = 255;
+      }
+    }
+  }
+}
+
+/** A rasteriser for many frames of one size: the options are serialised once, unchanged layers are cached. */
+export interface FrameRasterizer {
+  /** One SVG to raw pixels. */
+  rgba(svg: string): RgbaFrame;
+  /** One SVG to PNG bytes. */
+  png(svg: string): Buffer;
+  /**
+   * Layers bottom to top (the first opaque, e.g. the static table and body; the rest transparent) composited
+   * into one frame. Layers seen recently (by their SVG text) are not rendered again; the others are rendered
+   * cropped to their bounding box.
+   */
+  rgbaLayered(layers: readonly string[]): RgbaFrame;
+}
+
+/** Makes a frame rasteriser with the given fonts; `cacheSize` layers are kept (default 8). */
+export function frameRasterizer(
+  fonts: FontOptions = {},
+  options: { cacheSize?: number } = {},
+): FrameRasterizer {
+  const json = optionsJson(fonts);
+  const cacheSize = options.cacheSize ?? 8;
+  const cache = new Map<string, LayerPixels>();
+
+  const layerPixels = (svg: string, isCropped: boolean): LayerPixels | null => {
+    const hit = cache.get(svg);
+    if (hit) {
+      cache.delete(svg);
+      cache.set(svg, hit); // most recently used last
+      // A layer used again (the captions within one second, the static body) is worth scanning once.
+      if (!hit.isScanned) Object.assign(hit, rowSpans(hit.frame), { isScanned: true });
+      return hit;
+    }
+    const tree = new binding.Resvg(svg, json);
+    let at = { x: 0, y: 0 };
+    if (isCropped) {
+      const box = tree.getBBox();
+      if (!box) return null;
+      // Pad the (approximate) box so antialiased edges and strokes are not cut, and snap it to whole pixels.
+      const x0 = Math.max(0, Math.floor(box.x) - 4);
+      const y0 = Math.max(0, Math.floor(box.y) - 4);
+      const x1 = Math.min(tree.width, Math.ceil(box.x + box.width) + 4);
+      const y1 = Math.min(tree.height, Math.ceil(box.y + box.height) + 4);
+      if (x1 <= x0 || y1 <= y0) return null;
+      // The binding wants its own BBox object back.
+      box.x = x0;
+      box.y = y0;
+      box.width = x1 - x0;
+      box.height = y1 - y0;
+      tree.cropByBBox(box);
+      at = { x: x0, y: y0 };
+    }
+    const image = tree.render();
+    const frame: RgbaFrame = { width: image.width, height: image.height, pixels: image.pixels };
+    const entry: LayerPixels = { frame, at, rows: [[0, frame.height]], isOpaque: false, isScanned: false };
+    cache.set(svg, entry);
+    while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return entry;
+  };
+
+  return {
+    rgba(svg) {
+      const image = rendered(svg, json);
+      return { width: image.width, height: image.height, pixels: image.pixels };
+    },
+    png(svg) {
+      return rendered(svg, json).asPng();
+    },
+    rgbaLayered(layers) {
+      const [baseSvg, ...rest] = layers;
+      if (baseSvg === undefined) throw new Error('rgbaLayered needs at least one layer');
+      const base = layerPixels(baseSvg, false);
+      if (!base) throw new Error('the base layer drew nothing');
+      const pixels = Buffer.from(base.frame.pixels);
+      for (const svg of rest) {
+        const layer = layerPixels(svg, true);
+        if (!layer) continue;
+        if (layer.frame.width === base.frame.width && layer.at.x === 0 && layer.isOpaque) {
+          for (const [y0, y1] of layer.rows) {
+            const from = y0 * layer.frame.width * 4;
+            const to = y1 * layer.frame.width * 4;
+            layer.frame.pixels.copy(pixels, (layer.at.y * base.frame.width + 0) * 4 + from, from, to);
+          }
+          continue;
+        }
+        composited(pixels, base.frame.width, layer.frame, layer.at, layer.rows);
+      }
+      return { width: base.frame.width, height: base.frame.height, pixels };
+    },
+  };
+}
