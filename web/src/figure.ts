@@ -67,18 +67,28 @@ export function figureBaseSvg(moment: Moment, options: FigureOptions): string {
   return svgCropped(svg, options.width, options.height, null);
 }
 
+/** The overlays the player stacks on the base: the safety marks (they change with the step) and the moving hands. */
+export const OVERLAY_LAYERS: readonly (readonly RenderLayer[])[] = [
+  MOVING_LAYERS.filter((l) => l === 'safety'),
+  MOVING_LAYERS.filter((l) => l !== 'safety' && l !== 'captions'),
+];
+
 /**
- * The moving layers with a transparent background, to lie over the base; null when the background rectangle
- * cannot be found (then the caller draws whole frames).
+ * Some of the moving layers with a transparent background, to lie over the base; null when the background
+ * rectangle cannot be found (then the caller draws whole frames).
  */
-export function figureOverlaySvg(moment: Moment, options: FigureOptions): string | null {
+export function figureOverlaySvg(
+  moment: Moment,
+  options: FigureOptions,
+  layers: readonly RenderLayer[],
+): string | null {
   const svg = renderMoment(moment, {
     width: options.width,
     height: options.height,
     theme: options.theme,
     language: options.language,
     excluded: options.excluded,
-    layers: MOVING_LAYERS,
+    layers,
   });
   const background = new RegExp(
     `<rect x="0" y="0" width="${options.width}" height="${options.height}" fill="[^"]*"/>`,

@@ -49,3 +49,10 @@ export function speedFromSearch(search: string): number {
   const value = raw === null ? 1 : Number(raw);
   return Number.isFinite(value) && value > 0 ? Math.min(600, Math.max(0.1, value)) : 1;
 }
+
+/** The figure's frame rate: 30 by default; `?fps=N` (5…60) lets a benchmark compare rates. */
+export function figureFpsFromSearch(search: string): number {
+  const raw = new URLSearchParams(search).get('fps');
+  const value = raw === null ? 30 : Number(raw);
+  return Number.isFinite(value) && value > 0 ? Math.min(60, Math.max(5, value)) : 30;
+}
