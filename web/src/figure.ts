@@ -1,5 +1,6 @@
 // The figure of a moment, drawn by src/render's renderMoment. The player draws it as two stacked SVGs: the
-// static table and body (redrawn only when the position or theme changes) and the moving layers on top.
+// static table and body (redrawn only when the position or theme changes) and the moving layers on top, which
+// the renderer draws on a transparent canvas.
 import type { Language } from '../../src/core/ids.js';
 import type { Moment } from '../../src/core/moment.js';
 import type { ExcludedRegion } from '../../src/core/plan-types.js';
@@ -37,8 +38,14 @@ function svgCropped(svg: string, width: number, height: number, label: string | 
   return svg.replace(head, `viewBox="0 0 ${width} ${crop}" preserveAspectRatio="xMidYMid meet" ${aria}`);
 }
 
-/** One whole frame (table, body, safety, path, hands, marks), cropped to the picture: stills. */
-export function figureSvg(moment: Moment, options: FigureOptions & { readonly label: string }): string {
+/**
+ * One whole frame (table, body, safety, path, hands, marks), cropped to the picture: stills. A null label hides
+ * the SVG from assistive technology (its container then carries the label).
+ */
+export function figureSvg(
+  moment: Moment,
+  options: FigureOptions & { readonly label: string | null },
+): string {
   const svg = renderMoment(moment, {
     width: options.width,
     height: options.height,
@@ -73,15 +80,12 @@ export const OVERLAY_LAYERS: readonly (readonly RenderLayer[])[] = [
   MOVING_LAYERS.filter((l) => l !== 'safety' && l !== 'captions'),
 ];
 
-/**
- * Some of the moving layers with a transparent background, to lie over the base; null when the background
- * rectangle cannot be found (then the caller draws whole frames).
- */
+/** Some of the moving layers on a transparent canvas, to lie over the base. */
 export function figureOverlaySvg(
   moment: Moment,
   options: FigureOptions,
   layers: readonly RenderLayer[],
-): string | null {
+): string {
   const svg = renderMoment(moment, {
     width: options.width,
     height: options.height,
@@ -90,9 +94,5 @@ export function figureOverlaySvg(
     excluded: options.excluded,
     layers,
   });
-  const background = new RegExp(
-    `<rect x="0" y="0" width="${options.width}" height="${options.height}" fill="[^"]*"/>`,
-  );
-  if (!background.test(svg)) return null;
-  return svgCropped(svg.replace(background, ''), options.width, options.height, null);
+  return svgCropped(svg, options.width, options.height, null);
 }

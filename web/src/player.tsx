@@ -337,29 +337,19 @@ export function Player(props: {
         } else if (t !== lastFigureT || p !== lastFigurePlan) {
           lastFigureT = t;
           lastFigurePlan = p;
-          const overlays = OVERLAY_LAYERS.map((layers) => figureOverlaySvg(m, options, layers));
-          if (overlays.some((svg) => svg === null)) {
-            // No separate overlays possible: whole frames on the base.
-            const svg = figureSvg(m, { ...options, label: m.step.title });
-            if (svg !== lastSvgs[0]) {
-              lastSvgs[0] = svg;
-              base.innerHTML = svg;
-              lastBaseKey = '';
-            }
-          } else {
-            if (baseKey !== lastBaseKey) {
-              lastBaseKey = baseKey;
-              base.innerHTML = figureBaseSvg(m, options);
-            }
-            // Only a layer whose picture changed is replaced: the safety marks seldom, the hands every frame.
-            overlays.forEach((svg, i) => {
-              const layer = overlayRefs[i]?.current;
-              if (layer && svg !== null && svg !== lastSvgs[i + 1]) {
-                lastSvgs[i + 1] = svg;
-                layer.innerHTML = svg;
-              }
-            });
+          if (baseKey !== lastBaseKey) {
+            lastBaseKey = baseKey;
+            base.innerHTML = figureBaseSvg(m, options);
           }
+          // Only a layer whose picture changed is replaced: the safety marks seldom, the hands every frame.
+          OVERLAY_LAYERS.forEach((layers, i) => {
+            const layer = overlayRefs[i]?.current;
+            const svg = figureOverlaySvg(m, options, layers);
+            if (layer && svg !== lastSvgs[i]) {
+              lastSvgs[i] = svg;
+              layer.innerHTML = svg;
+            }
+          });
           figureDrawn();
         }
       }
