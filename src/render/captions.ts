@@ -48,6 +48,8 @@ export function captionsSvg(options: {
   /** Shows the key to the hatched never-press band (the figure shows one). */
   hasNeverPressKey: boolean;
   hatchId: string;
+  /** Shows repetition, time left and pressure (a looping preview leaves them out). */
+  showsStatus?: boolean;
 }): string {
   const { view, theme, labels, moment } = options;
   const u = view.unit;
@@ -149,6 +151,7 @@ export function captionsSvg(options: {
     });
   }
 
+  if (options.showsStatus === false) return out.join('');
   // Status: repetition, time left, pressure.
   const labelSize = 14 * u;
   const valueSize = 27 * u;

@@ -125,8 +125,21 @@ function sideMarksSvg(view: ViewLayout, themeName: ThemeName, language: Language
   return out.join('');
 }
 
-/** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
-export function renderMoment(moment: Moment, options: RenderOptions = {}): string {
+/** The pieces of a frame: the `<defs>`, the static part (background, table, body) and the moving part. */
+export interface FrameParts {
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  readonly defs: string;
+  readonly still: string;
+  readonly moving: string;
+}
+
+/** Builds the pieces of one moment's frame (renderMoment joins them; the animated preview reuses them). */
+export function frameParts(
+  moment: Moment,
+  options: RenderOptions & { readonly showsStatus?: boolean } = {},
+): FrameParts {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const language = options.language ?? 'en';
@@ -142,18 +155,16 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
   const hatchId = `${prefix}-hatch`;
   const textMode = options.text ?? 'paths';
 
-  const parts: string[] = [];
-  parts.push(`<title>${xmlEscaped(moment.step.title)}</title>`);
-  if (layers.has('safety') || layers.has('captions')) {
-    parts.push(`<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`);
-  }
+  const defs =
+    layers.has('safety') || layers.has('captions')
+      ? `<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`
+      : '';
   // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
-  if (layers.has('table')) {
-    parts.push(
-      el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background }),
-    );
-  }
-  parts.push(
+  const background = layers.has('table')
+    ? el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background })
+    : '';
+  const still =
+    background +
     staticLayersSvg({
       map,
       position,
@@ -164,8 +175,7 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
       hasTable: layers.has('table'),
       hasBody: layers.has('body'),
       text: textMode,
-    }),
-  );
+    });
   const moving: string[] = [];
   if (layers.has('safety')) {
     moving.push(
@@ -180,14 +190,39 @@ export function renderMoment(moment: Moment, options: RenderOptions = {}): strin
   }
   if (layers.has('captions')) {
     const hasNeverPressKey = neverPressRegionsNear(map, surface, moment).length > 0;
-    moving.push(captionsSvg({ view, theme, labels, moment, hasNeverPressKey, hatchId }));
+    moving.push(
+      captionsSvg({
+        view,
+        theme,
+        labels,
+        moment,
+        hasNeverPressKey,
+        hatchId,
+        showsStatus: options.showsStatus ?? true,
+      }),
+    );
   }
   const movingSvg = moving.join('');
-  parts.push(textMode === 'paths' ? textAsPaths(movingSvg) : movingSvg);
+  return {
+    width,
+    height,
+    title: moment.step.title,
+    defs,
+    still,
+    moving: textMode === 'paths' ? textAsPaths(movingSvg) : movingSvg,
+  };
+}
+
+/** The `<svg>` root element's opening tag for a frame. */
+export function svgOpening(width: number, height: number): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img">` +
-    parts.join('') +
-    '</svg>'
+    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img">`
   );
+}
+
+/** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
+export function renderMoment(moment: Moment, options: RenderOptions = {}): string {
+  const parts = frameParts(moment, options);
+  return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
 }

@@ -1,0 +1,119 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FIGURE_STILLS,
+  figuresCommand,
+  planForRendering,
+  stepMomentAt,
+  TELLING_PHASE,
+} from './figures-command.js';
+import type { CliIo } from './io.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mc-figures-'));
+let code = -1;
+let stdout = '';
+let stderr = '';
+const io: CliIo = {
+  stdout: (t) => {
+    stdout += t;
+  },
+  stderr: (t) => {
+    stderr += t;
+  },
+};
+
+beforeAll(() => {
+  code = figuresCommand({ output: dir, width: 640, height: 360 }, io);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('massage-coach figures', () => {
+  it('writes a still (SVG and PNG) and an animated preview of every step, per side where it matters', () => {
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const files = new Set(readdirSync(dir));
+    for (const name of [
+      'spine-thumb-knead',
+      'leg-glide-left',
+      'leg-glide-right',
+      'neck-traction',
+      'sole-thumb-right',
+    ]) {
+      expect(files.has(`${name}.svg`)).toBe(true);
+      expect(files.has(`${name}.png`)).toBe(true);
+      expect(files.has(`${name}.anim.svg`)).toBe(true);
+    }
+    expect(files.has('leg-glide.svg')).toBe(false);
+    expect(stdout).toMatch(/open index\.html/);
+  });
+
+  it('labels the stills that stand for the seed’s Figures 114–120 in the gallery', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    for (const f of [114, 115, 116, 117, 118, 119, 120]) {
+      expect(html).toContain(`Figure ${f}</a>`);
+      expect(readdirSync(dir).some((n) => n.endsWith(`-figure-${f}.png`))).toBe(true);
+    }
+  });
+
+  it('animates with SMIL: one group per frame, the first visible without it', () => {
+    const svg = readFileSync(join(dir, 'leg-glide-left.anim.svg'), 'utf8');
+    const frames = svg.match(/<animate attributeName="visibility"/g) ?? [];
+    expect(frames.length).toBe(30);
+    expect(svg).toContain('<g visibility="visible"><animate');
+    expect(svg).toContain('repeatCount="indefinite"');
+  });
+});
+
+describe('figure stills', () => {
+  const planned = planForRendering({}, io);
+  if (!planned.ok) throw new Error('no plan');
+  const plan = planned.value;
+  const stepOf = (id: string) => {
+    const s = plan.steps.find((x) => x.id === id);
+    if (!s) throw new Error(`no ${id}`);
+    return s;
+  };
+
+  it('117: palms just under the collarbones, on the chest, fingers pointing at each other', () => {
+    const f = FIGURE_STILLS.find((x) => x.figure === 117)!;
+    const m = f.pick(plan, stepOf(f.step));
+    expect(m.hands).toHaveLength(2);
+    for (const h of m.hands) {
+      expect(h.surface).toBe('anterior');
+      expect(h.y).toBeGreaterThan(0.18); // below the collarbones
+      expect(h.y).toBeLessThan(0.24);
+      // Fingers toward the midline: the left hand (on the client's left, x < 0) points to +x and vice versa.
+      expect(Math.sign(Math.cos(h.angle))).toBe(-Math.sign(h.x));
+    }
+  });
+
+  it('119: fingertips at the skull base, the head lifted', () => {
+    const f = FIGURE_STILLS.find((x) => x.figure === 119)!;
+    const m = f.pick(plan, stepOf(f.step));
+    expect(m.extent).toBeGreaterThan(0.9);
+    for (const h of m.hands) {
+      expect(h.tool).toBe('fingertips');
+      expect(h.y).toBeGreaterThan(0.09);
+      expect(h.y).toBeLessThan(0.125);
+    }
+  });
+
+  it('115 and 116 bend the foot opposite ways: the working hand on the sole, then on top of the foot', () => {
+    const step = stepOf('foot-flex-stretch');
+    const f115 = FIGURE_STILLS.find((x) => x.figure === 115)!.pick(plan, step);
+    const f116 = FIGURE_STILLS.find((x) => x.figure === 116)!.pick(plan, step);
+    const working = (m: typeof f115) => m.hands.find((h) => !h.isHolding)!;
+    expect(working(f115).surface).toBe('posterior');
+    expect(working(f116).surface).toBe('anterior');
+  });
+
+  it('has a telling phase for every step the plan has', () => {
+    for (const s of plan.steps) {
+      const m = stepMomentAt(plan, s, { phase: TELLING_PHASE[s.technique] });
+      expect(m.step.id).toBe(s.id);
+      expect(m.side).toBe(s.side);
+    }
+  });
+});

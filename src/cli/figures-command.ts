@@ -1,0 +1,356 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinBodyMap, builtinRoutine, builtinRoutineIds, builtinRules } from '../content/load.js';
+import type { Language, TechniqueKind } from '../core/ids.js';
+import { intakeParsed } from '../core/intake.js';
+import type { Moment } from '../core/moment.js';
+import { isRefusal, type Plan, type PlannedStep } from '../core/plan-types.js';
+import { planFromIntake } from '../core/planner.js';
+import type { Routine } from '../core/routine.js';
+import { diagnosticText, routineFromYaml } from '../core/routine-parse.js';
+import { momentAt } from '../core/timeline.js';
+import { notoSansFontFiles } from '../export/fonts.js';
+import { frameRasterizer } from '../export/png.js';
+import { renderAnimatedPreview } from '../render/animated.js';
+import { renderMoment } from '../render/render-moment.js';
+import type { ThemeName } from '../render/theme.js';
+import { type CliIo, textFileRead } from './io.js';
+import { DEFAULT_MINUTES, DEFAULT_ROUTINE_ID, EXIT, jsonErrorText } from './plan-command.js';
+
+/** What the render and figures commands share: which routine, which client, which language. */
+export interface PlanSourceOptions {
+  readonly routine?: string | undefined;
+  readonly intake?: string | undefined;
+  readonly lang?: Language | undefined;
+}
+
+/** A value, or the exit code to stop with (the reason is already on stderr). */
+export type Loaded<T> = { ok: true; value: T } | { ok: false; code: number };
+
+function routineLoaded(name: string, io: CliIo): Loaded<Routine> {
+  if (/[/\\]/.test(name) || /\.ya?ml$/.test(name)) {
+    const read = textFileRead(name);
+    if (!read.ok) {
+      io.stderr(`${name}: cannot read: ${read.reason}\n`);
+      return { ok: false, code: EXIT.invalidInput };
+    }
+    const parsed = routineFromYaml(read.text, { file: name, bodyMap: builtinBodyMap() });
+    for (const d of parsed.diagnostics) io.stderr(`${diagnosticText(d)}\n`);
+    return parsed.value ? { ok: true, value: parsed.value } : { ok: false, code: EXIT.invalidInput };
+  }
+  const known = builtinRoutineIds();
+  if (!known.includes(name)) {
+    io.stderr(`error: unknown routine "${name}" (built-in: ${known.join(', ') || 'none'})\n`);
+    return { ok: false, code: EXIT.usage };
+  }
+  return { ok: true, value: builtinRoutine(name) };
+}
+
+/** Plans the routine for the intake (default: 45 minutes, no conditions) in the language asked for. */
+export function planForRendering(options: PlanSourceOptions, io: CliIo): Loaded<Plan> {
+  let raw: unknown = { minutes: DEFAULT_MINUTES };
+  if (options.intake !== undefined) {
+    const read = textFileRead(options.intake);
+    if (!read.ok) {
+      io.stderr(`${options.intake}: cannot read: ${read.reason}\n`);
+      return { ok: false, code: EXIT.invalidInput };
+    }
+    try {
+      raw = JSON.parse(read.text);
+    } catch (e) {
+      io.stderr(`${jsonErrorText(options.intake, read.text, (e as Error).message)}\n`);
+      return { ok: false, code: EXIT.invalidInput };
+    }
+  }
+  if (options.lang && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    raw = { ...(raw as Record<string, unknown>), language: options.lang };
+  }
+  const intake = intakeParsed(raw);
+  if (!intake.ok) {
+    io.stderr(`invalid intake${options.intake ? ` (${options.intake})` : ''}:\n`);
+    for (const issue of intake.issues) io.stderr(`  ${issue.field}: ${issue.message}\n`);
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  let rules: ReturnType<typeof builtinRules>;
+  try {
+    rules = builtinRules();
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n`);
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  const routine = routineLoaded(options.routine ?? DEFAULT_ROUTINE_ID, io);
+  if (!routine.ok) return routine;
+  const result = planFromIntake(routine.value, rules, intake.intake, { bodyMap: builtinBodyMap() });
+  if (isRefusal(result)) {
+    io.stderr('no massage today for this client:\n');
+    for (const r of result.reasons) io.stderr(`  ${r.reason}\n`);
+    return { ok: false, code: EXIT.refused };
+  }
+  return { ok: true, value: result };
+}
+
+/**
+ * The phase of a repetition that tells a technique best: mid-stroke for strokes (hands on their way, the path
+ * ahead still long), the held part of a stretch, a traction or a lift.
+ */
+export const TELLING_PHASE: Readonly<Record<TechniqueKind, number>> = {
+  glide: 0.3,
+  press: 0.3,
+  knead: 0.3,
+  friction: 0.3,
+  drain: 0.3,
+  squeeze: 0.3,
+  traction: 0.45,
+  stretch: 0.4,
+  rotate: 0.3,
+  lift: 0.4,
+  rub: 0.3,
+  tug: 0.3,
+  rest: 0.5,
+};
+
+/** The moment `phase` (0…1) into repetition `repetition` (1-based) of a planned step. */
+export function stepMomentAt(
+  plan: Plan,
+  step: PlannedStep,
+  options: { phase: number; repetition?: number },
+): Moment {
+  const perRep = step.duration / Math.max(step.reps, 1);
+  const rep = Math.min(Math.max(options.repetition ?? 1, 1), Math.max(step.reps, 1));
+  const phase = Math.min(Math.max(options.phase, 0), 0.999);
+  const moment = momentAt(plan, step.start + perRep * (rep - 1 + phase));
+  return moment;
+}
+
+/** Puts the working hands at the end of their tracks (x, y and surface): the end of a move the timeline holds still. */
+function handsAtTrackEnd(moment: Moment): Moment {
+  const hands = moment.hands.map((h) => {
+    const track = moment.step.motion.hands.find((t) => t.hand === h.hand && !t.isHolding);
+    const end = track?.points.at(-1);
+    return end && !h.isHolding ? { ...h, x: end.x, y: end.y, surface: end.surface } : h;
+  });
+  return { ...moment, hands };
+}
+
+/** One of the seed's figures: which step shows it, and how to find its moment. */
+interface FigureStill {
+  readonly figure: number;
+  readonly step: string;
+  readonly what: string;
+  readonly pick: (plan: Plan, step: PlannedStep) => Moment;
+}
+
+function firstPhaseWhere(
+  plan: Plan,
+  step: PlannedStep,
+  test: (m: Moment) => boolean,
+  fallback: number,
+): Moment {
+  for (let i = 0; i <= 100; i++) {
+    const m = stepMomentAt(plan, step, { phase: i / 100 });
+    if (test(m)) return m;
+  }
+  return stepMomentAt(plan, step, { phase: fallback });
+}
+
+function mostExtended(plan: Plan, step: PlannedStep, repetition = 1): Moment {
+  let best = stepMomentAt(plan, step, { phase: 0, repetition });
+  for (let i = 1; i <= 100; i++) {
+    const m = stepMomentAt(plan, step, { phase: i / 100, repetition });
+    if (m.extent > best.extent + 1e-9) best = m;
+  }
+  return best;
+}
+
+const meanAbsX = (m: Moment) => m.hands.reduce((s, h) => s + Math.abs(h.x), 0) / Math.max(m.hands.length, 1);
+
+/** How each of the seed's Figures 114–120 is picked from its step (CATALOGUE.md "seed figure"). */
+export const FIGURE_STILLS: readonly FigureStill[] = [
+  {
+    figure: 114,
+    step: 'back-forearm-spread',
+    what: 'forearms spreading from the middle of the back, one toward the neck, one toward the low back',
+    pick: (plan, step) => stepMomentAt(plan, step, { phase: 0.25 }),
+  },
+  {
+    figure: 115,
+    step: 'foot-flex-stretch',
+    what: 'one hand at the ankle, the other bending the foot toward the shin, to resistance',
+    pick: (plan, step) => mostExtended(plan, step),
+  },
+  {
+    figure: 116,
+    step: 'foot-flex-stretch',
+    what: 'the hand on top of the foot eases it the other way, the other hand at the heel',
+    // The timeline holds the working hand where its move starts; the figure shows the move's end (top of the foot).
+    pick: (plan, step) => handsAtTrackEnd(mostExtended(plan, step, Math.min(2, step.reps))),
+  },
+  {
+    figure: 117,
+    step: 'chest-shoulder-neck-stroke',
+    what: 'palms just under the collarbones, fingers facing each other',
+    // Where the palms sit with the fingertips meeting at the breastbone.
+    pick: (plan, step) => firstPhaseWhere(plan, step, (m) => meanAbsX(m) >= 0.06, 0.1),
+  },
+  {
+    figure: 118,
+    step: 'chest-shoulder-neck-stroke',
+    what: 'the hands turn round the shoulder joints and slide toward the neck',
+    pick: (plan, step) => firstPhaseWhere(plan, step, (m) => meanAbsX(m) >= 0.12, 0.25),
+  },
+  {
+    figure: 119,
+    step: 'neck-traction',
+    what: 'fingertips at the base of the skull, the head lifted slightly and drawn toward you',
+    pick: (plan, step) => mostExtended(plan, step),
+  },
+  {
+    figure: 120,
+    step: 'spine-extension',
+    what: 'palms along the spine under the arched back',
+    pick: (plan, step) => stepMomentAt(plan, step, { phase: 0.05 }),
+  },
+];
+
+/** The file name of a step's still: its id, and the side where the side matters. */
+export function stillName(step: PlannedStep): string {
+  return step.side ? `${step.id}-${step.side}` : step.id;
+}
+
+/** Options of `massage-coach figures`. */
+export interface FiguresCommandOptions extends PlanSourceOptions {
+  readonly output: string;
+  readonly theme?: ThemeName | undefined;
+  readonly width?: number | undefined;
+  readonly height?: number | undefined;
+}
+
+/** Frames per looping preview, and its longest loop (a longer repetition is played faster). */
+const PREVIEW_FRAMES = 30;
+const PREVIEW_MAX_SECONDS = 8;
+
+function htmlEscaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+interface GalleryEntry {
+  readonly name: string;
+  readonly title: string;
+  readonly side: string | null;
+  readonly technique: string;
+  readonly figures: readonly { figure: number; what: string; file: string }[];
+}
+
+function galleryHtml(entries: readonly GalleryEntry[], language: Language): string {
+  const cards = entries
+    .map((e) => {
+      const figureNotes = e.figures
+        .map(
+          (f) =>
+            `<p class="figure"><a href="${f.file}.png">Seed figure ${f.figure}</a>: ${htmlEscaped(f.what)}</p>`,
+        )
+        .join('');
+      return `<figure id="${e.name}"><a href="${e.name}.svg"><img src="${e.name}.png" alt="${htmlEscaped(e.title)}" loading="lazy" width="640" height="360"></a>
+<figcaption><strong>${htmlEscaped(e.title)}</strong>${e.side ? ` <span class="side">${e.side}</span>` : ''} <span class="kind">${e.technique}</span>
+<a href="${e.name}.anim.svg">animated</a>${figureNotes}</figcaption></figure>`;
+    })
+    .join('\n');
+  const index = entries
+    .flatMap((e) => e.figures.map((f) => ({ ...f, name: e.name, title: e.title })))
+    .sort((a, b) => a.figure - b.figure)
+    .map(
+      (f) =>
+        `<li><a href="${f.file}.png">Figure ${f.figure}</a> — ${htmlEscaped(f.title)}: ${htmlEscaped(f.what)}</li>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><title>massage-coach figures</title>
+<style>
+body { font-family: 'Noto Sans', system-ui, sans-serif; margin: 24px; background: #f4f1ec; color: #1b2430; }
+main { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 20px; }
+figure { margin: 0; background: #fff; border-radius: 8px; padding: 10px; box-shadow: 0 1px 3px #0002; }
+img { width: 100%; height: auto; display: block; border-radius: 4px; }
+figcaption { margin-top: 6px; } .side, .kind { color: #5b6675; font-size: 0.9em; } .figure { margin: 4px 0 0; color: #2f6f8f; }
+</style></head>
+<body><h1>Every step, one still each</h1>
+<p>Seed figures:</p><ul>
+${index}
+</ul>
+<main>
+${cards}
+</main></body></html>
+`;
+}
+
+/**
+ * `massage-coach figures`: a still (SVG and PNG) of every planned step at its most telling phase, one per side
+ * where the side matters, a looping animated SVG of one repetition, stills for the seed's Figures 114–120, and
+ * an index.html gallery naming them.
+ */
+export function figuresCommand(options: FiguresCommandOptions, io: CliIo): number {
+  const planned = planForRendering(options, io);
+  if (!planned.ok) return planned.code;
+  const plan = planned.value;
+  const width = options.width ?? 1280;
+  const height = options.height ?? 720;
+  const language = options.lang ?? plan.language;
+  const render = {
+    width,
+    height,
+    language,
+    theme: options.theme ?? 'light',
+    excluded: plan.excludedRegions,
+  } as const;
+  try {
+    mkdirSync(options.output, { recursive: true });
+  } catch (e) {
+    io.stderr(`${options.output}: cannot create: ${(e as Error).message}\n`);
+    return EXIT.invalidInput;
+  }
+  const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+  const write = (name: string, moment: Moment) => {
+    const svg = renderMoment(moment, render);
+    writeFileSync(join(options.output, `${name}.svg`), svg);
+    writeFileSync(join(options.output, `${name}.png`), raster.png(svg));
+  };
+  const entries: GalleryEntry[] = [];
+  const seen = new Set<string>();
+  let files = 0;
+  for (const step of plan.steps) {
+    const name = stillName(step);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    write(name, stepMomentAt(plan, step, { phase: TELLING_PHASE[step.technique] }));
+    // One repetition (two when the repetitions alternate sides), played in a loop.
+    const loopReps = step.motion.alternateSidesEachRep && step.reps > 1 ? 2 : 1;
+    const perRep = step.duration / Math.max(step.reps, 1);
+    const moments: Moment[] = [];
+    for (let i = 0; i < PREVIEW_FRAMES; i++) {
+      moments.push(momentAt(plan, step.start + (perRep * loopReps * i) / PREVIEW_FRAMES));
+    }
+    const seconds = Math.min(perRep * loopReps, PREVIEW_MAX_SECONDS);
+    writeFileSync(
+      join(options.output, `${name}.anim.svg`),
+      renderAnimatedPreview(moments, { ...render, seconds }),
+    );
+    files += 3;
+    const figures: { figure: number; what: string; file: string }[] = [];
+    // A figure's still belongs to the first (left) side of a per-side step.
+    if (step.side !== 'right') {
+      for (const f of FIGURE_STILLS.filter((fs) => fs.step === step.id)) {
+        const file = `${name}-figure-${f.figure}`;
+        write(file, f.pick(plan, step));
+        files += 2;
+        figures.push({ figure: f.figure, what: f.what, file });
+      }
+    }
+    entries.push({ name, title: step.title, side: step.side, technique: step.technique, figures });
+  }
+  writeFileSync(join(options.output, 'index.html'), galleryHtml(entries, language));
+  const missing = FIGURE_STILLS.filter(
+    (f) => !entries.some((e) => e.figures.some((x) => x.figure === f.figure)),
+  );
+  for (const f of missing) io.stderr(`note: figure ${f.figure} not drawn: the plan has no step ${f.step}\n`);
+  io.stdout(`wrote ${files + 1} files to ${options.output} (${entries.length} steps; open index.html)\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,171 @@
+import { writeFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Side } from '../core/ids.js';
+import type { Moment } from '../core/moment.js';
+import { notoSansFontFiles } from '../export/fonts.js';
+import { svgToPng } from '../export/png.js';
+import { renderMoment } from '../render/render-moment.js';
+import type { ThemeName } from '../render/theme.js';
+import {
+  figuresCommand,
+  type PlanSourceOptions,
+  planForRendering,
+  stepMomentAt,
+  TELLING_PHASE,
+} from './figures-command.js';
+import type { CliIo } from './io.js';
+import { EXIT } from './plan-command.js';
+
+/** Options of `massage-coach render`, as commander parses them. */
+export interface RenderCommandOptions extends PlanSourceOptions {
+  readonly step: string;
+  readonly side?: Side | undefined;
+  /** Seconds from the step's start. */
+  readonly at?: number | undefined;
+  /** Phase of the first repetition, 0…1. */
+  readonly phase?: number | undefined;
+  readonly size?: { width: number; height: number } | undefined;
+  readonly theme?: ThemeName | undefined;
+  readonly output: string;
+}
+
+/** `massage-coach render`: draws one moment of a planned step to an SVG or PNG file. */
+export function renderCommand(options: RenderCommandOptions, io: CliIo): number {
+  const format = /\.svg$/i.test(options.output) ? 'svg' : /\.png$/i.test(options.output) ? 'png' : null;
+  if (!format) {
+    io.stderr(`error: -o ${options.output}: the file name must end in .svg or .png\n`);
+    return EXIT.usage;
+  }
+  if (options.at !== undefined && options.phase !== undefined) {
+    io.stderr('error: give --at or --phase, not both\n');
+    return EXIT.usage;
+  }
+  const planned = planForRendering(options, io);
+  if (!planned.ok) return planned.code;
+  const plan = planned.value;
+  const candidates = plan.steps.filter((s) => s.id === options.step);
+  if (candidates.length === 0) {
+    const skipped = plan.skipped.find((s) => s.id === options.step);
+    if (skipped) io.stderr(`error: the plan skips ${options.step}: ${skipped.reason}\n`);
+    else {
+      const ids = [...new Set(plan.steps.map((s) => s.id))];
+      io.stderr(`error: no step "${options.step}" in the plan (steps: ${ids.join(', ')})\n`);
+    }
+    return EXIT.invalidInput;
+  }
+  const step = options.side ? candidates.find((s) => s.side === options.side) : candidates[0];
+  if (!step) {
+    io.stderr(`error: ${options.step} is not planned on the ${options.side} side\n`);
+    return EXIT.invalidInput;
+  }
+  let moment: Moment;
+  if (options.at !== undefined) {
+    if (options.at > step.duration) {
+      io.stderr(`error: --at ${options.at}: ${step.id} lasts ${step.duration.toFixed(1)} s\n`);
+      return EXIT.usage;
+    }
+    moment = stepMomentAt(plan, step, { phase: options.at / (step.duration / Math.max(step.reps, 1)) });
+  } else {
+    moment = stepMomentAt(plan, step, { phase: options.phase ?? TELLING_PHASE[step.technique] });
+  }
+  const svg = renderMoment(moment, {
+    ...(options.size ?? {}),
+    language: options.lang ?? plan.language,
+    theme: options.theme ?? 'light',
+    excluded: plan.excludedRegions,
+  });
+  try {
+    writeFileSync(options.output, format === 'svg' ? svg : svgToPng(svg, { fontFiles: notoSansFontFiles() }));
+  } catch (e) {
+    io.stderr(`${options.output}: cannot write: ${(e as Error).message}\n`);
+    return EXIT.invalidInput;
+  }
+  io.stdout(
+    `wrote ${options.output} (${step.id}${step.side ? `, ${step.side}` : ''}, t = ${moment.t.toFixed(1)} s)\n`,
+  );
+  return EXIT.ok;
+}
+
+function sizeParsed(value: string): { width: number; height: number } {
+  const m = /^(\d{2,5})x(\d{2,5})$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected WIDTHxHEIGHT, e.g. 1280x720.');
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  if (width < 160 || height < 90 || width > 7680 || height > 4320) {
+    throw new InvalidArgumentError('expected a size from 160x90 to 7680x4320.');
+  }
+  return { width, height };
+}
+
+function numberParsed(what: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** Where render commands write, and how they hand their exit code back to the program. */
+export interface RenderCommandIo extends CliIo {
+  readonly setExitCode: (code: number) => void;
+}
+
+/**
+ * Adds `render` and `figures` to the program: `render --step ID [--side] [--at S|--phase P] [--intake FILE]
+ * [--lang en|ru] [--size WxH] [--theme light|dark] -o FILE.svg|FILE.png` and `figures [--routine ID] -o DIR`.
+ */
+export function registerRenderCommands(program: Command, io: RenderCommandIo): void {
+  const common = (command: Command) =>
+    command
+      .option('--routine <id|file>', 'a built-in routine id or a routine YAML file', 'spinal-column')
+      .option('--intake <file>', 'the client intake, as JSON (default: 45 minutes, no conditions)')
+      .addOption(
+        new Option('--lang <language>', 'language of the titles, cues and labels').choices(['en', 'ru']),
+      )
+      .option('--size <WxH>', 'picture size in pixels (default 1280x720)', sizeParsed)
+      .addOption(new Option('--theme <theme>', 'colours').choices(['light', 'dark']).default('light'));
+
+  common(
+    program
+      .command('render')
+      .description('Draw one moment of a planned step as SVG or PNG.')
+      .requiredOption('--step <id>', 'the step id, e.g. leg-glide')
+      .addOption(new Option('--side <side>', 'for a per-side step: which side').choices(['left', 'right']))
+      .option('--at <seconds>', 'seconds from the step’s start', numberParsed('seconds', 0, 36_000))
+      .option(
+        '--phase <0..1>',
+        'how far into the first repetition (default: its most telling moment)',
+        numberParsed('a phase', 0, 1),
+      )
+      .requiredOption('-o, --output <file>', 'the picture to write: FILE.svg or FILE.png'),
+  ).action((options: RenderCommandOptions) => {
+    io.setExitCode(renderCommand(options, io));
+  });
+
+  common(
+    program
+      .command('figures')
+      .description('Draw every step (a still and a looping animated SVG) and an index.html gallery.')
+      .requiredOption('-o, --output <dir>', 'the folder to write into (created if missing)'),
+  ).action(
+    (
+      options: PlanSourceOptions & {
+        output: string;
+        theme?: ThemeName;
+        size?: { width: number; height: number };
+      },
+    ) => {
+      io.setExitCode(
+        figuresCommand(
+          {
+            ...options,
+            ...(options.size ? { width: options.size.width, height: options.size.height } : {}),
+          },
+          io,
+        ),
+      );
+    },
+  );
+}
