@@ -19,6 +19,13 @@ export interface RegionShape {
   readonly polygon: Polygon;
   readonly maxPressure: number;
   readonly name: string;
+  /** The polygon's bounding box, a quick test before the exact one. */
+  readonly box: {
+    readonly minX: number;
+    readonly maxX: number;
+    readonly minY: number;
+    readonly maxY: number;
+  };
 }
 
 /** The body map: landmarks and regions in one normalised frame (DESIGN.md "The body map"). */
@@ -64,16 +71,19 @@ export function bodyMapFromData(data: BodyMapData): BodyMap {
       name: l.name,
     });
   }
-  const regions = data.regions.map(
-    (r): RegionShape => ({
+  const regions = data.regions.map((r): RegionShape => {
+    const xs = r.polygon.map(([x]) => x);
+    const ys = r.polygon.map(([, y]) => y);
+    return {
       id: r.id,
       surface: r.surface,
       isBilateral: r.isBilateral,
       polygon: r.polygon.map(([x, y]) => bodyPoint(x, y)),
       maxPressure: r.maxPressure,
       name: r.name,
-    }),
-  );
+      box: { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) },
+    };
+  });
   return { landmarks, regions };
 }
 
@@ -96,12 +106,16 @@ export function regionsAt(map: BodyMap, surface: Surface, p: BodyPoint): RegionH
   const hits: RegionHit[] = [];
   for (const r of map.regions) {
     if (r.surface !== surface) continue;
+    const b = r.box;
+    if (p.y < b.minY || p.y > b.maxY) continue;
     if (r.isBilateral) {
-      const local = p.x <= 0 ? p : bodyPoint(-p.x, p.y);
+      const lx = p.x <= 0 ? p.x : -p.x;
+      if (lx < b.minX || lx > b.maxX) continue;
+      const local = p.x <= 0 ? p : bodyPoint(lx, p.y);
       if (polygonContains(r.polygon, local)) {
         hits.push({ region: r.id, side: p.x <= 0 ? 'left' : 'right', maxPressure: r.maxPressure });
       }
-    } else if (polygonContains(r.polygon, p)) {
+    } else if (p.x >= b.minX && p.x <= b.maxX && polygonContains(r.polygon, p)) {
       hits.push({ region: r.id, side: sideOfPoint(p), maxPressure: r.maxPressure });
     }
   }

@@ -8,8 +8,23 @@ export const TRACK_SAMPLE_STEP = 0.002;
 /** The contact's reach around its centre when testing exclusions: a thumb circle or a fingertip's width. */
 export const CONTACT_MARGIN = 0.01;
 
-/** Densifies a polyline so no two consecutive points are further apart than `step`. */
-export function trackSampled(points: readonly TrackPoint[], step = TRACK_SAMPLE_STEP): TrackPoint[] {
+const sampledCache = new WeakMap<readonly TrackPoint[], readonly TrackPoint[]>();
+
+/**
+ * Densifies a polyline so no two consecutive points are further apart than `step`. The default step's
+ * result is memoised per input array (the same array gives the same, shared, read-only samples).
+ */
+export function trackSampled(points: readonly TrackPoint[], step = TRACK_SAMPLE_STEP): readonly TrackPoint[] {
+  if (step !== TRACK_SAMPLE_STEP) return sampledAt(points, step);
+  let out = sampledCache.get(points);
+  if (!out) {
+    out = sampledAt(points, step);
+    sampledCache.set(points, out);
+  }
+  return out;
+}
+
+function sampledAt(points: readonly TrackPoint[], step: number): TrackPoint[] {
   const first = points[0];
   if (!first) return [];
   const out: TrackPoint[] = [first];

@@ -1,9 +1,9 @@
-import { type BodyMap, regionsAt } from './body-map.js';
+import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { regionsNear, trackSampled } from './motion-clip.js';
-import type { PlannedStep, PlanResult, TrackPoint } from './plan-types.js';
+import type { PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
 import { DURATION_TOLERANCE } from './planner.js';
 import {
   effectsFiring,
@@ -42,17 +42,54 @@ interface Contact {
 
 /** Every contact of a planned step, densely sampled, both sides when it alternates. */
 export function plannedStepContacts(step: PlannedStep): Contact[] {
+  return motionContacts(step.motion);
+}
+
+function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
-  for (const h of step.motion.hands) {
+  for (const h of motion.hands) {
     for (const p of trackSampled(h.points)) out.push({ point: p, isPressing: !h.isHolding });
     if (h.returnPoints && h.isReturnPressing) {
       for (const p of trackSampled(h.returnPoints)) out.push({ point: p, isPressing: true });
     }
   }
-  if (step.motion.alternateSidesEachRep) {
+  if (motion.alternateSidesEachRep) {
     const n = out.length;
     for (let i = 0; i < n; i++) out.push({ ...out[i]!, point: { ...out[i]!.point, x: -out[i]!.point.x } });
   }
+  return out;
+}
+
+/** Contacts of a motion grouped by the regions they lie in (and those within the never-press margin). */
+interface ContactGroup {
+  readonly isPressing: boolean;
+  readonly hits: readonly RegionHit[];
+  readonly near: readonly RegionHit[];
+}
+
+const groupsCache = new WeakMap<BodyMap, WeakMap<StepMotion, readonly ContactGroup[]>>();
+
+/**
+ * The distinct region sets a motion's contacts fall in: every contact is tested, but a plan's checks then
+ * run once per set. Memoised per body map and motion (the same motion always lies in the same regions).
+ */
+export function contactGroups(map: BodyMap, motion: StepMotion): readonly ContactGroup[] {
+  let byMotion = groupsCache.get(map);
+  if (!byMotion) {
+    byMotion = new WeakMap();
+    groupsCache.set(map, byMotion);
+  }
+  const cached = byMotion.get(motion);
+  if (cached) return cached;
+  const groups = new Map<string, ContactGroup>();
+  for (const c of motionContacts(motion)) {
+    const hits = regionsAt(map, c.point.surface, bodyPoint(c.point.x, c.point.y));
+    const near = regionsNear(map, c.point, NEVER_PRESS_MARGIN).filter((h) => h.maxPressure === 0);
+    const key = `${c.isPressing}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
+    if (!groups.has(key)) groups.set(key, { isPressing: c.isPressing, hits, near });
+  }
+  const out = [...groups.values()];
+  byMotion.set(motion, out);
   return out;
 }
 
@@ -103,13 +140,11 @@ export function checkPlan(
         out.push(v);
       }
     };
-    for (const c of plannedStepContacts(step)) {
-      const p = bodyPoint(c.point.x, c.point.y);
-      const hits = regionsAt(map, c.point.surface, p);
-      const ids = hits.map((h) => h.region);
+    for (const g of contactGroups(map, step.motion)) {
+      const ids = g.hits.map((h) => h.region);
       const pressure = effectivePressure(step, ids);
-      for (const h of hits) hitsAll.set(`${h.region}/${h.side}`, h);
-      for (const h of regionsNear(map, c.point, NEVER_PRESS_MARGIN)) {
+      for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
+      for (const h of g.near) {
         if (h.maxPressure === 0) {
           report(`never/${h.region}`, {
             code: 'never-press-region',
@@ -118,8 +153,8 @@ export function checkPlan(
           });
         }
       }
-      for (const h of hits) {
-        if (c.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
+      for (const h of g.hits) {
+        if (g.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
           report(`tol/${h.region}`, {
             code: 'over-tolerance',
             ...where,
@@ -138,7 +173,7 @@ export function checkPlan(
         // Region caps from soften rules (knee-light, neck-injury).
         for (const f of fired) {
           if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
-          if (!regionMatchesPrefix(h.region, f.effect.region) || !c.isPressing || step.pressure === null)
+          if (!regionMatchesPrefix(h.region, f.effect.region) || !g.isPressing || step.pressure === null)
             continue;
           if (pressure > f.effect.maxPressure) {
             report(`cap/${f.rule.id}/${h.region}`, {

@@ -263,7 +263,7 @@ describe('planFromIntake: one table row per rule of CATALOGUE.md', () => {
 
 describe('planFromIntake: session lengths', () => {
   it.each([10, 15, 20, 30, 45, 60, 75, 90, 120])(
-    '%i minutes is planned within ±2 %% (or says why)',
+    '%s minutes is planned within 2 percent (or says why)',
     (minutes) => {
       const plan = planOf({ minutes });
       const ok = Math.abs(plan.totalSeconds - minutes * 60) <= minutes * 60 * 0.02;

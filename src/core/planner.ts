@@ -67,6 +67,11 @@ interface PreparedUnit {
   readonly regionsNear: readonly RegionHit[];
 }
 
+/** Clip results per motion and set of relevant exclusions: the same inputs always clip the same way. */
+const clipCache = new WeakMap<
+  StepMotion,
+  Map<string, { clip: ReturnType<typeof motionAvoiding>; blocking: number[]; regions: readonly RegionHit[] }>
+>();
 const preparedCache = new WeakMap<Routine, WeakMap<BodyMap, Map<string, PreparedUnit>>>();
 const nearHitsCache = new WeakMap<TrackPoint, RegionHit[]>();
 
@@ -94,8 +99,19 @@ function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
   return out;
 }
 
-/** The contact points of a motion (working strokes, pressing returns, holds), densely sampled. */
-export function motionContactSamples(motion: StepMotion): TrackPoint[] {
+const contactSamplesCache = new WeakMap<StepMotion, readonly TrackPoint[]>();
+
+/** The contact points of a motion (working strokes, pressing returns, holds), densely sampled; memoised. */
+export function motionContactSamples(motion: StepMotion): readonly TrackPoint[] {
+  let cached = contactSamplesCache.get(motion);
+  if (!cached) {
+    cached = contactSamplesComputed(motion);
+    contactSamplesCache.set(motion, cached);
+  }
+  return cached;
+}
+
+function contactSamplesComputed(motion: StepMotion): TrackPoint[] {
   const out: TrackPoint[] = [];
   const add = (points: readonly TrackPoint[]) => {
     for (const p of trackSampled(points)) out.push(p);
@@ -307,8 +323,8 @@ export function planFromIntake(
     warnings.push({
       rule: 'session-length',
       message: text({
-        en: plannerText.lengthMismatch.en(Math.round(totalSeconds / 60), intake.minutes, why.en()),
-        ru: plannerText.lengthMismatch.ru(Math.round(totalSeconds / 60), intake.minutes, why.ru()),
+        en: plannerText.lengthMismatch.en(Math.round(totalSeconds / 6) / 10, intake.minutes, why.en()),
+        ru: plannerText.lengthMismatch.ru(Math.round(totalSeconds / 6) / 10, intake.minutes, why.ru()),
       }),
       mustAcknowledge: false,
     });
@@ -369,8 +385,25 @@ function excludedFrom(
     }
     return blocked;
   };
-  const clip = motionAvoiding(p.motion, isBlocked);
-  const first = [...blocking][0] ?? relevant[0]!;
+  const key = relevant.map((ex) => `${ex.rule}|${ex.region}|${ex.sides?.join(',') ?? '*'}`).join(';');
+  let byKey = clipCache.get(p.motion);
+  if (!byKey) {
+    byKey = new Map();
+    clipCache.set(p.motion, byKey);
+  }
+  let cached = byKey.get(key);
+  if (!cached) {
+    const clip = motionAvoiding(p.motion, isBlocked);
+    cached = {
+      clip,
+      blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),
+      regions: clip.kind === 'clipped' ? motionRegions(map, clip.motion) : p.regions,
+    };
+    byKey.set(key, cached);
+  }
+  const { clip } = cached;
+  const blockingNow = cached.blocking.map((i) => relevant[i]!);
+  const first = blockingNow[0] ?? relevant[0]!;
   if (clip.kind === 'blocked') {
     skipped.push({ id: p.step.id, side: p.side, rule: first.rule, reason: first.reason });
     return null;
@@ -469,8 +502,13 @@ function isCountBound(u: Unit): boolean {
   return u.step.reps.isCountBound ?? false;
 }
 
-function floorSeconds(u: Unit): number {
-  return isCountBound(u) ? u.reps * repSeconds(u) : repSeconds(u) * (u.step.reps.min ?? 1);
+/**
+ * The least time a step can take: `soft` keeps counts and minimum repetitions; `hard` (only to fit a session
+ * shorter than the shortest timing row) allows one repetition of a time-bound step and the minimum count.
+ */
+function floorSeconds(u: Unit, level: 'soft' | 'hard' = 'soft'): number {
+  if (isCountBound(u)) return (level === 'hard' ? (u.step.reps.min ?? u.reps) : u.reps) * repSeconds(u);
+  return repSeconds(u) * (level === 'hard' ? 1 : (u.step.reps.min ?? 1));
 }
 
 /**
@@ -510,6 +548,7 @@ function timedUnits(
     }
   }
 
+  const hardSections = new Set<string>();
   if (minutes < shortest) {
     // Below the shortest timing row: optional steps go first, then sections shrink in their order.
     let deficit = [...budgets.values()].reduce((a, b) => a + b, 0) - target;
@@ -542,13 +581,18 @@ function timedUnits(
     const shrinkable = routine.sections
       .filter((s) => s.shrinkOrder !== undefined)
       .sort((a, b) => a.shrinkOrder! - b.shrinkOrder!);
-    for (const section of shrinkable) {
-      if (deficit <= 0) break;
-      const floor = units.filter((u) => u.section === section).reduce((sum, u) => sum + floorSeconds(u), 0);
-      const budget = budgets.get(section.id) ?? 0;
-      const take = Math.min(deficit, Math.max(0, budget - floor));
-      budgets.set(section.id, budget - take);
-      deficit -= take;
+    for (const level of ['soft', 'hard'] as const) {
+      for (const section of shrinkable) {
+        if (deficit <= 0) break;
+        const mine = units.filter((u) => u.section === section);
+        const floor = mine.reduce((sum, u) => sum + floorSeconds(u, level), 0);
+        const budget = budgets.get(section.id) ?? 0;
+        const take = Math.min(deficit, Math.max(0, budget - floor));
+        if (take <= 0) continue;
+        budgets.set(section.id, budget - take);
+        deficit -= take;
+        if (level === 'hard') hardSections.add(section.id);
+      }
     }
   }
 
@@ -558,24 +602,44 @@ function timedUnits(
   for (const section of routine.sections) {
     const mine = units.filter((u) => u.section === section);
     const budget = budgets.get(section.id) ?? 0;
+    const level = hardSections.has(section.id) ? 'hard' : 'soft';
     const counted = mine.filter(isCountBound);
     const timed = mine.filter((u) => !isCountBound(u));
-    for (const u of counted) u.duration = u.reps * repSeconds(u);
+    for (const u of counted) {
+      if (level === 'hard') {
+        const least = u.step.reps.min ?? u.reps;
+        if (least < u.reps) {
+          u.changes.push({
+            rule: 'session-length',
+            kind: 'limit-reps',
+            reason: text({
+              en: plannerText.shortSession.en(minutes),
+              ru: plannerText.shortSession.ru(minutes),
+            }),
+            from: u.reps,
+            to: least,
+          });
+          u.reps = least;
+        }
+      }
+      u.duration = u.reps * repSeconds(u);
+    }
     const free = budget - counted.reduce((s, u) => s + u.duration, 0);
-    const weights = timed.reduce((s, u) => s + (u.step.weight ?? 1), 0);
     if (timed.length === 0) {
       pool += Math.max(0, free);
       continue;
     }
+    // Each time-bound step gets its floor, then the rest of the section by weight, up to its stretch cap.
+    const weights = timed.reduce((s, u) => s + (u.step.weight ?? 1), 0);
+    const floors = timed.reduce((s, u) => s + floorSeconds(u, level), 0);
+    const rest = Math.max(0, free - floors);
     for (const u of timed) {
-      const share = (Math.max(0, free) * (u.step.weight ?? 1)) / Math.max(weights, 1e-9);
-      const cap = Math.max(
-        floorSeconds(u),
-        (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch,
-      );
+      const floor = floorSeconds(u, level);
+      const share = floor + (rest * (u.step.weight ?? 1)) / Math.max(weights, 1e-9);
+      const cap = Math.max(floor, (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch);
       capOf.set(u, cap);
-      u.duration = Math.max(floorSeconds(u), Math.min(share, cap));
-      pool += Math.max(0, share - u.duration);
+      u.duration = Math.min(share, cap);
+      pool += share - u.duration;
     }
   }
   // Give the pooled time to time-bound steps with room left, by weight, a few rounds.
@@ -600,19 +664,17 @@ function timedUnits(
     total += u.duration;
   }
   const wanted = Math.round(Math.min(target, total + pool));
+  const floorOf = (u: Unit) => floorSeconds(u, hardSections.has(u.section.id) ? 'hard' : 'soft');
   const longest = units
     .filter((u) => !isCountBound(u))
     .reduce<Unit | null>((best, u) => (!best || u.duration > best.duration ? u : best), null);
-  if (
-    longest &&
-    Math.abs(wanted - total) <= 30 &&
-    longest.duration + (wanted - total) >= floorSeconds(longest)
-  ) {
+  if (longest && Math.abs(wanted - total) <= 30 && longest.duration + (wanted - total) >= floorOf(longest)) {
     longest.duration += wanted - total;
   }
   for (const u of units) {
     if (!isCountBound(u)) {
-      u.reps = Math.max(u.step.reps.min ?? 1, Math.round(u.duration / repSeconds(u)));
+      const least = hardSections.has(u.section.id) ? 1 : (u.step.reps.min ?? 1);
+      u.reps = Math.max(least, Math.round(u.duration / repSeconds(u)));
     }
   }
   return { units, skipped };
