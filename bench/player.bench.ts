@@ -13,6 +13,8 @@ import { quantileOf } from './timing.js';
 const PLAYBACK_SECONDS = Number(process.env.PLAYER_BENCH_SECONDS ?? 60);
 /** The figure's frame rate asked of the player (its default is 30). */
 const FIGURE_FPS = process.env.PLAYER_BENCH_FPS;
+/** Fresh page loads whose first contentful paint is measured (the median is reported). */
+const FIRST_LOADS = 5;
 /** The targets of the player (docs/player.md). */
 export const PLAYER_TARGETS = {
   frameP95Ms: 17.5,
@@ -31,6 +33,7 @@ export interface PlayerFigures {
   readonly framesOver50Ms: number;
   readonly busyMsPerSecond: number;
   readonly fcpMs: number;
+  readonly fcpMaxMs: number;
   readonly firstFigureMs: number;
   readonly initialJsGzipBytes: number;
   readonly initialJsFiles: readonly string[];
@@ -75,7 +78,12 @@ async function sessionOpened(page: Page, url: string): Promise<void> {
 
 /** Measures the player once; the caller owns the browser. */
 export async function playerFiguresMeasured(browser: Browser, url: string): Promise<PlayerFigures> {
-  const first = await firstLoadMeasured(browser, url);
+  // One untimed load warms the browser up; then the median of FIRST_LOADS fresh contexts (empty caches).
+  await firstLoadMeasured(browser, url);
+  const loads: { fcpMs: number; js: string[] }[] = [];
+  for (let i = 0; i < FIRST_LOADS; i++) loads.push(await firstLoadMeasured(browser, url));
+  const fcps = loads.map((l) => l.fcpMs).sort((a, b) => a - b);
+  const first = { fcpMs: quantileOf(fcps, 0.5), fcpMaxMs: fcps.at(-1) ?? Number.NaN, js: loads[0]!.js };
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await sessionOpened(page, FIGURE_FPS ? `${url}?fps=${FIGURE_FPS}` : url);
@@ -115,6 +123,7 @@ export async function playerFiguresMeasured(browser: Browser, url: string): Prom
     framesOver50Ms: intervals.filter((d) => d > 50).length,
     busyMsPerSecond: ((after - before) * 1000) / elapsedSeconds,
     fcpMs: first.fcpMs,
+    fcpMaxMs: first.fcpMaxMs,
     firstFigureMs,
     initialJsGzipBytes: gzipBytesOf(first.js),
     initialJsFiles: first.js,
@@ -170,7 +179,10 @@ export async function run(report: Report): Promise<void> {
     row(report, 'player main thread per s of playback', f.busyMsPerSecond, 1, {
       targetMs: t.busyMsPerSecond,
     });
-    row(report, 'player first contentful paint', f.fcpMs, 1, { targetMs: t.fcpMs });
+    row(report, 'player first contentful paint', f.fcpMs, FIRST_LOADS, {
+      maxMs: f.fcpMaxMs,
+      targetMs: t.fcpMs,
+    });
     row(report, 'player navigation to first figure', f.firstFigureMs, 1, {});
     report.note(
       `player: ${f.frames} frames in ${PLAYBACK_SECONDS} s; p50 ${f.frameP50Ms.toFixed(2)} ms, p95 ${f.frameP95Ms.toFixed(2)} ms ` +
@@ -178,7 +190,7 @@ export async function run(report: Report): Promise<void> {
     );
     report.note(
       `player: main thread ${f.busyMsPerSecond.toFixed(1)} ms per s of playback (target ≤ ${t.busyMsPerSecond}); ` +
-        `FCP ${f.fcpMs.toFixed(0)} ms (target ≤ ${t.fcpMs}); first figure ${f.firstFigureMs.toFixed(0)} ms after navigation`,
+        `FCP median ${f.fcpMs.toFixed(0)} ms of ${FIRST_LOADS} fresh loads (max ${f.fcpMaxMs.toFixed(0)}; target ≤ ${t.fcpMs}); first figure ${f.firstFigureMs.toFixed(0)} ms after navigation`,
     );
     report.note(
       `player: initial JS ${(f.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ ${t.initialJsGzipBytes / 1024}) ` +
