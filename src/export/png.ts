@@ -54,52 +54,69 @@ export function svgToRgba(svg: string, fonts: FontOptions = {}): RgbaFrame {
   return { width: image.width, height: image.height, pixels: image.pixels };
 }
 
-/** A layer's pixels, where they go, and (once seen twice) the rows that hold anything and whether it is opaque. */
+/** Rows y0…y1 of a layer: blank rows are left out, opaque ones are copied, the rest blended. */
+interface RowSpan {
+  readonly y0: number;
+  readonly y1: number;
+  readonly isOpaque: boolean;
+}
+
+/** A layer's pixels, where they go, and its row spans (one blended span until it is seen a second time). */
 interface LayerPixels {
   readonly frame: RgbaFrame;
   readonly at: { readonly x: number; readonly y: number };
-  rows: readonly (readonly [number, number])[];
-  isOpaque: boolean;
+  spans: readonly RowSpan[];
   isScanned: boolean;
 }
 
-function rowSpans(frame: RgbaFrame): { rows: [number, number][]; isOpaque: boolean } {
+/** Splits a layer into spans of blank, opaque and mixed rows. */
+function rowSpans(frame: RgbaFrame): RowSpan[] {
   const words = new Uint32Array(frame.pixels.buffer, frame.pixels.byteOffset, frame.width * frame.height);
-  const rows: [number, number][] = [];
-  let isOpaque = true;
-  let start = -1;
+  const spans: RowSpan[] = [];
+  let current: { y0: number; kind: 'blank' | 'opaque' | 'mixed' } | null = null;
+  const close = (y: number) => {
+    if (current && current.kind !== 'blank')
+      spans.push({ y0: current.y0, y1: y, isOpaque: current.kind === 'opaque' });
+  };
   for (let y = 0; y < frame.height; y++) {
-    let hasInk = false;
     const base = y * frame.width;
+    let isBlank = true;
+    let isOpaque = true;
     for (let x = 0; x < frame.width; x++) {
       const a = words[base + x]! >>> 24;
-      if (a !== 0) hasInk = true;
+      if (a !== 0) isBlank = false;
       if (a !== 255) isOpaque = false;
-      if (hasInk && !isOpaque) break;
+      if (!isBlank && !isOpaque) break;
     }
-    if (hasInk && start < 0) start = y;
-    if (!hasInk && start >= 0) {
-      rows.push([start, y]);
-      start = -1;
+    const kind = isBlank ? 'blank' : isOpaque ? 'opaque' : 'mixed';
+    if (!current || current.kind !== kind) {
+      close(y);
+      current = { y0: y, kind };
     }
   }
-  if (start >= 0) rows.push([start, frame.height]);
-  return { rows, isOpaque };
+  close(frame.height);
+  return spans;
 }
 
-/** Draws `top` (premultiplied alpha, as resvg gives it) over `out` (opaque) in rows y0…y1, at an offset. */
+/** Draws `top` (premultiplied alpha, as resvg gives it) over `out` (opaque, `outWidth` wide) at an offset. */
 function composited(
-  out: Uint8Array,
+  out: Buffer,
   outWidth: number,
   top: RgbaFrame,
   at: { x: number; y: number },
-  rows: readonly (readonly [number, number])[],
+  spans: readonly RowSpan[],
 ): void {
   const src = top.pixels;
   const words = new Uint32Array(src.buffer, src.byteOffset, top.width * top.height);
   const outWords = new Uint32Array(out.buffer, out.byteOffset, out.byteLength >>> 2);
-  for (const [y0, y1] of rows) {
-    for (let y = y0; y < y1; y++) {
+  for (const span of spans) {
+    if (span.isOpaque) {
+      for (let y = span.y0; y < span.y1; y++) {
+        src.copy(out, ((y + at.y) * outWidth + at.x) * 4, y * top.width * 4, (y + 1) * top.width * 4);
+      }
+      continue;
+    }
+    for (let y = span.y0; y < span.y1; y++) {
       const srcRow = y * top.width;
       const outRow = (y + at.y) * outWidth + at.x;
       for (let x = 0; x < top.width; x++) {
@@ -110,9 +127,9 @@ function composited(
           outWords[outRow + x] = w;
           continue;
         }
+        // resvg's pixels are premultiplied by alpha: out = src + out × (1 − α).
         const o = (outRow + x) << 2;
         const s = (srcRow + x) << 2;
-        // resvg's pixels are premultiplied by alpha: out = src + out × (1 − α).
         const k = 1 - a / 255;
         out[o] = src[s]! + out[o]! * k + 0.5;
         out[o + 1] = src[s + 1]! + out[o + 1]! * k + 0.5;
@@ -152,7 +169,10 @@ export function frameRasterizer(
       cache.delete(svg);
       cache.set(svg, hit); // most recently used last
       // A layer used again (the captions within one second, the static body) is worth scanning once.
-      if (!hit.isScanned) Object.assign(hit, rowSpans(hit.frame), { isScanned: true });
+      if (!hit.isScanned) {
+        hit.spans = rowSpans(hit.frame);
+        hit.isScanned = true;
+      }
       return hit;
     }
     const tree = new binding.Resvg(svg, json);
@@ -176,7 +196,12 @@ export function frameRasterizer(
     }
     const image = tree.render();
     const frame: RgbaFrame = { width: image.width, height: image.height, pixels: image.pixels };
-    const entry: LayerPixels = { frame, at, rows: [[0, frame.height]], isOpaque: false, isScanned: false };
+    const entry: LayerPixels = {
+      frame,
+      at,
+      spans: [{ y0: 0, y1: frame.height, isOpaque: false }],
+      isScanned: false,
+    };
     cache.set(svg, entry);
     while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return entry;
@@ -199,15 +224,7 @@ export function frameRasterizer(
       for (const svg of rest) {
         const layer = layerPixels(svg, true);
         if (!layer) continue;
-        if (layer.frame.width === base.frame.width && layer.at.x === 0 && layer.isOpaque) {
-          for (const [y0, y1] of layer.rows) {
-            const from = y0 * layer.frame.width * 4;
-            const to = y1 * layer.frame.width * 4;
-            layer.frame.pixels.copy(pixels, (layer.at.y * base.frame.width + 0) * 4 + from, from, to);
-          }
-          continue;
-        }
-        composited(pixels, base.frame.width, layer.frame, layer.at, layer.rows);
+        composited(pixels, base.frame.width, layer.frame, layer.at, layer.spans);
       }
       return { width: base.frame.width, height: base.frame.height, pixels };
     },

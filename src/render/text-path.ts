@@ -80,26 +80,39 @@ function xmlUnescaped(text: string): string {
  * same fill, stroke and halo, and the text kept as its `aria-label`.
  */
 export function textAsPaths(svg: string): string {
-  return svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (_whole, attrText: string, content: string) => {
-    const attrs = new Map<string, string>();
-    for (const m of attrText.matchAll(/([a-z-]+)="([^"]*)"/g)) attrs.set(m[1]!, m[2]!);
-    const text = xmlUnescaped(content);
-    const weight = Number(attrs.get('font-weight') ?? '400') >= 600 ? 'semibold' : 'regular';
-    const anchorAttr = attrs.get('text-anchor');
-    const anchor = anchorAttr === 'middle' || anchorAttr === 'end' ? anchorAttr : 'start';
-    const d = textPathData(text, {
-      x: Number(attrs.get('x') ?? '0'),
-      y: Number(attrs.get('y') ?? '0'),
-      size: Number(attrs.get('font-size') ?? '16'),
-      weight,
-      anchor,
-    });
-    let out = `<path d="${d}" aria-label="${content.replace(/"/g, '&quot;')}"`;
-    for (const key of ['fill', 'stroke', 'stroke-width', 'paint-order', 'fill-opacity']) {
-      const v = attrs.get(key);
-      if (v !== undefined) out += ` ${key}="${v}"`;
-    }
-    if (attrs.has('stroke')) out += ' stroke-linejoin="round"';
-    return `${out}/>`;
+  return svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (whole: string, attrText: string, content: string) => {
+    const hit = convertedTexts.get(whole);
+    if (hit !== undefined) return hit;
+    const converted = textElementAsPath(attrText, content);
+    // A small memo (captions repeat from frame to frame), emptied when full rather than tracking use.
+    if (convertedTexts.size >= CONVERTED_TEXTS_MAX) convertedTexts.clear();
+    convertedTexts.set(whole, converted);
+    return converted;
   });
+}
+
+const CONVERTED_TEXTS_MAX = 2048;
+const convertedTexts = new Map<string, string>();
+
+function textElementAsPath(attrText: string, content: string): string {
+  const attrs = new Map<string, string>();
+  for (const m of attrText.matchAll(/([a-z-]+)="([^"]*)"/g)) attrs.set(m[1]!, m[2]!);
+  const text = xmlUnescaped(content);
+  const weight = Number(attrs.get('font-weight') ?? '400') >= 600 ? 'semibold' : 'regular';
+  const anchorAttr = attrs.get('text-anchor');
+  const anchor = anchorAttr === 'middle' || anchorAttr === 'end' ? anchorAttr : 'start';
+  const d = textPathData(text, {
+    x: Number(attrs.get('x') ?? '0'),
+    y: Number(attrs.get('y') ?? '0'),
+    size: Number(attrs.get('font-size') ?? '16'),
+    weight,
+    anchor,
+  });
+  let out = `<path d="${d}" aria-label="${content.replace(/"/g, '&quot;')}"`;
+  for (const key of ['fill', 'stroke', 'stroke-width', 'paint-order', 'fill-opacity']) {
+    const v = attrs.get(key);
+    if (v !== undefined) out += ` ${key}="${v}"`;
+  }
+  if (attrs.has('stroke')) out += ' stroke-linejoin="round"';
+  return `${out}/>`;
 }
