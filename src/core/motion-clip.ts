@@ -143,8 +143,7 @@ function handClipped(
     }
   }
   const next: HandTrack = {
-    hand: hand.hand,
-    tool: hand.tool,
+    ...hand,
     points,
     ...(returnPoints !== undefined ? { returnPoints } : {}),
     ...(isReturnPressing !== undefined ? { isReturnPressing } : {}),

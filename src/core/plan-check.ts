@@ -38,6 +38,8 @@ export const NEVER_PRESS_MARGIN = 0.006;
 interface Contact {
   readonly point: TrackPoint;
   readonly isPressing: boolean;
+  /** A lighter pressure for this part of the motion (a pressing return's own). */
+  readonly pressureCap?: number;
 }
 
 /** Every contact of a planned step, densely sampled, both sides when it alternates. */
@@ -50,7 +52,13 @@ function motionContacts(motion: StepMotion): Contact[] {
   for (const h of motion.hands) {
     for (const p of trackSampled(h.points)) out.push({ point: p, isPressing: !h.isHolding });
     if (h.returnPoints && h.isReturnPressing) {
-      for (const p of trackSampled(h.returnPoints)) out.push({ point: p, isPressing: true });
+      for (const p of trackSampled(h.returnPoints)) {
+        out.push({
+          point: p,
+          isPressing: true,
+          ...(h.returnPressure !== undefined ? { pressureCap: h.returnPressure } : {}),
+        });
+      }
     }
   }
   if (motion.alternateSidesEachRep) {
@@ -63,6 +71,7 @@ function motionContacts(motion: StepMotion): Contact[] {
 /** Contacts of a motion grouped by the regions they lie in (and those within the never-press margin). */
 interface ContactGroup {
   readonly isPressing: boolean;
+  readonly pressureCap: number | undefined;
   readonly hits: readonly RegionHit[];
   readonly near: readonly RegionHit[];
 }
@@ -85,8 +94,9 @@ export function contactGroups(map: BodyMap, motion: StepMotion): readonly Contac
   for (const c of motionContacts(motion)) {
     const hits = regionsAt(map, c.point.surface, bodyPoint(c.point.x, c.point.y));
     const near = regionsNear(map, c.point, NEVER_PRESS_MARGIN).filter((h) => h.maxPressure === 0);
-    const key = `${c.isPressing}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
-    if (!groups.has(key)) groups.set(key, { isPressing: c.isPressing, hits, near });
+    const key = `${c.isPressing}|${c.pressureCap}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
+    if (!groups.has(key))
+      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near });
   }
   const out = [...groups.values()];
   byMotion.set(motion, out);
@@ -142,7 +152,7 @@ export function checkPlan(
     };
     for (const g of contactGroups(map, step.motion)) {
       const ids = g.hits.map((h) => h.region);
-      const pressure = effectivePressure(step, ids);
+      const pressure = Math.min(effectivePressure(step, ids), g.pressureCap ?? 5);
       for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
       for (const h of g.near) {
         if (h.maxPressure === 0) {

@@ -24,6 +24,8 @@ export interface HandTrack {
   /** The way back: absent when the technique has none; `isPressing` false for a lifted return. */
   readonly returnPoints?: readonly TrackPoint[];
   readonly isReturnPressing?: boolean;
+  /** A pressing return's own pressure when lighter than the step's (the leg glide's way back down the sides). */
+  readonly returnPressure?: number;
   /** True for a supporting hand that holds still (hold-and-work). */
   readonly isHolding?: boolean;
 }

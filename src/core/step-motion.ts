@@ -117,6 +117,7 @@ export function stepMotionResolved(
       ...base,
       returnPoints: pathResolved(handCtx, spec, last, ['return', hand]),
       isReturnPressing: true,
+      ...(ret.pressure !== undefined ? { returnPressure: ret.pressure } : {}),
     };
   };
 

@@ -339,13 +339,21 @@ function tracksPrepared(
       tool: h.tool,
       isHolding,
       stroke: lineFromPoints(strokePoints, pressure, byRegion, reach),
-      back: backPoints ? lineFromPoints(backPoints, isBackPressing ? pressure : null, byRegion, reach) : null,
+      back: backPoints
+        ? lineFromPoints(backPoints, isBackPressing ? backPressure(pressure, h) : null, byRegion, reach)
+        : null,
       isBackPressing,
       spineDistance,
       holdAngle: headingFrom(holdStart, workStart),
       lane,
     };
   });
+}
+
+/** A pressing return's pressure: the step's, or the return's own where lighter. */
+function backPressure(pressure: number | null, h: HandTrack): number | null {
+  if (pressure === null) return null;
+  return h.returnPressure !== undefined ? Math.min(pressure, h.returnPressure) : pressure;
 }
 
 /** A planned step's motion, prepared for sampling: the technique and the tracks for even and odd reps. */
