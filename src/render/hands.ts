@@ -49,8 +49,9 @@ const PALM: readonly (readonly [number, number])[] = [
   [-40, 19],
 ];
 
-const WRIST: Digit = { u: -34, v: 0, angle: 180, length: 58, width: 40, tipWidth: 43, isArm: true };
-const SLEEVE: Digit = { u: -78, v: 0, angle: 180, length: 16, width: 46, tipWidth: 48, isSleeve: true };
+// A short stub of the forearm and a cuff: enough to show where the arm comes from, not enough to hide the body.
+const WRIST: Digit = { u: -34, v: 0, angle: 180, length: 36, width: 40, tipWidth: 42, isArm: true };
+const SLEEVE: Digit = { u: -58, v: 0, angle: 180, length: 12, width: 45, tipWidth: 46, isSleeve: true };
 
 const flatFingers = (spread: number, lengths: readonly [number, number, number, number]): Digit[] => [
   { u: 10, v: -17, angle: -1 - spread, length: lengths[0], width: 11 },
