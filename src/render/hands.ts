@@ -338,7 +338,7 @@ export function handsSvg(options: {
       'data-pressure': hand.pressure !== null && !hand.isLifted ? hand.pressure : undefined,
       'data-under': style.isUnder ? 'true' : undefined,
     };
-    out.push(el('g', { ...data, transform }, markup));
+    out.push(el('g', { ...data, transform }, style.isUnder ? underMarkup(pose, theme, strokeLocal) : markup));
   }
   return out.join('');
 }
@@ -354,6 +354,32 @@ export function isHandUnder(hand: HandState, viewSurface: 'posterior' | 'anterio
 
 /** Body y above which (toward the crown) the scalp shows from above in the supine view: the occiput's level. */
 const CROWN_VISIBLE_TO = 0.085;
+
+/**
+ * A hand under the body, seen through it: its silhouette as one path (the union of palm and digits, so one
+ * fill-opacity covers it evenly, and the body shows through), a dashed rim and the contact dots.
+ */
+function underMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string {
+  const p: HandPose = POSES[pose];
+  const contacts = p.digits
+    .filter((d) => d.isContact)
+    .map((d) => {
+      const t = digitTip(d);
+      return el('circle', { cx: num(t.x), cy: num(t.y), r: num(4.2), fill: theme.path });
+    })
+    .join('');
+  return (
+    el('path', {
+      d: shadowPath(pose),
+      fill: theme.practitionerSkin,
+      'fill-opacity': '0.42',
+      stroke: theme.practitionerLine,
+      'stroke-opacity': '0.45',
+      'stroke-width': num(strokeLocal, 2),
+      'stroke-dasharray': `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}`,
+    }) + contacts
+  );
+}
 
 function shadowPath(pose: PoseName): string {
   const p: HandPose = POSES[pose];
