@@ -674,7 +674,8 @@ function timedUnits(
   for (const u of units) {
     if (!isCountBound(u)) {
       const least = hardSections.has(u.section.id) ? 1 : (u.step.reps.min ?? 1);
-      u.reps = Math.max(least, Math.round(u.duration / repSeconds(u)));
+      // A step without hands (a rest, a talk) is one span of time, not repetitions.
+      u.reps = u.motion.hands.length === 0 ? 1 : Math.max(least, Math.round(u.duration / repSeconds(u)));
     }
   }
   return { units, skipped };
