@@ -109,4 +109,47 @@ describe('a session from intake to summary', () => {
     await screenshotSaved(page, 'refused');
     await context.close();
   });
+
+  it('keeps Start disabled until each warning is acknowledged (pregnancy after 13 weeks)', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.check('#cond-pregnancy');
+    await page.fill('#cond-pregnancy-weeks', '20');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('section.plan .warnings');
+    const start = page.locator('button:has-text("Start the session")');
+    expect(await start.isDisabled()).toBe(true);
+    expect(await page.textContent('#start-blocked')).toContain('Tick each warning');
+    const boxes = page.locator('.warnings input[type="checkbox"]');
+    const count = await boxes.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await boxes.nth(i).check();
+    expect(await start.isDisabled()).toBe(false);
+    const steps = await page.$$eval('.step-card', (els) => els.map((e) => e.getAttribute('data-step-id')));
+    expect(steps).not.toContain('spine-reinforced-palm');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await screenshotSaved(page, 'plan-warnings');
+    await context.close();
+  });
+
+  it('speaks Russian when Russian is chosen', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.check('#language-ru');
+    expect(await page.textContent('h1')).toBe('Перед массажем');
+    expect(await page.textContent('label[for="cond-varicose-veins"]')).toContain('Варикоз');
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('section.plan .step-card');
+    expect(await page.textContent('section.plan h1')).toBe('План');
+    expect(await page.textContent('.step-card h3')).toContain('Разговор перед массажем');
+    await page.click('button:has-text("Начать сеанс")');
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    expect(await page.textContent('.pain-button')).toBe('БОЛЬ / СТОП');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await screenshotSaved(page, 'player-ru');
+    await context.close();
+  });
 });
