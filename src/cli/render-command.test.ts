@@ -80,6 +80,17 @@ describe('massage-coach render', () => {
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
   });
 
+  it('counts --at from the step’s start, past its first repetition', async () => {
+    const out = join(dir, 'later.svg');
+    const r = await run(['render', '--step', 'spine-thumb-knead', '--at', '100', '-o', out]);
+    expect(r.code).toBe(0);
+    // Four minutes or more of kneading in two or three repetitions: 100 s in is not the first repetition's end.
+    expect(readFileSync(out, 'utf8')).not.toBe(readFileSync(join(dir, 'knead.svg'), 'utf8'));
+    const early = await run(['render', '--step', 'spine-thumb-knead', '--at', '100000', '-o', out]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/from 0 to 36000|lasts/);
+  });
+
   it('uses the intake: a skipped step is an error that says why', async () => {
     const intake = join(dir, 'osteoporosis.json');
     writeFileSync(intake, JSON.stringify({ minutes: 45, conditions: [{ id: 'osteoporosis' }] }));

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
+import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { svgToPng } from '../export/png.js';
 import { renderMoment } from '../render/render-moment.js';
@@ -64,7 +65,8 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
       io.stderr(`error: --at ${options.at}: ${step.id} lasts ${step.duration.toFixed(1)} s\n`);
       return EXIT.usage;
     }
-    moment = stepMomentAt(plan, step, { phase: options.at / (step.duration / Math.max(step.reps, 1)) });
+    // Just inside the step at its very end, so the moment is still this step's last instant.
+    moment = momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6));
   } else {
     moment = stepMomentAt(plan, step, { phase: options.phase ?? TELLING_PHASE[step.technique] });
   }
