@@ -4,8 +4,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_117, KIND_MOMENTS } from '../render/__fixtures__/moments.js';
 import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../render/render-moment.js';
-import { notoSansFontFiles } from './fonts.js';
-import { frameRasterizer, svgToPng, svgToRgba } from './png.js';
+import { notoSansFontBuffers, notoSansFontFiles } from './fonts.js';
+import { type FontOptions, frameRasterizer, svgToPng, svgToRgba } from './png.js';
 
 const fonts = { fontFiles: notoSansFontFiles() };
 const referenceDir = new URL('../render/__fixtures__/', import.meta.url);
@@ -30,13 +30,17 @@ describe('svgToPng and svgToRgba', () => {
   it('draw <text> with the shipped Noto Sans (Latin and Cyrillic) and no system fonts', () => {
     const svg = (content: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="4" y="30" font-family="Noto Sans" font-size="24">${content}</text></svg>`;
-    const ink = (s: string) => {
-      const { pixels } = svgToRgba(s, fonts);
+    const ink = (s: string, options: FontOptions = fonts) => {
+      const { pixels } = svgToRgba(s, options);
       let dark = 0;
       for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
       return dark;
     };
     expect(ink(svg('Повтор 3 / 6'))).toBeGreaterThan(100);
+    // The same fonts passed as bytes (slower per frame in resvg-js 2.6, but no file paths needed).
+    expect(ink(svg('Повтор 3 / 6'), { fontBuffers: notoSansFontBuffers() })).toBeGreaterThan(100);
+    // With no font given, <text> draws nothing: system fonts are never loaded.
+    expect(ink(svg('Повтор 3 / 6'), {})).toBe(0);
     expect(ink(svg('Repetition'))).toBeGreaterThan(100);
     expect(ink(svg(''))).toBe(0);
   });
