@@ -258,6 +258,7 @@ describe('planFromIntake: one table row per rule of CATALOGUE.md', () => {
     const plan = planOf({ minutes: 45, language: 'ru', conditions: [{ id: 'cannot-arch-back' }] });
     expect(plan.skipped[0]?.reason).toMatch(/[а-я]/);
     expect(plan.steps[0]?.cues.before).toMatch(/[а-я]/);
+    for (const step of plan.steps) if (step.cues.safety) expect(step.cues.safety).toMatch(/[а-яё]/i);
   });
 });
 

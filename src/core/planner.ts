@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
-import { regionMatchesPrefix, type Side } from './ids.js';
+import { type Language, regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
 import type {
@@ -246,7 +246,7 @@ export function planFromIntake(
           continue;
         }
         // Precedence 3: exclude regions — cut the strokes short of them, or skip the step.
-        const unit = excludedFrom(p, exclusions, map, skipped);
+        const unit = excludedFrom(p, exclusions, map, skipped, lang);
         if (!unit) continue;
         units.push(unit);
       }
@@ -354,6 +354,7 @@ function excludedFrom(
   exclusions: readonly Exclusion[],
   map: BodyMap,
   skipped: SkippedStep[],
+  language: Language,
 ): Unit | null {
   const base: Unit = {
     section: p.section,
@@ -368,7 +369,7 @@ function excludedFrom(
     reps: p.step.reps.default,
     duration: 0,
   };
-  const cues = p.step.cues.en;
+  const cues = p.step.cues[language] ?? p.step.cues.en;
   base.safetyCue = cues.safety ?? null;
   const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
   if (relevant.length === 0) return base;
