@@ -29,6 +29,8 @@ const SAVE_EVERY_MS = 3000;
 const PREVIOUS_GRACE_SECONDS = 3;
 const FIGURE_WIDTH = 960;
 const now = () => performance.now();
+/** How often the safety marks are redrawn within a step (real milliseconds). */
+const SAFETY_EVERY_MS = 500;
 const FIGURE_HEIGHT = 540;
 
 /** What the text of the player shows; it changes about once a second, not every frame. */
@@ -271,6 +273,8 @@ export function Player(props: {
     let lastStillStep = -1;
     let lastBaseKey = '';
     let lastWorkAt = Number.NEGATIVE_INFINITY;
+    let lastSafetyStep = -1;
+    let lastSafetyAt = Number.NEGATIVE_INFINITY;
     let lastWorkT = Number.NaN;
     let lastWorkPlan: Plan | null = null;
     let lastWorkPlaying = false;
@@ -308,7 +312,7 @@ export function Player(props: {
         }
       }
       lastT = t;
-      // Everything below runs at most figureFps times a second (30 by default), and not at all while nothing changes.
+      // Everything below runs at most figureFps times a second (FIGURE_FPS, 24, by default), and not at all while nothing changes.
       if (frameNow - lastWorkAt < 1000 / figureFps - 2) return;
       if (t === lastWorkT && p === lastWorkPlan && clock.isPlaying === lastWorkPlaying) return;
       lastWorkAt = frameNow;
@@ -341,8 +345,16 @@ export function Player(props: {
             lastBaseKey = baseKey;
             base.innerHTML = figureBaseSvg(m, options);
           }
-          // Only a layer whose picture changed is replaced: the safety marks seldom, the hands every frame.
+          // Only a layer whose picture changed is replaced. The safety marks change with the step and seldom
+          // within it: they are looked at on a change of step and twice a second, the hands on every frame.
           OVERLAY_LAYERS.forEach((layers, i) => {
+            const isSafety = layers.includes('safety');
+            if (isSafety && m.stepIndex === lastSafetyStep && frameNow - lastSafetyAt < SAFETY_EVERY_MS)
+              return;
+            if (isSafety) {
+              lastSafetyStep = m.stepIndex;
+              lastSafetyAt = frameNow;
+            }
             const layer = overlayRefs[i]?.current;
             const svg = figureOverlaySvg(m, options, layers);
             if (layer && svg !== lastSvgs[i]) {

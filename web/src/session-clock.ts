@@ -50,9 +50,15 @@ export function speedFromSearch(search: string): number {
   return Number.isFinite(value) && value > 0 ? Math.min(600, Math.max(0.1, value)) : 1;
 }
 
-/** The figure's frame rate: 30 by default; `?fps=N` (5…60) lets a benchmark compare rates. */
+/**
+ * The figure's default frame rate. The strokes are slow (seconds each), so 24 frames a second look smooth, and
+ * they keep the main thread within its budget on a busy two-core machine (docs/player.md).
+ */
+export const FIGURE_FPS = 24;
+
+/** The figure's frame rate: FIGURE_FPS unless `?fps=N` (5…60) asks otherwise, for the benchmark. */
 export function figureFpsFromSearch(search: string): number {
   const raw = new URLSearchParams(search).get('fps');
-  const value = raw === null ? 30 : Number(raw);
-  return Number.isFinite(value) && value > 0 ? Math.min(60, Math.max(5, value)) : 30;
+  const value = raw === null ? FIGURE_FPS : Number(raw);
+  return Number.isFinite(value) && value > 0 ? Math.min(60, Math.max(5, value)) : FIGURE_FPS;
 }

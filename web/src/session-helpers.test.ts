@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlannedStep } from '../../src/core/plan-types.js';
-import { SessionClock, speedFromSearch } from './session-clock.js';
+import { FIGURE_FPS, figureFpsFromSearch, SessionClock, speedFromSearch } from './session-clock.js';
 import { beepsBetween, stepIndexAt } from './session-cues.js';
 import { voiceCommandFrom } from './voice-commands.js';
 
@@ -21,6 +21,18 @@ describe('SessionClock', () => {
     const clock = new SessionClock(0, 1);
     clock.seek(-5, 0);
     expect(clock.at(0)).toBe(0);
+  });
+});
+
+describe('figureFpsFromSearch', () => {
+  it.each([
+    ['', FIGURE_FPS],
+    ['?fps=30', 30],
+    ['?fps=1', 5],
+    ['?fps=500', 60],
+    ['?fps=x', FIGURE_FPS],
+  ])('%s → %d', (search, fps) => {
+    expect(figureFpsFromSearch(search)).toBe(fps);
   });
 });
 
