@@ -43,6 +43,8 @@ export interface StepMotion {
   readonly hands: readonly HandTrack[];
   /** Each repetition works the other side of the midline (tracks given for the left; mirrored on odd reps). */
   readonly alternateSidesEachRep: boolean;
+  /** Where the fingers point (routine `fingers`); absent: along the stroke. */
+  readonly fingers?: 'along' | 'across' | 'toward-head' | 'toward-feet' | 'away-from-practitioner' | 'facing';
 }
 
 /** A change a rule made to a planned step. */

@@ -98,6 +98,24 @@ export const HandArrangement = z.enum([
 ]);
 export type HandArrangement = z.infer<typeof HandArrangement>;
 
+/**
+ * Where the fingers (or a forearm) point while working.
+ * - along: along the stroke (default); mirrored hands moving sideways face each other.
+ * - across: across the stroke, away from the practitioner (forearms laid across the back).
+ * - toward-head / toward-feet: fixed, whatever the stroke does.
+ * - away-from-practitioner: from where the practitioner is toward the far side (hands at the scalp from the head).
+ * - facing: toward the midline (fingers of the two hands facing each other).
+ */
+export const FingerDirection = z.enum([
+  'along',
+  'across',
+  'toward-head',
+  'toward-feet',
+  'away-from-practitioner',
+  'facing',
+]);
+export type FingerDirection = z.infer<typeof FingerDirection>;
+
 /** What the hands do on the way back. */
 export const ReturnStroke = z.union([
   z.enum(['lifted', 'pressing', 'none']),
@@ -167,6 +185,9 @@ export const Step = z
       .optional()
       .describe('One path per hand, with hands: independent.'),
     hold: Waypoint.optional().describe('Where the supporting hand holds, with hands: hold-and-work.'),
+    fingers: FingerDirection.optional().describe(
+      'Where the fingers (or the forearm) point; default: along the stroke (facing each other when mirrored).',
+    ),
     return: ReturnStroke.optional(),
     alternateSidesEachRep: z
       .boolean()

@@ -158,7 +158,11 @@ export function stepMotionResolved(
       }
     }
   }
-  return { motion: { arrangement, hands, alternateSidesEachRep }, unknownLandmarks: unknown };
+  const fingers = step.fingers;
+  return {
+    motion: { arrangement, hands, alternateSidesEachRep, ...(fingers ? { fingers } : {}) },
+    unknownLandmarks: unknown,
+  };
 }
 
 /** Mirrors a track point across the spine line. */

@@ -583,3 +583,42 @@ describe('motions', () => {
     expect(stepMotionPrepared({ ...step })).not.toBe(stepMotionPrepared(step));
   });
 });
+
+describe('where the fingers point (the step’s fingers rule)', () => {
+  const hands = [
+    trackFixture(
+      'left',
+      [
+        [-0.03, 0.3],
+        [-0.03, 0.2],
+      ],
+      { tool: 'forearm' },
+    ),
+  ];
+  const angleOf = (
+    fingers: StepMotion['fingers'],
+    place: 'left' | 'right' | 'head' | null = 'left',
+  ): number => {
+    const motion: StepMotion = {
+      arrangement: 'together',
+      hands,
+      alternateSidesEachRep: false,
+      ...(fingers ? { fingers } : {}),
+    };
+    const m = prepared({ technique: 'glide', motion, place });
+    return m.technique.handsAt(m.input, 0.2, 0).hands[0]!.angle;
+  };
+  it('by default along the stroke (toward the head here)', () => {
+    expect(angleOf(undefined)).toBeCloseTo(-Math.PI / 2, 5);
+  });
+  it('across the stroke, away from the practitioner at the side', () => {
+    expect(Math.cos(angleOf('across', 'left'))).toBeCloseTo(1, 5);
+    expect(Math.cos(angleOf('across', 'right'))).toBeCloseTo(-1, 5);
+  });
+  it('fixed directions and away from a practitioner at the head', () => {
+    expect(angleOf('toward-feet')).toBeCloseTo(Math.PI / 2, 5);
+    expect(angleOf('toward-head')).toBeCloseTo(-Math.PI / 2, 5);
+    expect(angleOf('away-from-practitioner', 'head')).toBeCloseTo(Math.PI / 2, 5);
+    expect(angleOf('facing')).toBeCloseTo(0, 5);
+  });
+});

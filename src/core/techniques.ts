@@ -52,6 +52,10 @@ export interface MotionTrack {
   /** Heading from the holding hand's point toward the working hand's start (π/2 when there is no hold). */
   readonly holdAngle: number;
   readonly lane: HandLane;
+  /** The step's finger rule (absent: along the stroke). */
+  readonly fingers: StepMotion['fingers'];
+  /** The direction from the practitioner's place across the table (0: toward the client's right). */
+  readonly awayAngle: number;
 }
 
 /** What a technique's motion is given: the hands' tracks for this repetition and the step's timing. */
@@ -299,6 +303,15 @@ const arrangementLanes: Record<Arrangement, (index: number, alternates: boolean)
   none: () => SOLO,
 };
 
+/** The direction from the practitioner's place across the table, in the body frame. */
+function awayAngleFor(step: PlannedStep): number {
+  const place = step.place === 'side' ? (step.side ?? 'left') : step.place;
+  if (place === 'head') return Math.PI / 2;
+  if (place === 'feet') return -Math.PI / 2;
+  // At the client's left (x < 0) the far side is toward +x.
+  return place === 'right' ? Math.PI : 0;
+}
+
 function mirroredPoints(points: readonly TrackPoint[]): TrackPoint[] {
   return points.map((p) => ({ x: -p.x, y: p.y, surface: p.surface }));
 }
@@ -346,6 +359,8 @@ function tracksPrepared(
       spineDistance,
       holdAngle: headingFrom(holdStart, workStart),
       lane,
+      fingers: step.motion.fingers,
+      awayAngle: awayAngleFor(step),
     };
   });
 }
@@ -482,9 +497,24 @@ function passFraction(pass: Pass, u: number, lane: HandLane): number {
   return pass.isReversed ? clamp01(1 - u + trail) : clamp01(u - trail);
 }
 
-/** The direction the fingers point: along the stroke, kept on the way back, facing the midline if mirrored. */
-function fingerAngle(lane: HandLane, sample: LineSample, isBack: boolean, x: number): number {
+/**
+ * The direction the fingers point: the step's `fingers` rule; by default along the stroke, kept on the way
+ * back, facing the midline when mirrored hands move sideways.
+ */
+function fingerAngle(track: MotionTrack, sample: LineSample, isBack: boolean, x: number): number {
+  const lane = track.lane;
   const heading = isBack ? angleNormal(sample.heading + Math.PI) : sample.heading;
+  const rule = track.fingers;
+  if (rule === 'toward-head') return -Math.PI / 2;
+  if (rule === 'toward-feet') return Math.PI / 2;
+  if (rule === 'away-from-practitioner') return track.awayAngle;
+  if (rule === 'facing' && x !== 0) return x < 0 ? 0 : Math.PI;
+  if (rule === 'across') {
+    // Perpendicular to the stroke, on the side that points away from the practitioner.
+    const a = angleNormal(sample.heading + Math.PI / 2);
+    const b = angleNormal(sample.heading - Math.PI / 2);
+    return Math.cos(a - track.awayAngle) >= Math.cos(b - track.awayAngle) ? a : b;
+  }
   if (lane.facesMidline && Math.abs(Math.cos(heading)) > Math.abs(Math.sin(heading)) && x !== 0) {
     return x < 0 ? 0 : Math.PI;
   }
@@ -590,7 +620,7 @@ function glideMotion(): TechniqueMotion {
     const u = pass.isLifted ? pass.u : smoothstep(pass.u);
     const s = passFraction(pass, u, track.lane);
     const at = lineAt(pass.line, s);
-    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    const angle = fingerAngle(track, at, pass.isBack, at.x);
     const state = handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
       isLifted: pass.isLifted,
     });
@@ -670,14 +700,14 @@ function pulseMotion(options: {
     if (pass.isLifted) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
-      const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+      const angle = fingerAngle(track, at, pass.isBack, at.x);
       return saying(handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }), 'return', 0);
     }
     const count = pulseCount(pass.line.length, input.repSeconds * pass.share, 0.025, 0.8);
     const pulse = pulseAt(pass.u, count, track.lane.turn, options.workShare);
     const s = passFraction(pass, pulse.s, track.lane);
     const at = lineAt(pass.line, s);
-    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    const angle = fingerAngle(track, at, pass.isBack, at.x);
     const pressure = linePressureAt(pass.line, s);
     const isLifted = !pulse.isWorking && options.moveContact === null;
     const held =
@@ -722,7 +752,7 @@ function circleMotion(options: {
     const pass = passAt(track, turnedPhase(phase, track.lane), WORK_BACK, input.reps);
     const s = passFraction(pass, pass.u, track.lane);
     const at = lineAt(pass.line, s);
-    const angle = fingerAngle(track.lane, at, pass.isBack, at.x);
+    const angle = fingerAngle(track, at, pass.isBack, at.x);
     if (pass.isLifted) {
       return saying(handAt(track, at.x, at.y, at.surface, angle, null, { isLifted: true }), 'return', 0);
     }
@@ -761,7 +791,7 @@ function drainMotion(): TechniqueMotion {
     if (pass.isBack) {
       const s = passFraction(pass, pass.u, track.lane);
       const at = lineAt(pass.line, s);
-      const angle = fingerAngle(track.lane, at, true, at.x);
+      const angle = fingerAngle(track, at, true, at.x);
       return saying(
         handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
           isLifted: pass.isLifted,
@@ -785,7 +815,7 @@ function drainMotion(): TechniqueMotion {
     const along = isStroke ? k * d + 2 * d * smoothstep(w / 0.7) : (k + 2) * d - slide;
     const s = passFraction(pass, along, track.lane);
     const at = lineAt(pass.line, s);
-    const angle = fingerAngle(track.lane, at, false, at.x);
+    const angle = fingerAngle(track, at, false, at.x);
     return saying(
       handAt(track, at.x, at.y, at.surface, angle, linePressureAt(pass.line, s), {
         isLifted: !isStroke,
@@ -849,7 +879,7 @@ function cycleMotion(options: {
     const extent = cycle.extentAt(phase);
     const p = options.place(track, phase, extent);
     const pressure = options.isPressing(phase) ? linePressureAt(track.stroke, p.s) : null;
-    const angle = fingerAngle(track.lane, p, false, p.x);
+    const angle = fingerAngle(track, p, false, p.x);
     const state = handAt(track, p.x, p.y, p.surface, angle, pressure, { isLifted: false });
     return saying(state, cycleName(cycle, phase), extent);
   };
