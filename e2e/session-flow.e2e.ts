@@ -94,6 +94,7 @@ describe('a session from intake to summary', () => {
     expect(await page.getAttribute('#minutes', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#minutes-error')).toContain('sessions run 10 to 120 minutes');
     expect(await page.isVisible('#client-height-error')).toBe(true);
+    expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await screenshotSaved(page, 'intake-errors');
 
@@ -150,6 +151,22 @@ describe('a session from intake to summary', () => {
     expect(await page.textContent('.pain-button')).toBe('БОЛЬ / СТОП');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await screenshotSaved(page, 'player-ru');
+    await context.close();
+  });
+
+  it('passes axe in the dark colour scheme too', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('form.intake');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('section.plan .step-card');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.click('button:has-text("Start the session")');
+    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await screenshotSaved(page, 'player-dark');
     await context.close();
   });
 });

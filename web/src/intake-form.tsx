@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ConditionId } from '../../src/core/intake.js';
 import {
   CONDITION_FIELDS,
@@ -32,6 +32,29 @@ export function refusalsFor(id: ConditionId, c: ConditionValues, language: UiLan
         (r.severity === undefined || r.severity === c.severity),
     )
     .map((r) => (language === 'ru' ? r.reason.ru : undefined) ?? r.reason.en);
+}
+
+/** The label a field error is shown under in the summary at the top (the control's own label, with its group). */
+export function fieldLabel(id: string, s: UiStrings, language: UiLanguage): string {
+  const body: Record<string, string> = {
+    'client-height': `${s.client} — ${s.heightCm}`,
+    'client-weight': `${s.client} — ${s.weightKg}`,
+    'practitioner-height': `${s.practitioner} — ${s.heightCm}`,
+    'practitioner-weight': `${s.practitioner} — ${s.weightKg}`,
+    minutes: s.minutes,
+    pressure: s.pressure,
+    language: s.language,
+  };
+  if (body[id]) return body[id];
+  const condition = CONDITION_ORDER.find((c) => id === `cond-${c}` || id.startsWith(`cond-${c}-`));
+  if (condition) return CONDITION_TEXT[language][condition].name;
+  if (id.startsWith('avoid')) return s.avoidRegions;
+  return s.conditions;
+}
+
+/** A schema message in plain words: zod's "expected number, received NaN" becomes "please enter a number". */
+export function issueText(message: string, s: UiStrings): string {
+  return /expected number/i.test(message) ? s.enterNumber : message;
 }
 
 /** A field error keyed by form control id. */
@@ -250,6 +273,11 @@ export function IntakeForm(props: {
   const [submitCount, setSubmitCount] = useState(0);
   const errorEntries = Object.entries(errors);
 
+  // New errors after a submit: take the focus (and the view) to their summary at the top.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) summaryRef.current?.focus();
+  }, [errors]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSubmitCount((n) => n + 1);
@@ -271,7 +299,9 @@ export function IntakeForm(props: {
           <ul>
             {errorEntries.map(([id, message]) => (
               <li key={id}>
-                <a href={`#${id}`}>{message}</a>
+                <a href={`#${id}`}>
+                  {fieldLabel(id, s, language)}: {message}
+                </a>
               </li>
             ))}
           </ul>
