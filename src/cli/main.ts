@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CliIo, processIo } from './io.js';
 import { EXIT, type PlanCommandOptions, planCommand } from './plan-command.js';
+import { registerRenderCommands } from './render-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -64,6 +65,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .action((options: PlanCommandOptions) => {
       exitCode = planCommand(options, io);
     });
+
+  registerRenderCommands(program, {
+    ...io,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
