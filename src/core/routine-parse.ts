@@ -508,7 +508,8 @@ function stepNamesChecked(
   }
 }
 
-function stepChecked(
+/** Resolves a step on every side it is done on: unknown landmarks, then the pressure along its paths. */
+function stepMotionChecked(
   src: Source,
   step: Step,
   stepPath: YamlPath,
@@ -561,7 +562,7 @@ function routineChecked(src: Source, data: unknown, options: RoutineParseOptions
       if (id !== undefined) stepIds.push({ id, path: stepPath });
       stepNamesChecked(src, data, stepPath, ruleIds);
       const step = Step.safeParse(raw);
-      if (step.success) stepChecked(src, step.data, stepPath, section, options.bodyMap);
+      if (step.success) stepMotionChecked(src, step.data, stepPath, section, options.bodyMap);
     });
   });
   duplicatesReported(src, stepIds, 'step');
