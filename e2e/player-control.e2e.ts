@@ -175,6 +175,23 @@ describe('the player', () => {
     await context.close();
   });
 
+  it('animates the hands by changing the live SVG in place', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await sessionStarted(page, '');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(200);
+    const hands = '[data-testid="figure"] .figure-layer:nth-child(3)';
+    await page.evaluate(`document.querySelector('${hands} svg').mcMarker = 'same'`);
+    const before = await page.innerHTML(hands);
+    await page.waitForTimeout(400);
+    const after = await page.innerHTML(hands);
+    expect(after).not.toBe(before);
+    expect(await page.evaluate(`document.querySelector('${hands} svg').mcMarker`)).toBe('same');
+    expect(await page.locator(`${hands} [data-hand]`).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('shows stills instead of animation when reduced motion is asked for', async () => {
     const context = await contextNew(browser, { reducedMotion: 'reduce' });
     const page = await context.newPage();

@@ -21,6 +21,7 @@ import { beepsBetween, stepIndexAt } from './session-cues.js';
 import type { EndReason, SessionEvent } from './session-store.js';
 import { positionSaved } from './session-store.js';
 import { sideText, stillTimeFor } from './step-text.js';
+import { svgMorphed } from './svg-morph.js';
 import { type VoiceCommand, voiceCommandFrom } from './voice-commands.js';
 
 /** While playing, the position is saved this often (real milliseconds). */
@@ -359,7 +360,7 @@ export function Player(props: {
             const svg = figureOverlaySvg(m, options, layers);
             if (layer && svg !== lastSvgs[i]) {
               lastSvgs[i] = svg;
-              layer.innerHTML = svg;
+              svgMorphed(layer, svg);
             }
           });
           figureDrawn();
