@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language, Pressure, RegionId, Side } from './ids.js';
+import { issueMessage, issuesFlattened, nearestName, schemaKeysAt } from './zod-messages.js';
 
 /** Condition ids of CATALOGUE.md "Conditions (intake)". */
 export const CONDITION_IDS = [
@@ -89,22 +90,44 @@ export interface IntakeIssue {
   readonly message: string;
 }
 
-/** Parses an intake; returns the value or every issue with the field path. */
+/** Parses an intake; returns the value or every issue with the field path and a readable reason. */
 export function intakeParsed(
   input: unknown,
 ): { ok: true; intake: Intake } | { ok: false; issues: IntakeIssue[] } {
   const r = Intake.safeParse(input);
   if (r.success) return { ok: true, intake: r.data };
-  return {
-    ok: false,
-    issues: r.error.issues.map((i) => ({
-      field: i.path.length
-        ? i.path
-            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-            .join('')
-            .replace(/^\./, '')
-        : '(root)',
-      message: i.message,
-    })),
-  };
+  const issues: IntakeIssue[] = [];
+  for (const flat of issuesFlattened(r.error.issues, [], input)) {
+    const field = fieldPathText(flat.path);
+    if (flat.issue.code === 'unrecognized_keys') {
+      const allowed = schemaKeysAt(Intake, flat.path);
+      for (const key of flat.issue.keys) {
+        const near = nearestName(key, allowed);
+        issues.push({
+          field: fieldPathText([...flat.path, key]),
+          message: `unknown field${near ? ` (did you mean "${near}"?)` : allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        });
+      }
+      continue;
+    }
+    // The message names the field itself; the issue carries it separately.
+    const message = issueMessage(flat, input).replace(
+      /^[^:]*: (?=expected|must|invalid|a |pregnancy|sessions)/,
+      '',
+    );
+    const own = flat.issue.message;
+    const isOwn =
+      (flat.issue.code === 'too_small' || flat.issue.code === 'too_big') &&
+      !/^(too|invalid|expected)/i.test(own);
+    issues.push({ field, message: isOwn ? `${message} (${own})` : message });
+  }
+  return { ok: false, issues };
+}
+
+function fieldPathText(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
