@@ -104,13 +104,17 @@ export function stepMotionResolved(
     return { motion: { arrangement: 'none', hands: [], alternateSidesEachRep }, unknownLandmarks: unknown };
   }
   const ret = step.return ?? 'none';
+  // A per-side step is written for the client's left; on the right everything mirrors, the practitioner's
+  // hands included: what the YAML gives the left hand, the right hand does (and the other way round).
+  const roleOf = (hand: 'left' | 'right'): 'left' | 'right' =>
+    options.side === 'right' ? (hand === 'left' ? 'right' : 'left') : hand;
   const withReturn = (hand: 'left' | 'right', points: TrackPoint[], handCtx: Context): HandTrack => {
-    const base: HandTrack = { hand, tool: tools[hand], points };
+    const base: HandTrack = { hand, tool: tools[roleOf(hand)], points };
     if (ret === 'none') return base;
     if (ret === 'lifted' || ret === 'pressing') {
       return { ...base, returnPoints: [...points].reverse(), isReturnPressing: ret === 'pressing' };
     }
-    const spec = ret[hand];
+    const spec = ret[roleOf(hand)];
     if (!spec) return { ...base, returnPoints: [...points].reverse(), isReturnPressing: false };
     const last = points.at(-1)?.surface ?? surface;
     return {
@@ -151,7 +155,7 @@ export function stepMotionResolved(
         const holdAt = step.hold
           ? waypointResolved(workCtx, step.hold, surface, ['hold'])
           : (points[0] ?? { x: 0, y: 0, surface });
-        hands.push({ hand: other, tool: tools[other], points: [holdAt], isHolding: true });
+        hands.push({ hand: other, tool: tools[roleOf(other)], points: [holdAt], isHolding: true });
       } else {
         hands.push(withReturn(lead, points, workCtx));
         hands.push(withReturn(other, points, workCtx));
