@@ -92,7 +92,8 @@ describe('a session from intake to summary', () => {
     await page.click('button[type="submit"]');
     await page.waitForSelector('#minutes-error');
     expect(await page.getAttribute('#minutes', 'aria-invalid')).toBe('true');
-    expect(await page.textContent('#minutes-error')).toContain('sessions run 10 to 120 minutes');
+    expect(await page.textContent('#minutes-error')).toBe('Sessions run 10 to 120 minutes');
+    expect(await page.textContent('#client-height-error')).toBe('Please enter a number, for example 175.');
     expect(await page.isVisible('#client-height-error')).toBe(true);
     expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
     expect(await axeSeriousViolations(page)).toEqual([]);

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../src/core/plan-types.js';
 import { uiStrings } from './i18n.js';
-import { type FieldErrors, IntakeForm, issueText } from './intake-form.js';
+import { type FieldErrors, IntakeForm } from './intake-form.js';
+import { issueText } from './intake-issues.js';
 import { fieldIdForIssue, intakeFormInitial, intakeInputFromForm } from './intake-values.js';
 import {
   type EndReason,
@@ -67,7 +68,7 @@ export function App() {
         const next: Record<string, string> = {};
         for (const issue of checked.issues) {
           const id = fieldIdForIssue(issue.field, conditionOrder, form.avoid);
-          next[id] ??= issueText(issue.message, uiStrings(form.language));
+          next[id] ??= issueText(issue.message, uiStrings(form.language), form.language);
         }
         setErrors(next);
         return;

@@ -10,6 +10,7 @@ import {
 } from './condition-text.js';
 import intakeHintsJson from './generated/intake-hints.json';
 import { type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
+import { fieldLabel } from './intake-issues.js';
 import type { ConditionValues, IntakeFormValues } from './intake-values.js';
 
 interface RefusalHint {
@@ -32,29 +33,6 @@ export function refusalsFor(id: ConditionId, c: ConditionValues, language: UiLan
         (r.severity === undefined || r.severity === c.severity),
     )
     .map((r) => (language === 'ru' ? r.reason.ru : undefined) ?? r.reason.en);
-}
-
-/** The label a field error is shown under in the summary at the top (the control's own label, with its group). */
-export function fieldLabel(id: string, s: UiStrings, language: UiLanguage): string {
-  const body: Record<string, string> = {
-    'client-height': `${s.client} — ${s.heightCm}`,
-    'client-weight': `${s.client} — ${s.weightKg}`,
-    'practitioner-height': `${s.practitioner} — ${s.heightCm}`,
-    'practitioner-weight': `${s.practitioner} — ${s.weightKg}`,
-    minutes: s.minutes,
-    pressure: s.pressure,
-    language: s.language,
-  };
-  if (body[id]) return body[id];
-  const condition = CONDITION_ORDER.find((c) => id === `cond-${c}` || id.startsWith(`cond-${c}-`));
-  if (condition) return CONDITION_TEXT[language][condition].name;
-  if (id.startsWith('avoid')) return s.avoidRegions;
-  return s.conditions;
-}
-
-/** A schema message in plain words: zod's "expected number, received NaN" becomes "please enter a number". */
-export function issueText(message: string, s: UiStrings): string {
-  return /expected number/i.test(message) ? s.enterNumber : message;
 }
 
 /** A field error keyed by form control id. */

@@ -274,6 +274,21 @@ export function Player(props: {
     let lastStillStep = -1;
     let lastBaseKey = '';
     let lastWorkAt = Number.NEGATIVE_INFINITY;
+    let lastPrimedStep = -1;
+    // The first moment of a step and its first drawing fill caches (the step's prepared motion, the hand
+    // shapes, a new position's body): do that for the next step while the browser is idle, not on the frame
+    // where the step changes.
+    const nextStepPrimed = (p: Plan, index: number) => {
+      const step = p.steps[index];
+      if (!step) return;
+      const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      whenIdle(() => {
+        const options = { ...figureOptions, excluded: p.excludedRegions };
+        const moment = momentAt(p, step.start + Math.min(0.5, step.duration / 2));
+        figureBaseSvg(moment, options);
+        for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
+      });
+    };
     let lastSafetyStep = -1;
     let lastSafetyAt = Number.NEGATIVE_INFINITY;
     let lastWorkT = Number.NaN;
@@ -321,6 +336,10 @@ export function Player(props: {
       lastWorkPlan = p;
       lastWorkPlaying = clock.isPlaying;
       const m = momentAt(p, t);
+      if (m.stepIndex !== lastPrimedStep) {
+        lastPrimedStep = m.stepIndex;
+        nextStepPrimed(p, m.stepIndex + 1);
+      }
       const base = baseRef.current;
       if (base) {
         const options = { ...figureOptions, excluded: p.excludedRegions };
