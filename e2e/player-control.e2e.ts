@@ -175,6 +175,20 @@ describe('the player', () => {
     await context.close();
   });
 
+  it('holds at the start of the next step when auto-advance is off', async () => {
+    const context = await contextNew(browser);
+    const page = await context.newPage();
+    await sessionStarted(page, '?speed=60');
+    await page.click('summary:has-text("Settings")');
+    await page.uncheck('#auto-advance');
+    await page.waitForSelector('.paused-badge', { timeout: 10_000 });
+    expect(await title(page)).toBe('Reinforced palm beside the spine');
+    expect(await page.textContent('[data-testid="countdown"]')).toContain('2:11');
+    await page.click('[data-testid="play-pause"]');
+    expect(await page.textContent('[data-testid="play-pause"]')).toContain('Pause');
+    await context.close();
+  });
+
   it('animates the hands by changing the live SVG in place', async () => {
     const context = await contextNew(browser);
     const page = await context.newPage();
