@@ -73,7 +73,9 @@ describe('plan: invalid input and usage errors', () => {
   it('checks --minutes against the intake rules', async () => {
     const r = await run(['plan', '--routine', MINI, '--minutes', '5']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('invalid intake:\n  minutes: expected at least 10; got 5 (sessions run 10 to 120 minutes)\n');
+    expect(r.stderr).toBe(
+      'invalid intake:\n  minutes: expected at least 10; got 5 (sessions run 10 to 120 minutes)\n',
+    );
   });
 
   it('prints the problems of a broken routine file and exits 1', async () => {
