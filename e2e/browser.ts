@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { staticServerStarted } from '../src/server/static-server.js';
 
 /** The repository root. */
@@ -115,4 +116,24 @@ export async function savedSessionTime(page: Page): Promise<number> {
     const t2 = pos ? JSON.parse(pos).t : 0;
     return Math.max(t1, t2);
   })()`);
+}
+
+/** The browser and the served app for one test file: launched before its tests, closed after them. */
+export interface E2eHarness {
+  readonly browser: Browser;
+  readonly app: { url: string; close: () => Promise<void> };
+}
+
+/** Registers the before/after hooks that start chromium and serve the built app; read the fields in tests. */
+export function e2eHarness(): E2eHarness {
+  const harness = {} as { browser: Browser; app: { url: string; close: () => Promise<void> } };
+  beforeAll(async () => {
+    harness.browser = await browserLaunched();
+    harness.app = await appServed();
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await harness.app?.close();
+  });
+  return harness;
 }

@@ -1,29 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appServed,
-  axeSeriousViolations,
-  browserLaunched,
-  contextNew,
-  intakeSubmitted,
-  screenshotSaved,
-} from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeSeriousViolations, contextNew, e2eHarness, intakeSubmitted, screenshotSaved } from './browser.js';
 
-let browser: Browser;
-let app: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await browserLaunched();
-  app = await appServed();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const harness = e2eHarness();
 
 async function sessionStarted(page: Page, search: string): Promise<void> {
-  await page.goto(`${app.url}${search}`);
+  await page.goto(`${harness.app.url}${search}`);
   await page.waitForSelector('form.intake');
   await intakeSubmitted(page);
   await page.waitForSelector('section.plan .step-card');
@@ -44,9 +26,9 @@ const events = (page: Page) =>
 
 describe('the player', () => {
   it('is driven from the keyboard: Enter submits, Space pauses, arrows and page keys change steps', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.waitForSelector('form.intake');
     await page.focus('#minutes');
     await page.keyboard.press('Enter');
@@ -94,7 +76,7 @@ describe('the player', () => {
   });
 
   it('stops at once on PAIN, softens the step and asks before going on; a second report ends the session', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.keyboard.press('ArrowRight');
@@ -132,7 +114,7 @@ describe('the player', () => {
   });
 
   it('a pain of 7 ends the session at once', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.click('button:has-text("PAIN / STOP")');
@@ -143,7 +125,7 @@ describe('the player', () => {
   });
 
   it('resumes after a reload at the same step and time', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '?speed=10');
     await page.keyboard.press('ArrowRight');
@@ -176,7 +158,7 @@ describe('the player', () => {
   });
 
   it('holds at the start of the next step when auto-advance is off', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '?speed=60');
     await page.click('summary:has-text("Settings")');
@@ -190,7 +172,7 @@ describe('the player', () => {
   });
 
   it('animates the hands by changing the live SVG in place', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.keyboard.press('ArrowRight');
@@ -207,7 +189,7 @@ describe('the player', () => {
   });
 
   it('shows stills instead of animation when reduced motion is asked for', async () => {
-    const context = await contextNew(browser, { reducedMotion: 'reduce' });
+    const context = await contextNew(harness.browser, { reducedMotion: 'reduce' });
     const page = await context.newPage();
     await sessionStarted(page, '?speed=60');
     const first = await page.innerHTML('[data-testid="figure"] .figure-layer:first-child');
@@ -218,9 +200,9 @@ describe('the player', () => {
   });
 
   it('works offline after the first visit (service worker)', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.waitForSelector('form.intake');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

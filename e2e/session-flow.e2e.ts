@@ -1,26 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appServed,
-  axeSeriousViolations,
-  browserLaunched,
-  contextNew,
-  intakeSubmitted,
-  screenshotSaved,
-} from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeSeriousViolations, contextNew, e2eHarness, intakeSubmitted, screenshotSaved } from './browser.js';
 
-let browser: Browser;
-let app: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await browserLaunched();
-  app = await appServed();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const harness = e2eHarness();
 
 function pageErrorsCollected(page: Page): string[] {
   const errors: string[] = [];
@@ -33,10 +15,10 @@ function pageErrorsCollected(page: Page): string[] {
 
 describe('a session from intake to summary', () => {
   it('with varicose veins the plan leaves out the knead and the lower leg, says why, and plays to the summary', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
     const errors = pageErrorsCollected(page);
-    await page.goto(`${app.url}?speed=600`);
+    await page.goto(`${harness.app.url}?speed=600`);
     await page.waitForSelector('form.intake h1');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await screenshotSaved(page, 'intake', { fullPage: true });
@@ -84,9 +66,9 @@ describe('a session from intake to summary', () => {
   });
 
   it('shows field errors next to the fields and refuses a fever with a reason and a doctor', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.fill('#client-height', 'tall');
     await page.fill('#minutes', '5');
     await page.click('button[type="submit"]');
@@ -113,9 +95,9 @@ describe('a session from intake to summary', () => {
   });
 
   it('keeps Start disabled until each warning is acknowledged (pregnancy after 13 weeks)', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.check('#cond-pregnancy');
     await page.fill('#cond-pregnancy-weeks', '20');
     await page.click('button[type="submit"]');
@@ -136,9 +118,9 @@ describe('a session from intake to summary', () => {
   });
 
   it('speaks Russian when Russian is chosen', async () => {
-    const context = await contextNew(browser);
+    const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.check('#language-ru');
     expect(await page.textContent('h1')).toBe('Перед массажем');
     expect(await page.textContent('label[for="cond-varicose-veins"]')).toContain('Варикоз');
@@ -156,9 +138,12 @@ describe('a session from intake to summary', () => {
   });
 
   it('passes axe in the dark colour scheme too', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    const context = await harness.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'dark',
+    });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(harness.app.url);
     await page.waitForSelector('form.intake');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.click('button[type="submit"]');

@@ -53,6 +53,39 @@ function describedBy(id: string, errors: FieldErrors, hint?: string): string | u
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** Height and weight of the client or the practitioner. */
+function BodyFields(props: {
+  who: 'client' | 'practitioner';
+  legend: string;
+  labels: { heightCm: string; weightKg: string };
+  values: IntakeFormValues;
+  errors: FieldErrors;
+  onChange: (values: IntakeFormValues) => void;
+}) {
+  const { who, legend, labels, values, errors, onChange } = props;
+  const height = `${who}Height` as const;
+  const weight = `${who}Weight` as const;
+  return (
+    <fieldset className="group">
+      <legend>{legend}</legend>
+      <NumberField
+        id={`${who}-height`}
+        label={labels.heightCm}
+        value={values[height]}
+        errors={errors}
+        onChange={(value) => onChange({ ...values, [height]: value })}
+      />
+      <NumberField
+        id={`${who}-weight`}
+        label={labels.weightKg}
+        value={values[weight]}
+        errors={errors}
+        onChange={(value) => onChange({ ...values, [weight]: value })}
+      />
+    </fieldset>
+  );
+}
+
 function NumberField(props: {
   id: string;
   label: string;
@@ -308,40 +341,22 @@ export function IntakeForm(props: {
       </fieldset>
 
       <div className="two-columns">
-        <fieldset className="group">
-          <legend>{s.client}</legend>
-          <NumberField
-            id="client-height"
-            label={s.heightCm}
-            value={values.clientHeight}
-            errors={errors}
-            onChange={(clientHeight) => onChange({ ...values, clientHeight })}
-          />
-          <NumberField
-            id="client-weight"
-            label={s.weightKg}
-            value={values.clientWeight}
-            errors={errors}
-            onChange={(clientWeight) => onChange({ ...values, clientWeight })}
-          />
-        </fieldset>
-        <fieldset className="group">
-          <legend>{s.practitioner}</legend>
-          <NumberField
-            id="practitioner-height"
-            label={s.heightCm}
-            value={values.practitionerHeight}
-            errors={errors}
-            onChange={(practitionerHeight) => onChange({ ...values, practitionerHeight })}
-          />
-          <NumberField
-            id="practitioner-weight"
-            label={s.weightKg}
-            value={values.practitionerWeight}
-            errors={errors}
-            onChange={(practitionerWeight) => onChange({ ...values, practitionerWeight })}
-          />
-        </fieldset>
+        <BodyFields
+          who="client"
+          legend={s.client}
+          labels={s}
+          values={values}
+          errors={errors}
+          onChange={onChange}
+        />
+        <BodyFields
+          who="practitioner"
+          legend={s.practitioner}
+          labels={s}
+          values={values}
+          errors={errors}
+          onChange={onChange}
+        />
       </div>
 
       <fieldset className="group" id="conditions">
