@@ -269,7 +269,7 @@ describe('planFromIntake: session lengths', () => {
       const plan = planOf({ minutes });
       const ok = Math.abs(plan.totalSeconds - minutes * 60) <= minutes * 60 * 0.02;
       expect(ok || plan.warnings.some((w) => w.rule === 'session-length')).toBe(true);
-      if (minutes >= 20) expect(ok).toBe(true);
+      expect(ok).toBe(true);
     },
   );
 
@@ -277,6 +277,19 @@ describe('planFromIntake: session lengths', () => {
     const plan = planOf({ minutes: 20 });
     expect(skippedBy(plan, 'leg-passive-lift')).toBe('session-length');
     expect(plan.steps.some((s) => s.id === 'spine-thumb-knead')).toBe(true);
+  });
+
+  it('at 10 minutes whole leg steps go (lightest, latest first), each with the reason, and the legs still open with the glide', () => {
+    const plan = planOf({ minutes: 10 });
+    expect(Math.abs(plan.totalSeconds - 600)).toBeLessThanOrEqual(12);
+    expect(plan.skipped.find((s) => s.id === 'foot-flex-stretch' && s.side === 'left')?.rule).toBe(
+      'session-length',
+    );
+    expect(plan.skipped.find((s) => s.id === 'foot-flex-stretch')?.reason).toMatch(/10-minute session/);
+    expect(has(plan, 'leg-glide', 'left')).toBe(true);
+    expect(has(plan, 'spine-thumb-knead')).toBe(true);
+    for (const section of ['back', 'legs', 'front'])
+      expect(plan.steps.some((s) => s.sectionId === section)).toBe(true);
   });
 
   it('time freed by a skipped step goes to the same section', () => {

@@ -550,6 +550,10 @@ function timedUnits(
   }
 
   const hardSections = new Set<string>();
+  const shortReason = text({
+    en: plannerText.shortSession.en(minutes),
+    ru: plannerText.shortSession.ru(minutes),
+  });
   if (minutes < shortest) {
     // Below the shortest timing row: optional steps go first, then sections shrink in their order.
     let deficit = [...budgets.values()].reduce((a, b) => a + b, 0) - target;
@@ -593,6 +597,29 @@ function timedUnits(
         budgets.set(section.id, budget - take);
         deficit -= take;
         if (level === 'hard') hardSections.add(section.id);
+      }
+    }
+    // Still too long: leave out whole time-bound steps, lightest first, shrinkable sections in their order,
+    // keeping at least one step in each section.
+    for (const section of shrinkable) {
+      // Lightest first; among equals the later step goes first (the opening strokes stay).
+      const candidates = section.steps
+        .map((step, index) => ({ step, index }))
+        .filter(({ step }) => !step.reps.isCountBound)
+        .sort((a, b) => (a.step.weight ?? 1) - (b.step.weight ?? 1) || b.index - a.index)
+        .map(({ step }) => step);
+      for (const step of candidates) {
+        if (deficit <= 0) break;
+        const mine = units.filter((u) => u.section === section && u.step === step);
+        const others = units.filter((u) => u.section === section && u.step !== step && !isCountBound(u));
+        if (mine.length === 0 || others.length === 0) continue;
+        const freed = mine.reduce((sum, u) => sum + floorSeconds(u, 'hard'), 0);
+        units = units.filter((u) => !mine.includes(u));
+        for (const u of mine)
+          skipped.push({ id: step.id, side: u.side, rule: 'session-length', reason: shortReason });
+        hardSections.add(section.id);
+        budgets.set(section.id, (budgets.get(section.id) ?? 0) - Math.min(freed, deficit));
+        deficit -= Math.min(freed, deficit);
       }
     }
   }
