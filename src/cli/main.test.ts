@@ -4,23 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinBodyMap, routineFromFile } from '../content/load.js';
 import { intakeParsed } from '../core/intake.js';
 import { planFromIntake } from '../core/planner.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { cliRun } from './test-support/cli-run.js';
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = cliRun;
 
 describe('main', () => {
   it('prints help with the exit codes and exits 0', async () => {

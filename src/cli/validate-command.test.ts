@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRoutineIds, builtinRoutinePath, builtinRulesPaths } from '../content/load.js';
 import { Step } from '../core/routine.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { cliRun } from './test-support/cli-run.js';
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = cliRun;
 
 const BROKEN = 'test/fixtures/broken';
 const VALID_ROUTINE = 'test/fixtures/valid/mini-routine.yaml';

@@ -90,6 +90,21 @@ export function polylinePrepared(points: readonly BodyPoint[]): PreparedPolyline
   return { points, cumulative, length: cumulative[cumulative.length - 1] ?? 0 };
 }
 
+/**
+ * The segment a distance along a polyline falls in: the index i (1 … n−1) of the first cumulative length at or
+ * past `target`, so the point lies between vertices i−1 and i. Binary search; `cumulative` has n ≥ 2 entries.
+ */
+export function cumulativeSegment(cumulative: readonly number[] | Float64Array, target: number): number {
+  let lo = 1;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Samples a prepared polyline at fraction `t` (0…1): the point and the heading (radians, body frame). */
 export function preparedPolylineAt(
   line: PreparedPolyline,
@@ -100,13 +115,7 @@ export function preparedPolylineAt(
   if (n === 0) return { x: 0, y: 0, angle: 0 };
   if (n === 1) return { x: points[0]!.x, y: points[0]!.y, angle: Math.PI / 2 };
   const target = Math.min(Math.max(t, 0), 1) * length;
-  let lo = 1;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = cumulativeSegment(cumulative, target);
   const a = points[lo - 1]!;
   const b = points[lo]!;
   const segment = cumulative[lo]! - cumulative[lo - 1]!;

@@ -1,5 +1,6 @@
 import { bodyMapData } from '../content/body-map.js';
 import { type BodyMap, bodyMapFromData, landmarkPoint, regionsAt } from './body-map.js';
+import { cumulativeSegment } from './geometry.js';
 import { type ContactTool, regionMatchesPrefix, type Surface, type TechniqueKind } from './ids.js';
 import type { HandState } from './moment.js';
 import type { HandTrack, PlannedStep, StepMotion, TrackPoint } from './plan-types.js';
@@ -200,13 +201,7 @@ function lineAt(line: Omit<MotionLine, 'pressure'>, s: number): LineSample {
     return out;
   }
   const target = clamp01(s) * line.length;
-  let lo = 1;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = cumulativeSegment(cumulative, target);
   const c0 = cumulative[lo - 1]!;
   const segment = cumulative[lo]! - c0;
   const f = segment === 0 ? 0 : (target - c0) / segment;
