@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type BodyMap, pathViolations, type RegionShape, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
@@ -8,6 +8,8 @@ import { Routine, Section, Step } from './routine.js';
 import { RuleEffect, RuleFile } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
 import {
+  type LinePositions,
+  textLines,
   type YamlPath,
   yamlKeyNodeAt,
   yamlNodeAt,
@@ -47,7 +49,7 @@ const SAMPLE_STEP = 0.002;
 interface Source {
   readonly file: string;
   readonly doc: Document;
-  readonly lines: LineCounter;
+  readonly lines: LinePositions;
   readonly out: Diagnostic[];
 }
 
@@ -70,8 +72,8 @@ function reportPath(src: Source, path: YamlPath, message: string): void {
 }
 
 function sourceParsed(text: string, file: string): { src: Source; data: unknown; isSyntaxOk: boolean } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = textLines(text);
+  const doc = parseDocument(text, { prettyErrors: false });
   const src: Source = { file, doc, lines, out: [] };
   // One broken line often trips several errors; the first on each line says what went wrong.
   const errorLines = new Set<number>();

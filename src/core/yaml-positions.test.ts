@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
-import { yamlKeyNodeAt, yamlNodeAt, yamlNodePosition, yamlOffsetPosition } from './yaml-positions.js';
+import {
+  textLines,
+  yamlKeyNodeAt,
+  yamlNodeAt,
+  yamlNodePosition,
+  yamlOffsetPosition,
+} from './yaml-positions.js';
 
 const TEXT = [
   'id: x',
@@ -76,5 +82,29 @@ describe('positions', () => {
 
   it('default to 1:1 for a missing node', () => {
     expect(yamlNodePosition(new LineCounter(), null)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('textLines', () => {
+  it('maps offsets to 1-based lines and columns from the text itself', () => {
+    const lines = textLines('ab\n\ncd\n');
+    expect(lines.linePos(0)).toEqual({ line: 1, col: 1 });
+    expect(lines.linePos(2)).toEqual({ line: 1, col: 3 });
+    expect(lines.linePos(3)).toEqual({ line: 2, col: 1 });
+    expect(lines.linePos(5)).toEqual({ line: 3, col: 2 });
+    expect(lines.linePos(7)).toEqual({ line: 4, col: 1 });
+  });
+
+  it('stays right where yaml’s LineCounter loses lines (a stream broken before comment lines)', () => {
+    const text = 'x # a comment\n# another\n# and one more\nid: a\nversion: 1\n';
+    const doc = parseDocument(text, { prettyErrors: false });
+    const positions = textLines(text);
+    for (const e of doc.errors) {
+      const before = text.slice(0, e.pos[0]);
+      expect(positions.linePos(e.pos[0])).toEqual({
+        line: before.split('\n').length,
+        col: e.pos[0] - before.lastIndexOf('\n'),
+      });
+    }
   });
 });

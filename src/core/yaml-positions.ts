@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 
 /** A path of keys and indices into a parsed document, as zod reports it. */
 export type YamlPath = readonly PropertyKey[];
@@ -58,14 +58,40 @@ export function yamlKeyNodeAt(doc: Document, path: YamlPath, key: string): Node 
   return undefined;
 }
 
+/** Anything that maps a source offset to a 1-based line and column (yaml's LineCounter, or `textLines`). */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
+/**
+ * Line positions computed from the text itself. yaml's own LineCounter only learns the lines its lexer
+ * reaches, and in a badly broken stream it misses some (errors then point several lines too high).
+ */
+export function textLines(text: string): LinePositions {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    linePos(offset: number) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, col: offset - starts[lo]! + 1 };
+    },
+  };
+}
+
 /** The 1-based position of a source offset. */
-export function yamlOffsetPosition(lineCounter: LineCounter, offset: number): SourcePosition {
+export function yamlOffsetPosition(lineCounter: LinePositions, offset: number): SourcePosition {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
 }
 
 /** The 1-based position where a node starts (1:1 for a missing node or one without a source range). */
-export function yamlNodePosition(lineCounter: LineCounter, node: Node | null | undefined): SourcePosition {
+export function yamlNodePosition(lineCounter: LinePositions, node: Node | null | undefined): SourcePosition {
   const start = node?.range?.[0];
   if (start === undefined) return { line: 1, column: 1 };
   return yamlOffsetPosition(lineCounter, start);
