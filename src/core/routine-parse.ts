@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type BodyMap, pathViolations, type RegionShape, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { ClientPosition, REGION_IDS, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import { trackSampled } from './motion-clip.js';
 import type { HandTrack, TrackPoint } from './plan-types.js';
 import { Routine, Section, Step } from './routine.js';
 import { RuleEffect, RuleFile } from './rules.js';
@@ -44,7 +45,6 @@ export interface RoutineParseOptions {
 }
 
 /** How finely a path is sampled for the region check, in body-frame units. */
-const SAMPLE_STEP = 0.002;
 
 interface Source {
   readonly file: string;
@@ -156,22 +156,6 @@ interface PressSample {
   readonly pressure: number;
 }
 
-function polylineSampled(points: readonly TrackPoint[]): TrackPoint[] {
-  const out: TrackPoint[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / SAMPLE_STEP));
-    // A waypoint's surface holds from that point on, so the segment lies on the start point's surface.
-    for (let k = 0; k < n; k++) {
-      out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n, surface: a.surface });
-    }
-  }
-  const last = points.at(-1);
-  if (last) out.push(last);
-  return out;
-}
-
 /** Every point a step presses on, each hand's working stroke and pressing return, mirrored when it alternates. */
 function pressSamples(step: Step, hands: readonly HandTrack[], isAlternating: boolean): PressSample[] {
   const pressure = step.pressure;
@@ -181,12 +165,12 @@ function pressSamples(step: Step, hands: readonly HandTrack[], isAlternating: bo
   for (const h of hands) {
     if (h.isHolding) continue;
     const working: YamlPath = step.hands === 'independent' ? ['paths', h.hand] : ['path'];
-    for (const point of polylineSampled(h.points)) out.push({ point, source: working, pressure });
+    for (const point of trackSampled(h.points)) out.push({ point, source: working, pressure });
     if (h.returnPoints && h.isReturnPressing) {
       const own = explicitReturn?.[h.hand];
       const source: YamlPath = own ? ['return', h.hand] : working;
       const returnPressure = explicitReturn?.pressure ?? pressure;
-      for (const point of polylineSampled(h.returnPoints)) {
+      for (const point of trackSampled(h.returnPoints)) {
         out.push({ point, source, pressure: returnPressure });
       }
     }
