@@ -42,11 +42,6 @@ interface Contact {
   readonly pressureCap?: number;
 }
 
-/** Every contact of a planned step, densely sampled, both sides when it alternates. */
-export function plannedStepContacts(step: PlannedStep): Contact[] {
-  return motionContacts(step.motion);
-}
-
 function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
   for (const h of motion.hands) {

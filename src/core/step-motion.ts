@@ -173,20 +173,3 @@ export function stepMotionResolved(
 export function trackPointMirrored(p: TrackPoint): TrackPoint {
   return { x: -p.x, y: p.y, surface: p.surface };
 }
-
-/** Every contact point of a motion (working and return strokes, holds), both sides when it alternates. */
-export function stepMotionPoints(motion: StepMotion): { point: TrackPoint; isPressing: boolean }[] {
-  const out: { point: TrackPoint; isPressing: boolean }[] = [];
-  for (const h of motion.hands) {
-    for (const p of h.points) out.push({ point: p, isPressing: !h.isHolding });
-    for (const p of h.returnPoints ?? []) out.push({ point: p, isPressing: h.isReturnPressing ?? false });
-  }
-  if (motion.alternateSidesEachRep) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) {
-      const o = out[i]!;
-      out.push({ point: trackPointMirrored(o.point), isPressing: o.isPressing });
-    }
-  }
-  return out;
-}
