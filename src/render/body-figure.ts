@@ -194,24 +194,21 @@ function tableSvg(pen: Pen): string {
   );
 }
 
+/** Both ears, the same in either view (the head is seen from above). */
+function earsDrawn(pen: Pen): string {
+  const style = {
+    fill: pen.theme.skinShade,
+    stroke: pen.theme.skinLine,
+    'stroke-width': num(1.2 * pen.u, 2),
+  };
+  return ellipseAt(pen, -0.046, 0.07, 0.007, 0.013, style) + ellipseAt(pen, 0.046, 0.07, 0.007, 0.013, style);
+}
+
 function proneDetails(pen: Pen, map: BodyMap): string {
   const { theme, u } = pen;
   const out: string[] = [];
   // Ears, just showing beside the hair.
-  out.push(
-    ellipseAt(pen, -0.046, 0.07, 0.007, 0.013, {
-      fill: theme.skinShade,
-      stroke: theme.skinLine,
-      'stroke-width': num(1.2 * u, 2),
-    }),
-  );
-  out.push(
-    ellipseAt(pen, 0.046, 0.07, 0.007, 0.013, {
-      fill: theme.skinShade,
-      stroke: theme.skinLine,
-      'stroke-width': num(1.2 * u, 2),
-    }),
-  );
+  out.push(earsDrawn(pen));
   // Hair over the back of the head, the hairline at the skull base.
   const hair: Pair[] = [
     [0, -0.003],
@@ -450,20 +447,7 @@ function toes(pen: Pen, options: { isProne: boolean }): string {
 function supineDetails(pen: Pen, map: BodyMap): string {
   const { theme, u } = pen;
   const out: string[] = [];
-  out.push(
-    ellipseAt(pen, -0.046, 0.07, 0.007, 0.013, {
-      fill: theme.skinShade,
-      stroke: theme.skinLine,
-      'stroke-width': num(1.2 * u, 2),
-    }),
-  );
-  out.push(
-    ellipseAt(pen, 0.046, 0.07, 0.007, 0.013, {
-      fill: theme.skinShade,
-      stroke: theme.skinLine,
-      'stroke-width': num(1.2 * u, 2),
-    }),
-  );
+  out.push(earsDrawn(pen));
   // Hair framing the face: round the crown down to the temples, the hairline across the forehead.
   const outer: Pair[] = [
     [-0.047, 0.068],
