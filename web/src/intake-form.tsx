@@ -53,6 +53,42 @@ function describedBy(id: string, errors: FieldErrors, hint?: string): string | u
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** A labelled drop-down with its error, for one field of the form. */
+function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [value: string, label: string])[];
+  errors: FieldErrors;
+  onChange: (value: string) => void;
+}) {
+  const { id, label, value, options, errors, onChange } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={errors[id] ? true : undefined}
+        aria-describedby={describedBy(id, errors)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id} errors={errors} />
+    </div>
+  );
+}
+
+/** The region choices: none yet, then every region by name. */
+function regionOptions(language: UiLanguage): [string, string][] {
+  return [['', '—'], ...REGION_ORDER.map((r): [string, string] => [r, regionName(language, r)])];
+}
+
 /** Height and weight of the client or the practitioner. */
 function BodyFields(props: {
   who: 'client' | 'practitioner';
@@ -136,35 +172,32 @@ function ConditionDetails(props: {
   return (
     <div className="condition-details">
       {fields.includes('side') ? (
-        <div className="field">
-          <label htmlFor={`${base}-side`}>{s.side}</label>
-          <select
-            id={`${base}-side`}
-            value={c.side}
-            aria-invalid={errors[`${base}-side`] ? true : undefined}
-            aria-describedby={describedBy(`${base}-side`, errors)}
-            onChange={(e) => onChange({ ...c, side: e.target.value as ConditionValues['side'] })}
-          >
-            <option value="">{s.sideAny}</option>
-            <option value="left">{s.sideLeft}</option>
-            <option value="right">{s.sideRight}</option>
-            <option value="both">{s.sideBoth}</option>
-          </select>
-          <FieldError id={`${base}-side`} errors={errors} />
-        </div>
+        <SelectField
+          id={`${base}-side`}
+          label={s.side}
+          value={c.side}
+          options={[
+            ['', s.sideAny],
+            ['left', s.sideLeft],
+            ['right', s.sideRight],
+            ['both', s.sideBoth],
+          ]}
+          errors={errors}
+          onChange={(side) => onChange({ ...c, side: side as ConditionValues['side'] })}
+        />
       ) : null}
       {fields.includes('severity') ? (
-        <div className="field">
-          <label htmlFor={`${base}-severity`}>{s.severity}</label>
-          <select
-            id={`${base}-severity`}
-            value={c.severity}
-            onChange={(e) => onChange({ ...c, severity: e.target.value === 'severe' ? 'severe' : 'mild' })}
-          >
-            <option value="mild">{s.severityMild}</option>
-            <option value="severe">{s.severitySevere}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${base}-severity`}
+          label={s.severity}
+          value={c.severity}
+          options={[
+            ['mild', s.severityMild],
+            ['severe', s.severitySevere],
+          ]}
+          errors={errors}
+          onChange={(severity) => onChange({ ...c, severity: severity === 'severe' ? 'severe' : 'mild' })}
+        />
       ) : null}
       {fields.includes('weeks') ? (
         <NumberField
@@ -176,41 +209,31 @@ function ConditionDetails(props: {
         />
       ) : null}
       {fields.includes('region') ? (
-        <div className="field">
-          <label htmlFor={`${base}-region`}>{s.lesionRegion}</label>
-          <select
-            id={`${base}-region`}
-            value={c.region}
-            aria-invalid={errors[`${base}-region`] ? true : undefined}
-            aria-describedby={describedBy(`${base}-region`, errors)}
-            onChange={(e) => onChange({ ...c, region: e.target.value })}
-          >
-            <option value="">—</option>
-            {REGION_ORDER.map((r) => (
-              <option key={r} value={r}>
-                {regionName(language, r)}
-              </option>
-            ))}
-          </select>
-          <FieldError id={`${base}-region`} errors={errors} />
-        </div>
+        <SelectField
+          id={`${base}-region`}
+          label={s.lesionRegion}
+          value={c.region}
+          options={regionOptions(language)}
+          errors={errors}
+          onChange={(region) => onChange({ ...c, region })}
+        />
       ) : null}
       {fields.includes('kind') ? (
-        <div className="field">
-          <label htmlFor={`${base}-kind`}>{s.lesionKind}</label>
-          <select
-            id={`${base}-kind`}
-            value={c.kind}
-            onChange={(e) => onChange({ ...c, kind: e.target.value as ConditionValues['kind'] })}
-          >
-            <option value="">—</option>
-            <option value="wound">{s.kindWound}</option>
-            <option value="bruise">{s.kindBruise}</option>
-            <option value="fracture">{s.kindFracture}</option>
-            <option value="recent-surgery">{s.kindSurgery}</option>
-            <option value="skin-infection">{s.kindInfection}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${base}-kind`}
+          label={s.lesionKind}
+          value={c.kind}
+          options={[
+            ['', '—'],
+            ['wound', s.kindWound],
+            ['bruise', s.kindBruise],
+            ['fracture', s.kindFracture],
+            ['recent-surgery', s.kindSurgery],
+            ['skin-infection', s.kindInfection],
+          ]}
+          errors={errors}
+          onChange={(kind) => onChange({ ...c, kind: kind as ConditionValues['kind'] })}
+        />
       ) : null}
       {fields.includes('isCleared') ? (
         <div className="field check">
@@ -384,48 +407,35 @@ export function IntakeForm(props: {
         {values.avoid.map((row, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place in the list
           <div className="avoid-row" key={i}>
-            <div className="field">
-              <label htmlFor={`avoid-${i}-region`}>{s.region}</label>
-              <select
-                id={`avoid-${i}-region`}
-                value={row.region}
-                aria-invalid={errors[`avoid-${i}-region`] ? true : undefined}
-                aria-describedby={describedBy(`avoid-${i}-region`, errors)}
-                onChange={(e) =>
-                  onChange({
-                    ...values,
-                    avoid: values.avoid.map((r, j) => (j === i ? { ...r, region: e.target.value } : r)),
-                  })
-                }
-              >
-                <option value="">—</option>
-                {REGION_ORDER.map((r) => (
-                  <option key={r} value={r}>
-                    {regionName(language, r)}
-                  </option>
-                ))}
-              </select>
-              <FieldError id={`avoid-${i}-region`} errors={errors} />
-            </div>
-            <div className="field">
-              <label htmlFor={`avoid-${i}-side`}>{s.side}</label>
-              <select
-                id={`avoid-${i}-side`}
-                value={row.side}
-                onChange={(e) =>
-                  onChange({
-                    ...values,
-                    avoid: values.avoid.map((r, j) =>
-                      j === i ? { ...r, side: e.target.value as '' | 'left' | 'right' } : r,
-                    ),
-                  })
-                }
-              >
-                <option value="">{s.sideAny}</option>
-                <option value="left">{s.sideLeft}</option>
-                <option value="right">{s.sideRight}</option>
-              </select>
-            </div>
+            <SelectField
+              id={`avoid-${i}-region`}
+              label={s.region}
+              value={row.region}
+              options={regionOptions(language)}
+              errors={errors}
+              onChange={(region) =>
+                onChange({ ...values, avoid: values.avoid.map((r, j) => (j === i ? { ...r, region } : r)) })
+              }
+            />
+            <SelectField
+              id={`avoid-${i}-side`}
+              label={s.side}
+              value={row.side}
+              options={[
+                ['', s.sideAny],
+                ['left', s.sideLeft],
+                ['right', s.sideRight],
+              ]}
+              errors={errors}
+              onChange={(side) =>
+                onChange({
+                  ...values,
+                  avoid: values.avoid.map((r, j) =>
+                    j === i ? { ...r, side: side as '' | 'left' | 'right' } : r,
+                  ),
+                })
+              }
+            />
             <button
               type="button"
               className="secondary"
