@@ -66,8 +66,15 @@ describe('the player', () => {
     ]);
 
     // On neck traction, "won't relax" moves to the next step (rule neck-no-relaxation).
-    for (let i = 0; i < 40 && (await title(page)) !== 'Neck traction'; i++)
+    for (let i = 0; i < 40 && (await title(page)) !== 'Neck traction'; i++) {
+      // Wait for the step to change before reading the title again, so a slow render never makes it skip one.
+      const before = await page.getAttribute('.player .step-title', 'data-step-index');
       await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        (was) => document.querySelector('.player .step-title')?.getAttribute('data-step-index') !== was,
+        before,
+      );
+    }
     expect(await title(page)).toBe('Neck traction');
     await page.click('button:has-text("Neck will not relax")');
     expect(await title(page)).toBe('Scalp shampoo');

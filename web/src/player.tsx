@@ -612,7 +612,13 @@ export function Player(props: {
             {s.current}
             {!view.isPlaying ? <span className="paused-badge">{s.paused}</span> : null}
           </p>
-          <h1 id="screen-title" tabIndex={-1} className="step-title" aria-live="polite">
+          <h1
+            id="screen-title"
+            tabIndex={-1}
+            className="step-title"
+            aria-live="polite"
+            data-step-index={view.stepIndex}
+          >
             {currentStep.title}
           </h1>
           <p className="countdown" data-testid="countdown">

@@ -17,9 +17,13 @@ export class SessionClock {
     return this.playing;
   }
 
-  /** Session time at real time `now` (milliseconds). */
+  /**
+   * Session time at real time `now` (milliseconds). Never earlier than the last play or seek: a frame's timestamp
+   * (requestAnimationFrame's) can be older than a key press handled in the same frame, and reading the clock at it
+   * must not show the step before the one just sought to.
+   */
   at(now: number): number {
-    return this.playing ? this.baseT + ((now - this.baseNow) / 1000) * this.speed : this.baseT;
+    return this.playing ? this.baseT + (Math.max(0, now - this.baseNow) / 1000) * this.speed : this.baseT;
   }
 
   /** Starts the clock at real time `now`. */

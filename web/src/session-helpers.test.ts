@@ -17,6 +17,17 @@ describe('SessionClock', () => {
     expect(clock.at(9500)).toBe(101);
   });
 
+  it('never reads earlier than the last seek, even at an older frame timestamp', () => {
+    const clock = new SessionClock(0, 1);
+    clock.play(1000);
+    clock.seek(300, 5000);
+    // A requestAnimationFrame timestamp from the start of the frame in which the key press was handled.
+    expect(clock.at(4990)).toBe(300);
+    expect(clock.at(5500)).toBe(300.5);
+    clock.pause(4000);
+    expect(clock.at(9000)).toBe(300);
+  });
+
   it('never seeks before 0', () => {
     const clock = new SessionClock(0, 1);
     clock.seek(-5, 0);
