@@ -149,10 +149,13 @@ describe('the player', () => {
     expect(await page.textContent('[data-testid="play-pause"]')).toContain('Resume');
 
     // Reloading while playing keeps the time too (saved when the page is hidden).
+    const playedAt = Date.now();
     await page.keyboard.press('Space');
     await page.waitForTimeout(1500);
     await page.reload();
     await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    // At ×10 the session ran at most ten times the real time from Space to the new page (a slow machine reloads slowly).
+    const mostSeconds = Math.ceil(((Date.now() - playedAt) / 1000) * 10) + 2;
     expect(await title(page)).toBe(before.title);
     const left = (text: string | null) => {
       const [m, s] = (text ?? '0:0').trim().split(/\s/)[0]!.split(':').map(Number);
@@ -160,7 +163,7 @@ describe('the player', () => {
     };
     const after = left(await page.textContent('[data-testid="countdown"]'));
     expect(left(before.countdown) - after).toBeGreaterThanOrEqual(10);
-    expect(left(before.countdown) - after).toBeLessThanOrEqual(25);
+    expect(left(before.countdown) - after).toBeLessThanOrEqual(mostSeconds);
     await context.close();
   });
 
