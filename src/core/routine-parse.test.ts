@@ -82,6 +82,30 @@ describe('routineFromYaml: YAML syntax', () => {
     expect(where(r.diagnostics)).toEqual(['19:9 YAML: Map keys must be unique']);
   });
 
+  it('reports an alias whose anchor is missing at the alias, and returns no value', () => {
+    const r = parsedRoutine(
+      routineText(PRESS.replace('path: { from: sacrum', 'path: *nowhere\n        x: { from: sacrum')),
+    );
+    expect(r.value).toBeUndefined();
+    expect(where(r.diagnostics)).toEqual([
+      '17:15 unknown anchor in alias "*nowhere": set "&nowhere" on a value above this line',
+    ]);
+  });
+
+  it('reports aliases that expand too much (a "billion laughs" file) instead of expanding them', () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      laughs.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${prev}`).join(', ')}]`);
+    }
+    const r = parsedRoutine(laughs.join('\n'));
+    expect(r.value).toBeUndefined();
+    expect(where(r.diagnostics)).toEqual([
+      '2:8 too many aliases: the aliases here expand to too much data (use fewer nested aliases)',
+    ]);
+  });
+
   it('reports an empty file as a missing mapping', () => {
     expect(where(parsedRoutine('').diagnostics)).toEqual([
       '1:1 expected a mapping (key: value); got null (an empty value)',

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
+import { type Alias, type Document, isMap, isScalar, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { type BodyMap, pathViolations, type RegionShape, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
@@ -87,7 +87,39 @@ function sourceParsed(text: string, file: string): { src: Source; data: unknown;
     reportAt(src, yamlOffsetPosition(lines, w.pos[0]), yamlMessage(w.message), 'warning');
   }
   if (doc.errors.length > 0) return { src, data: undefined, isSyntaxOk: false };
-  return { src, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, isSyntaxOk: true };
+  try {
+    return { src, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, isSyntaxOk: true };
+  } catch (error) {
+    // yaml throws (rather than reports) on an alias with no anchor before it, and on aliases that multiply too much.
+    aliasErrorReported(src, error);
+    return { src, data: undefined, isSyntaxOk: false };
+  }
+}
+
+function aliasErrorReported(src: Source, error: unknown): void {
+  const aliases: Alias[] = [];
+  visit(src.doc, {
+    Alias(_, node) {
+      aliases.push(node);
+    },
+  });
+  const unresolved = aliases.find((a) => a.resolve(src.doc) === undefined);
+  if (unresolved) {
+    reportNode(
+      src,
+      unresolved,
+      `unknown anchor in alias "*${unresolved.source}": set "&${unresolved.source}" on a value above this line`,
+    );
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  reportNode(
+    src,
+    aliases[0] ?? src.doc.contents,
+    /alias count/i.test(message)
+      ? 'too many aliases: the aliases here expand to too much data (use fewer nested aliases)'
+      : `cannot read this YAML: ${message}`,
+  );
 }
 
 function yamlMessage(message: string): string {
