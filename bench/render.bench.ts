@@ -2,6 +2,7 @@
 // + a cropped moving layer), and the same SVG frames loaded into headless chromium and screenshotted.
 // Targets: < 8 ms median per 1280×720 frame to raw pixels, and at least 4× the chromium pipeline's frame rate.
 import { existsSync } from 'node:fs';
+import { browserLaunched, CHROMIUM } from '../e2e/browser.js';
 import { builtinBodyMap, builtinRoutine, builtinRules } from '../src/content/load.js';
 import { Intake } from '../src/core/intake.js';
 import type { Moment } from '../src/core/moment.js';
@@ -13,10 +14,9 @@ import { notoSansFontFiles } from '../src/export/fonts.js';
 import { frameRasterizer } from '../src/export/png.js';
 import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../src/render/render-moment.js';
 import type { Report } from './run.js';
-import { type TimingResult, timingOf } from './timing.js';
+import { quantileOf, type TimingResult, timingOf } from './timing.js';
 
 const TARGET_MS = 8;
-const CHROMIUM = '/usr/bin/chromium';
 const FRAMES = 240;
 
 function benchPlan(report: Report): Plan {
@@ -68,17 +68,7 @@ async function chromiumRow(report: Report, svgs: readonly string[], resvgMedianM
     report.skip('chromium: evaluate + screenshot', `no ${CHROMIUM} (apt-get install chromium)`);
     return;
   }
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await browserLaunched();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     await page.setContent('<!doctype html><body style="margin:0"></body>');
@@ -100,11 +90,11 @@ async function chromiumRow(report: Report, svgs: readonly string[], resvgMedianM
       times.push(Number(process.hrtime.bigint() - t0));
     }
     times.sort((a, b) => a - b);
-    const medianNs = times[Math.floor(times.length / 2)]!;
+    const medianNs = quantileOf(times, 0.5);
     const result: TimingResult = {
       name: 'chromium: load SVG + screenshot (PNG)',
       medianNs,
-      p95Ns: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!,
+      p95Ns: quantileOf(times, 0.95),
       opsPerSecond: 1e9 / medianNs,
       batches: times.length,
       opsPerBatch: 1,

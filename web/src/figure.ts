@@ -38,6 +38,18 @@ function svgCropped(svg: string, width: number, height: number, label: string | 
   return svg.replace(head, `viewBox="0 0 ${width} ${crop}" preserveAspectRatio="xMidYMid meet" ${aria}`);
 }
 
+/** Some layers of a moment, rendered and cropped to the picture (the captions band cut off). */
+function layersSvg(
+  moment: Moment,
+  options: FigureOptions,
+  layers: readonly RenderLayer[],
+  label: string | null,
+): string {
+  const { width, height, theme, language, excluded } = options;
+  const svg = renderMoment(moment, { width, height, theme, language, excluded, layers });
+  return svgCropped(svg, width, height, label);
+}
+
 /**
  * One whole frame (table, body, safety, path, hands, marks), cropped to the picture: stills. A null label hides
  * the SVG from assistive technology (its container then carries the label).
@@ -46,15 +58,7 @@ export function figureSvg(
   moment: Moment,
   options: FigureOptions & { readonly label: string | null },
 ): string {
-  const svg = renderMoment(moment, {
-    width: options.width,
-    height: options.height,
-    theme: options.theme,
-    language: options.language,
-    excluded: options.excluded,
-    layers: FIGURE_LAYERS,
-  });
-  return svgCropped(svg, options.width, options.height, options.label);
+  return layersSvg(moment, options, FIGURE_LAYERS, options.label);
 }
 
 /** A key that changes exactly when the static layers do. */
@@ -64,14 +68,7 @@ export function figureBaseKey(moment: Moment, options: FigureOptions): string {
 
 /** The static layers: the background, the table and the client. */
 export function figureBaseSvg(moment: Moment, options: FigureOptions): string {
-  const svg = renderMoment(moment, {
-    width: options.width,
-    height: options.height,
-    theme: options.theme,
-    language: options.language,
-    layers: STATIC_LAYERS,
-  });
-  return svgCropped(svg, options.width, options.height, null);
+  return layersSvg(moment, options, STATIC_LAYERS, null);
 }
 
 /** The overlays the player stacks on the base: the safety marks (they change with the step) and the moving hands. */
@@ -86,13 +83,5 @@ export function figureOverlaySvg(
   options: FigureOptions,
   layers: readonly RenderLayer[],
 ): string {
-  const svg = renderMoment(moment, {
-    width: options.width,
-    height: options.height,
-    theme: options.theme,
-    language: options.language,
-    excluded: options.excluded,
-    layers,
-  });
-  return svgCropped(svg, options.width, options.height, null);
+  return layersSvg(moment, options, layers, null);
 }
