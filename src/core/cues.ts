@@ -1,3 +1,4 @@
+import { cachedValue } from './memo.js';
 import type { PlannedStep } from './plan-types.js';
 
 /** A cue's kind: said as the step starts, while it runs, or the safety reminder. */
@@ -39,11 +40,7 @@ const schedules = new WeakMap<PlannedStep, readonly ScheduledCue[]>();
  * has only its `before` cue.
  */
 export function cueScheduleFor(step: PlannedStep): readonly ScheduledCue[] {
-  const cached = schedules.get(step);
-  if (cached) return cached;
-  const schedule = cueScheduleBuilt(step);
-  schedules.set(step, schedule);
-  return schedule;
+  return cachedValue(schedules, step, cueScheduleBuilt);
 }
 
 function cueScheduleBuilt(step: PlannedStep): readonly ScheduledCue[] {

@@ -1,5 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
+import { cachedValue } from './memo.js';
 import type { HandTrack, StepMotion, TrackPoint } from './plan-types.js';
 import { trackPointMirrored } from './step-motion.js';
 
@@ -16,12 +17,7 @@ const sampledCache = new WeakMap<readonly TrackPoint[], readonly TrackPoint[]>()
  */
 export function trackSampled(points: readonly TrackPoint[], step = TRACK_SAMPLE_STEP): readonly TrackPoint[] {
   if (step !== TRACK_SAMPLE_STEP) return sampledAt(points, step);
-  let out = sampledCache.get(points);
-  if (!out) {
-    out = sampledAt(points, step);
-    sampledCache.set(points, out);
-  }
-  return out;
+  return cachedValue(sampledCache, points, () => sampledAt(points, step));
 }
 
 function sampledAt(points: readonly TrackPoint[], step: number): TrackPoint[] {

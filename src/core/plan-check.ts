@@ -2,6 +2,7 @@ import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
+import { cachedValue } from './memo.js';
 import { regionsNear, trackSampled } from './motion-clip.js';
 import type { PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
 import { DURATION_TOLERANCE } from './planner.js';
@@ -78,13 +79,11 @@ const groupsCache = new WeakMap<BodyMap, WeakMap<StepMotion, readonly ContactGro
  * run once per set. Memoised per body map and motion (the same motion always lies in the same regions).
  */
 export function contactGroups(map: BodyMap, motion: StepMotion): readonly ContactGroup[] {
-  let byMotion = groupsCache.get(map);
-  if (!byMotion) {
-    byMotion = new WeakMap();
-    groupsCache.set(map, byMotion);
-  }
-  const cached = byMotion.get(motion);
-  if (cached) return cached;
+  const byMotion = cachedValue(groupsCache, map, () => new WeakMap());
+  return cachedValue(byMotion, motion, () => contactGroupsComputed(map, motion));
+}
+
+function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly ContactGroup[] {
   const groups = new Map<string, ContactGroup>();
   for (const c of motionContacts(motion)) {
     const hits = regionsAt(map, c.point.surface, bodyPoint(c.point.x, c.point.y));
@@ -93,9 +92,7 @@ export function contactGroups(map: BodyMap, motion: StepMotion): readonly Contac
     if (!groups.has(key))
       groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near });
   }
-  const out = [...groups.values()];
-  byMotion.set(motion, out);
-  return out;
+  return [...groups.values()];
 }
 
 function effectivePressure(step: PlannedStep, regionIds: readonly string[]): number {

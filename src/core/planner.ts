@@ -2,6 +2,7 @@ import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { type Language, regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
+import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
 import type {
   ExcludedRegion,
@@ -73,15 +74,14 @@ const clipCache = new WeakMap<
   Map<string, { clip: ReturnType<typeof motionAvoiding>; blocking: number[]; regions: readonly RegionHit[] }>
 >();
 const preparedCache = new WeakMap<Routine, WeakMap<BodyMap, Map<string, PreparedUnit>>>();
-const nearHitsCache = new WeakMap<TrackPoint, RegionHit[]>();
+const nearHitsCache = new WeakMap<BodyMap, WeakMap<TrackPoint, RegionHit[]>>();
 
 function nearHits(map: BodyMap, p: TrackPoint): RegionHit[] {
-  let hits = nearHitsCache.get(p);
-  if (!hits) {
-    hits = regionsNear(map, p);
-    nearHitsCache.set(p, hits);
-  }
-  return hits;
+  return cachedValue(
+    cachedValue(nearHitsCache, map, () => new WeakMap()),
+    p,
+    () => regionsNear(map, p),
+  );
 }
 
 function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
@@ -103,12 +103,7 @@ const contactSamplesCache = new WeakMap<StepMotion, readonly TrackPoint[]>();
 
 /** The contact points of a motion (working strokes, pressing returns, holds), densely sampled; memoised. */
 export function motionContactSamples(motion: StepMotion): readonly TrackPoint[] {
-  let cached = contactSamplesCache.get(motion);
-  if (!cached) {
-    cached = contactSamplesComputed(motion);
-    contactSamplesCache.set(motion, cached);
-  }
-  return cached;
+  return cachedValue(contactSamplesCache, motion, contactSamplesComputed);
 }
 
 function contactSamplesComputed(motion: StepMotion): TrackPoint[] {
@@ -137,14 +132,12 @@ function unitKey(sectionId: string, stepId: string, side: Side | null): string {
 }
 
 function preparedUnits(routine: Routine, map: BodyMap): Map<string, PreparedUnit> {
-  let byMap = preparedCache.get(routine);
-  if (!byMap) {
-    byMap = new WeakMap();
-    preparedCache.set(routine, byMap);
-  }
-  let units = byMap.get(map);
-  if (units) return units;
-  units = new Map();
+  const byMap = cachedValue(preparedCache, routine, () => new WeakMap());
+  return cachedValue(byMap, map, () => preparedUnitsComputed(routine, map));
+}
+
+function preparedUnitsComputed(routine: Routine, map: BodyMap): Map<string, PreparedUnit> {
+  const units = new Map<string, PreparedUnit>();
   for (const section of routine.sections) {
     const sides: (Side | null)[] = section.perSide ? ['left', 'right'] : [null];
     for (const step of section.steps) {
@@ -162,7 +155,6 @@ function preparedUnits(routine: Routine, map: BodyMap): Map<string, PreparedUnit
       }
     }
   }
-  byMap.set(map, units);
   return units;
 }
 
@@ -387,21 +379,19 @@ function excludedFrom(
     return blocked;
   };
   const key = relevant.map((ex) => `${ex.rule}|${ex.region}|${ex.sides?.join(',') ?? '*'}`).join(';');
-  let byKey = clipCache.get(p.motion);
-  if (!byKey) {
-    byKey = new Map();
-    clipCache.set(p.motion, byKey);
-  }
-  let cached = byKey.get(key);
-  if (!cached) {
-    const clip = motionAvoiding(p.motion, isBlocked);
-    cached = {
-      clip,
-      blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),
-      regions: clip.kind === 'clipped' ? motionRegions(map, clip.motion) : p.regions,
-    };
-    byKey.set(key, cached);
-  }
+  // The motion belongs to one body map (preparedUnits), so the motion and the exclusions' key decide the clip.
+  const cached = cachedValue(
+    cachedValue(clipCache, p.motion, () => new Map()),
+    key,
+    () => {
+      const clip = motionAvoiding(p.motion, isBlocked);
+      return {
+        clip,
+        blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),
+        regions: clip.kind === 'clipped' ? motionRegions(map, clip.motion) : p.regions,
+      };
+    },
+  );
   const { clip } = cached;
   const blockingNow = cached.blocking.map((i) => relevant[i]!);
   const first = blockingNow[0] ?? relevant[0]!;

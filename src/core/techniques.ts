@@ -2,6 +2,7 @@ import { bodyMapData } from '../content/body-map.js';
 import { type BodyMap, bodyMapFromData, landmarkPoint, regionsAt } from './body-map.js';
 import { cumulativeSegment } from './geometry.js';
 import { type ContactTool, regionMatchesPrefix, type Surface, type TechniqueKind } from './ids.js';
+import { cachedValue } from './memo.js';
 import type { HandState } from './moment.js';
 import type { HandTrack, PlannedStep, StepMotion, TrackPoint } from './plan-types.js';
 
@@ -378,8 +379,10 @@ const preparedMotions = new WeakMap<PlannedStep, PreparedMotion>();
 
 /** The step's motion prepared once (cached by the step object): tracks, lanes and pressure profiles. */
 export function stepMotionPrepared(step: PlannedStep): PreparedMotion {
-  const cached = preparedMotions.get(step);
-  if (cached) return cached;
+  return cachedValue(preparedMotions, step, stepMotionPreparedNow);
+}
+
+function stepMotionPreparedNow(step: PlannedStep): PreparedMotion {
   const technique = techniqueMotions[step.technique];
   const reps = Math.max(1, Math.floor(step.reps));
   const repSeconds = step.duration > 0 ? step.duration / reps : 0;
@@ -391,9 +394,7 @@ export function stepMotionPrepared(step: PlannedStep): PreparedMotion {
   const mirrored: MotionInput | null = step.motion.alternateSidesEachRep
     ? { tracks: tracksPrepared(step, technique, { isMirrored: true }), reps, repSeconds }
     : null;
-  const prepared: PreparedMotion = { technique, input, mirrored };
-  preparedMotions.set(step, prepared);
-  return prepared;
+  return { technique, input, mirrored };
 }
 
 // ---------------------------------------------------------------------------------------------

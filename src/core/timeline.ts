@@ -1,4 +1,5 @@
 import { cueAt, cueScheduleFor, type ScheduledCue } from './cues.js';
+import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques.js';
@@ -15,15 +16,15 @@ interface PreparedPlan {
 const preparedPlans = new WeakMap<Plan, PreparedPlan>();
 
 function planPrepared(plan: Plan): PreparedPlan {
-  const cached = preparedPlans.get(plan);
-  if (cached) return cached;
+  return cachedValue(preparedPlans, plan, planPreparedNow);
+}
+
+function planPreparedNow(plan: Plan): PreparedPlan {
   const n = plan.steps.length;
   const starts = new Float64Array(n);
   for (let i = 0; i < n; i++) starts[i] = plan.steps[i]!.start;
   const total = Number.isFinite(plan.totalSeconds) && plan.totalSeconds > 0 ? plan.totalSeconds : 0;
-  const prepared: PreparedPlan = { starts, total, motions: new Array(n), cues: new Array(n) };
-  preparedPlans.set(plan, prepared);
-  return prepared;
+  return { starts, total, motions: new Array(n), cues: new Array(n) };
 }
 
 /** The placeholder step of a plan with no steps (stepIndex −1): a rest of no length. */

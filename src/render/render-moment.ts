@@ -1,6 +1,7 @@
 import { bodyMapData } from '../content/body-map.js';
 import { type BodyMap, bodyMapFromData } from '../core/body-map.js';
 import type { ClientPosition, Language } from '../core/ids.js';
+import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
@@ -53,11 +54,8 @@ export const DEFAULT_BODY_MAP: BodyMap = bodyMapFromData(bodyMapData);
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
 
-/**
- * The static part of a frame (table, body, drape, the L/R marks): it depends only on the position, theme, size,
- * language and layers, so it is built once and memoised.
- */
-export function staticLayersSvg(options: {
+/** What the static layers depend on. */
+interface StaticLayersOptions {
   map: BodyMap;
   position: ClientPosition;
   theme: ThemeName;
@@ -67,25 +65,30 @@ export function staticLayersSvg(options: {
   hasTable: boolean;
   hasBody: boolean;
   text?: TextMode;
-}): string {
+}
+
+/**
+ * The static part of a frame (table, body, drape, the L/R marks): it depends only on the position, theme, size,
+ * language and layers, so it is built once and memoised.
+ */
+export function staticLayersSvg(options: StaticLayersOptions): string {
   const textMode = options.text ?? 'paths';
   const key = `${options.position}|${options.theme}|${options.width}x${options.height}|${options.language}|${options.hasTable}|${options.hasBody}|${textMode}`;
-  let byKey = staticCache.get(options.map);
-  if (!byKey) {
-    byKey = new Map();
-    staticCache.set(options.map, byKey);
-  }
-  const cached = byKey.get(key);
-  if (cached !== undefined) return cached;
+  return cachedValue(
+    cachedValue(staticCache, options.map, () => new Map()),
+    key,
+    () => staticLayersComputed(options, textMode),
+  );
+}
+
+function staticLayersComputed(options: StaticLayersOptions, textMode: TextMode): string {
   const view = viewLayout(options);
   const theme = themeColours(options.theme);
   let out = '';
   if (options.hasTable)
     out += tableFigureSvg({ view, theme }) + sideMarksSvg(view, options.theme, options.language);
   if (options.hasBody) out += bodyFigureSvg({ view, theme, map: options.map, position: options.position });
-  if (textMode === 'paths') out = textAsPaths(out);
-  byKey.set(key, out);
-  return out;
+  return textMode === 'paths' ? textAsPaths(out) : out;
 }
 
 /** L and R badges on the table's long edges, naming the client's sides (the supine view is mirrored). */
