@@ -23,6 +23,21 @@ export function polygonContains(polygon: Polygon, p: BodyPoint): boolean {
 }
 
 /**
+ * The index of the last value at or below `x` in an ascending list (0 when there is none, or the list is empty).
+ * Binary search: the step running at a time, the line holding a text offset.
+ */
+export function lastIndexAtMost(sorted: readonly number[] | Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
  * The segment a distance along a polyline falls in: the index i (1 … n−1) of the first cumulative length at or
  * past `target`, so the point lies between vertices i−1 and i. Binary search; `cumulative` has n ≥ 2 entries.
  */

@@ -1,4 +1,5 @@
 import { cueAt, cueScheduleFor, type ScheduledCue } from './cues.js';
+import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
@@ -50,16 +51,12 @@ export const NO_STEP: PlannedStep = Object.freeze({
   motion: Object.freeze({ arrangement: 'none', hands: Object.freeze([]), alternateSidesEachRep: false }),
 } satisfies PlannedStep);
 
-/** The index of the step running at t: the last whose start is at or before t (0 before the first). */
-function stepIndexAt(starts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/**
+ * The index of the step running at session time t: the last whose start is at or before t (0 before the first,
+ * and for a plan with no steps). Unlike `momentAt`, t is not clamped to the session.
+ */
+export function stepIndexAt(plan: Plan, t: number): number {
+  return lastIndexAtMost(planPrepared(plan).starts, t);
 }
 
 /**
@@ -93,7 +90,7 @@ export function momentAt(plan: Plan, t: number): Moment {
       isFinished,
     };
   }
-  const index = stepIndexAt(prepared.starts, time);
+  const index = lastIndexAtMost(prepared.starts, time);
   const step = plan.steps[index]!;
   const motion = prepared.motions[index] ?? stepMotionPrepared(step);
   prepared.motions[index] = motion;

@@ -1,4 +1,5 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { lastIndexAtMost } from './geometry.js';
 
 /** A path of keys and indices into a parsed document, as zod reports it. */
 export type YamlPath = readonly PropertyKey[];
@@ -72,14 +73,8 @@ export function textLines(text: string): LinePositions {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return {
     linePos(offset: number) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, col: offset - starts[lo]! + 1 };
+      const index = lastIndexAtMost(starts, offset);
+      return { line: index + 1, col: offset - starts[index]! + 1 };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
-import { momentAt } from '../../src/core/timeline.js';
+import { momentAt, stepIndexAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
 import {
   figureBaseKey,
@@ -17,7 +17,7 @@ import { DEFAULT_PAIN_PARAMS, type PainParams, painOutcome, planSoftened } from 
 import { PainDialog, type PainDialogState } from './pain-dialog.js';
 import { SegmentBar } from './segments.js';
 import { figureFpsFromSearch, SessionClock, speedFromSearch } from './session-clock.js';
-import { beepsBetween, stepIndexAt } from './session-cues.js';
+import { beepsBetween } from './session-cues.js';
 import type { EndReason, SessionEvent } from './session-store.js';
 import { positionSaved } from './session-store.js';
 import { sideText, stillTimeFor } from './step-text.js';

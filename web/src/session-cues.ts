@@ -30,10 +30,3 @@ export function beepsBetween(plan: Plan, from: number, to: number): BeepKind[] {
   if (crossed(plan.totalSeconds, from, to)) out.push('end');
   return out;
 }
-
-/** The index of the step running at session time t (the last that started at or before t). */
-export function stepIndexAt(plan: Plan, t: number): number {
-  let index = 0;
-  for (let i = 0; i < plan.steps.length; i++) if (plan.steps[i]!.start <= t) index = i;
-  return index;
-}

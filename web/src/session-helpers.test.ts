@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlannedStep } from '../../src/core/plan-types.js';
+import { stepIndexAt } from '../../src/core/timeline.js';
 import { FIGURE_FPS, figureFpsFromSearch, SessionClock, speedFromSearch } from './session-clock.js';
-import { beepsBetween, stepIndexAt } from './session-cues.js';
+import { beepsBetween } from './session-cues.js';
 import { voiceCommandFrom } from './voice-commands.js';
 
 describe('SessionClock', () => {
