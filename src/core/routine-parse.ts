@@ -382,13 +382,26 @@ function routineChecked(src: Source, data: unknown, options: RoutineParseOptions
 
 /** Parses and checks a routine file: YAML syntax, schema, landmarks, rule ids, ids, timing and safe paths. */
 export function routineFromYaml(text: string, options: RoutineParseOptions): ParseResult<Routine> {
-  const { src, data, isSyntaxOk } = sourceParsed(text, options.file);
+  return yamlFileParsed(text, options.file, Routine, (src, data) => routineChecked(src, data, options));
+}
+
+/**
+ * A YAML file through syntax, then the schema and the file kind's own checks (all their problems at once): the
+ * value when nothing is an error, and every diagnostic in file order.
+ */
+function yamlFileParsed<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  checked: (src: Source, data: unknown) => void,
+): ParseResult<T> {
+  const { src, data, isSyntaxOk } = sourceParsed(text, file);
   if (!isSyntaxOk) return { diagnostics: sorted(src.out) };
-  const routine = schemaChecked(src, Routine, data);
-  routineChecked(src, data, options);
+  const value = schemaChecked(src, schema, data);
+  checked(src, data);
   const diagnostics = sorted(src.out);
-  if (!routine || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { value: routine, diagnostics };
+  if (value === undefined || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { value, diagnostics };
 }
 
 // ── Rules files ──────────────────────────────────────────────────────────────────────────────────
@@ -450,13 +463,7 @@ export interface RuleFileParseOptions {
 
 /** Parses and checks a rules file: YAML syntax, schema, duplicate rule ids and region names. */
 export function ruleFileFromYaml(text: string, options: RuleFileParseOptions): ParseResult<RuleFile> {
-  const { src, data, isSyntaxOk } = sourceParsed(text, options.file);
-  if (!isSyntaxOk) return { diagnostics: sorted(src.out) };
-  const file = schemaChecked(src, RuleFile, data);
-  ruleFileChecked(src, data, options);
-  const diagnostics = sorted(src.out);
-  if (!file || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { value: file, diagnostics };
+  return yamlFileParsed(text, options.file, RuleFile, (src, data) => ruleFileChecked(src, data, options));
 }
 
 /** What kind of file a YAML text holds, judged by its top-level keys. */
