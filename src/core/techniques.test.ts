@@ -275,28 +275,20 @@ describe('pressure by region', () => {
 
   it('covers where a circling hand may go, not only the path (knead beside the kidney band)', () => {
     // The path stops 0.004 short of the band; the knead circle (radius 0.008) reaches into it.
-    const knead = prepared({
-      technique: 'knead',
-      pressure: 4,
-      pressureByRegion: { 'back.kidney-band': 2 },
-      hands: [
-        trackFixture('left', [
-          [-0.03, 0.351],
-          [-0.03, 0.3],
-        ]),
-      ],
-    });
-    const glide = prepared({
-      technique: 'glide',
-      pressure: 4,
-      pressureByRegion: { 'back.kidney-band': 2 },
-      hands: [
-        trackFixture('left', [
-          [-0.03, 0.351],
-          [-0.03, 0.3],
-        ]),
-      ],
-    });
+    const besideBand = (technique: 'knead' | 'glide') =>
+      prepared({
+        technique,
+        pressure: 4,
+        pressureByRegion: { 'back.kidney-band': 2 },
+        hands: [
+          trackFixture('left', [
+            [-0.03, 0.351],
+            [-0.03, 0.3],
+          ]),
+        ],
+      });
+    const knead = besideBand('knead');
+    const glide = besideBand('glide');
     expect(pressureAtY(knead, 0.35)).toBe(2);
     expect(pressureAtY(glide, 0.351)).toBe(4);
   });
