@@ -7,6 +7,14 @@ export const plannerText = {
     ru: (minutes: number) =>
       `Пропущено, чтобы уложиться в ${minutes} минут (сначала убираются необязательные приёмы).`,
   },
+  shortSessionReps: {
+    en: (minutes: number) => `Fewer repetitions to fit a ${minutes}-minute session.`,
+    ru: (minutes: number) => `Меньше повторений, чтобы уложиться в ${minutes} минут.`,
+  },
+  noTransition: {
+    en: () => 'Not needed today: nothing is planned in the position before it, or after it.',
+    ru: () => 'Сегодня не нужно: ни до, ни после этого нет приёмов в нужном положении.',
+  },
   pressurePreference: {
     en: (cap: number) => `The client asked for no more than pressure ${cap}.`,
     ru: (cap: number) => `Клиент просил давление не больше ${cap}.`,

@@ -1,6 +1,7 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
+import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
 import { bodyPoint } from './geometry.js';
-import { type Language, regionMatchesPrefix, type Side } from './ids.js';
+import { type RegionId, regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
@@ -15,7 +16,7 @@ import type {
   TrackPoint,
 } from './plan-types.js';
 import { plannerText, textIn } from './planner-text.js';
-import type { Routine, Section, Step } from './routine.js';
+import type { Routine, Section, Step, Vocabulary } from './routine.js';
 import {
   type Exclusion,
   effectsFiring,
@@ -50,7 +51,8 @@ interface Unit {
   motion: StepMotion;
   regions: readonly RegionHit[];
   changes: PlanChange[];
-  safetyCue: string | null;
+  /** Safety cues rules add to the step's own. */
+  safetyAdditions: string[];
   pressure: number | null;
   pressureByRegion: Record<string, number>;
   reps: number;
@@ -238,11 +240,27 @@ export function planFromIntake(
           continue;
         }
         // Precedence 3: exclude regions — cut the strokes short of them, or skip the step.
-        const unit = excludedFrom(p, exclusions, map, skipped, lang);
+        const unit = excludedFrom(p, exclusions, map, skipped);
         if (!unit) continue;
         units.push(unit);
       }
     }
+  }
+
+  // A transition (turn over) only where work is planned on both sides of it.
+  for (const unit of [...units]) {
+    const between = unit.step.transition;
+    if (!between) continue;
+    const works = (position: string) =>
+      units.some((u) => u.section.position === position && !u.step.transition && u.motion.hands.length > 0);
+    if (works(between.from) && works(between.to)) continue;
+    units.splice(units.indexOf(unit), 1);
+    skipped.push({
+      id: unit.step.id,
+      side: unit.side,
+      rule: 'transition-not-needed',
+      reason: text({ en: plannerText.noTransition.en(), ru: plannerText.noTransition.ru() }),
+    });
   }
 
   for (const unit of units) {
@@ -250,7 +268,7 @@ export function planFromIntake(
     // Precedence 4: replace (the safety cue).
     for (const f of fired) {
       if (f.effect.kind !== 'replace' || !stepMatches(f.effect.match, target, f.sides)) continue;
-      unit.safetyCue = text(f.effect.cue);
+      unit.safetyAdditions.push(text(f.effect.cue));
       unit.changes.push({ rule: f.rule.id, kind: 'replace', reason: text(f.effect.reason) });
     }
     // Precedence 5: soften — the lowest cap wins.
@@ -281,10 +299,36 @@ export function planFromIntake(
   }
 
   const timed = timedUnits(routine, units, skipped, intake.minutes, options.maxStretch ?? 2, text);
+  const alwaysOn = new Set(rules.filter((r) => 'always' in r.when).map((r) => r.id));
+  const cueExclusions: CueExclusion[] = exclusions
+    .filter((ex) => !alwaysOn.has(ex.rule))
+    .map((ex) => ({ region: ex.region, sides: ex.sides }));
+  const rulesApplying = new Set(fired.map((f) => f.rule.id));
+  const plannedPositions = new Set(
+    timed.units.filter((u) => !u.step.transition && u.motion.hands.length > 0).map((u) => u.section.position),
+  );
   const steps: PlannedStep[] = [];
   let clock = 0;
   for (const u of timed.units) {
-    const cues = u.step.cues[lang] ?? u.step.cues.en;
+    const cueLanguage = u.step.cues[lang] ? lang : 'en';
+    const vocabulary = routine.vocabulary?.[cueLanguage] ?? undefined;
+    const routineRegions = prepared.get(unitKey(u.section.id, u.step.id, u.side))!.regions;
+    const planned = new Set(u.regions.map((h) => h.region));
+    const cues = cuesAdapted({
+      cues: u.step.cues[cueLanguage] ?? u.step.cues.en,
+      vocabulary,
+      pressure: u.pressure,
+      side: u.side,
+      surface: u.section.position === 'supine' ? 'anterior' : 'posterior',
+      excluded: cueExclusions,
+      lostRegions: new Set(routineRegions.map((h) => h.region).filter((r) => !planned.has(r))),
+      rules: rulesApplying,
+      plannedPositions,
+      startRegion: startRegionOf(map, u.motion, vocabulary),
+      title: text(u.step.title),
+      additions: u.safetyAdditions,
+      map,
+    });
     steps.push({
       id: u.step.id,
       sectionId: u.section.id,
@@ -301,7 +345,7 @@ export function planFromIntake(
       isCountBound: u.step.reps.isCountBound ?? false,
       start: clock,
       duration: u.duration,
-      cues: { before: cues.before, during: cues.during ?? [], safety: u.safetyCue },
+      cues,
       changes: u.changes,
       figure: u.step.figure ?? null,
       motion: u.motion,
@@ -341,12 +385,25 @@ export function planFromIntake(
   };
 }
 
+/** The region a motion's working stroke starts in, as the vocabulary can name it (listed regions first). */
+function startRegionOf(map: BodyMap, motion: StepMotion, vocabulary: Vocabulary | undefined): string | null {
+  if (!vocabulary) return null;
+  const hand = motion.hands.find((h) => !h.isHolding && h.points.length > 0) ?? motion.hands[0];
+  const first = hand?.points[0];
+  if (!first) return null;
+  const named = Object.keys(vocabulary.regions).filter((r) => vocabulary.regions[r as RegionId]?.on);
+  for (const hits of [regionsAt(map, first.surface, bodyPoint(first.x, first.y)), nearHits(map, first)]) {
+    const found = named.find((r) => hits.some((h) => h.region === r));
+    if (found) return found;
+  }
+  return null;
+}
+
 function excludedFrom(
   p: PreparedUnit,
   exclusions: readonly Exclusion[],
   map: BodyMap,
   skipped: SkippedStep[],
-  language: Language,
 ): Unit | null {
   const base: Unit = {
     section: p.section,
@@ -355,14 +412,12 @@ function excludedFrom(
     motion: p.motion,
     regions: p.regions,
     changes: [],
-    safetyCue: null,
+    safetyAdditions: [],
     pressure: p.step.pressure,
     pressureByRegion: { ...(p.step.pressureByRegion ?? {}) },
     reps: p.step.reps.default,
     duration: 0,
   };
-  const cues = p.step.cues[language] ?? p.step.cues.en;
-  base.safetyCue = cues.safety ?? null;
   const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
   if (relevant.length === 0) return base;
   const blocking = new Set<Exclusion>();
@@ -631,8 +686,8 @@ function timedUnits(
             rule: 'session-length',
             kind: 'limit-reps',
             reason: text({
-              en: plannerText.shortSession.en(minutes),
-              ru: plannerText.shortSession.ru(minutes),
+              en: plannerText.shortSessionReps.en(minutes),
+              ru: plannerText.shortSessionReps.ru(minutes),
             }),
             from: u.reps,
             to: least,

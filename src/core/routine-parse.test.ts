@@ -174,7 +174,7 @@ describe('routineFromYaml: schema messages', () => {
   it('reports an unknown top-level key at the key', () => {
     const r = parsedRoutine(`colour: red\n${routineText(PRESS)}`);
     expect(where(r.diagnostics)).toEqual([
-      '1:1 unknown key "colour" (allowed: $schema, id, version, title, description, languages, source, timing, minMinutes, maxMinutes, sections)',
+      '1:1 unknown key "colour" (allowed: $schema, id, version, title, description, languages, source, timing, minMinutes, maxMinutes, maxMinutesIn, vocabulary, sections)',
     ]);
   });
 
