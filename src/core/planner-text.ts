@@ -34,8 +34,10 @@ export const plannerText = {
       `План длится ${planned} мин вместо запрошенных ${asked}: ${why}`,
   },
   tooShortWhy: {
-    en: () => 'the steps that are left cannot be stretched further without becoming repetitive.',
-    ru: () => 'оставшиеся приёмы нельзя растянуть ещё больше, не превращая их в повторение.',
+    en: () =>
+      'this routine is shorter than that for this client: every step already has as many repetitions as a therapist would give it.',
+    ru: () =>
+      'для этого клиента программа короче: каждый приём уже получил столько повторений, сколько дал бы массажист.',
   },
   tooLongWhy: {
     en: () => 'the steps cannot be shortened below one repetition each.',

@@ -1,7 +1,8 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
 import { bodyPoint } from './geometry.js';
-import { type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import { type Language, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import { planReasons } from './plan-explain.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
@@ -298,7 +299,15 @@ export function planFromIntake(
     }
   }
 
-  const timed = timedUnits(routine, units, skipped, intake.minutes, options.maxStretch ?? 2, text);
+  const timed = timedUnits(
+    routine,
+    units,
+    skipped,
+    intake.minutes,
+    options.maxStretch ?? 2,
+    text,
+    positionLimitsFor(routine, fired),
+  );
   const alwaysOn = new Set(rules.filter((r) => 'always' in r.when).map((r) => r.id));
   const cueExclusions: CueExclusion[] = exclusions
     .filter((ex) => !alwaysOn.has(ex.rule))
@@ -371,6 +380,22 @@ export function planFromIntake(
     for (const side of sides)
       excludedRegions.push({ region: ex.region, side, rule: ex.rule, reason: ex.reason });
   }
+  const allSkipped = [...skipped, ...timed.skipped];
+  const stepTitles = new Map(routine.sections.flatMap((sec) => sec.steps.map((st) => [st.id, text(st.title)] as const)));
+  const because = planReasons({
+    language: lang,
+    steps,
+    skipped: allSkipped,
+    excludedRegions,
+    warnings,
+    alwaysOn,
+    ruleTitle: (id) => {
+      const rule = rules.find((r) => r.id === id);
+      return rule ? text(rule.title) : undefined;
+    },
+    stepTitle: (id) => stepTitles.get(id) ?? id,
+    regionName: (region) => regionNameIn(routine, lang, map, region),
+  });
   return {
     refused: false,
     version: 1,
@@ -378,11 +403,29 @@ export function planFromIntake(
     language: lang,
     minutes: intake.minutes,
     steps,
-    skipped: [...skipped, ...timed.skipped],
+    skipped: allSkipped,
     warnings,
     excludedRegions,
+    because,
     totalSeconds,
   };
+}
+
+/** A region's name for people: the routine's vocabulary, else the body map's. */
+function regionNameIn(routine: Routine, language: Language, map: BodyMap, region: string): string {
+  const entry = (routine.vocabulary?.[language] ?? undefined)?.regions[region as RegionId];
+  return entry?.name ?? map.regions.find((r) => r.id === region)?.name ?? region;
+}
+
+/** Minutes a client may spend in each position: the routine's limits, lowered by rules (an older client). */
+function positionLimitsFor(routine: Routine, fired: readonly FiredEffect[]): Record<string, number> {
+  const out: Record<string, number> = { ...(routine.maxMinutesIn ?? {}) };
+  for (const f of fired) {
+    if (f.effect.kind !== 'limit-position') continue;
+    const now = out[f.effect.position];
+    out[f.effect.position] = now === undefined ? f.effect.maxMinutes : Math.min(now, f.effect.maxMinutes);
+  }
+  return out;
 }
 
 /** The region a motion's working stroke starts in, as the vocabulary can name it (listed regions first). */
@@ -538,7 +581,12 @@ function softened(
 interface TimedResult {
   readonly units: Unit[];
   readonly skipped: SkippedStep[];
+  /** Seconds asked for that no step could use well (the plan is that much shorter). */
+  readonly unusedSeconds: number;
 }
+
+/** Seconds kept under a position's limit, so rounding each step to whole seconds never crosses it. */
+const POSITION_LIMIT_MARGIN = 30;
 
 function repSeconds(u: Unit): number {
   return u.step.repSeconds;
@@ -554,7 +602,15 @@ function isCountBound(u: Unit): boolean {
  */
 function floorSeconds(u: Unit, level: 'soft' | 'hard' = 'soft'): number {
   if (isCountBound(u)) return (level === 'hard' ? (u.step.reps.min ?? u.reps) : u.reps) * repSeconds(u);
-  return repSeconds(u) * (level === 'hard' ? 1 : (u.step.reps.min ?? 1));
+  // The routine's own floor (the rest before turning) holds at any length.
+  return Math.max(u.step.minSeconds ?? 0, repSeconds(u) * (level === 'hard' ? 1 : (u.step.reps.min ?? 1)));
+}
+
+/** The most time a time-bound step may take: its ceiling, and no more repetitions than `reps.max`. */
+function ceilingSeconds(u: Unit): number {
+  const byReps =
+    u.motion.hands.length > 0 && u.step.reps.max !== undefined ? u.step.reps.max * repSeconds(u) : Infinity;
+  return Math.max(floorSeconds(u), Math.min(u.step.maxSeconds ?? Infinity, byReps));
 }
 
 /**
@@ -568,8 +624,14 @@ function timedUnits(
   minutes: number,
   maxStretch: number,
   text: (t: { en: string; ru?: string | undefined }) => string,
+  positionLimits: Readonly<Record<string, number>>,
 ): TimedResult {
   const budgets = sectionBudgetsFor(routine, minutes);
+  // A section gets at least what its steps' own floors need (the rest before turning: 2 minutes at any length).
+  for (const section of routine.sections) {
+    const least = all.filter((u) => u.section === section).reduce((sum, u) => sum + floorSeconds(u, 'hard'), 0);
+    if ((budgets.get(section.id) ?? 0) < least) budgets.set(section.id, least);
+  }
   const skipped: SkippedStep[] = [];
   let units = all;
   const rows = [...routine.timing].sort((a, b) => a.minutes - b.minutes);
@@ -595,6 +657,8 @@ function timedUnits(
   }
 
   const hardSections = new Set<string>();
+  const limited: string[] = [];
+  const floorOf = (u: Unit) => floorSeconds(u, hardSections.has(u.section.id) ? 'hard' : 'soft');
   const shortReason = text({
     en: plannerText.shortSession.en(minutes),
     ru: plannerText.shortSession.ru(minutes),
@@ -709,26 +773,50 @@ function timedUnits(
     for (const u of timed) {
       const floor = floorSeconds(u, level);
       const share = floor + (rest * (u.step.weight ?? 1)) / Math.max(weights, 1e-9);
-      const cap = Math.max(floor, (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch);
+      const stretched = Math.max(floor, (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch);
+      const cap = Math.min(stretched, ceilingSeconds(u));
       capOf.set(u, cap);
       u.duration = Math.min(share, cap);
       pool += share - u.duration;
     }
   }
   // Give the pooled time to time-bound steps with room left, by weight, a few rounds.
-  for (let round = 0; round < 6 && pool > 0.5; round++) {
-    const open = units.filter((u) => !isCountBound(u) && (capOf.get(u) ?? 0) - u.duration > 0.5);
-    const weights = open.reduce((s, u) => s + (u.step.weight ?? 1), 0);
-    if (open.length === 0 || weights <= 0) break;
-    let given = 0;
-    for (const u of open) {
-      const room = (capOf.get(u) ?? 0) - u.duration;
-      const add = Math.min(room, (pool * (u.step.weight ?? 1)) / weights);
-      u.duration += add;
-      given += add;
+  const poolGiven = () => {
+    for (let round = 0; round < 6 && pool > 0.5; round++) {
+      const open = units.filter((u) => !isCountBound(u) && (capOf.get(u) ?? 0) - u.duration > 0.5);
+      const weights = open.reduce((s, u) => s + (u.step.weight ?? 1), 0);
+      if (open.length === 0 || weights <= 0) break;
+      let given = 0;
+      for (const u of open) {
+        const room = (capOf.get(u) ?? 0) - u.duration;
+        const add = Math.min(room, (pool * (u.step.weight ?? 1)) / weights);
+        u.duration += add;
+        given += add;
+      }
+      pool -= given;
     }
-    pool -= given;
+  };
+  poolGiven();
+  // Time in one position has a limit (face down at most 40 minutes): shorten that position's time-bound steps
+  // toward their floors, and give what they free to the others.
+  for (const [position, limitMinutes] of Object.entries(positionLimits)) {
+    const limit = limitMinutes * 60 - POSITION_LIMIT_MARGIN;
+    const mine = units.filter((u) => u.section.position === position);
+    const total = mine.reduce((s, u) => s + u.duration, 0);
+    if (total <= limit) continue;
+    const flexible = mine.filter((u) => !isCountBound(u));
+    const room = flexible.reduce((s, u) => s + (u.duration - floorOf(u)), 0);
+    const cut = Math.min(total - limit, room);
+    for (const u of flexible) {
+      const take = room > 0 ? ((u.duration - floorOf(u)) * cut) / room : 0;
+      u.duration -= take;
+      capOf.set(u, u.duration);
+      pool += take;
+    }
+    for (const u of mine) capOf.set(u, Math.min(capOf.get(u) ?? u.duration, u.duration));
+    if (cut > 0) limited.push(position);
   }
+  poolGiven();
 
   // Whole seconds; the rounding error goes to the longest time-bound step.
   let total = 0;
@@ -737,9 +825,9 @@ function timedUnits(
     total += u.duration;
   }
   const wanted = Math.round(Math.min(target, total + pool));
-  const floorOf = (u: Unit) => floorSeconds(u, hardSections.has(u.section.id) ? 'hard' : 'soft');
   const longest = units
-    .filter((u) => !isCountBound(u))
+    .filter((u) => !isCountBound(u) && !limited.includes(u.section.position))
+    .filter((u) => u.duration + (wanted - total) <= (capOf.get(u) ?? Infinity) + 0.5)
     .reduce<Unit | null>((best, u) => (!best || u.duration > best.duration ? u : best), null);
   if (longest && Math.abs(wanted - total) <= 30 && longest.duration + (wanted - total) >= floorOf(longest)) {
     longest.duration += wanted - total;
@@ -751,5 +839,5 @@ function timedUnits(
       u.reps = u.motion.hands.length === 0 ? 1 : Math.max(least, Math.round(u.duration / repSeconds(u)));
     }
   }
-  return { units, skipped };
+  return { units, skipped, unusedSeconds: Math.max(0, target - units.reduce((s, u) => s + u.duration, 0)) };
 }

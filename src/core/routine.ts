@@ -239,6 +239,7 @@ export const Vocabulary = z
         RegionId,
         z
           .object({
+            name: z.string().min(1).optional().describe('The region\'s name in a sentence, e.g. "the lower leg".'),
             words: z.array(z.string().min(1)).min(1).describe('Words that name the region (lower case; a stem matches its endings).'),
             on: z.string().min(1).optional().describe('The phrase {start} says for a stroke starting here, e.g. "on the back of the thigh".'),
           })
