@@ -70,7 +70,11 @@ export function regionsNamedBy(text: string, vocabulary: Vocabulary | undefined)
 }
 
 /** The words of the vocabulary that say a pressure above `level` and appear in `text`. */
-export function pressureWordsAbove(text: string, vocabulary: Vocabulary | undefined, level: number): string[] {
+export function pressureWordsAbove(
+  text: string,
+  vocabulary: Vocabulary | undefined,
+  level: number,
+): string[] {
   const words = vocabulary?.pressureWords;
   if (!words) return [];
   const out: string[] = [];
@@ -88,7 +92,8 @@ function regionsOverlap(a: string, b: string): boolean {
 function isExcluded(ctx: CueContext, region: string): boolean {
   return ctx.excluded.some(
     (ex) =>
-      regionsOverlap(region, ex.region) && (ex.sides === null || ctx.side === null || ex.sides.includes(ctx.side)),
+      regionsOverlap(region, ex.region) &&
+      (ex.sides === null || ctx.side === null || ex.sides.includes(ctx.side)),
   );
 }
 
@@ -119,7 +124,9 @@ function filled(text: string, ctx: CueContext): string | null {
     out = out.replaceAll('{pressure}', word);
   }
   if (out.includes('{start}')) {
-    const phrase = ctx.startRegion ? ctx.vocabulary?.regions[ctx.startRegion as keyof Vocabulary['regions']]?.on : undefined;
+    const phrase = ctx.startRegion
+      ? ctx.vocabulary?.regions[ctx.startRegion as keyof Vocabulary['regions']]?.on
+      : undefined;
     if (!phrase) return null;
     out = out.replaceAll('{start}', phrase);
   }
@@ -132,8 +139,12 @@ function lineSaid(line: CueLine, ctx: CueContext): string | null {
   if ('onlyIf' in spec && spec.onlyIf && !spec.onlyIf.some((r) => ctx.rules.has(r))) return null;
   if ('unless' in spec && spec.unless?.some((r) => ctx.rules.has(r))) return null;
   if ('ifPlanned' in spec && spec.ifPlanned && !ctx.plannedPositions.has(spec.ifPlanned)) return null;
-  if ('unlessPlanned' in spec && spec.unlessPlanned && ctx.plannedPositions.has(spec.unlessPlanned)) return null;
-  const regions = [...('regions' in spec ? (spec.regions ?? []) : []), ...regionsNamedBy(spec.text, ctx.vocabulary)];
+  if ('unlessPlanned' in spec && spec.unlessPlanned && ctx.plannedPositions.has(spec.unlessPlanned))
+    return null;
+  const regions = [
+    ...('regions' in spec ? (spec.regions ?? []) : []),
+    ...regionsNamedBy(spec.text, ctx.vocabulary),
+  ];
   const isAboutLeftOut =
     regions.some((r) => isExcluded(ctx, r) || [...ctx.lostRegions].some((lost) => regionsOverlap(r, lost))) ||
     ('landmarks' in spec && (spec.landmarks ?? []).some((l) => landmarkExcluded(ctx, l)));
@@ -164,6 +175,9 @@ export function cuesAdapted(ctx: CueContext): AdaptedCues {
     before = fallback ?? `${ctx.title}.`;
   }
   const during = said(ctx.cues.during ?? []);
-  const safetyLines = [...said(linesOf(ctx.cues.safety)), ...ctx.additions.filter((a) => a.trim().length > 0)];
+  const safetyLines = [
+    ...said(linesOf(ctx.cues.safety)),
+    ...ctx.additions.filter((a) => a.trim().length > 0),
+  ];
   return { before, during, safety: safetyLines.length > 0 ? safetyLines.join(' ') : null };
 }

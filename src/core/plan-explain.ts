@@ -43,7 +43,10 @@ const words = {
 const plannerRuleTitles: Record<string, { en: string; ru: string }> = {
   'session-length': { en: 'Session length', ru: 'Длительность сеанса' },
   'pressure-preference': { en: 'Pressure the client asked for', ru: 'Давление по просьбе клиента' },
-  'client-avoid-region': { en: 'Areas the client asked to avoid', ru: 'Области, которые клиент просил не трогать' },
+  'client-avoid-region': {
+    en: 'Areas the client asked to avoid',
+    ru: 'Области, которые клиент просил не трогать',
+  },
   'transition-not-needed': { en: 'No change of position', ru: 'Без смены положения' },
 };
 
@@ -98,33 +101,87 @@ export function planReasons(input: ExplainInput): PlanReason[] {
     const skipped = input.skipped.filter((s) => s.rule === rule);
     for (const s of skipped) reasons.add(s.reason);
     if (skipped.length > 0) {
-      changes.push(`${t(words.leftOut)}: ${listed(language, grouped(skipped, (s) => input.stepTitle(s.id), (s) => s.side))}.`);
+      changes.push(
+        `${t(words.leftOut)}: ${listed(
+          language,
+          grouped(
+            skipped,
+            (s) => input.stepTitle(s.id),
+            (s) => s.side,
+          ),
+        )}.`,
+      );
     }
     const byKind = (kind: string) =>
-      input.steps.flatMap((step) => step.changes.filter((c) => c.rule === rule && c.kind === kind).map((c) => ({ step, c })));
+      input.steps.flatMap((step) =>
+        step.changes.filter((c) => c.rule === rule && c.kind === kind).map((c) => ({ step, c })),
+      );
     const softened = byKind('soften');
     if (softened.length > 0) {
       const to = Math.min(...softened.map(({ c }) => Number(c.to ?? 5)));
       changes.push(
-        `${t(words.softer)}: ${listed(language, grouped(softened, ({ step }) => step.title, ({ step }) => step.side))} ${t(words.to)} ${to}.`,
+        `${t(words.softer)}: ${listed(
+          language,
+          grouped(
+            softened,
+            ({ step }) => step.title,
+            ({ step }) => step.side,
+          ),
+        )} ${t(words.to)} ${to}.`,
       );
     }
     const fewer = byKind('limit-reps');
     if (fewer.length > 0) {
-      changes.push(`${t(words.fewer)}: ${listed(language, grouped(fewer, ({ step }) => step.title, ({ step }) => step.side))}.`);
+      changes.push(
+        `${t(words.fewer)}: ${listed(
+          language,
+          grouped(
+            fewer,
+            ({ step }) => step.title,
+            ({ step }) => step.side,
+          ),
+        )}.`,
+      );
     }
     const cut = byKind('exclude-region');
     if (cut.length > 0) {
-      changes.push(`${t(words.shorter)}: ${listed(language, grouped(cut, ({ step }) => step.title, ({ step }) => step.side))}.`);
+      changes.push(
+        `${t(words.shorter)}: ${listed(
+          language,
+          grouped(
+            cut,
+            ({ step }) => step.title,
+            ({ step }) => step.side,
+          ),
+        )}.`,
+      );
     }
     const replaced = byKind('replace');
     if (replaced.length > 0) {
-      changes.push(`${t(words.addedCue)}: ${listed(language, grouped(replaced, ({ step }) => step.title, ({ step }) => step.side))}.`);
+      changes.push(
+        `${t(words.addedCue)}: ${listed(
+          language,
+          grouped(
+            replaced,
+            ({ step }) => step.title,
+            ({ step }) => step.side,
+          ),
+        )}.`,
+      );
     }
     for (const { c } of [...softened, ...fewer, ...cut, ...replaced]) reasons.add(c.reason);
     const regions = input.excludedRegions.filter((r) => r.rule === rule);
     if (regions.length > 0) {
-      changes.push(`${t(words.notTouched)}: ${listed(language, grouped(regions, (r) => input.regionName(r.region), (r) => r.side))}.`);
+      changes.push(
+        `${t(words.notTouched)}: ${listed(
+          language,
+          grouped(
+            regions,
+            (r) => input.regionName(r.region),
+            (r) => r.side,
+          ),
+        )}.`,
+      );
       for (const r of regions) reasons.add(r.reason);
     }
     for (const w of input.warnings) if (w.rule === rule) reasons.add(w.message);

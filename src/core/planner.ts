@@ -2,10 +2,10 @@ import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
 import { bodyPoint } from './geometry.js';
 import { type Language, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
-import { planReasons } from './plan-explain.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
+import { planReasons } from './plan-explain.js';
 import type {
   ExcludedRegion,
   PlanChange,
@@ -381,7 +381,9 @@ export function planFromIntake(
       excludedRegions.push({ region: ex.region, side, rule: ex.rule, reason: ex.reason });
   }
   const allSkipped = [...skipped, ...timed.skipped];
-  const stepTitles = new Map(routine.sections.flatMap((sec) => sec.steps.map((st) => [st.id, text(st.title)] as const)));
+  const stepTitles = new Map(
+    routine.sections.flatMap((sec) => sec.steps.map((st) => [st.id, text(st.title)] as const)),
+  );
   const because = planReasons({
     language: lang,
     steps,
@@ -629,7 +631,9 @@ function timedUnits(
   const budgets = sectionBudgetsFor(routine, minutes);
   // A section gets at least what its steps' own floors need (the rest before turning: 2 minutes at any length).
   for (const section of routine.sections) {
-    const least = all.filter((u) => u.section === section).reduce((sum, u) => sum + floorSeconds(u, 'hard'), 0);
+    const least = all
+      .filter((u) => u.section === section)
+      .reduce((sum, u) => sum + floorSeconds(u, 'hard'), 0);
     if ((budgets.get(section.id) ?? 0) < least) budgets.set(section.id, least);
   }
   const skipped: SkippedStep[] = [];

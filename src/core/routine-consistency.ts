@@ -72,7 +72,9 @@ function cueLines(cues: unknown, path: YamlPath): { path: YamlPath; line: Record
   if (!isRecord(cues)) return out;
   for (const kind of CUE_KINDS) {
     const value = cues[kind];
-    const lines = Array.isArray(value) ? value.map((v, i) => ({ v, p: [...path, kind, i] })) : [{ v: value, p: [...path, kind] }];
+    const lines = Array.isArray(value)
+      ? value.map((v, i) => ({ v, p: [...path, kind, i] }))
+      : [{ v: value, p: [...path, kind] }];
     for (const { v, p } of lines) {
       if (typeof v === 'string') out.push({ path: p, line: { text: v } });
       else if (isRecord(v)) out.push({ path: p, line: v });
@@ -101,12 +103,16 @@ function cueIssues(
       for (const field of ['text', 'otherwise'] as const) {
         const text = line[field];
         if (typeof text !== 'string') continue;
-        const at = typeof line.text === 'string' && Object.keys(line).length === 1 ? linePath : [...linePath, field];
+        const at =
+          typeof line.text === 'string' && Object.keys(line).length === 1 ? linePath : [...linePath, field];
         for (const name of placeholdersIn(text)) {
           if (!PLACEHOLDERS.has(name)) {
             out.push({ path: at, message: `unknown placeholder {${name}} (known: {pressure}, {start})` });
           } else if (!vocabulary) {
-            out.push({ path: at, message: `{${name}} needs a vocabulary for "${language}" (vocabulary.${language})` });
+            out.push({
+              path: at,
+              message: `{${name}} needs a vocabulary for "${language}" (vocabulary.${language})`,
+            });
           } else if (name === 'pressure' && pressure === null) {
             out.push({ path: at, message: '{pressure} in a step that presses nothing (pressure: null)' });
           }
@@ -152,7 +158,10 @@ export function routineConsistencyIssues(data: unknown, options: ConsistencyOpti
   const minMinutes = valueAt(data, ['minMinutes']);
   const maxMinutes = valueAt(data, ['maxMinutes']);
   if (typeof minMinutes === 'number' && typeof maxMinutes === 'number' && minMinutes > maxMinutes) {
-    out.push({ path: ['minMinutes'], message: `minMinutes ${minMinutes} is more than maxMinutes ${maxMinutes}` });
+    out.push({
+      path: ['minMinutes'],
+      message: `minMinutes ${minMinutes} is more than maxMinutes ${maxMinutes}`,
+    });
   }
   list(valueAt(data, ['timing'])).forEach((raw, i) => {
     const row = TimingRow.safeParse(raw);

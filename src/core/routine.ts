@@ -218,7 +218,13 @@ export type CueSet = z.infer<typeof CueSet>;
 export const Vocabulary = z
   .object({
     pressure: z
-      .object({ 1: z.string().min(1), 2: z.string().min(1), 3: z.string().min(1), 4: z.string().min(1), 5: z.string().min(1) })
+      .object({
+        1: z.string().min(1),
+        2: z.string().min(1),
+        3: z.string().min(1),
+        4: z.string().min(1),
+        5: z.string().min(1),
+      })
       .strict()
       .describe('What {pressure} says for each planned pressure, e.g. 2: light.'),
     pressureWords: z
@@ -239,9 +245,22 @@ export const Vocabulary = z
         RegionId,
         z
           .object({
-            name: z.string().min(1).optional().describe('The region\'s name in a sentence, e.g. "the lower leg".'),
-            words: z.array(z.string().min(1)).min(1).describe('Words that name the region (lower case; a stem matches its endings).'),
-            on: z.string().min(1).optional().describe('The phrase {start} says for a stroke starting here, e.g. "on the back of the thigh".'),
+            name: z
+              .string()
+              .min(1)
+              .optional()
+              .describe('The region\'s name in a sentence, e.g. "the lower leg".'),
+            words: z
+              .array(z.string().min(1))
+              .min(1)
+              .describe('Words that name the region (lower case; a stem matches its endings).'),
+            on: z
+              .string()
+              .min(1)
+              .optional()
+              .describe(
+                'The phrase {start} says for a stroke starting here, e.g. "on the back of the thigh".',
+              ),
           })
           .strict(),
       )
@@ -249,7 +268,9 @@ export const Vocabulary = z
     startFallback: z
       .string()
       .min(1)
-      .describe('Said as the step starts when every opening line names a place the plan leaves out; may hold {start}.'),
+      .describe(
+        'Said as the step starts when every opening line names a place the plan leaves out; may hold {start}.',
+      ),
   })
   .strict();
 export type Vocabulary = z.infer<typeof Vocabulary>;
