@@ -1,5 +1,6 @@
 import { type BodyMap, landmarkPoint, regionsAt } from './body-map.js';
 import { regionMatchesPrefix, type Side, type Surface } from './ids.js';
+import { cachedValue } from './memo.js';
 import type { CueLine, CueSet, Vocabulary } from './routine.js';
 
 /** A region the plan leaves out for a client's reason, on some sides (null: every side). */
@@ -59,14 +60,44 @@ export function textNamesWord(text: string, word: string): boolean {
   }
 }
 
-/** The regions a text names through the vocabulary's words. */
-export function regionsNamedBy(text: string, vocabulary: Vocabulary | undefined): string[] {
+const namedCache = new WeakMap<Vocabulary, Map<string, readonly string[]>>();
+
+/** The regions a text names through the vocabulary's words (memoised per vocabulary and text). */
+export function regionsNamedBy(text: string, vocabulary: Vocabulary | undefined): readonly string[] {
   if (!vocabulary) return [];
+  const byText = cachedValue(namedCache, vocabulary, () => new Map<string, readonly string[]>());
+  const known = byText.get(text);
+  if (known) return known;
+  const found = regionsNamedComputed(text, vocabulary);
+  byText.set(text, found);
+  return found;
+}
+
+function regionsNamedComputed(text: string, vocabulary: Vocabulary): readonly string[] {
   const out: string[] = [];
   for (const [region, entry] of Object.entries(vocabulary.regions)) {
     if (entry?.words.some((w) => textNamesWord(text, w))) out.push(region);
   }
   return out;
+}
+
+const pressureCache = new WeakMap<Vocabulary, Map<string, readonly { level: number; word: string }[]>>();
+
+/** The vocabulary's pressure words in a text, with their levels (memoised per vocabulary and text). */
+function pressureWordsIn(text: string, vocabulary: Vocabulary): readonly { level: number; word: string }[] {
+  const byText = cachedValue(
+    pressureCache,
+    vocabulary,
+    () => new Map<string, readonly { level: number; word: string }[]>(),
+  );
+  const known = byText.get(text);
+  if (known) return known;
+  const found: { level: number; word: string }[] = [];
+  for (const [at, list] of Object.entries(vocabulary.pressureWords ?? {})) {
+    for (const w of list ?? []) if (textNamesWord(text, w)) found.push({ level: Number(at), word: w });
+  }
+  byText.set(text, found);
+  return found;
 }
 
 /** The words of the vocabulary that say a pressure above `level` and appear in `text`. */
@@ -75,14 +106,10 @@ export function pressureWordsAbove(
   vocabulary: Vocabulary | undefined,
   level: number,
 ): string[] {
-  const words = vocabulary?.pressureWords;
-  if (!words) return [];
-  const out: string[] = [];
-  for (const [at, list] of Object.entries(words)) {
-    if (Number(at) <= level) continue;
-    for (const w of list ?? []) if (textNamesWord(text, w)) out.push(w);
-  }
-  return out;
+  if (!vocabulary?.pressureWords) return [];
+  return pressureWordsIn(text, vocabulary)
+    .filter((w) => w.level > level)
+    .map((w) => w.word);
 }
 
 function regionsOverlap(a: string, b: string): boolean {
@@ -124,12 +151,22 @@ function filled(text: string, ctx: CueContext): string | null {
     out = out.replaceAll('{pressure}', word);
   }
   if (out.includes('{start}')) {
-    const phrase = ctx.startRegion
-      ? ctx.vocabulary?.regions[ctx.startRegion as keyof Vocabulary['regions']]?.on
-      : undefined;
+    // A start named by a region the plan leaves out (on the other side of a midline step) is not said.
+    const region = ctx.startRegion !== null && !isExcluded(ctx, ctx.startRegion) ? ctx.startRegion : null;
+    const phrase = region ? ctx.vocabulary?.regions[region as keyof Vocabulary['regions']]?.on : undefined;
     if (!phrase) return null;
     out = out.replaceAll('{start}', phrase);
   }
+  return out;
+}
+
+/** The text as said, or null when it names a region left out or says more pressure than planned. */
+function textSaid(text: string, ctx: CueContext): string | null {
+  const out = filled(text, ctx);
+  if (out === null) return null;
+  // A line that says more pressure than planned is never said (the routine's own check forbids it too).
+  if (ctx.pressure !== null && pressureWordsAbove(out, ctx.vocabulary, ctx.pressure).length > 0) return null;
+  if (regionsNamedBy(out, ctx.vocabulary).some((r) => isExcluded(ctx, r))) return null;
   return out;
 }
 
@@ -141,19 +178,16 @@ function lineSaid(line: CueLine, ctx: CueContext): string | null {
   if ('ifPlanned' in spec && spec.ifPlanned && !ctx.plannedPositions.has(spec.ifPlanned)) return null;
   if ('unlessPlanned' in spec && spec.unlessPlanned && ctx.plannedPositions.has(spec.unlessPlanned))
     return null;
-  const regions = [
-    ...('regions' in spec ? (spec.regions ?? []) : []),
-    ...regionsNamedBy(spec.text, ctx.vocabulary),
-  ];
+  const declared = 'regions' in spec ? (spec.regions ?? []) : [];
   const isAboutLeftOut =
-    regions.some((r) => isExcluded(ctx, r) || [...ctx.lostRegions].some((lost) => regionsOverlap(r, lost))) ||
+    declared.some((r) => isExcluded(ctx, r)) ||
+    [...declared, ...regionsNamedBy(spec.text, ctx.vocabulary)].some((r) =>
+      [...ctx.lostRegions].some((lost) => regionsOverlap(r, lost)),
+    ) ||
     ('landmarks' in spec && (spec.landmarks ?? []).some((l) => landmarkExcluded(ctx, l)));
-  const text = isAboutLeftOut ? ('otherwise' in spec ? spec.otherwise : undefined) : spec.text;
-  if (text === undefined) return null;
-  // A line that says more pressure than planned is never said (the routine's own check forbids it too).
-  if (ctx.pressure !== null && pressureWordsAbove(text, ctx.vocabulary, ctx.pressure).length > 0) return null;
-  if (isAboutLeftOut && regionsNamedBy(text, ctx.vocabulary).some((r) => isExcluded(ctx, r))) return null;
-  return filled(text, ctx);
+  const own = isAboutLeftOut ? null : textSaid(spec.text, ctx);
+  if (own !== null) return own;
+  return 'otherwise' in spec && spec.otherwise !== undefined ? textSaid(spec.otherwise, ctx) : null;
 }
 
 function linesOf(value: CueSet['before'] | undefined): readonly CueLine[] {
@@ -167,12 +201,39 @@ function linesOf(value: CueSet['before'] | undefined): readonly CueLine[] {
  * and rules' safety cues are added to the step's own.
  */
 export function cuesAdapted(ctx: CueContext): AdaptedCues {
+  // Plans for similar clients share most steps' contexts: adapt each distinct one once per cue set.
+  const key = JSON.stringify([
+    ctx.pressure,
+    ctx.side,
+    ctx.surface,
+    ctx.excluded,
+    [...ctx.lostRegions],
+    [...ctx.rules],
+    [...ctx.plannedPositions],
+    ctx.startRegion,
+    ctx.title,
+    ctx.additions,
+  ]);
+  const byMap = cachedValue(
+    adaptedCache,
+    ctx.map,
+    () => new WeakMap<CueSet, WeakMap<object, Map<string, AdaptedCues>>>(),
+  );
+  const byKey = cachedValue(byMap, ctx.cues, () => new WeakMap<object, Map<string, AdaptedCues>>());
+  const byContext = cachedValue(byKey, ctx.vocabulary ?? NO_VOCABULARY, () => new Map<string, AdaptedCues>());
+  return cachedValue(byContext, key, () => cuesAdaptedComputed(ctx));
+}
+
+const NO_VOCABULARY = {};
+const adaptedCache = new WeakMap<BodyMap, WeakMap<CueSet, WeakMap<object, Map<string, AdaptedCues>>>>();
+
+function cuesAdaptedComputed(ctx: CueContext): AdaptedCues {
   const said = (lines: readonly CueLine[]) =>
     lines.map((l) => lineSaid(l, ctx)).filter((t): t is string => t !== null && t.trim().length > 0);
   let before = said(linesOf(ctx.cues.before)).join(' ');
   if (before.length === 0) {
-    const fallback = ctx.vocabulary ? filled(ctx.vocabulary.startFallback, ctx) : null;
-    before = fallback ?? `${ctx.title}.`;
+    const fallback = ctx.vocabulary ? textSaid(ctx.vocabulary.startFallback, ctx) : null;
+    before = fallback ?? ctx.vocabulary?.startUnnamed ?? `${ctx.title}.`;
   }
   const during = said(ctx.cues.during ?? []);
   const safetyLines = [

@@ -56,28 +56,29 @@ function sidesText(language: Language, sides: readonly (Side | null)[]): string 
   return ` (${named.map((s) => textIn(language, words[s])).join(', ')})`;
 }
 
-/** Items grouped by name, keeping first-seen order, each with its sides. */
-function grouped<T>(items: readonly T[], name: (t: T) => string, side: (t: T) => Side | null): string[] {
-  const order: string[] = [];
-  const sides = new Map<string, (Side | null)[]>();
-  for (const item of items) {
-    const key = name(item);
-    if (!sides.has(key)) {
-      order.push(key);
-      sides.set(key, []);
-    }
-    sides.get(key)!.push(side(item));
-  }
-  return order.map((key) => `${key}\u0000${JSON.stringify(sides.get(key))}`);
+/** A name with the sides it applies to. */
+interface Named {
+  readonly name: string;
+  readonly sides: (Side | null)[];
 }
 
-function listed(language: Language, entries: readonly string[]): string {
-  return entries
-    .map((e) => {
-      const [name, sides] = e.split('\u0000') as [string, string];
-      return `${name}${sidesText(language, JSON.parse(sides) as (Side | null)[])}`;
-    })
-    .join(', ');
+/** Items grouped by name, keeping first-seen order, each with its sides. */
+function grouped<T>(items: readonly T[], name: (t: T) => string, side: (t: T) => Side | null): Named[] {
+  const out: Named[] = [];
+  for (const item of items) {
+    const key = name(item);
+    let entry = out.find((e) => e.name === key);
+    if (!entry) {
+      entry = { name: key, sides: [] };
+      out.push(entry);
+    }
+    entry.sides.push(side(item));
+  }
+  return out;
+}
+
+function listed(language: Language, entries: readonly Named[]): string {
+  return entries.map((e) => `${e.name}${sidesText(language, e.sides)}`).join(', ');
 }
 
 /**

@@ -433,6 +433,13 @@ function positionLimitsFor(routine: Routine, fired: readonly FiredEffect[]): Rec
 /** The region a motion's working stroke starts in, as the vocabulary can name it (listed regions first). */
 function startRegionOf(map: BodyMap, motion: StepMotion, vocabulary: Vocabulary | undefined): string | null {
   if (!vocabulary) return null;
+  const byVocabulary = cachedValue(startCache, motion, () => new WeakMap<Vocabulary, string | null>());
+  return cachedValue(byVocabulary, vocabulary, () => startRegionComputed(map, motion, vocabulary));
+}
+
+const startCache = new WeakMap<StepMotion, WeakMap<Vocabulary, string | null>>();
+
+function startRegionComputed(map: BodyMap, motion: StepMotion, vocabulary: Vocabulary): string | null {
   const hand = motion.hands.find((h) => !h.isHolding && h.points.length > 0) ?? motion.hands[0];
   const first = hand?.points[0];
   if (!first) return null;
@@ -501,7 +508,7 @@ function excludedFrom(
   }
   if (clip.kind === 'clipped') {
     base.motion = clip.motion;
-    base.regions = motionRegions(map, clip.motion);
+    base.regions = cached.regions;
     for (const ex of blocking)
       base.changes.push({ rule: ex.rule, kind: 'exclude-region', reason: ex.reason });
   }

@@ -375,7 +375,7 @@ describe('ruleFileFromYaml', () => {
     [
       'an unknown effect kind',
       ['kind: soften', 'kind: soft'],
-      '6:15 kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, warn; got "soft" (did you mean "soften"?)',
+      '6:15 kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, limit-position, warn; got "soft" (did you mean "soften"?)',
     ],
     [
       'an unknown condition',

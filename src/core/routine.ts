@@ -271,6 +271,10 @@ export const Vocabulary = z
       .describe(
         'Said as the step starts when every opening line names a place the plan leaves out; may hold {start}.',
       ),
+    startUnnamed: z
+      .string()
+      .min(1)
+      .describe('Said as the step starts when even {start} would name a place left out (no placeholders).'),
   })
   .strict();
 export type Vocabulary = z.infer<typeof Vocabulary>;

@@ -164,17 +164,17 @@ export function PlanView(props: {
       {plan.because.length > 0 ? (
         <section className="because" aria-labelledby="because-title">
           <h2 id="because-title">{s.becauseTitle}</h2>
-          <ul>
+          <ul className="because-rules">
             {plan.because.map((r) => (
-              <li key={r.rule} data-rule={r.rule}>
+              <li key={r.rule} data-rule={r.rule} className="because-rule">
                 <strong>{r.title}</strong>
-                <ul>
+                <ul className="because-changes">
                   {r.changes.map((c) => (
                     <li key={c}>{c}</li>
                   ))}
                 </ul>
                 {r.reasons.map((why) => (
-                  <p key={why} className="why">
+                  <p key={why} className="because-why">
                     {why}
                   </p>
                 ))}
