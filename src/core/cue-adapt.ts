@@ -202,18 +202,18 @@ function linesOf(value: CueSet['before'] | undefined): readonly CueLine[] {
  */
 export function cuesAdapted(ctx: CueContext): AdaptedCues {
   // Plans for similar clients share most steps' contexts: adapt each distinct one once per cue set.
-  const key = JSON.stringify([
+  const key = [
     ctx.pressure,
     ctx.side,
     ctx.surface,
-    ctx.excluded,
-    [...ctx.lostRegions],
-    [...ctx.rules],
-    [...ctx.plannedPositions],
+    ctx.excluded.map((ex) => `${ex.region}:${ex.sides?.join('+') ?? '*'}`).join(','),
+    [...ctx.lostRegions].join(','),
+    [...ctx.rules].join(','),
+    [...ctx.plannedPositions].join(','),
     ctx.startRegion,
     ctx.title,
-    ctx.additions,
-  ]);
+    ctx.additions.join('\u0001'),
+  ].join('\u0002');
   const byMap = cachedValue(
     adaptedCache,
     ctx.map,

@@ -96,7 +96,16 @@ export function planReasons(input: ExplainInput): PlanReason[] {
   for (const step of input.steps) for (const c of step.changes) note(c.rule);
   for (const r of input.excludedRegions) note(r.rule);
   for (const w of input.warnings) note(w.rule);
+  const changesByRule = new Map<string, { step: PlannedStep; c: PlannedStep['changes'][number] }[]>();
+  for (const step of input.steps) {
+    for (const c of step.changes) {
+      const list = changesByRule.get(c.rule) ?? [];
+      list.push({ step, c });
+      changesByRule.set(c.rule, list);
+    }
+  }
   return rules.map((rule) => {
+    const ruleChanges = changesByRule.get(rule) ?? [];
     const reasons = new Set<string>();
     const changes: string[] = [];
     const skipped = input.skipped.filter((s) => s.rule === rule);
@@ -113,10 +122,8 @@ export function planReasons(input: ExplainInput): PlanReason[] {
         )}.`,
       );
     }
-    const byKind = (kind: string) =>
-      input.steps.flatMap((step) =>
-        step.changes.filter((c) => c.rule === rule && c.kind === kind).map((c) => ({ step, c })),
-      );
+    const byKind = (kind: string) => ruleChanges.filter(({ c }) => c.kind === kind);
+
     const softened = byKind('soften');
     if (softened.length > 0) {
       const to = Math.min(...softened.map(({ c }) => Number(c.to ?? 5)));
