@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
-import { type Language, regionMatchesPrefix, type Side } from './ids.js';
+import type { Language, Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
@@ -23,6 +23,7 @@ import {
   exclusionsFor,
   type FiredEffect,
   type MatchTarget,
+  regionCapCovers,
   stepMatches,
 } from './rule-match.js';
 import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
@@ -195,6 +196,8 @@ export function planFromIntake(
   const ruleOptions: RuleOptions = {
     heavyRatio: options.heavyRatio ?? DEFAULT_RULE_OPTIONS.heavyRatio,
     tallRatio: options.tallRatio ?? DEFAULT_RULE_OPTIONS.tallRatio,
+    olderAgeYears: options.olderAgeYears ?? DEFAULT_RULE_OPTIONS.olderAgeYears,
+    adultAgeYears: options.adultAgeYears ?? DEFAULT_RULE_OPTIONS.adultAgeYears,
   };
   const lang = intake.language;
   const text = (t: { en: string; ru?: string | undefined }) => textIn(lang, t);
@@ -281,6 +284,8 @@ export function planFromIntake(
   }
 
   const timed = timedUnits(routine, units, skipped, intake.minutes, options.maxStretch ?? 2, text);
+  // A rule's limit on time in one position (older-client: face down at most 20 minutes).
+  const positionCut = unitsWithinPositionLimits(timed.units, fired);
   const steps: PlannedStep[] = [];
   let clock = 0;
   for (const u of timed.units) {
@@ -311,7 +316,10 @@ export function planFromIntake(
   const totalSeconds = clock;
   const asked = intake.minutes * 60;
   if (Math.abs(totalSeconds - asked) > asked * DURATION_TOLERANCE) {
-    const why = totalSeconds < asked ? plannerText.tooShortWhy : plannerText.tooLongWhy;
+    const shortWhy = positionCut
+      ? { en: () => positionCut.reason.en, ru: () => positionCut.reason.ru ?? positionCut.reason.en }
+      : plannerText.tooShortWhy;
+    const why = totalSeconds < asked ? shortWhy : plannerText.tooLongWhy;
     warnings.push({
       rule: 'session-length',
       message: text({
@@ -451,8 +459,7 @@ function softened(
     let cap = Math.min(current, pressure);
     let by: { rule: string; reason: string } | null = null;
     for (const f of fired) {
-      if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
-      if (!regionMatchesPrefix(hit.region, f.effect.region)) continue;
+      if (f.effect.kind !== 'soften' || !regionCapCovers(f, hit)) continue;
       if (!stepMatches(f.effect.match, target, f.sides)) continue;
       if (f.effect.maxPressure < cap) {
         cap = f.effect.maxPressure;
@@ -478,6 +485,35 @@ function softened(
   for (const [region, value] of Object.entries(unit.pressureByRegion)) {
     if (value >= pressure) delete unit.pressureByRegion[region];
   }
+}
+
+/**
+ * Shortens the time-bound steps of a position to the lowest `limit-position` cap among the fired rules (count-
+ * bound steps keep their counts); the time is not moved elsewhere. Returns the effect that cut, or null.
+ */
+function unitsWithinPositionLimits(
+  units: Unit[],
+  fired: readonly FiredEffect[],
+): { reason: { en: string; ru?: string | undefined } } | null {
+  let cut: { reason: { en: string; ru?: string | undefined } } | null = null;
+  for (const f of fired) {
+    if (f.effect.kind !== 'limit-position') continue;
+    const { position, maxMinutes } = f.effect;
+    const mine = units.filter((u) => u.section.position === position);
+    const counted = mine.filter(isCountBound).reduce((s, u) => s + u.duration, 0);
+    const timed = mine.filter((u) => !isCountBound(u));
+    const timedTotal = timed.reduce((s, u) => s + u.duration, 0);
+    const limit = maxMinutes * 60;
+    if (counted + timedTotal <= limit || timedTotal <= 0) continue;
+    const factor = Math.max(0, limit - counted) / timedTotal;
+    for (const u of timed) {
+      const least = u.step.reps.min ?? 1;
+      u.duration = Math.max(repSeconds(u) * least, Math.floor(u.duration * factor));
+      u.reps = u.motion.hands.length === 0 ? 1 : Math.max(least, Math.floor(u.duration / repSeconds(u)));
+    }
+    cut = { reason: f.effect.reason };
+  }
+  return cut;
 }
 
 interface TimedResult {
