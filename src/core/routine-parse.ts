@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { type BodyMap, pathViolations, type RegionShape, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { ClientPosition, REGION_IDS, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import { CONDITION_FIELDS, CONDITION_VALUES, type ConditionField } from './intake.js';
 import { trackSampled } from './motion-clip.js';
 import type { HandTrack, TrackPoint } from './plan-types.js';
 import { Routine, Section, Step } from './routine.js';
 import { RuleEffect, RuleFile, RuleWhen } from './rules.js';
-import { CONDITION_FIELDS, CONDITION_VALUES, type ConditionField } from './intake.js';
 import { stepMotionResolved } from './step-motion.js';
 import {
   type LinePositions,
