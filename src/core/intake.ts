@@ -39,6 +39,72 @@ export const CONDITION_IDS = [
 export const ConditionId = z.enum(CONDITION_IDS);
 export type ConditionId = z.infer<typeof ConditionId>;
 
+/** The groups an intake form and the conditions document list the conditions in (CATALOGUE order within each). */
+export const CONDITION_GROUPS = [
+  {
+    id: 'circulation',
+    title: { en: 'Circulation', ru: 'Кровообращение' },
+    conditions: [
+      'varicose-veins',
+      'dvt-history',
+      'suspected-dvt',
+      'high-blood-pressure',
+      'low-blood-pressure',
+    ],
+  },
+  {
+    id: 'heart',
+    title: { en: 'Heart', ru: 'Сердце' },
+    conditions: ['heart-or-kidney-failure', 'recent-heart-attack-or-stroke', 'implanted-device'],
+  },
+  {
+    id: 'bones-and-joints',
+    title: { en: 'Bones and joints', ru: 'Кости и суставы' },
+    conditions: [
+      'osteoporosis',
+      'inflammatory-arthritis',
+      'acute-inflammation-flare',
+      'hypermobility',
+      'joint-replacement',
+    ],
+  },
+  {
+    id: 'neck-and-back',
+    title: { en: 'Neck and back', ru: 'Шея и спина' },
+    conditions: [
+      'neck-injury',
+      'herniated-disc',
+      'dizziness-with-neck-movement',
+      'cannot-arch-back',
+      'cannot-lie-prone',
+    ],
+  },
+  {
+    id: 'pregnancy',
+    title: { en: 'Pregnancy', ru: 'Беременность' },
+    conditions: ['pregnancy', 'postpartum'],
+  },
+  {
+    id: 'skin-and-wounds',
+    title: { en: 'Skin and wounds', ru: 'Кожа и раны' },
+    conditions: ['local-lesion', 'recent-surgery', 'oil-allergy'],
+  },
+  {
+    id: 'medicines',
+    title: { en: 'Medicines and treatment', ru: 'Лекарства и лечение' },
+    conditions: ['anticoagulants', 'cancer-treatment', 'sedated-or-intoxicated'],
+  },
+  {
+    id: 'other',
+    title: { en: 'Other', ru: 'Другое' },
+    conditions: ['fever', 'contagious-illness', 'diabetes', 'unexplained-pain'],
+  },
+] as const satisfies readonly {
+  id: string;
+  title: { en: string; ru: string };
+  conditions: readonly ConditionId[];
+}[];
+
 /** Which side(s) a condition affects. */
 export const ConditionSide = z.enum(['left', 'right', 'both']);
 export type ConditionSide = z.infer<typeof ConditionSide>;
