@@ -1,7 +1,7 @@
 import type { RegionHit } from './body-map.js';
 import { regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake, IntakeCondition } from './intake.js';
-import type { DerivedCondition, Rule, RuleEffect, RuleOptions, StepMatch } from './rules.js';
+import type { DerivedCondition, Rule, RuleEffect, RuleOptions, RuleWhen, StepMatch } from './rules.js';
 
 /** A rule effect that fires for this intake, with the condition instance that fired it (if any). */
 export interface FiredEffect {
@@ -85,7 +85,11 @@ const CAUTIOUS_SEVERITY: Partial<Record<string, string>> = {
  * assumed, any kind and any level, and unknown weeks meet every bound.
  */
 export function conditionFires(rule: Rule, c: IntakeCondition): boolean {
-  const when = rule.when;
+  return whenHolds(rule.when, c);
+}
+
+/** True when a rule's `when` holds for one reported condition, each detail left out read cautiously. */
+export function whenHolds(when: RuleWhen, c: IntakeCondition): boolean {
   if (!('condition' in when) || when.condition !== c.id) return false;
   if (when.severity !== undefined && (c.severity ?? CAUTIOUS_SEVERITY[c.id]) !== when.severity) return false;
   if (when.weeksOver !== undefined && c.weeks !== undefined && !(c.weeks > when.weeksOver)) return false;
