@@ -15,6 +15,7 @@ import {
   regionName,
 } from './condition-text.js';
 import intakeHintsJson from './generated/intake-hints.json';
+import './intake-form.css';
 import { type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
 import { fieldLabel } from './intake-issues.js';
 import { type IntakeStrings, intakeStrings } from './intake-text.js';
@@ -67,16 +68,23 @@ function SelectField(props: {
   options: readonly (readonly [value: string, label: string])[];
   errors: FieldErrors;
   onChange: (value: string) => void;
+  hint?: string;
 }) {
-  const { id, label, value, options, errors, onChange } = props;
+  const { id, label, value, options, errors, onChange, hint } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       <select
         id={id}
         value={value}
         aria-invalid={errors[id] ? true : undefined}
-        aria-describedby={describedBy(id, errors)}
+        aria-describedby={describedBy(id, errors, hintId)}
         onChange={(e) => onChange(e.target.value)}
       >
         {options.map(([v, text]) => (
@@ -241,12 +249,12 @@ function ConditionDetails(props: {
   const severityOptions: [string, string][] =
     id === 'high-blood-pressure'
       ? [
-          ['', t.bpNotSaid],
+          ['', t.notSure],
           ['controlled', t.bpControlled],
           ['uncontrolled', t.bpUncontrolled],
         ]
       : [
-          ['', t.severityNotSaid],
+          ['', t.notSure],
           ['mild', t.severityMild],
           ['severe', t.severitySevere],
         ];
@@ -319,6 +327,7 @@ function ConditionDetails(props: {
           label={s.severity}
           value={c.severity}
           options={severityOptions}
+          hint={id === 'high-blood-pressure' ? t.bpNotSaidHint : t.severityNotSaidHint}
           errors={errors}
           onChange={(severity) => onChange({ ...c, severity: severity as ConditionValues['severity'] })}
         />
@@ -329,10 +338,11 @@ function ConditionDetails(props: {
           label={t.levelQuestion}
           value={c.level}
           options={[
-            ['', t.levelNotSaid],
+            ['', t.notSure],
             ['lumbar', t.levelLumbar],
             ['cervical', t.levelCervical],
           ]}
+          hint={t.levelNotSaid}
           errors={errors}
           onChange={(level) => onChange({ ...c, level: level as ConditionValues['level'] })}
         />
