@@ -378,7 +378,9 @@ describe('planner invariants over generated intakes', () => {
     // The cautious readings refuse often: make sure the run still checks plenty of plans, with every condition
     // that can be planned at all (the always-refusing ones cannot).
     expect(planned).toBeGreaterThan(RUNS / 4);
-    expect([...conditionsPlanned].sort()).toEqual(CONDITION_IDS.filter((id) => !REFUSING.includes(id)).sort());
+    expect([...conditionsPlanned].sort()).toEqual(
+      CONDITION_IDS.filter((id) => !REFUSING.includes(id)).sort(),
+    );
   }, 600_000);
 
   it('every refusal condition alone refuses the session', () => {
