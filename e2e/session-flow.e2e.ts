@@ -23,7 +23,7 @@ describe('a session from intake to summary', () => {
     expect(await axeSeriousViolations(page)).toEqual([]);
     await screenshotSaved(page, 'intake', { fullPage: true });
 
-    await intakeSubmitted(page, { conditions: [{ id: 'varicose-veins', side: 'both' }] });
+    await intakeSubmitted(page, { conditions: [{ id: 'varicose-veins', side: 'both', severity: 'mild' }] });
     await page.waitForSelector('section.plan .step-card');
     const steps = await page.$$eval('.step-card', (els) =>
       els.map((e) => ({ id: e.getAttribute('data-step-id'), regions: e.getAttribute('data-regions') ?? '' })),
@@ -100,6 +100,7 @@ describe('a session from intake to summary', () => {
     await page.goto(harness.app.url);
     await page.check('#cond-pregnancy');
     await page.fill('#cond-pregnancy-weeks', '20');
+    await page.check('#cond-pregnancy-isHighRisk-no');
     await page.click('button[type="submit"]');
     await page.waitForSelector('section.plan .warnings');
     const start = page.locator('button:has-text("Start the session")');

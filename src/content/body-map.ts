@@ -75,6 +75,8 @@ export const bodyMapData = {
     // Anterior surface (seen supine).
     { id: 'neck.anterior', surface: 'anterior', isBilateral: false, polygon: [[-0.036, 0.12], [0.036, 0.12], [0.04, 0.178], [-0.04, 0.178]], maxPressure: 0, name: 'throat and front of the neck' },
     { id: 'chest.infraclavicular', surface: 'anterior', isBilateral: true, polygon: [[-0.012, 0.186], [-0.1, 0.19], [-0.1, 0.235], [-0.012, 0.235]], maxPressure: 5, name: 'upper chest under the collarbone' },
+    { id: 'chest.sternum', surface: 'anterior', isBilateral: false, polygon: [[-0.012, 0.182], [0.012, 0.182], [0.012, 0.29], [-0.012, 0.29]], maxPressure: 5, name: 'breastbone' },
+    { id: 'abdomen', surface: 'anterior', isBilateral: false, polygon: [[-0.08, 0.3], [0.08, 0.3], [0.09, 0.45], [-0.09, 0.45]], maxPressure: 5, name: 'belly' },
     { id: 'shoulder.joint', surface: 'anterior', isBilateral: true, polygon: ellipse(-0.118, 0.195, 0.03, 0.028), maxPressure: 5, name: 'shoulder joint' },
     { id: 'leg.thigh.inner-upper', surface: 'anterior', isBilateral: true, polygon: [[0, 0.49], [-0.012, 0.5], [-0.03, 0.53], [-0.032, 0.6], [-0.014, 0.6], [0, 0.56]], maxPressure: 0, name: 'groin and upper inner thigh' },
     { id: 'leg.knee.patella', surface: 'anterior', isBilateral: true, polygon: ellipse(-0.055, 0.715, 0.026, 0.024), maxPressure: 2, name: 'kneecap' },

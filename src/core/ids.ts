@@ -31,6 +31,8 @@ export const REGION_IDS = [
   'foot.sole',
   'foot.heel',
   'chest.infraclavicular',
+  'chest.sternum',
+  'abdomen',
   'shoulder.joint',
   'neck.posterior',
   'neck.anterior',

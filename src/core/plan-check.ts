@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
-import { regionMatchesPrefix, type Side } from './ids.js';
+import type { Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { regionsNear, trackSampled } from './motion-clip.js';
@@ -11,6 +11,7 @@ import {
   exclusionCovers,
   exclusionsFor,
   type MatchTarget,
+  regionCapCovers,
   stepMatches,
 } from './rule-match.js';
 import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
@@ -27,6 +28,7 @@ export interface PlanViolation {
     | 'over-cap'
     | 'timing'
     | 'length'
+    | 'position-time'
     | 'missing-warning';
   readonly step?: string;
   readonly side?: Side | null;
@@ -174,9 +176,8 @@ export function checkPlan(
         }
         // Region caps from soften rules (knee-light, neck-injury).
         for (const f of fired) {
-          if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
-          if (!regionMatchesPrefix(h.region, f.effect.region) || !g.isPressing || step.pressure === null)
-            continue;
+          if (f.effect.kind !== 'soften' || !regionCapCovers(f, h)) continue;
+          if (!g.isPressing || step.pressure === null) continue;
           if (pressure > f.effect.maxPressure) {
             report(`cap/${f.rule.id}/${h.region}`, {
               code: 'over-cap',
@@ -257,6 +258,17 @@ export function checkPlan(
       code: 'length',
       message: `${result.totalSeconds} s planned for ${asked} s asked, with no warning saying why`,
     });
+  }
+  for (const f of fired) {
+    if (f.effect.kind !== 'limit-position') continue;
+    const position = f.effect.position;
+    const seconds = result.steps.filter((s) => s.position === position).reduce((a, s) => a + s.duration, 0);
+    if (seconds > f.effect.maxMinutes * 60) {
+      out.push({
+        code: 'position-time',
+        message: `${seconds} s ${position}; ${f.rule.id} allows at most ${f.effect.maxMinutes} minutes`,
+      });
+    }
   }
   for (const f of fired) {
     if (f.effect.kind === 'warn' && !result.warnings.some((w) => w.rule === f.rule.id)) {

@@ -89,6 +89,7 @@ describe('planFromIntake: one table row per rule of CATALOGUE.md', () => {
     expect(
       resultOf({ minutes: 45, conditions: [{ id: 'dvt-history', side: 'left', isCleared: false }] }).refused,
     ).toBe(true);
+    expect(resultOf({ minutes: 45, conditions: [{ id: 'dvt-history', side: 'left' }] }).refused).toBe(true);
     const plan = planOf({ minutes: 45, conditions: [{ id: 'dvt-history', side: 'left', isCleared: true }] });
     for (const s of plan.steps.filter((x) => x.side === 'left' && x.pressure !== null))
       expect(s.pressure).toBe(1);
@@ -188,7 +189,7 @@ describe('planFromIntake: one table row per rule of CATALOGUE.md', () => {
   });
 
   it('neck-injury: no traction, no spine extension, the neck at most 2', () => {
-    const plan = planOf({ minutes: 45, conditions: [{ id: 'neck-injury' }] });
+    const plan = planOf({ minutes: 45, conditions: [{ id: 'neck-injury', weeks: 26 }] });
     expect(skippedBy(plan, 'neck-traction')).toBe('neck-injury');
     expect(skippedBy(plan, 'spine-extension')).toBe('neck-injury');
     for (const s of plan.steps.filter(
@@ -206,9 +207,9 @@ describe('planFromIntake: one table row per rule of CATALOGUE.md', () => {
     [14, true],
     [30, true],
   ])('pregnancy at %i weeks → prone sections skipped: %s', (weeks, isSkipped) => {
-    const plan = planOf({ minutes: 45, conditions: [{ id: 'pregnancy', weeks }] });
+    const plan = planOf({ minutes: 45, conditions: [{ id: 'pregnancy', weeks, isHighRisk: false }] });
     expect(plan.steps.some((s) => s.position === 'prone')).toBe(!isSkipped);
-    expect(plan.warnings.some((w) => w.rule === 'pregnancy')).toBe(isSkipped);
+    expect(plan.warnings.some((w) => w.rule === 'pregnancy-after-13-weeks')).toBe(isSkipped);
   });
 
   it('oil-allergy replaces the oil cue of the turn-over', () => {

@@ -1,7 +1,7 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
 import { bodyPoint } from './geometry.js';
-import { type Language, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import type { Language, RegionId, Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
@@ -25,6 +25,7 @@ import {
   exclusionsFor,
   type FiredEffect,
   type MatchTarget,
+  regionCapCovers,
   stepMatches,
 } from './rule-match.js';
 import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
@@ -198,6 +199,8 @@ export function planFromIntake(
   const ruleOptions: RuleOptions = {
     heavyRatio: options.heavyRatio ?? DEFAULT_RULE_OPTIONS.heavyRatio,
     tallRatio: options.tallRatio ?? DEFAULT_RULE_OPTIONS.tallRatio,
+    olderAgeYears: options.olderAgeYears ?? DEFAULT_RULE_OPTIONS.olderAgeYears,
+    adultAgeYears: options.adultAgeYears ?? DEFAULT_RULE_OPTIONS.adultAgeYears,
   };
   const lang = intake.language;
   const text = (t: { en: string; ru?: string | undefined }) => textIn(lang, t);
@@ -299,6 +302,7 @@ export function planFromIntake(
     }
   }
 
+  const positionLimits = positionLimitsFor(routine, fired);
   const timed = timedUnits(
     routine,
     units,
@@ -306,8 +310,11 @@ export function planFromIntake(
     intake.minutes,
     options.maxStretch ?? 2,
     text,
-    positionLimitsFor(routine, fired),
+    Object.fromEntries(Object.entries(positionLimits).map(([position, limit]) => [position, limit.minutes])),
   );
+  // The length warning names a rule's limit on time in one position when it is what cut the plan short.
+  const limitReason = timed.limited.map((position) => positionLimits[position]?.reason).find((r) => r);
+  const positionCut = limitReason ? { reason: limitReason } : null;
   const alwaysOn = new Set(rules.filter((r) => 'always' in r.when).map((r) => r.id));
   const cueExclusions: CueExclusion[] = exclusions
     .filter((ex) => !alwaysOn.has(ex.rule))
@@ -364,7 +371,10 @@ export function planFromIntake(
   const totalSeconds = clock;
   const asked = intake.minutes * 60;
   if (Math.abs(totalSeconds - asked) > asked * DURATION_TOLERANCE) {
-    const why = totalSeconds < asked ? plannerText.tooShortWhy : plannerText.tooLongWhy;
+    const shortWhy = positionCut
+      ? { en: () => positionCut.reason.en, ru: () => positionCut.reason.ru ?? positionCut.reason.en }
+      : plannerText.tooShortWhy;
+    const why = totalSeconds < asked ? shortWhy : plannerText.tooLongWhy;
     warnings.push({
       rule: 'session-length',
       message: text({
@@ -420,12 +430,19 @@ function regionNameIn(routine: Routine, language: Language, map: BodyMap, region
 }
 
 /** Minutes a client may spend in each position: the routine's limits, lowered by rules (an older client). */
-function positionLimitsFor(routine: Routine, fired: readonly FiredEffect[]): Record<string, number> {
-  const out: Record<string, number> = { ...(routine.maxMinutesIn ?? {}) };
+function positionLimitsFor(
+  routine: Routine,
+  fired: readonly FiredEffect[],
+): Record<string, { minutes: number; reason: { en: string; ru?: string | undefined } | null }> {
+  const out: Record<string, { minutes: number; reason: { en: string; ru?: string | undefined } | null }> = {};
+  for (const [position, minutes] of Object.entries(routine.maxMinutesIn ?? {})) {
+    if (minutes !== undefined) out[position] = { minutes, reason: null };
+  }
   for (const f of fired) {
     if (f.effect.kind !== 'limit-position') continue;
     const now = out[f.effect.position];
-    out[f.effect.position] = now === undefined ? f.effect.maxMinutes : Math.min(now, f.effect.maxMinutes);
+    if (now === undefined || f.effect.maxMinutes < now.minutes)
+      out[f.effect.position] = { minutes: f.effect.maxMinutes, reason: f.effect.reason };
   }
   return out;
 }
@@ -558,8 +575,7 @@ function softened(
     let cap = Math.min(current, pressure);
     let by: { rule: string; reason: string } | null = null;
     for (const f of fired) {
-      if (f.effect.kind !== 'soften' || f.effect.region === undefined) continue;
-      if (!regionMatchesPrefix(hit.region, f.effect.region)) continue;
+      if (f.effect.kind !== 'soften' || !regionCapCovers(f, hit)) continue;
       if (!stepMatches(f.effect.match, target, f.sides)) continue;
       if (f.effect.maxPressure < cap) {
         cap = f.effect.maxPressure;
@@ -587,9 +603,15 @@ function softened(
   }
 }
 
+/**
+ * Shortens the time-bound steps of a position to the lowest `limit-position` cap among the fired rules (count-
+ * bound steps keep their counts); the time is not moved elsewhere. Returns the effect that cut, or null.
+ */
 interface TimedResult {
   readonly units: Unit[];
   readonly skipped: SkippedStep[];
+  /** Positions whose time limit shortened their steps. */
+  readonly limited: readonly string[];
   /** Seconds asked for that no step could use well (the plan is that much shorter). */
   readonly unusedSeconds: number;
 }
@@ -850,5 +872,10 @@ function timedUnits(
       u.reps = u.motion.hands.length === 0 ? 1 : Math.max(least, Math.round(u.duration / repSeconds(u)));
     }
   }
-  return { units, skipped, unusedSeconds: Math.max(0, target - units.reduce((s, u) => s + u.duration, 0)) };
+  return {
+    units,
+    skipped,
+    limited,
+    unusedSeconds: Math.max(0, target - units.reduce((s, u) => s + u.duration, 0)),
+  };
 }

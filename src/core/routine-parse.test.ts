@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyMapData } from '../content/body-map.js';
 import { bodyMapFromData } from './body-map.js';
+import { CONDITION_IDS } from './intake.js';
 import {
   type Diagnostic,
   diagnosticText,
@@ -380,7 +381,22 @@ describe('ruleFileFromYaml', () => {
     [
       'an unknown condition',
       ['{ always: true }', '{ condition: fevers }'],
-      '4:24 condition: expected one of varicose-veins, cannot-arch-back, fever, contagious-illness, suspected-dvt, acute-inflammation-flare, unexplained-pain, dvt-history, anticoagulants, osteoporosis, neck-injury, pregnancy, oil-allergy, local-lesion, cannot-lie-prone; got "fevers" (did you mean "fever"?)',
+      `4:24 condition: expected one of ${CONDITION_IDS.join(', ')}; got "fevers" (did you mean "fever"?)`,
+    ],
+    [
+      'a narrowing the condition does not take',
+      ['{ always: true }', '{ condition: fever, isCleared: true }'],
+      '4:42 fever has no isCleared, so "isCleared" never matches',
+    ],
+    [
+      'a severity the condition does not take',
+      ['{ always: true }', '{ condition: varicose-veins, severity: controlled }'],
+      '4:50 expected one of mild, severe for varicose-veins',
+    ],
+    [
+      'an unknown region in when',
+      ['{ always: true }', '{ condition: local-lesion, regions: [legg] }'],
+      '4:48 unknown region "legg" (did you mean "leg"?)',
     ],
   ])('reports %s', (_name, [from, to], expected) => {
     const r = ruleFileFromYaml(RULES.replace(from as string, to as string), { file: 'rules.yaml' });

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { type BodyMap, pathViolations, type RegionShape, regionsAt } from './body-map.js';
 import { bodyPoint } from './geometry.js';
 import { ClientPosition, REGION_IDS, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
+import { CONDITION_FIELDS, CONDITION_VALUES, type ConditionField } from './intake.js';
 import { trackSampled } from './motion-clip.js';
 import type { HandTrack, TrackPoint } from './plan-types.js';
 import { Routine, Section, Step } from './routine.js';
 import { routineConsistencyIssues } from './routine-consistency.js';
-import { RuleEffect, RuleFile } from './rules.js';
+import { RuleEffect, RuleFile, RuleWhen } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
 import {
   type LinePositions,
@@ -434,7 +435,8 @@ function ruleFileChecked(src: Source, data: unknown, options: RuleFileParseOptio
     if (elsewhere !== undefined)
       reportNode(src, idNode(src, path), `rule id "${id}" is also defined in ${elsewhere}`);
   }
-  listAt(data, ['rules']).forEach((_, ri) => {
+  listAt(data, ['rules']).forEach((rule, ri) => {
+    whenChecked(src, rule, ['rules', ri, 'when']);
     listAt(data, ['rules', ri, 'effects']).forEach((raw, ei) => {
       const parsed = RuleEffect.safeParse(raw);
       if (!parsed.success) return;
@@ -456,6 +458,40 @@ function ruleFileChecked(src: Source, data: unknown, options: RuleFileParseOptio
         });
       }
     });
+  });
+}
+
+/** The intake field each narrowing of a rule's `when` reads. */
+const WHEN_FIELDS: Readonly<Record<string, ConditionField>> = {
+  severity: 'severity',
+  weeksOver: 'weeks',
+  weeksUnder: 'weeks',
+  isCleared: 'isCleared',
+  kinds: 'kind',
+  regions: 'region',
+  level: 'level',
+  hasRedFlags: 'hasRedFlags',
+  hasNeuropathy: 'hasNeuropathy',
+  isHighRisk: 'isHighRisk',
+  sideField: 'lymphNodesRemovedSide',
+};
+
+/** A `when` narrows only by details its condition takes, to values it accepts, and names known regions. */
+function whenChecked(src: Source, rule: unknown, path: YamlPath): void {
+  const when = RuleWhen.safeParse(valueAt(rule, ['when']));
+  if (!when.success || !('condition' in when.data)) return;
+  const w = when.data;
+  const fields = CONDITION_FIELDS[w.condition];
+  for (const [key, field] of Object.entries(WHEN_FIELDS)) {
+    if (w[key as keyof typeof w] === undefined || fields.includes(field)) continue;
+    reportPath(src, [...path, key], `${w.condition} has no ${field}, so "${key}" never matches`);
+  }
+  const severities = CONDITION_VALUES[w.condition]?.severity;
+  if (w.severity !== undefined && severities && !severities.includes(w.severity)) {
+    reportPath(src, [...path, 'severity'], `expected one of ${severities.join(', ')} for ${w.condition}`);
+  }
+  w.regions?.forEach((region, i) => {
+    if (!isRegionOrPrefix(region)) regionReported(src, [...path, 'regions', i], region);
   });
 }
 

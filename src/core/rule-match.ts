@@ -1,7 +1,7 @@
 import type { RegionHit } from './body-map.js';
 import { regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake, IntakeCondition } from './intake.js';
-import type { Rule, RuleEffect, RuleOptions, StepMatch } from './rules.js';
+import type { DerivedCondition, Rule, RuleEffect, RuleOptions, RuleWhen, StepMatch } from './rules.js';
 
 /** A rule effect that fires for this intake, with the condition instance that fired it (if any). */
 export interface FiredEffect {
@@ -22,11 +22,15 @@ export interface MatchTarget {
   readonly regions: readonly RegionHit[];
 }
 
-/** The sides a condition names: `both` or none means both legs. */
-export function conditionSides(condition: IntakeCondition | null): readonly Side[] | null {
+/** The sides a condition names: `both` or none means both sides. */
+export function conditionSides(
+  condition: IntakeCondition | null,
+  field: 'side' | 'lymphNodesRemovedSide' = 'side',
+): readonly Side[] | null {
   if (!condition) return null;
-  if (condition.side === 'left') return ['left'];
-  if (condition.side === 'right') return ['right'];
+  const side = condition[field];
+  if (side === 'left') return ['left'];
+  if (side === 'right') return ['right'];
   return ['left', 'right'];
 }
 
@@ -45,13 +49,62 @@ export function isHeavyOrTallClient(intake: Intake, options: RuleOptions): boole
   return heavy || tall;
 }
 
-function conditionFires(rule: Rule, c: IntakeCondition): boolean {
-  const when = rule.when;
+/** True when neither the weights nor the heights of both client and practitioner are given: the size rule cannot be checked. */
+export function isSizeNotGiven(intake: Intake): boolean {
+  const c = intake.client;
+  const p = intake.practitioner;
+  const weights = c?.weightKg !== undefined && p?.weightKg !== undefined;
+  const heights = c?.heightCm !== undefined && p?.heightCm !== undefined;
+  return !weights && !heights;
+}
+
+/** True when the intake derives this condition (sizes, age), with the options' thresholds. */
+export function isDerived(derived: DerivedCondition, intake: Intake, options: RuleOptions): boolean {
+  const age = intake.client?.ageYears;
+  switch (derived) {
+    case 'heavy-or-tall-client':
+      return isHeavyOrTallClient(intake, options);
+    case 'size-not-given':
+      return isSizeNotGiven(intake);
+    case 'older-client':
+      return age !== undefined && age >= options.olderAgeYears;
+    case 'minor-client':
+      return age !== undefined && age < options.adultAgeYears;
+  }
+}
+
+/** The reading of a severity the intake leaves out: the cautious one (CATALOGUE: "a field left out"). */
+const CAUTIOUS_SEVERITY: Partial<Record<string, string>> = {
+  'varicose-veins': 'severe',
+  'high-blood-pressure': 'uncontrolled',
+};
+
+/**
+ * True when a rule's `when` holds for one reported condition. Every detail the intake leaves out takes the
+ * cautious reading (CATALOGUE.md): not cleared, the cautious severity, red flags, neuropathy and high risk
+ * assumed, any kind and any level, and unknown weeks meet every bound.
+ */
+export function conditionFires(rule: Rule, c: IntakeCondition): boolean {
+  return whenHolds(rule.when, c);
+}
+
+/** True when a rule's `when` holds for one reported condition, each detail left out read cautiously. */
+export function whenHolds(when: RuleWhen, c: IntakeCondition): boolean {
   if (!('condition' in when) || when.condition !== c.id) return false;
-  if (when.severity !== undefined && c.severity !== when.severity) return false;
-  if (when.weeksOver !== undefined && !(c.weeks !== undefined && c.weeks > when.weeksOver)) return false;
-  // A DVT history counts as cleared unless the intake says it is not (CATALOGUE: "dvt-history (cleared)").
-  if (when.isCleared !== undefined && (c.isCleared !== false) !== when.isCleared) return false;
+  if (when.severity !== undefined && (c.severity ?? CAUTIOUS_SEVERITY[c.id]) !== when.severity) return false;
+  if (when.weeksOver !== undefined && c.weeks !== undefined && !(c.weeks > when.weeksOver)) return false;
+  if (when.weeksUnder !== undefined && c.weeks !== undefined && !(c.weeks < when.weeksUnder)) return false;
+  if (when.isCleared !== undefined && (c.isCleared === true) !== when.isCleared) return false;
+  if (when.kinds !== undefined && c.kind !== undefined && !when.kinds.includes(c.kind)) return false;
+  if (when.regions !== undefined) {
+    const region = c.region;
+    if (region === undefined || !when.regions.some((p) => regionMatchesPrefix(region, p))) return false;
+  }
+  if (when.level !== undefined && c.level !== undefined && c.level !== when.level) return false;
+  if (when.hasRedFlags !== undefined && (c.hasRedFlags ?? true) !== when.hasRedFlags) return false;
+  if (when.hasNeuropathy !== undefined && (c.hasNeuropathy ?? true) !== when.hasNeuropathy) return false;
+  if (when.isHighRisk !== undefined && (c.isHighRisk ?? true) !== when.isHighRisk) return false;
+  if (when.sideField !== undefined && c[when.sideField] === undefined) return false;
   return true;
 }
 
@@ -63,17 +116,26 @@ export function effectsFiring(rules: readonly Rule[], intake: Intake, options: R
     if ('always' in when) {
       for (const effect of rule.effects) out.push({ rule, effect, condition: null, sides: null });
     } else if ('derived' in when) {
-      if (when.derived === 'heavy-or-tall-client' && isHeavyOrTallClient(intake, options)) {
+      if (isDerived(when.derived, intake, options)) {
         for (const effect of rule.effects) out.push({ rule, effect, condition: null, sides: null });
       }
     } else {
       for (const c of intake.conditions) {
         if (!conditionFires(rule, c)) continue;
-        for (const effect of rule.effects) out.push({ rule, effect, condition: c, sides: conditionSides(c) });
+        const sides = conditionSides(c, when.sideField ?? 'side');
+        for (const effect of rule.effects) out.push({ rule, effect, condition: c, sides });
       }
     }
   }
   return out;
+}
+
+/** True when a region cap (a soften effect with a region) covers this region hit, on its side when it says so. */
+export function regionCapCovers(f: FiredEffect, hit: { region: string; side: Side | null }): boolean {
+  if (f.effect.kind !== 'soften' || f.effect.region === undefined) return false;
+  if (!regionMatchesPrefix(hit.region, f.effect.region)) return false;
+  if (f.effect.side === 'condition' && f.sides) return hit.side !== null && f.sides.includes(hit.side);
+  return true;
 }
 
 /** True when a step on a side meets every criterion of a match (an absent match meets every step). */
@@ -128,7 +190,9 @@ export function exclusionsFor(
     if (!region) continue;
     let sides: readonly Side[] | null = null;
     if (f.effect.side === 'condition') {
-      sides = f.condition?.side === undefined || f.condition.side === 'both' ? null : [f.condition.side];
+      const field = 'sideField' in f.rule.when ? (f.rule.when.sideField ?? 'side') : 'side';
+      const side = f.condition?.[field];
+      sides = side === undefined || side === 'both' ? null : [side];
     } else if (f.effect.side) sides = [f.effect.side];
     out.push({ region, sides, rule: f.rule.id, reason: text(f.effect.reason) });
   }

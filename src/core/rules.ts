@@ -1,28 +1,77 @@
 import { z } from 'zod';
 import { ClientPosition, Pressure, TechniqueKind } from './ids.js';
-import { ConditionId } from './intake.js';
+import { CONDITION_KINDS, ConditionId, SEVERITIES } from './intake.js';
 import { LocalizedText } from './routine.js';
 
 const RuleId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is lower-case words joined by hyphens');
 
-/** Derived conditions the planner computes from the intake rather than reads from it. */
-export const DerivedCondition = z.enum(['heavy-or-tall-client']);
+/**
+ * Derived conditions the planner computes from the intake rather than reads from it: a client much heavier or
+ * taller than the practitioner, sizes too incomplete to tell, a client of 70 or over, a client under 18.
+ */
+export const DerivedCondition = z.enum([
+  'heavy-or-tall-client',
+  'size-not-given',
+  'older-client',
+  'minor-client',
+]);
 export type DerivedCondition = z.infer<typeof DerivedCondition>;
 
-/** When a rule fires: always, on an intake condition (optionally narrowed), or on a derived condition. */
+/**
+ * When a rule fires: always, on an intake condition (optionally narrowed), or on a derived condition. A detail
+ * the intake leaves out takes the cautious reading (CATALOGUE.md): not cleared, the severity the condition
+ * names as cautious, with red flags, neuropathy or high risk, any kind, any level, weeks meeting every bound.
+ */
 export const RuleWhen = z.union([
   z.object({ always: z.literal(true) }).strict(),
   z
     .object({
       condition: ConditionId,
-      severity: z.enum(['mild', 'severe']).optional(),
-      weeksOver: z.number().int().min(0).optional().describe('Pregnancy: fires only after this many weeks.'),
+      severity: z
+        .enum(SEVERITIES)
+        .optional()
+        .describe(
+          'Fires only at this severity (left out: severe for varicose veins, uncontrolled for blood pressure).',
+        ),
+      weeksOver: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('Fires only after this many weeks (or when the weeks are not said).'),
+      weeksUnder: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('Fires only under this many weeks (or when the weeks are not said).'),
       isCleared: z
         .boolean()
         .optional()
-        .describe('DVT history: fires only when cleared (true) or not (false).'),
+        .describe(
+          'Fires only when a doctor has cleared massage (true) or has not, or it is not said (false).',
+        ),
+      kinds: z
+        .array(z.enum(CONDITION_KINDS))
+        .optional()
+        .describe('Fires only for these kinds (a kind not said matches every kind).'),
+      regions: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('Fires only when the condition’s region lies under one of these ids or prefixes.'),
+      level: z
+        .enum(['lumbar', 'cervical'])
+        .optional()
+        .describe('Fires only at this level (not said: every level).'),
+      hasRedFlags: z.boolean().optional().describe('Not said counts as true.'),
+      hasNeuropathy: z.boolean().optional().describe('Not said counts as true.'),
+      isHighRisk: z.boolean().optional().describe('Not said counts as true.'),
+      sideField: z
+        .literal('lymphNodesRemovedSide')
+        .optional()
+        .describe('Take the sides from this field instead of `side`; the rule fires only when it is given.'),
     })
     .strict(),
   z.object({ derived: DerivedCondition }).strict(),
@@ -88,6 +137,10 @@ export const RuleEffect = z.discriminatedUnion('kind', [
         .min(1)
         .optional()
         .describe('Cap only where the step touches this region (or prefix).'),
+      side: z
+        .literal('condition')
+        .optional()
+        .describe('With `region`: cap the region only on the side(s) the condition names.'),
     })
     .strict(),
   z
@@ -142,13 +195,22 @@ export const RuleFile = z
   .strict();
 export type RuleFile = z.infer<typeof RuleFile>;
 
-/** Options that tune derived conditions (CATALOGUE.md: both configurable). */
+/** Options that tune derived conditions (CATALOGUE.md: configurable). */
 export interface RuleOptions {
   /** The client is "heavy" above this multiple of the practitioner's weight. */
   readonly heavyRatio: number;
   /** The client is "tall" above this multiple of the practitioner's height. */
   readonly tallRatio: number;
+  /** A client of this age or over is an older client. */
+  readonly olderAgeYears: number;
+  /** A client under this age needs a parent's or guardian's consent. */
+  readonly adultAgeYears: number;
 }
 
-/** The default ratios of CATALOGUE.md. */
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { heavyRatio: 1.3, tallRatio: 1.1 };
+/** The defaults of CATALOGUE.md. */
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  heavyRatio: 1.3,
+  tallRatio: 1.1,
+  olderAgeYears: 70,
+  adultAgeYears: 18,
+};

@@ -7,7 +7,7 @@ import { builtinBodyMap, builtinRoutine, builtinRoutinePath, builtinRules } from
 import { CONDITION_IDS } from '../../src/core/intake.js';
 import type { LocalizedText, Routine } from '../../src/core/routine.js';
 import { routineFromYaml } from '../../src/core/routine-parse.js';
-import type { Rule } from '../../src/core/rules.js';
+import type { Rule, RuleWhen } from '../../src/core/rules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'src', 'generated');
@@ -28,28 +28,19 @@ function routineLoaded(): { routine: Routine; isFallback: boolean } {
 
 /** A refusal the intake form can show as soon as a condition is ticked, before any plan is made. */
 export interface RefusalHint {
-  readonly condition: string;
-  /** Set when the refusal holds only for this answer (a DVT history not cleared by a doctor). */
-  readonly isCleared?: boolean;
-  readonly severity?: 'mild' | 'severe';
+  /** The rule's own `when`: the form tests it against the answers with the core's `whenHolds`. */
+  readonly when: RuleWhen;
   readonly reason: LocalizedText;
 }
 
-/** What the intake form needs without loading the whole rules file: each refusing condition's reason. */
+/** What the intake form needs without loading the whole rules file: each refusing condition rule's reason. */
 function intakeHintsFrom(rules: readonly Rule[]): { refusals: RefusalHint[] } {
   const refusals: RefusalHint[] = [];
   for (const rule of rules) {
     if (!('condition' in rule.when)) continue;
-    const { condition, isCleared, severity, weeksOver } = rule.when;
-    if (weeksOver !== undefined || !(CONDITION_IDS as readonly string[]).includes(condition)) continue;
+    if (!(CONDITION_IDS as readonly string[]).includes(rule.when.condition)) continue;
     for (const effect of rule.effects) {
-      if (effect.kind !== 'refuse') continue;
-      refusals.push({
-        condition,
-        ...(isCleared === undefined ? {} : { isCleared }),
-        ...(severity === undefined ? {} : { severity }),
-        reason: effect.reason,
-      });
+      if (effect.kind === 'refuse') refusals.push({ when: rule.when, reason: effect.reason });
     }
   }
   return { refusals };

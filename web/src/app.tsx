@@ -1,9 +1,18 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../src/core/plan-types.js';
+import { CONDITION_ORDER, CONDITION_TEXT } from './condition-text.js';
 import { uiStrings } from './i18n.js';
 import { type FieldErrors, IntakeForm } from './intake-form.js';
 import { issueText } from './intake-issues.js';
-import { fieldIdForIssue, intakeFormInitial, intakeInputFromForm } from './intake-values.js';
+import { intakeStrings } from './intake-text.js';
+import {
+  fieldIdForIssue,
+  type IntakeFormValues,
+  intakeFormInitial,
+  intakeFormNormalized,
+  intakeInputFromForm,
+  isIntakeFormEmpty,
+} from './intake-values.js';
 import {
   type EndReason,
   languageGuessed,
@@ -21,7 +30,28 @@ const Player = lazy(() => import('./player.js').then((m) => ({ default: m.Player
 const Summary = lazy(() => import('./summary.js').then((m) => ({ default: m.Summary })));
 
 function stateInitial(): SessionState {
-  return sessionLoaded() ?? sessionInitial(intakeFormInitial(languageGuessed()));
+  const loaded = sessionLoaded();
+  if (!loaded) return sessionInitial(intakeFormInitial(languageGuessed()));
+  // A save from an older version: bring the form up to today's conditions, never carrying a pre-filled answer.
+  return { ...loaded, form: intakeFormNormalized(loaded.form) };
+}
+
+/** Whose answers these are, in words: when they were given, the client's age and the first conditions ticked. */
+function answersOwner(form: IntakeFormValues, at: string, language: IntakeFormValues['language']): string {
+  const t = intakeStrings(language);
+  const time = new Date(at).toLocaleTimeString(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const ticked = CONDITION_ORDER.filter((id) => form.conditions[id]?.isChecked).map(
+    (id) => CONDITION_TEXT[language][id].name,
+  );
+  const conditions =
+    ticked.length === 0 ? t.noConditions : `${ticked.slice(0, 3).join(', ')}${ticked.length > 3 ? ' …' : ''}`;
+  const details = [form.clientAge.trim() ? t.ageShort(form.clientAge.trim()) : '', conditions].filter(
+    Boolean,
+  );
+  return t.lastClient(time, details.join('; '));
 }
 
 /** The app: intake, plan, player and summary, one screen at a time, saved on every change. */
@@ -110,6 +140,27 @@ export function App() {
         values={state.form}
         errors={errors}
         isBusy={isBusy}
+        lastAnswers={
+          state.lastAnswers && isIntakeFormEmpty(state.form)
+            ? {
+                form: state.lastAnswers.form,
+                who: answersOwner(state.lastAnswers.form, state.lastAnswers.at, language),
+              }
+            : null
+        }
+        reusedFrom={state.reusedFrom ?? null}
+        onReuse={() =>
+          update((prev) =>
+            prev.lastAnswers
+              ? {
+                  ...prev,
+                  form: intakeFormNormalized({ ...prev.lastAnswers.form, language: prev.form.language }),
+                  reusedFrom: answersOwner(prev.lastAnswers.form, prev.lastAnswers.at, prev.form.language),
+                  lastAnswers: null,
+                }
+              : prev,
+          )
+        }
         onChange={(form) => update((prev) => ({ ...prev, form }))}
         onSubmit={() => {
           void submitIntake();
@@ -159,7 +210,11 @@ export function App() {
         onNew={() => {
           sessionCleared();
           setErrors({});
-          update((prev) => ({ ...sessionInitial(prev.form), form: prev.form }));
+          // A new session starts from an empty intake; the last answers are only offered, saying whose they are.
+          update((prev) => ({
+            ...sessionInitial(intakeFormInitial(prev.form.language)),
+            lastAnswers: { form: prev.form, at: new Date().toISOString() },
+          }));
         }}
       />
     );

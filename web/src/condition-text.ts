@@ -1,5 +1,10 @@
 import type { RegionId } from '../../src/core/ids.js';
-import type { ConditionId } from '../../src/core/intake.js';
+import {
+  CONDITION_GROUPS,
+  CONDITION_FIELDS as CORE_CONDITION_FIELDS,
+  type ConditionField,
+  type ConditionId,
+} from '../../src/core/intake.js';
 import type { UiLanguage } from './i18n.js';
 
 /** A condition's name and one plain sentence saying what it is. */
@@ -8,46 +13,13 @@ export interface ConditionText {
   readonly sentence: string;
 }
 
-/** Every condition id of the intake, in the order the form lists them (checked against the core by a test). */
-export const CONDITION_ORDER = [
-  'varicose-veins',
-  'dvt-history',
-  'anticoagulants',
-  'osteoporosis',
-  'neck-injury',
-  'cannot-arch-back',
-  'cannot-lie-prone',
-  'pregnancy',
-  'oil-allergy',
-  'local-lesion',
-  'fever',
-  'contagious-illness',
-  'suspected-dvt',
-  'acute-inflammation-flare',
-  'unexplained-pain',
-] as const satisfies readonly ConditionId[];
+/** Every condition id of the intake, group by group, in the order the form lists them (checked by a test). */
+export const CONDITION_ORDER: readonly ConditionId[] = CONDITION_GROUPS.flatMap((g) => [...g.conditions]);
 
-/** The extra answers a condition takes. */
-export type ConditionField = 'side' | 'severity' | 'weeks' | 'region' | 'kind' | 'isCleared';
-
-/** Which extra answers each condition asks for (CATALOGUE.md "Conditions"). */
-export const CONDITION_FIELDS: Readonly<Record<ConditionId, readonly ConditionField[]>> = {
-  'varicose-veins': ['side', 'severity'],
-  'dvt-history': ['side', 'isCleared'],
-  'local-lesion': ['region', 'side', 'kind'],
-  pregnancy: ['weeks'],
-  anticoagulants: [],
-  osteoporosis: [],
-  'neck-injury': [],
-  'cannot-arch-back': [],
-  'cannot-lie-prone': [],
-  'oil-allergy': [],
-  fever: [],
-  'contagious-illness': [],
-  'suspected-dvt': [],
-  'acute-inflammation-flare': [],
-  'unexplained-pain': [],
-};
+/** Which extra answers each condition asks for: the core's table (CATALOGUE.md), so the form never drifts. */
+export const CONDITION_FIELDS: Readonly<Record<ConditionId, readonly ConditionField[]>> =
+  CORE_CONDITION_FIELDS;
+export type { ConditionField };
 
 /** Plain names and sentences for each condition, in English and Russian. */
 export const CONDITION_TEXT: Readonly<Record<UiLanguage, Readonly<Record<ConditionId, ConditionText>>>> = {
@@ -94,6 +66,63 @@ export const CONDITION_TEXT: Readonly<Record<UiLanguage, Readonly<Record<Conditi
       sentence: 'A joint or area that is hot, swollen and painful right now (arthritis flare, bursitis).',
     },
     'unexplained-pain': { name: 'Unexplained pain', sentence: 'Pain with no known cause.' },
+    'high-blood-pressure': {
+      name: 'High blood pressure',
+      sentence: 'Blood pressure above normal, treated or not.',
+    },
+    'low-blood-pressure': {
+      name: 'Low blood pressure',
+      sentence: 'Often dizzy or faint on standing up.',
+    },
+    'heart-or-kidney-failure': {
+      name: 'Heart or kidney failure',
+      sentence: 'A weak heart or kidneys that do not clear fluid well (swollen ankles, short of breath).',
+    },
+    'recent-heart-attack-or-stroke': {
+      name: 'Recent heart attack or stroke',
+      sentence: 'A heart attack or a stroke in the last months.',
+    },
+    'implanted-device': {
+      name: 'Pacemaker, port or other implant',
+      sentence: 'A device under the skin of the chest, below the collarbone.',
+    },
+    'inflammatory-arthritis': {
+      name: 'Inflammatory arthritis',
+      sentence: 'Rheumatoid arthritis, ankylosing spondylitis or a similar joint disease.',
+    },
+    hypermobility: {
+      name: 'Loose joints',
+      sentence: 'Joints that bend further than usual or slip out (hypermobility, Ehlers–Danlos).',
+    },
+    'joint-replacement': {
+      name: 'Hip or knee replacement',
+      sentence: 'An artificial hip or knee joint.',
+    },
+    'herniated-disc': {
+      name: 'Herniated (slipped) disc',
+      sentence: 'A disc problem in the low back or the neck.',
+    },
+    'dizziness-with-neck-movement': {
+      name: 'Dizzy when turning the head',
+      sentence: 'Turning or tipping the head back makes the client dizzy.',
+    },
+    postpartum: {
+      name: 'Gave birth recently',
+      sentence: 'A baby born in the last months.',
+    },
+    'recent-surgery': {
+      name: 'Recent operation',
+      sentence: 'An operation in the last months, anywhere on the body.',
+    },
+    'cancer-treatment': {
+      name: 'Cancer treatment',
+      sentence: 'Chemotherapy, radiotherapy or cancer surgery now or recently.',
+    },
+    'sedated-or-intoxicated': {
+      name: 'Alcohol or strong medicines today',
+      sentence: 'Has had alcohol, strong painkillers, sleeping pills or muscle relaxants today.',
+    },
+    diabetes: { name: 'Diabetes', sentence: 'Type 1 or type 2 diabetes.' },
   },
   ru: {
     'varicose-veins': { name: 'Варикоз', sentence: 'Расширенные, извитые вены на ногах.' },
@@ -139,6 +168,63 @@ export const CONDITION_TEXT: Readonly<Record<UiLanguage, Readonly<Record<Conditi
       sentence: 'Сустав или область сейчас горячие, отёкшие и болят (обострение артрита, бурсит).',
     },
     'unexplained-pain': { name: 'Необъяснимая боль', sentence: 'Боль без известной причины.' },
+    'high-blood-pressure': {
+      name: 'Повышенное давление',
+      sentence: 'Артериальное давление выше нормы, с лечением или без.',
+    },
+    'low-blood-pressure': {
+      name: 'Пониженное давление',
+      sentence: 'Часто кружится голова или темнеет в глазах, когда встаёт.',
+    },
+    'heart-or-kidney-failure': {
+      name: 'Сердечная или почечная недостаточность',
+      sentence: 'Слабое сердце или почки плохо выводят жидкость (отёки ног, одышка).',
+    },
+    'recent-heart-attack-or-stroke': {
+      name: 'Недавний инфаркт или инсульт',
+      sentence: 'Инфаркт или инсульт в последние месяцы.',
+    },
+    'implanted-device': {
+      name: 'Кардиостимулятор, порт или другой имплант',
+      sentence: 'Устройство под кожей груди, под ключицей.',
+    },
+    'inflammatory-arthritis': {
+      name: 'Воспалительный артрит',
+      sentence: 'Ревматоидный артрит, болезнь Бехтерева или похожее заболевание суставов.',
+    },
+    hypermobility: {
+      name: 'Гипермобильность суставов',
+      sentence: 'Суставы сгибаются больше обычного или выскакивают (синдром Элерса — Данло).',
+    },
+    'joint-replacement': {
+      name: 'Эндопротез бедра или колена',
+      sentence: 'Искусственный тазобедренный или коленный сустав.',
+    },
+    'herniated-disc': {
+      name: 'Грыжа межпозвонкового диска',
+      sentence: 'Проблема с диском в пояснице или в шее.',
+    },
+    'dizziness-with-neck-movement': {
+      name: 'Головокружение при поворотах головы',
+      sentence: 'Когда поворачивает или запрокидывает голову, кружится голова.',
+    },
+    postpartum: {
+      name: 'Недавние роды',
+      sentence: 'Ребёнок родился в последние месяцы.',
+    },
+    'recent-surgery': {
+      name: 'Недавняя операция',
+      sentence: 'Операция в последние месяцы, на любой части тела.',
+    },
+    'cancer-treatment': {
+      name: 'Лечение рака',
+      sentence: 'Химиотерапия, лучевая терапия или операция по поводу рака сейчас или недавно.',
+    },
+    'sedated-or-intoxicated': {
+      name: 'Алкоголь или сильные лекарства сегодня',
+      sentence: 'Сегодня выпивал(а), принимал(а) сильные обезболивающие, снотворное или миорелаксанты.',
+    },
+    diabetes: { name: 'Диабет', sentence: 'Диабет 1 или 2 типа.' },
   },
 };
 
@@ -150,6 +236,8 @@ export const REGION_ORDER = [
   'neck.posterior',
   'neck.anterior',
   'chest.infraclavicular',
+  'chest.sternum',
+  'abdomen',
   'shoulder.joint',
   'back.whole',
   'back.scapula',
@@ -176,6 +264,8 @@ export const REGION_TEXT: Readonly<Record<UiLanguage, Readonly<Record<RegionId, 
     'neck.posterior': 'back of the neck',
     'neck.anterior': 'front of the neck (throat)',
     'chest.infraclavicular': 'upper chest, below the collarbones',
+    'chest.sternum': 'breastbone',
+    abdomen: 'belly',
     'shoulder.joint': 'shoulder joint',
     'back.whole': 'whole back',
     'back.scapula': 'shoulder blade',
@@ -199,6 +289,8 @@ export const REGION_TEXT: Readonly<Record<UiLanguage, Readonly<Record<RegionId, 
     'neck.posterior': 'задняя поверхность шеи',
     'neck.anterior': 'передняя поверхность шеи (горло)',
     'chest.infraclavicular': 'верх груди под ключицами',
+    'chest.sternum': 'грудина',
+    abdomen: 'живот',
     'shoulder.joint': 'плечевой сустав',
     'back.whole': 'вся спина',
     'back.scapula': 'лопатка',

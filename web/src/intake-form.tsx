@@ -1,37 +1,44 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { ConditionId } from '../../src/core/intake.js';
+import {
+  CONDITION_GROUPS,
+  CONDITION_VALUES,
+  type ConditionId,
+  type IntakeCondition,
+} from '../../src/core/intake.js';
+import { whenHolds } from '../../src/core/rule-match.js';
+import type { RuleWhen } from '../../src/core/rules.js';
 import {
   CONDITION_FIELDS,
-  CONDITION_ORDER,
   CONDITION_TEXT,
   type ConditionText,
   REGION_ORDER,
   regionName,
 } from './condition-text.js';
 import intakeHintsJson from './generated/intake-hints.json';
+import './intake-form.css';
 import { type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
 import { fieldLabel } from './intake-issues.js';
-import type { ConditionValues, IntakeFormValues } from './intake-values.js';
+import { type IntakeStrings, intakeStrings } from './intake-text.js';
+import {
+  type ConditionValues,
+  conditionFromForm,
+  type IntakeFormValues,
+  type YesNo,
+} from './intake-values.js';
 
 interface RefusalHint {
-  readonly condition: string;
-  readonly isCleared?: boolean;
-  readonly severity?: 'mild' | 'severe';
+  readonly when: RuleWhen;
   readonly reason: { readonly en: string; readonly ru?: string };
 }
 // Written by web/scripts/compile-content.ts from the rules file.
-const intakeHints = intakeHintsJson as { refusals: RefusalHint[] };
+const intakeHints = intakeHintsJson as unknown as { refusals: RefusalHint[] };
 
-/** The refusal reasons a ticked condition already implies (from the rules file), in the form's language. */
+/** The refusal reasons a ticked condition's answers already imply (the rules file's, read as the planner does). */
 export function refusalsFor(id: ConditionId, c: ConditionValues, language: UiLanguage): string[] {
   if (!c.isChecked) return [];
+  const condition = conditionFromForm(id, c) as IntakeCondition;
   return intakeHints.refusals
-    .filter(
-      (r) =>
-        r.condition === id &&
-        (r.isCleared === undefined || r.isCleared === c.isCleared) &&
-        (r.severity === undefined || r.severity === c.severity),
-    )
+    .filter((r) => whenHolds(r.when, condition))
     .map((r) => (language === 'ru' ? r.reason.ru : undefined) ?? r.reason.en);
 }
 
@@ -61,16 +68,23 @@ function SelectField(props: {
   options: readonly (readonly [value: string, label: string])[];
   errors: FieldErrors;
   onChange: (value: string) => void;
+  hint?: string;
 }) {
-  const { id, label, value, options, errors, onChange } = props;
+  const { id, label, value, options, errors, onChange, hint } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       <select
         id={id}
         value={value}
         aria-invalid={errors[id] ? true : undefined}
-        aria-describedby={describedBy(id, errors)}
+        aria-describedby={describedBy(id, errors, hintId)}
         onChange={(e) => onChange(e.target.value)}
       >
         {options.map(([v, text]) => (
@@ -89,7 +103,7 @@ function regionOptions(language: UiLanguage): [string, string][] {
   return [['', '—'], ...REGION_ORDER.map((r): [string, string] => [r, regionName(language, r)])];
 }
 
-/** Height and weight of the client or the practitioner. */
+/** Height and weight of the client (and age) or of the practitioner (with why it is asked). */
 function BodyFields(props: {
   who: 'client' | 'practitioner';
   legend: string;
@@ -99,11 +113,17 @@ function BodyFields(props: {
   onChange: (values: IntakeFormValues) => void;
 }) {
   const { who, legend, labels, values, errors, onChange } = props;
+  const t = intakeStrings(values.language);
   const height = `${who}Height` as const;
   const weight = `${who}Weight` as const;
   return (
-    <fieldset className="group">
+    <fieldset className="group" aria-describedby={who === 'practitioner' ? 'practitioner-why' : undefined}>
       <legend>{legend}</legend>
+      {who === 'practitioner' ? (
+        <p className="hint" id="practitioner-why">
+          {t.practitionerHint}
+        </p>
+      ) : null}
       <NumberField
         id={`${who}-height`}
         label={labels.heightCm}
@@ -118,6 +138,16 @@ function BodyFields(props: {
         errors={errors}
         onChange={(value) => onChange({ ...values, [weight]: value })}
       />
+      {who === 'client' ? (
+        <NumberField
+          id="client-age"
+          label={t.age}
+          hint={t.ageHint}
+          value={values.clientAge}
+          errors={errors}
+          onChange={(value) => onChange({ ...values, clientAge: value })}
+        />
+      ) : null}
     </fieldset>
   );
 }
@@ -158,6 +188,43 @@ function NumberField(props: {
   );
 }
 
+/** A yes/no question with neither answer chosen at first; unanswered is the cautious reading. */
+function YesNoField(props: {
+  id: string;
+  question: string;
+  value: YesNo;
+  t: IntakeStrings;
+  errors: FieldErrors;
+  onChange: (value: YesNo) => void;
+}) {
+  const { id, question, value, t, errors, onChange } = props;
+  return (
+    <fieldset className="field yes-no" id={id} aria-describedby={describedBy(id, errors, `${id}-hint`)}>
+      <legend>{question}</legend>
+      <div className="choices">
+        {(['yes', 'no'] as const).map((v) => (
+          <div className="check" key={v}>
+            <input
+              id={`${id}-${v}`}
+              type="radio"
+              name={id}
+              value={v}
+              checked={value === v}
+              onChange={() => onChange(v)}
+            />
+            <label htmlFor={`${id}-${v}`}>{t[v]}</label>
+          </div>
+        ))}
+      </div>
+      <p className="hint" id={`${id}-hint`}>
+        {t.unansweredHint}
+      </p>
+      <FieldError id={id} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** The follow-up questions a ticked condition needs, and only those (CONDITION_FIELDS, narrowed by answers). */
 function ConditionDetails(props: {
   id: ConditionId;
   c: ConditionValues;
@@ -167,23 +234,91 @@ function ConditionDetails(props: {
   onChange: (c: ConditionValues) => void;
 }) {
   const { id, c, s, language, errors, onChange } = props;
+  const t = intakeStrings(language);
   const fields = CONDITION_FIELDS[id];
   const base = `cond-${id}`;
+  const values = CONDITION_VALUES[id] ?? {};
+  const weeks = Number(c.weeks.trim().replace(',', '.'));
+  // Clearance is asked only where it changes the plan: a severe (or unsure) vein, a recent (or undated) neck
+  // injury, a pregnancy not known to be low-risk.
+  const isClearanceAsked =
+    fields.includes('isCleared') &&
+    !(id === 'varicose-veins' && c.severity === 'mild') &&
+    !(id === 'neck-injury' && c.weeks.trim() !== '' && weeks >= 6) &&
+    !(id === 'pregnancy' && c.isHighRisk === 'no');
+  const severityOptions: [string, string][] =
+    id === 'high-blood-pressure'
+      ? [
+          ['', t.notSure],
+          ['controlled', t.bpControlled],
+          ['uncontrolled', t.bpUncontrolled],
+        ]
+      : [
+          ['', t.notSure],
+          ['mild', t.severityMild],
+          ['severe', t.severitySevere],
+        ];
+  const kindOptions: [string, string][] =
+    id === 'implanted-device'
+      ? [
+          ['', t.kindNotSaid],
+          ['pacemaker', t.devicePacemaker],
+          ['port', t.devicePort],
+          ['other', t.deviceOther],
+        ]
+      : [
+          ['', t.kindNotSaid],
+          ['wound', s.kindWound],
+          ['bruise', s.kindBruise],
+          ['fracture', s.kindFracture],
+          ['recent-surgery', s.kindSurgery],
+          ['skin-infection', s.kindInfection],
+        ];
+  const isJoint = values.region !== undefined && values.region.length <= 2;
+  const sideOptions: [string, string][] = [
+    ['', t.sideNotSaid],
+    ['left', s.sideLeft],
+    ['right', s.sideRight],
+    ['both', s.sideBoth],
+  ];
   return (
     <div className="condition-details">
+      {fields.includes('region') ? (
+        <SelectField
+          id={`${base}-region`}
+          label={isJoint ? t.jointQuestion : s.lesionRegion}
+          value={c.region}
+          options={
+            isJoint
+              ? [
+                  ['', '—'],
+                  ['hip', t.jointHip],
+                  ['knee', t.jointKnee],
+                ]
+              : regionOptions(language)
+          }
+          errors={errors}
+          onChange={(region) => onChange({ ...c, region })}
+        />
+      ) : null}
       {fields.includes('side') ? (
         <SelectField
           id={`${base}-side`}
           label={s.side}
           value={c.side}
-          options={[
-            ['', s.sideAny],
-            ['left', s.sideLeft],
-            ['right', s.sideRight],
-            ['both', s.sideBoth],
-          ]}
+          options={sideOptions}
           errors={errors}
           onChange={(side) => onChange({ ...c, side: side as ConditionValues['side'] })}
+        />
+      ) : null}
+      {fields.includes('kind') ? (
+        <SelectField
+          id={`${base}-kind`}
+          label={id === 'implanted-device' ? t.deviceQuestion : s.lesionKind}
+          value={c.kind}
+          options={kindOptions}
+          errors={errors}
+          onChange={(kind) => onChange({ ...c, kind })}
         />
       ) : null}
       {fields.includes('severity') ? (
@@ -191,51 +326,85 @@ function ConditionDetails(props: {
           id={`${base}-severity`}
           label={s.severity}
           value={c.severity}
-          options={[
-            ['mild', s.severityMild],
-            ['severe', s.severitySevere],
-          ]}
+          options={severityOptions}
+          hint={id === 'high-blood-pressure' ? t.bpNotSaidHint : t.severityNotSaidHint}
           errors={errors}
-          onChange={(severity) => onChange({ ...c, severity: severity === 'severe' ? 'severe' : 'mild' })}
+          onChange={(severity) => onChange({ ...c, severity: severity as ConditionValues['severity'] })}
+        />
+      ) : null}
+      {fields.includes('level') ? (
+        <SelectField
+          id={`${base}-level`}
+          label={t.levelQuestion}
+          value={c.level}
+          options={[
+            ['', t.notSure],
+            ['lumbar', t.levelLumbar],
+            ['cervical', t.levelCervical],
+          ]}
+          hint={t.levelNotSaid}
+          errors={errors}
+          onChange={(level) => onChange({ ...c, level: level as ConditionValues['level'] })}
         />
       ) : null}
       {fields.includes('weeks') ? (
         <NumberField
           id={`${base}-weeks`}
-          label={s.weeks}
+          label={t.weeksQuestion[id] ?? s.weeks}
           value={c.weeks}
           errors={errors}
-          onChange={(weeks) => onChange({ ...c, weeks })}
+          {...(id === 'pregnancy' ? {} : { hint: t.weeksHint })}
+          onChange={(value) => onChange({ ...c, weeks: value })}
         />
       ) : null}
-      {fields.includes('region') ? (
-        <SelectField
-          id={`${base}-region`}
-          label={s.lesionRegion}
-          value={c.region}
-          options={regionOptions(language)}
+      {fields.includes('isHighRisk') ? (
+        <YesNoField
+          id={`${base}-isHighRisk`}
+          question={t.highRiskQuestion}
+          value={c.isHighRisk}
+          t={t}
           errors={errors}
-          onChange={(region) => onChange({ ...c, region })}
+          onChange={(isHighRisk) => onChange({ ...c, isHighRisk })}
         />
       ) : null}
-      {fields.includes('kind') ? (
+      {fields.includes('hasRedFlags') ? (
+        <YesNoField
+          id={`${base}-hasRedFlags`}
+          question={t.redFlagsQuestion}
+          value={c.hasRedFlags}
+          t={t}
+          errors={errors}
+          onChange={(hasRedFlags) => onChange({ ...c, hasRedFlags })}
+        />
+      ) : null}
+      {fields.includes('hasNeuropathy') ? (
+        <YesNoField
+          id={`${base}-hasNeuropathy`}
+          question={t.neuropathyQuestion}
+          value={c.hasNeuropathy}
+          t={t}
+          errors={errors}
+          onChange={(hasNeuropathy) => onChange({ ...c, hasNeuropathy })}
+        />
+      ) : null}
+      {fields.includes('lymphNodesRemovedSide') ? (
         <SelectField
-          id={`${base}-kind`}
-          label={s.lesionKind}
-          value={c.kind}
+          id={`${base}-lymphNodesRemovedSide`}
+          label={t.lymphQuestion}
+          value={c.lymphNodesRemovedSide}
           options={[
-            ['', '—'],
-            ['wound', s.kindWound],
-            ['bruise', s.kindBruise],
-            ['fracture', s.kindFracture],
-            ['recent-surgery', s.kindSurgery],
-            ['skin-infection', s.kindInfection],
+            ['', t.lymphNone],
+            ['left', s.sideLeft],
+            ['right', s.sideRight],
+            ['both', s.sideBoth],
           ]}
           errors={errors}
-          onChange={(kind) => onChange({ ...c, kind: kind as ConditionValues['kind'] })}
+          onChange={(side) =>
+            onChange({ ...c, lymphNodesRemovedSide: side as ConditionValues['lymphNodesRemovedSide'] })
+          }
         />
       ) : null}
-      {fields.includes('isCleared') ? (
+      {isClearanceAsked ? (
         <div className="field check">
           <input
             id={`${base}-isCleared`}
@@ -243,7 +412,7 @@ function ConditionDetails(props: {
             checked={c.isCleared}
             onChange={(e) => onChange({ ...c, isCleared: e.target.checked })}
           />
-          <label htmlFor={`${base}-isCleared`}>{s.isCleared}</label>
+          <label htmlFor={`${base}-isCleared`}>{t.clearedQuestion[id] ?? s.isCleared}</label>
         </div>
       ) : null}
     </div>
@@ -292,17 +461,30 @@ function ConditionRow(props: {
   );
 }
 
-/** The intake form: body sizes, conditions, areas to avoid, pressure, length and language. */
+/** The last client's answers, offered (never applied) when a new session starts, and who they belong to. */
+export interface LastAnswers {
+  readonly form: IntakeFormValues;
+  /** Whose answers these are, in words: when they were given, and a few of them. */
+  readonly who: string;
+}
+
+/** The intake form: body sizes, conditions by group, areas to avoid, pressure, length and language. */
 export function IntakeForm(props: {
   values: IntakeFormValues;
   errors: FieldErrors;
   isBusy: boolean;
+  /** Offered as an explicit choice when the form is new and empty. */
+  lastAnswers?: LastAnswers | null;
+  /** Set when the form holds answers reused from the last client: whose they are. */
+  reusedFrom?: string | null;
+  onReuse?: () => void;
   onChange: (values: IntakeFormValues) => void;
   onSubmit: () => void;
 }) {
-  const { values, errors, isBusy, onChange, onSubmit } = props;
+  const { values, errors, isBusy, lastAnswers, reusedFrom, onReuse, onChange, onSubmit } = props;
   const language = values.language;
   const s = uiStrings(language);
+  const t = intakeStrings(language);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [submitCount, setSubmitCount] = useState(0);
   const errorEntries = Object.entries(errors);
@@ -326,6 +508,18 @@ export function IntakeForm(props: {
         {s.intakeTitle}
       </h1>
       <p className="lead">{s.intakeLead}</p>
+      {reusedFrom ? (
+        <p className="reuse-notice is-reused" role="status">
+          {t.reusedNotice(reusedFrom)}
+        </p>
+      ) : lastAnswers && onReuse ? (
+        <div className="reuse-notice">
+          <p>{t.newSessionEmpty}</p>
+          <button type="button" className="secondary" onClick={onReuse}>
+            {t.reuseLast(lastAnswers.who)}
+          </button>
+        </div>
+      ) : null}
 
       {errorEntries.length > 0 ? (
         <div className="error-summary" role="alert" ref={summaryRef} tabIndex={-1} key={submitCount}>
@@ -385,20 +579,25 @@ export function IntakeForm(props: {
       <fieldset className="group" id="conditions">
         <legend>{s.conditions}</legend>
         <p className="hint">{s.conditionsLead}</p>
-        <ul className="conditions">
-          {CONDITION_ORDER.map((id) => (
-            <ConditionRow
-              key={id}
-              id={id}
-              text={CONDITION_TEXT[language][id]}
-              c={values.conditions[id]}
-              s={s}
-              language={language}
-              errors={errors}
-              onChange={(c) => setCondition(id, c)}
-            />
-          ))}
-        </ul>
+        {CONDITION_GROUPS.map((group) => (
+          <fieldset className="condition-group" id={`group-${group.id}`} key={group.id}>
+            <legend>{group.title[language]}</legend>
+            <ul className="conditions">
+              {group.conditions.map((id) => (
+                <ConditionRow
+                  key={id}
+                  id={id}
+                  text={CONDITION_TEXT[language][id]}
+                  c={values.conditions[id]}
+                  s={s}
+                  language={language}
+                  errors={errors}
+                  onChange={(c) => setCondition(id, c)}
+                />
+              ))}
+            </ul>
+          </fieldset>
+        ))}
       </fieldset>
 
       <fieldset className="group" id="avoid">

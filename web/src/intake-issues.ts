@@ -1,11 +1,13 @@
 import { CONDITION_ORDER, CONDITION_TEXT } from './condition-text.js';
 import type { UiLanguage, UiStrings } from './i18n.js';
+import { intakeStrings } from './intake-text.js';
 
 /** The label a field error is shown under in the summary at the top (the control's own label, with its group). */
 export function fieldLabel(id: string, s: UiStrings, language: UiLanguage): string {
   const body: Record<string, string> = {
     'client-height': `${s.client} — ${s.heightCm}`,
     'client-weight': `${s.client} — ${s.weightKg}`,
+    'client-age': `${s.client} — ${intakeStrings(language).age}`,
     'practitioner-height': `${s.practitioner} — ${s.heightCm}`,
     'practitioner-weight': `${s.practitioner} — ${s.weightKg}`,
     minutes: s.minutes,
@@ -26,6 +28,8 @@ const ISSUES_RU: Readonly<Record<string, string>> = {
   'a weight under 20 kg is not an adult’s': 'вес меньше 20 кг — не взрослый',
   'a weight over 350 kg is unlikely': 'вес больше 350 кг маловероятен',
   'a local lesion needs the region it is on': 'укажите, где находится повреждение',
+  'a recent surgery needs the region it is on': 'укажите, где была операция',
+  'an age over 120 years is unlikely': 'возраст больше 120 лет маловероятен',
   'pregnancy needs the number of weeks': 'укажите срок беременности в неделях',
   'sessions run 10 to 120 minutes': 'сеанс длится от 10 до 120 минут',
 };

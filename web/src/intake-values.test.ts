@@ -8,7 +8,16 @@ import {
   REGION_ORDER,
   REGION_TEXT,
 } from './condition-text.js';
-import { EMPTY_CONDITION, fieldIdForIssue, intakeFormInitial, intakeInputFromForm } from './intake-values.js';
+import {
+  conditionFromForm,
+  EMPTY_CONDITION,
+  fieldIdForIssue,
+  type IntakeFormValues,
+  intakeFormInitial,
+  intakeFormNormalized,
+  intakeInputFromForm,
+  isIntakeFormEmpty,
+} from './intake-values.js';
 
 describe('condition and region tables', () => {
   it('list every condition of the core exactly once, with text in both languages', () => {
@@ -105,5 +114,113 @@ describe('fieldIdForIssue', () => {
     ['conditions[4].side', 'conditions'],
   ])('%s → %s', (field, id) => {
     expect(fieldIdForIssue(field, [], [])).toBe(id);
+  });
+});
+
+describe('safe defaults (issue 7, item 3): nothing pre-filled toward less caution', () => {
+  it('an empty condition has no clearance, severity, side, level or yes/no answer', () => {
+    expect(EMPTY_CONDITION).toMatchObject({
+      isCleared: false,
+      severity: '',
+      side: '',
+      level: '',
+      hasRedFlags: '',
+      hasNeuropathy: '',
+      isHighRisk: '',
+      weeks: '',
+    });
+  });
+
+  it.each(CONDITION_IDS)('%s ticked with nothing else answered sends no less-cautious detail', (id) => {
+    const base = intakeFormInitial('en');
+    const values = {
+      ...base,
+      conditions: { ...base.conditions, [id]: { ...EMPTY_CONDITION, isChecked: true } },
+    };
+    const entry = intakeInputFromForm(values).input.conditions?.[0] as Record<string, unknown>;
+    expect(entry.id).toBe(id);
+    for (const key of [
+      'isCleared',
+      'severity',
+      'side',
+      'level',
+      'hasRedFlags',
+      'hasNeuropathy',
+      'isHighRisk',
+    ])
+      expect(entry[key]).toBeUndefined();
+  });
+
+  it('yes/no answers and a ticked clearance are sent as given', () => {
+    const c = {
+      ...EMPTY_CONDITION,
+      isChecked: true,
+      hasRedFlags: 'no',
+      level: 'lumbar',
+    } as const;
+    expect(conditionFromForm('herniated-disc', c)).toEqual({
+      id: 'herniated-disc',
+      level: 'lumbar',
+      hasRedFlags: false,
+    });
+    expect(
+      conditionFromForm('dvt-history', { ...EMPTY_CONDITION, isChecked: true, isCleared: true }),
+    ).toEqual({
+      id: 'dvt-history',
+      isCleared: true,
+    });
+  });
+
+  it('an older save is brought up to date: unticked conditions reset, new conditions and details unanswered', () => {
+    const old = {
+      ...intakeFormInitial('en'),
+      conditions: {
+        'dvt-history': {
+          isChecked: false,
+          side: '',
+          severity: 'mild',
+          weeks: '',
+          region: '',
+          kind: '',
+          isCleared: true,
+        },
+        'varicose-veins': {
+          isChecked: true,
+          side: 'left',
+          severity: 'mild',
+          weeks: '',
+          region: '',
+          kind: '',
+          isCleared: true,
+        },
+      },
+    } as unknown as IntakeFormValues;
+    const form = intakeFormNormalized(old);
+    expect(form.conditions['dvt-history']).toEqual(EMPTY_CONDITION);
+    expect(form.conditions.diabetes).toEqual(EMPTY_CONDITION);
+    expect(form.conditions['varicose-veins']).toMatchObject({
+      isChecked: true,
+      side: 'left',
+      hasRedFlags: '',
+    });
+  });
+
+  it('a new form is empty; one with a condition ticked is not', () => {
+    const base = intakeFormInitial('en');
+    expect(isIntakeFormEmpty(base)).toBe(true);
+    expect(
+      isIntakeFormEmpty({
+        ...base,
+        conditions: { ...base.conditions, fever: { ...EMPTY_CONDITION, isChecked: true } },
+      }),
+    ).toBe(false);
+  });
+
+  it('the client’s age is sent as client.ageYears, and its issue points at the age field', () => {
+    const { input } = intakeInputFromForm({ ...intakeFormInitial('en'), clientAge: '130' });
+    expect(input.client).toEqual({ ageYears: 130 });
+    const parsed = intakeParsed(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(fieldIdForIssue(parsed.issues[0]!.field, [], [])).toBe('client-age');
   });
 });

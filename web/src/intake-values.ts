@@ -1,17 +1,28 @@
 import type { Side } from '../../src/core/ids.js';
 import type { ConditionId, IntakeInput } from '../../src/core/intake.js';
-import { CONDITION_FIELDS, CONDITION_ORDER } from './condition-text.js';
+import { CONDITION_FIELDS, CONDITION_ORDER, type ConditionField } from './condition-text.js';
 import type { UiLanguage } from './i18n.js';
 
-/** What the form holds for one condition; text fields stay strings until the intake is built. */
+/** A yes/no question left unanswered (''): the plan takes the cautious reading. */
+export type YesNo = '' | 'yes' | 'no';
+
+/**
+ * What the form holds for one condition; text fields stay strings until the intake is built. Nothing is
+ * pre-filled toward less caution: clearance unticked, severity, side, level and yes/no questions unanswered.
+ */
 export interface ConditionValues {
   readonly isChecked: boolean;
   readonly side: '' | 'left' | 'right' | 'both';
-  readonly severity: 'mild' | 'severe';
+  readonly severity: '' | 'mild' | 'severe' | 'controlled' | 'uncontrolled';
   readonly weeks: string;
   readonly region: string;
-  readonly kind: '' | 'wound' | 'bruise' | 'fracture' | 'recent-surgery' | 'skin-infection';
+  readonly kind: string;
   readonly isCleared: boolean;
+  readonly level: '' | 'lumbar' | 'cervical';
+  readonly hasRedFlags: YesNo;
+  readonly hasNeuropathy: YesNo;
+  readonly isHighRisk: YesNo;
+  readonly lymphNodesRemovedSide: '' | 'left' | 'right' | 'both';
 }
 
 /** One "do not touch" row of the form. */
@@ -24,6 +35,7 @@ export interface AvoidValues {
 export interface IntakeFormValues {
   readonly clientHeight: string;
   readonly clientWeight: string;
+  readonly clientAge: string;
   readonly practitionerHeight: string;
   readonly practitionerWeight: string;
   readonly conditions: Readonly<Record<ConditionId, ConditionValues>>;
@@ -33,15 +45,20 @@ export interface IntakeFormValues {
   readonly language: UiLanguage;
 }
 
-/** An unticked condition with its fields at their defaults. */
+/** An unticked condition with every detail unanswered (never a less cautious answer). */
 export const EMPTY_CONDITION: ConditionValues = {
   isChecked: false,
   side: '',
-  severity: 'mild',
+  severity: '',
   weeks: '',
   region: '',
   kind: '',
-  isCleared: true,
+  isCleared: false,
+  level: '',
+  hasRedFlags: '',
+  hasNeuropathy: '',
+  isHighRisk: '',
+  lymphNodesRemovedSide: '',
 };
 
 /** A fresh form: no conditions, pressure 3, 45 minutes. */
@@ -51,6 +68,7 @@ export function intakeFormInitial(language: UiLanguage): IntakeFormValues {
   return {
     clientHeight: '',
     clientWeight: '',
+    clientAge: '',
     practitionerHeight: '',
     practitionerWeight: '',
     conditions,
@@ -59,6 +77,65 @@ export function intakeFormInitial(language: UiLanguage): IntakeFormValues {
     minutes: '45',
     language,
   };
+}
+
+/**
+ * A saved form brought up to today's shape: new conditions and details added unanswered, and every unticked
+ * condition reset, so an older save can never carry a pre-filled answer (such as a ticked clearance) forward.
+ */
+export function intakeFormNormalized(
+  saved: Partial<IntakeFormValues> & { language: UiLanguage },
+): IntakeFormValues {
+  const fresh = intakeFormInitial(saved.language);
+  const conditions = {} as Record<ConditionId, ConditionValues>;
+  for (const id of CONDITION_ORDER) {
+    const c = saved.conditions?.[id];
+    conditions[id] = c?.isChecked ? { ...EMPTY_CONDITION, ...c } : EMPTY_CONDITION;
+  }
+  return { ...fresh, ...saved, conditions };
+}
+
+/** True when nothing has been answered yet (a new session's form). */
+export function isIntakeFormEmpty(values: IntakeFormValues): boolean {
+  const fresh = intakeFormInitial(values.language);
+  return (
+    CONDITION_ORDER.every((id) => !values.conditions[id].isChecked) &&
+    values.avoid.length === 0 &&
+    values.clientHeight === fresh.clientHeight &&
+    values.clientWeight === fresh.clientWeight &&
+    values.clientAge === fresh.clientAge &&
+    values.pressure === fresh.pressure &&
+    values.minutes === fresh.minutes
+  );
+}
+
+function yesNo(value: YesNo): boolean | undefined {
+  return value === '' ? undefined : value === 'yes';
+}
+
+/** The condition object the form's answers for one condition describe (unanswered details left out). */
+export function conditionFromForm(id: ConditionId, c: ConditionValues): Record<string, unknown> {
+  const fields = CONDITION_FIELDS[id];
+  const entry: Record<string, unknown> = { id };
+  const has = (f: ConditionField) => fields.includes(f);
+  if (has('side') && c.side !== '') entry.side = c.side;
+  if (has('severity') && c.severity !== '') entry.severity = c.severity;
+  if (has('weeks')) {
+    const weeks = numberFrom(c.weeks);
+    if (weeks !== undefined) entry.weeks = weeks;
+  }
+  if (has('region') && c.region !== '') entry.region = c.region;
+  if (has('kind') && c.kind !== '') entry.kind = c.kind;
+  // Only a ticked box says "cleared": unticked is the cautious reading, the same as not said.
+  if (has('isCleared') && c.isCleared) entry.isCleared = true;
+  if (has('level') && c.level !== '') entry.level = c.level;
+  for (const f of ['hasRedFlags', 'hasNeuropathy', 'isHighRisk'] as const) {
+    const value = yesNo(c[f]);
+    if (has(f) && value !== undefined) entry[f] = value;
+  }
+  if (has('lymphNodesRemovedSide') && c.lymphNodesRemovedSide !== '')
+    entry.lymphNodesRemovedSide = c.lymphNodesRemovedSide;
+  return entry;
 }
 
 /** A number from a text field: undefined when empty, NaN (which the schema rejects) when not a number. */
@@ -84,21 +161,15 @@ export function intakeInputFromForm(values: IntakeFormValues): {
   for (const id of CONDITION_ORDER) {
     const c = values.conditions[id];
     if (!c.isChecked) continue;
-    const fields = CONDITION_FIELDS[id];
-    const entry: Record<string, unknown> = { id };
-    if (fields.includes('side') && c.side !== '') entry.side = c.side;
-    if (fields.includes('severity')) entry.severity = c.severity;
-    if (fields.includes('weeks')) {
-      const weeks = numberFrom(c.weeks);
-      if (weeks !== undefined) entry.weeks = weeks;
-    }
-    if (fields.includes('region') && c.region !== '') entry.region = c.region;
-    if (fields.includes('kind') && c.kind !== '') entry.kind = c.kind;
-    if (fields.includes('isCleared')) entry.isCleared = c.isCleared;
-    conditions.push(entry as NonNullable<IntakeInput['conditions']>[number]);
+    conditions.push(conditionFromForm(id, c) as NonNullable<IntakeInput['conditions']>[number]);
     conditionOrder.push(id);
   }
-  const client = bodyFrom(values.clientHeight, values.clientWeight);
+  const clientBody = bodyFrom(values.clientHeight, values.clientWeight);
+  const ageYears = numberFrom(values.clientAge);
+  const client =
+    clientBody || ageYears !== undefined
+      ? { ...(clientBody ?? {}), ...(ageYears === undefined ? {} : { ageYears }) }
+      : undefined;
   const practitioner = bodyFrom(values.practitionerHeight, values.practitionerWeight);
   const avoidRegions = values.avoid
     .filter((a) => a.region !== '')
@@ -125,7 +196,8 @@ export function fieldIdForIssue(
   for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
     parts.push(m[2] === undefined ? m[1]! : Number(m[2]));
   const [head, second, third] = parts;
-  const bodyField = (who: string) => (second === 'weightKg' ? `${who}-weight` : `${who}-height`);
+  const bodyField = (who: string) =>
+    second === 'weightKg' ? `${who}-weight` : second === 'ageYears' ? `${who}-age` : `${who}-height`;
   switch (head) {
     case 'client':
       return bodyField('client');

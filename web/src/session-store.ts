@@ -60,6 +60,10 @@ export interface SessionState {
   readonly endReason: EndReason | null;
   readonly notes: SoapNotes;
   readonly savedRecordId: string | null;
+  /** The previous session's answers, offered on a new session's empty form (never applied by themselves). */
+  readonly lastAnswers?: { readonly form: IntakeFormValues; readonly at: string } | null;
+  /** Set when the form holds the previous client's answers by the user's choice: whose they are. */
+  readonly reusedFrom?: string | null;
 }
 
 /** A finished session as kept in the records (until the records server exists, in localStorage). */
