@@ -64,6 +64,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: { session: AuthSession; token: string } | null;
   }
+  interface FastifyInstance {
+    /** Every route of the records app, as `METHOD /path` (for the authorisation matrix test). */
+    recordsRoutes: readonly string[];
+  }
 }
 
 function userView(user: User): User {
@@ -86,6 +90,11 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
     return503OnClosing: true,
   });
   app.decorateRequest('auth', null);
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
+  app.decorate('recordsRoutes', routes);
 
   const audit = (
     user: User | null,
