@@ -11,6 +11,7 @@ import {
 import { endReasonOf, SessionEventBatch } from '../core/records/session-event.js';
 import { sessionRecordMigrated } from '../core/records/session-record.js';
 import { notesPrefilled, SoapNotes } from '../core/records/soap-notes.js';
+import { GroupedEventWriter } from '../store/grouped-event-writer.js';
 import type { AuthSession, RecordsStore, SessionRow, User } from '../store/records-store.js';
 import {
   isSameSecret,
@@ -80,6 +81,7 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
   const now = options.now ?? (() => new Date());
   const throttle = new LoginThrottle(options.throttle ?? DEFAULT_THROTTLE, () => now().getTime());
   const planner = new PlanService();
+  const eventWriter = new GroupedEventWriter(store);
   const isSecure = options.isSecure ?? false;
   let setupToken = options.setupToken ?? null;
   const app = Fastify({
@@ -523,18 +525,14 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
     const { events } = parsedWith(SessionEventBatch, request.body);
     const session = await sessionOr404(user, id);
     const at = now().toISOString();
-    return store.transaction(async (tx) => {
-      const saved = await tx.saveEvents(session.id, events, at);
-      await audit(
-        user,
-        'session.events',
-        `session:${id}`,
-        session.clientId,
-        `${saved.stored} new, ${saved.duplicates} again`,
-        tx,
-      );
-      return saved;
-    });
+    return eventWriter.saveEvents(session.id, events, at, (saved) => ({
+      at,
+      userId: user.id,
+      action: 'session.events',
+      target: `session:${id}`,
+      clientId: session.clientId,
+      detail: `${saved.stored} new, ${saved.duplicates} again`,
+    }));
   });
 
   app.get('/api/sessions/:id', async (request) => {
