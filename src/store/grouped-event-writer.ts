@@ -58,7 +58,7 @@ export class GroupedEventWriter {
             }
             return out;
           });
-          group.forEach((p, i) => p.resolve(results[i]!));
+          for (const [i, p] of group.entries()) p.resolve(results[i]!);
           await new Promise((next) => setImmediate(next));
         } catch {
           for (const p of group) {
