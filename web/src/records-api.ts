@@ -90,6 +90,11 @@ export class RecordsApi {
     return value as T;
   }
 
+  /** Fetches the CSRF token when this page has none yet (after a reload). */
+  async ensureSession(): Promise<void> {
+    if (this.csrfToken === null) await this.session();
+  }
+
   /** Who is logged in (and the CSRF token for writes), or null; whether the owner must still be set up. */
   async session(): Promise<{ user: RecordsUser | null; setupNeeded: boolean }> {
     const r = await this.request<{
