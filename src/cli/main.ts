@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CliIo, processIo } from './io.js';
 import { EXIT, type PlanCommandOptions, planCommand } from './plan-command.js';
+import { registerRecordsCommands } from './records-commands.js';
 import { registerRenderCommands } from './render-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
@@ -67,6 +68,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     });
 
   registerRenderCommands(program, {
+    ...io,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+
+  registerRecordsCommands(program, {
     ...io,
     setExitCode: (code) => {
       exitCode = code;

@@ -1,8 +1,9 @@
-// Serves the built web app (dist/web) on 127.0.0.1:5178, or the port in PORT. Builds nothing.
-import { existsSync } from 'node:fs';
+// `npm start`: the records server with the web app on 127.0.0.1:5178 (PORT, HOST), SQLite under ./data/ (or
+// DATABASE_URL). Builds nothing.
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staticServerStarted } from './static-server.js';
+import { dbTarget } from '../store/open-store.js';
+import { recordsServerStarted } from './serve.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // From src/server (tsx) the repository is two folders up; from the compiled dist/src/server, three.
@@ -15,19 +16,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`PORT must be a port number (0–65535), not "${process.env.PORT}"\n`);
   process.exit(2);
 }
-if (!existsSync(join(root, 'index.html'))) {
-  process.stderr.write(`${root} has no built app: run npm run build:web first\n`);
-  process.exit(1);
-}
 try {
-  const { server, url } = await staticServerStarted({ root, host, port });
-  process.stdout.write(`massage-coach web app: ${url}\n`);
-  const stop = () => server.close(() => process.exit(0));
+  const server = await recordsServerStarted({
+    host,
+    port,
+    db: dbTarget(undefined),
+    webRoot: root,
+    print: (line) => process.stdout.write(`${line}\n`),
+  });
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
   process.stderr.write(
-    `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}\n`,
+    `cannot start on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
 }

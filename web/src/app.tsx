@@ -13,6 +13,7 @@ import {
   intakeInputFromForm,
   isIntakeFormEmpty,
 } from './intake-values.js';
+import { eventRecorded, outboxLoopStarted, recordsApi, sessionRecordingStarted } from './records-sync.js';
 import {
   type EndReason,
   languageGuessed,
@@ -28,6 +29,7 @@ import {
 const PlanView = lazy(() => import('./plan-view.js').then((m) => ({ default: m.PlanView })));
 const Player = lazy(() => import('./player.js').then((m) => ({ default: m.Player })));
 const Summary = lazy(() => import('./summary.js').then((m) => ({ default: m.Summary })));
+const RecordsScreen = lazy(() => import('./records-screen.js').then((m) => ({ default: m.RecordsScreen })));
 
 function stateInitial(): SessionState {
   const loaded = sessionLoaded();
@@ -63,6 +65,11 @@ export function App() {
   stateRef.current = state;
   const language = state.form.language;
   const s = uiStrings(language);
+  // The clients and records screen (with an account on the records server), over the session screens.
+  const [view, setView] = useState<'session' | 'records'>(() =>
+    /^#(setup=|records$)/.test(globalThis.location?.hash ?? '') ? 'records' : 'session',
+  );
+  useEffect(() => outboxLoopStarted(), []);
 
   const update = useCallback((next: (prev: SessionState) => SessionState) => {
     setState((prev) => {
@@ -124,7 +131,10 @@ export function App() {
   };
 
   const onEvent = useCallback(
-    (event: SessionEvent, t: number) => update((prev) => ({ ...prev, t, events: [...prev.events, event] })),
+    (event: SessionEvent, t: number) => {
+      eventRecorded(stateRef.current.id, event);
+      update((prev) => ({ ...prev, t, events: [...prev.events, event] }));
+    },
     [update],
   );
   const onPlanChange = useCallback((plan: Plan) => update((prev) => ({ ...prev, plan })), [update]);
@@ -183,7 +193,18 @@ export function App() {
           }))
         }
         onBack={() => update((prev) => ({ ...prev, stage: 'intake' }))}
-        onStart={() => update((prev) => ({ ...prev, stage: 'player', t: 0, events: [] }))}
+        onStart={() => {
+          const current = stateRef.current;
+          if (current.recordsClient && current.intake) {
+            sessionRecordingStarted(
+              current.id,
+              current.recordsClient,
+              current.intake,
+              current.recordsClient.consent,
+            );
+          }
+          update((prev) => ({ ...prev, stage: 'player', t: 0, events: [] }));
+        }}
       />
     );
   } else if (state.stage === 'player' && !state.plan.refused) {
@@ -220,6 +241,24 @@ export function App() {
     );
   }
 
+  if (view === 'records') {
+    screen = (
+      <RecordsScreen
+        api={recordsApi}
+        language={language}
+        onClose={() => setView('session')}
+        onStartSession={(start) => {
+          setErrors({});
+          update(() => ({
+            ...sessionInitial(start.form),
+            recordsClient: { id: start.client.id, name: start.client.name, consent: start.consent },
+          }));
+          setView('session');
+        }}
+      />
+    );
+  }
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -227,6 +266,12 @@ export function App() {
       </a>
       <header className="app-header">
         <span className="app-name">{s.appName}</span>
+        {state.recordsClient ? <span className="app-client"> · {state.recordsClient.name}</span> : null}
+        {view === 'session' ? (
+          <button type="button" className="app-records" onClick={() => setView('records')}>
+            Clients
+          </button>
+        ) : null}
       </header>
       <main id="main" className={`stage-${state.stage}`}>
         <Suspense fallback={<p className="loading">{s.loading}</p>}>{screen}</Suspense>

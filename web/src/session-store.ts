@@ -1,6 +1,7 @@
 import type { Side } from '../../src/core/ids.js';
 import type { Intake } from '../../src/core/intake.js';
 import type { PlanResult } from '../../src/core/plan-types.js';
+import type { Consent } from '../../src/core/records/client.js';
 import type { UiLanguage } from './i18n.js';
 import type { IntakeFormValues } from './intake-values.js';
 import type { PainParams } from './pain.js';
@@ -64,6 +65,15 @@ export interface SessionState {
   readonly lastAnswers?: { readonly form: IntakeFormValues; readonly at: string } | null;
   /** Set when the form holds the previous client's answers by the user's choice: whose they are. */
   readonly reusedFrom?: string | null;
+  /** The client this session is recorded for on the records server (absent: kept in this browser only). */
+  readonly recordsClient?: RecordsClientLink | null;
+}
+
+/** The client a session records to, and the consent taken for it. */
+export interface RecordsClientLink {
+  readonly id: string;
+  readonly name: string;
+  readonly consent: Consent;
 }
 
 /** A finished session as kept in the records (until the records server exists, in localStorage). */

@@ -35,6 +35,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // Records are never cached: they belong to whoever is logged in, and must be current.
+  if (url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     // Network first for the page, so a new version shows when online; the cached shell when offline.
     event.respondWith(

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GroupedEventWriter } from './grouped-event-writer.js';
+import type { RecordsStore } from './records-store.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const AT = '2026-12-02T17:00:00Z';
+const dir = mkdtempSync(join(tmpdir(), 'grouped-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const audit = (sessionId: string) => () => ({
+  at: AT,
+  userId: null,
+  action: 'session.events',
+  target: `session:${sessionId}`,
+  clientId: null,
+  detail: '',
+});
+
+describe('GroupedEventWriter', () => {
+  it('writes concurrent batches in few transactions, answers each with its own counts, and a bad batch fails alone', async () => {
+    const store = await openSqliteStore(join(dir, 'g.sqlite'));
+    const user = await store.addUser({
+      email: 'a@x',
+      name: 'A',
+      role: 'owner',
+      createdAt: AT,
+      passwordHash: 'h',
+    });
+    const session = await store.addSession({ userId: user!.id, planId: null, clientId: null, createdAt: AT });
+    let transactions = 0;
+    const counted: RecordsStore = Object.assign(Object.create(store) as RecordsStore, {
+      transaction: <T>(work: (s: RecordsStore) => Promise<T>) => {
+        transactions++;
+        return store.transaction(work);
+      },
+    });
+    const writer = new GroupedEventWriter(counted);
+    const batch = (id: string) => [{ id, kind: 'next' as const, t: 1, at: AT, stepId: null, side: null }];
+    const results = await Promise.all([
+      ...Array.from({ length: 50 }, (_, i) =>
+        writer.saveEvents(session.id, batch(`e${i}`), AT, audit(session.id)),
+      ),
+      writer.saveEvents(session.id, batch('e0'), AT, audit(session.id)),
+    ]);
+    expect(results.slice(0, 50).every((r) => r.stored === 1)).toBe(true);
+    expect(results[50]).toEqual({ stored: 0, duplicates: 1 });
+    // 51 batches that arrived together share a few commits, not 51.
+    expect(transactions).toBeLessThanOrEqual(3);
+    const mixed = await Promise.allSettled([
+      writer.saveEvents(session.id, batch('f1'), AT, audit(session.id)),
+      writer.saveEvents('no-such-session', batch('x'), AT, audit('none')),
+      writer.saveEvents(session.id, batch('f2'), AT, audit(session.id)),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.events(session.id)).length).toBe(52);
+    await store.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import { KyselyRecordsStore } from './kysely-store.js';
+import { migrateToLatest } from './migrations.js';
+import type { RecordsStore } from './records-store.js';
+
+/** Opens (creating it and its folder on first use) a SQLite records file and brings its schema up to date. */
+export async function openSqliteStore(
+  file: string,
+): Promise<RecordsStore & { backup(to: string): Promise<void> }> {
+  const path = file === ':memory:' ? file : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  // WAL with synchronous=FULL: every committed transaction is fsync'd before the write is acknowledged, so a
+  // crash or a kill never loses an acknowledged record; busy_timeout lets a backup or a second process wait.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const store = new KyselyRecordsStore(db, 'sqlite', path, () => db.destroy());
+  return Object.assign(store, {
+    async backup(to: string): Promise<void> {
+      mkdirSync(dirname(resolve(to)), { recursive: true });
+      await sqlite.backup(resolve(to));
+    },
+  });
+}
+
+/** Runs SQLite's `PRAGMA integrity_check` on a records file: "ok" or the problems it lists. */
+export function sqliteIntegrity(file: string): string {
+  const sqlite = new SqliteDatabase(file, { readonly: true });
+  try {
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('\n');
+  } finally {
+    sqlite.close();
+  }
+}
