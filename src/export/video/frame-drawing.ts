@@ -63,8 +63,8 @@ export function frameKeyed(spec: FrameSpec, index: number): { layers: readonly s
   return { layers, key: layers.join('\u0000') };
 }
 
-/** A drawer of frames of one size: layers in, opaque RGBA pixels out (the static layer rasterised once). */
-export function frameDrawn(spec: FrameSpec): (layers: readonly string[]) => Buffer {
+/** A drawer of frames: layers in, opaque RGBA pixels out (the static layer rasterised once). */
+export function frameDrawn(): (layers: readonly string[]) => Buffer {
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
   return (layers) => raster.rgbaLayered(layers).pixels;
 }

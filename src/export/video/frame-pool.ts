@@ -20,7 +20,8 @@ export interface FramePoolOptions {
 
 /** A frame worker: the compiled `.js` beside this file, or (in a checkout run through tsx) the `.ts` source. */
 function frameWorker(spec: FrameSpec): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./frame-worker.js', import.meta.url), { workerData: spec });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./frame-worker.js', import.meta.url), { workerData: spec });
   // Node 20 does not carry tsx's loader into worker threads: the worker registers it before loading the source.
   const source = new URL('./frame-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;

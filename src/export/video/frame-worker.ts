@@ -1,10 +1,16 @@
 // A worker thread that draws video frames: momentAt → renderMoment (layers) → resvg pixels, for ranges of frame
 // indices it is sent. A frame whose layers are the same as the frame before's is reported as a repeat, not drawn.
 import { parentPort, workerData } from 'node:worker_threads';
-import { frameKeyed, type FrameSpec, frameDrawn, type FrameRequest, type FrameReply } from './frame-drawing.js';
+import {
+  type FrameReply,
+  type FrameRequest,
+  type FrameSpec,
+  frameDrawn,
+  frameKeyed,
+} from './frame-drawing.js';
 
 const spec = workerData as FrameSpec;
-const draw = frameDrawn(spec);
+const draw = frameDrawn();
 let lastIndex = -2;
 let lastKey = '';
 
@@ -12,7 +18,8 @@ parentPort?.on('message', (request: FrameRequest) => {
   try {
     const frames: (ArrayBuffer | null)[] = [];
     const transfer: ArrayBuffer[] = [];
-    if (request.first > 0 && lastIndex !== request.first - 1) lastKey = frameKeyed(spec, request.first - 1).key;
+    if (request.first > 0 && lastIndex !== request.first - 1)
+      lastKey = frameKeyed(spec, request.first - 1).key;
     for (let i = request.first; i < request.first + request.count; i++) {
       const keyed = frameKeyed(spec, i);
       if (keyed.key === lastKey && i > 0) {

@@ -1,7 +1,6 @@
 // The MP4 exporter: Debian's ffmpeg fed raw RGBA frames on its standard input, the narration's samples on a second
 // pipe, the subtitles and chapters on two more; H.264 + AAC + mov_text into one MP4. Lifecycle: start, frame, stop.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Language } from '../../core/ids.js';
@@ -96,11 +95,15 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
 
   return {
     async start() {
-      child = spawn(command, mp4FfmpegArgs(options), { stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+      child = spawn(command, mp4FfmpegArgs(options), {
+        stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      });
       exited = new Promise((resolve) => {
         child!.on('error', (e: NodeJS.ErrnoException) => {
           spawnError =
-            e.code === 'ENOENT' ? new Error(`${command} is not installed (the video needs it): run ${FFMPEG_INSTALL}`) : e;
+            e.code === 'ENOENT'
+              ? new Error(`${command} is not installed (the video needs it): run ${FFMPEG_INSTALL}`)
+              : e;
           resolve(null);
         });
         child!.on('close', (code) => {
@@ -125,9 +128,11 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
       if (spawnError) throw spawnError;
     },
     async frame(pixels) {
-      if (exitCode !== undefined || spawnError) throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
+      if (exitCode !== undefined || spawnError)
+        throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
       if (video().write(pixels)) return;
-      const drained = once(video(), 'drain').then(() => true);
+      // Not events.once: it rejects on the stream's 'error' (EPIPE when ffmpeg has stopped), which says less.
+      const drained = new Promise<boolean>((resolve) => video().once('drain', () => resolve(true)));
       const stopped = exited!.then(() => false);
       if (!(await Promise.race([drained, stopped]))) {
         throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);

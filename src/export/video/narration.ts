@@ -48,7 +48,11 @@ export async function cuesPlaced(script: VideoScript, measure: SpeechMeasure): P
   let previousEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < script.cues.length; i++) {
     const cue = script.cues[i]!;
-    const lower = Math.max(previousEnd + NARRATION_GAP, toneEndAtOrBefore(script.tones, cue.at) + NARRATION_GAP, 0);
+    const lower = Math.max(
+      previousEnd + NARRATION_GAP,
+      toneEndAtOrBefore(script.tones, cue.at) + NARRATION_GAP,
+      0,
+    );
     const start = Math.max(cue.at, lower);
     const nextCue = script.cues[i + 1]?.at ?? Number.POSITIVE_INFINITY;
     const limit = Math.min(nextCue, nextToneAfter(script.tones, start), script.seconds) - NARRATION_GAP;
@@ -106,6 +110,9 @@ interface Clip {
   readonly samples: () => Promise<Int16Array>;
 }
 
+/** How many clips are kept synthesised or on their way at least. */
+const CLIPS_AHEAD = 6;
+
 /** The narration track, read a slice at a time. */
 export interface NarrationTrack {
   /** The samples from `from` up to `to` (sample indices), as 16-bit little-endian mono PCM bytes. */
@@ -143,7 +150,11 @@ export function narrationTrack(
 
   return {
     async bytesBetween(from, to) {
-      while (nextToLoad < clips.length && clips[nextToLoad]!.startSample < to + lookAhead) {
+      // Seconds ahead, and at least a few clips ahead, so a cue is ready before its slice is asked for.
+      while (
+        nextToLoad < clips.length &&
+        (clips[nextToLoad]!.startSample < to + lookAhead || loaded.size < CLIPS_AHEAD)
+      ) {
         const index = nextToLoad++;
         const clip = clips[index]!;
         const promise = clip.samples().then((s) => {
@@ -169,7 +180,8 @@ export function narrationTrack(
         for (let s = a; s < b; s++) mix[s - from]! += samples[s - clip.startSample]!;
       }
       const out = Buffer.alloc(mix.length * 2);
-      for (let i = 0; i < mix.length; i++) out.writeInt16LE(Math.max(-32768, Math.min(32767, mix[i]!)), i * 2);
+      for (let i = 0; i < mix.length; i++)
+        out.writeInt16LE(Math.max(-32768, Math.min(32767, mix[i]!)), i * 2);
       return out;
     },
   };

@@ -69,7 +69,9 @@ export function speechSamples(text: string, options: SpeechOptions): Promise<Int
     });
     child.on('close', (code) => {
       if (code !== 0) {
-        reject(new Error(`${command} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' / ')}`));
+        reject(
+          new Error(`${command} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' / ')}`),
+        );
         return;
       }
       try {

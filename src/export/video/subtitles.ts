@@ -17,7 +17,11 @@ export function vttTime(seconds: number): string {
 }
 
 function vttEscaped(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** The subtitle of each heard cue: shown while it is said, and a little longer when the next cue is not yet due. */
@@ -27,7 +31,11 @@ export function subtitleSpans(
 ): { from: number; to: number; text: string }[] {
   return heard.map((c, i) => {
     const next = heard[i + 1]?.from ?? seconds;
-    const to = Math.min(next, seconds, Math.max(c.to + SUBTITLE_LINGER_SECONDS, c.from + SUBTITLE_MIN_SECONDS));
+    const to = Math.min(
+      next,
+      seconds,
+      Math.max(c.to + SUBTITLE_LINGER_SECONDS, c.from + SUBTITLE_MIN_SECONDS),
+    );
     return { from: c.from, to: Math.max(to, c.from + 0.001), text: c.text };
   });
 }

@@ -1,7 +1,8 @@
 // `export video` as a function: the plan's frames (worker threads) and narration (espeak-ng) streamed into ffmpeg,
 // the WebVTT beside the MP4. Progress is reported through a callback; an AbortSignal stops it and removes the file.
-import { availableParallelism } from 'node:os';
+
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Plan } from '../../core/plan-types.js';
 import type { ThemeName } from '../../render/theme.js';
 import { type FrameSpec, frameCount } from './frame-drawing.js';

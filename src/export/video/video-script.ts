@@ -57,12 +57,14 @@ export function chapterTitle(step: PlannedStep, language: Language): string {
   return step.side ? `${step.title} (${SIDE_WORDS[language][step.side]})` : step.title;
 }
 
-/** The tone at a step's start: turn over when the position changes, switch side when the side does, else start. */
+/** The tone at a step's start: turn over when the client turns (prone ↔ supine), switch side when the side does, else start. */
 function toneAtStep(plan: Plan, index: number, isFirst: boolean): ToneKind {
   const step = plan.steps[index]!;
   const prev = index > 0 ? plan.steps[index - 1] : undefined;
   if (isFirst || !prev) return 'start';
-  if (prev.position !== step.position) return 'turn-over';
+  const isLying = (p: string) => p === 'prone' || p === 'supine';
+  // Getting onto the table (from seated) is a start; prone to supine and back is the turn-over.
+  if (isLying(prev.position) && isLying(step.position) && prev.position !== step.position) return 'turn-over';
   if (prev.side && step.side && prev.side !== step.side) return 'switch-side';
   return 'start';
 }
