@@ -3,13 +3,20 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Side } from '../core/ids.js';
+import { exportHandout } from '../export/handout/handout-pdf.js';
 import { FfmpegError } from '../export/video/mp4-exporter.js';
 import { ExportAbortedError, exportVideo } from '../export/video/video-export.js';
 import { stepWindow, type VideoWindow } from '../export/video/video-script.js';
 import type { ThemeName } from '../render/theme.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
-import { type PlanInputOptions, planLoaded, withPlanInputOptions } from './plan-input.js';
+import {
+  type PlanInputOptions,
+  planAccepted,
+  planLoaded,
+  planSourcesLoaded,
+  withPlanInputOptions,
+} from './plan-input.js';
 import { durationText, progressBar } from './progress-bar.js';
 import { numberParsed, type RenderCommandIo } from './render-command.js';
 
@@ -150,6 +157,39 @@ export async function exportVideoCommand(options: ExportVideoOptions, io: CliIo)
   }
 }
 
+/** Options of `massage-coach export handout`. */
+export interface ExportHandoutOptions extends PlanInputOptions {
+  readonly output: string;
+}
+
+/** `massage-coach export handout`: the plan as an A4 PDF (safety first, the timetable, every step with its picture). */
+export async function exportHandoutCommand(options: ExportHandoutOptions, io: CliIo): Promise<number> {
+  const bad = outputChecked(options.output, '.pdf', io);
+  if (bad !== null) return bad;
+  const loaded = planSourcesLoaded(options, io);
+  if (!loaded.ok) return loaded.code;
+  const plan = planAccepted(loaded.value.result, io);
+  if (!plan.ok) return plan.code;
+  const startedAt = performance.now();
+  try {
+    const result = await exportHandout({
+      plan: plan.value,
+      routine: loaded.value.routine,
+      rules: loaded.value.rules,
+      output: options.output,
+    });
+    const took = (performance.now() - startedAt) / 1000;
+    io.stdout(
+      `wrote ${result.output} (${plan.value.steps.length} steps, ${plan.value.skipped.length} left out, ` +
+        `${Math.round(result.bytes / 1024)} KiB) in ${took.toFixed(1)} s\n`,
+    );
+    return EXIT.ok;
+  } catch (e) {
+    io.stderr(`${options.output}: export failed: ${(e as Error).message}\n`);
+    return EXIT.invalidInput;
+  }
+}
+
 /** Adds `export video` and `export handout` to the program. */
 export function registerExportCommands(program: Command, io: RenderCommandIo): void {
   const exportCommand = program
@@ -170,5 +210,14 @@ export function registerExportCommands(program: Command, io: RenderCommandIo): v
     .requiredOption('-o, --output <file>', 'the video to write: FILE.mp4 (and FILE.vtt beside it)')
     .action(async (options: ExportVideoOptions) => {
       io.setExitCode(await exportVideoCommand(options, io));
+    });
+  withPlanInputOptions(
+    exportCommand
+      .command('handout')
+      .description('The plan as an A4 PDF: safety rules, what was left out and why, the timetable, every step.'),
+  )
+    .requiredOption('-o, --output <file>', 'the handout to write: FILE.pdf')
+    .action(async (options: ExportHandoutOptions) => {
+      io.setExitCode(await exportHandoutCommand(options, io));
     });
 }

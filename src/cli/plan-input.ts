@@ -122,8 +122,16 @@ export function rulesLoaded(io: CliIo): Loaded<Rule[]> {
   }
 }
 
-/** Reads rules, routine and intake and plans: the plan or the refusal (a value), or the exit code of a bad input. */
-export function planResultLoaded(options: PlanInputOptions, io: CliIo): Loaded<PlanResult> {
+/** Everything a planning command read, and the planner's answer (a plan or a refusal, a value). */
+export interface PlanSources {
+  readonly routine: Routine;
+  readonly rules: readonly Rule[];
+  readonly intake: Intake;
+  readonly result: PlanResult;
+}
+
+/** Reads rules, routine and intake and plans; or stops with the exit code of a bad input (reason on stderr). */
+export function planSourcesLoaded(options: PlanInputOptions, io: CliIo): Loaded<PlanSources> {
   const rules = rulesLoaded(io);
   if (!rules.ok) return rules;
   const routine = routineLoaded(options.routine ?? DEFAULT_ROUTINE_ID, rules.value, io);
@@ -134,20 +142,29 @@ export function planResultLoaded(options: PlanInputOptions, io: CliIo): Loaded<P
     bodyMap: builtinBodyMap(),
     ...(options.firstSide ? { firstSide: options.firstSide } : {}),
   });
-  return { ok: true, value: result };
+  return { ok: true, value: { routine: routine.value, rules: rules.value, intake: intake.value, result } };
 }
 
-/** Like `planResultLoaded`, for commands that need a plan: a refusal prints its reasons and stops with exit 3. */
-export function planLoaded(options: PlanInputOptions, io: CliIo): Loaded<Plan> {
-  const loaded = planResultLoaded(options, io);
-  if (!loaded.ok) return loaded;
-  const result = loaded.value;
+/** The plan or the refusal for the options, or the exit code of a bad input. */
+export function planResultLoaded(options: PlanInputOptions, io: CliIo): Loaded<PlanResult> {
+  const loaded = planSourcesLoaded(options, io);
+  return loaded.ok ? { ok: true, value: loaded.value.result } : loaded;
+}
+
+/** Stops on a refusal: prints its reasons and gives exit 3; otherwise the plan. */
+export function planAccepted(result: PlanResult, io: CliIo): Loaded<Plan> {
   if (isRefusal(result)) {
     io.stderr('no massage today for this client:\n');
     for (const r of result.reasons) io.stderr(`  ${r.reason}\n`);
     return { ok: false, code: EXIT.refused };
   }
   return { ok: true, value: result };
+}
+
+/** Like `planResultLoaded`, for commands that need a plan: a refusal prints its reasons and stops with exit 3. */
+export function planLoaded(options: PlanInputOptions, io: CliIo): Loaded<Plan> {
+  const loaded = planResultLoaded(options, io);
+  return loaded.ok ? planAccepted(loaded.value, io) : loaded;
 }
 
 function minutesParsed(value: string): number {
