@@ -214,7 +214,9 @@ export function registerExportCommands(program: Command, io: RenderCommandIo): v
   withPlanInputOptions(
     exportCommand
       .command('handout')
-      .description('The plan as an A4 PDF: safety rules, what was left out and why, the timetable, every step.'),
+      .description(
+        'The plan as an A4 PDF: safety rules, what was left out and why, the timetable, every step.',
+      ),
   )
     .requiredOption('-o, --output <file>', 'the handout to write: FILE.pdf')
     .action(async (options: ExportHandoutOptions) => {

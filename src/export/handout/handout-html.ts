@@ -110,7 +110,13 @@ const PICTURE_HEIGHT = 360;
 /** The picture of a step: its moment drawn without the player's captions (the handout says it in text). */
 function stepPictureSvg(plan: Plan, step: PlannedStep, index: number): string {
   // The captions band is left out and cut off: the handout says it in text.
-  const crop = Math.round(viewLayout({ width: PICTURE_WIDTH, height: PICTURE_HEIGHT, position: step.position === 'supine' ? 'supine' : 'prone' }).captionTop);
+  const crop = Math.round(
+    viewLayout({
+      width: PICTURE_WIDTH,
+      height: PICTURE_HEIGHT,
+      position: step.position === 'supine' ? 'supine' : 'prone',
+    }).captionTop,
+  );
   const head = `width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" viewBox="0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}"`;
   return renderMoment(momentAt(plan, handoutStillTime(step)), {
     width: PICTURE_WIDTH,
@@ -193,7 +199,8 @@ export function handoutHtml(input: HandoutInput, options: HandoutOptions = {}): 
   const stepTitles = routineStepTitles(routine, language);
   const stepCautions = routineStepCautions(routine);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const sideText = (side: PlannedStep['side']) => (side === 'left' ? w.left : side === 'right' ? w.right : w.both);
+  const sideText = (side: PlannedStep['side']) =>
+    side === 'left' ? w.left : side === 'right' ? w.right : w.both;
 
   const general = rules
     .filter((r) => 'always' in r.when)

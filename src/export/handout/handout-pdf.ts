@@ -59,7 +59,10 @@ export async function exportHandout(options: HandoutExportOptions): Promise<Hand
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
+    );
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,

@@ -16,7 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'mc-handout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const routine = builtinRoutine('spinal-column');
 const rules = builtinRules();
-const intakeOf = (name: string) => JSON.parse(readFileSync(`examples/intakes/${name}.json`, 'utf8')) as IntakeInput;
+const intakeOf = (name: string) =>
+  JSON.parse(readFileSync(`examples/intakes/${name}.json`, 'utf8')) as IntakeInput;
 
 /** Text with every run of white space made one space (a PDF's lines break anywhere). */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -35,7 +36,9 @@ describe('handoutHtml', () => {
   });
 
   it('has a card with a picture for every planned step, in order', () => {
-    const cards = [...html.matchAll(/<section class="card" data-step-id="([^"]+)">\n<svg class="picture"/g)].map((m) => m[1]);
+    const cards = [
+      ...html.matchAll(/<section class="card" data-step-id="([^"]+)">\n<svg class="picture"/g),
+    ].map((m) => m[1]);
     expect(cards).toEqual(plan.steps.map((s) => s.id));
   });
 
@@ -52,7 +55,9 @@ describe.each<[Language, string]>([
   const plan = planFor(intakeOf(intake), language);
   const output = join(dir, `${intake}-${language}.pdf`);
 
-  it('prints every planned step’s title and every skip reason, on A4 pages', { timeout: 120_000 }, async () => {
+  it('prints every planned step’s title and every skip reason, on A4 pages', {
+    timeout: 120_000,
+  }, async () => {
     const result = await exportHandout({ plan, routine, rules, output });
     expect(result.bytes).toBeGreaterThan(10_000);
     const info = execFileSync('pdfinfo', [output]).toString();
@@ -64,13 +69,28 @@ describe.each<[Language, string]>([
     expect(plan.skipped.length).toBeGreaterThan(0);
     for (const s of plan.skipped) expect(text, s.id).toContain(flat(s.reason));
     // Page 1 carries the safety rules.
-    const first = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', output, '-']).toString());
-    for (const r of rules.filter((x) => 'always' in x.when)) expect(first).toContain(flat(r.title[language] ?? r.title.en));
+    const first = flat(
+      execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', output, '-']).toString(),
+    );
+    for (const r of rules.filter((x) => 'always' in x.when))
+      expect(first).toContain(flat(r.title[language] ?? r.title.en));
   });
 
   it('renders to page images with ink on them (pdftoppm, grey)', () => {
     const prefix = join(dir, `page-${language}`);
-    execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', '-f', '3', '-l', '3', '-singlefile', output, prefix]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '40',
+      '-gray',
+      '-png',
+      '-f',
+      '3',
+      '-l',
+      '3',
+      '-singlefile',
+      output,
+      prefix,
+    ]);
     const png = PNG.sync.read(readFileSync(`${prefix}.png`));
     let dark = 0;
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 100) dark++;
