@@ -29,9 +29,14 @@ const SAMPLE_FRAMES = 300;
 const ENCODE_FRAMES = 1800;
 
 function benchPlan(): Plan {
-  const result = planFromIntake(builtinRoutine('spinal-column'), builtinRules(), Intake.parse({ minutes: 45 }), {
-    bodyMap: builtinBodyMap(),
-  });
+  const result = planFromIntake(
+    builtinRoutine('spinal-column'),
+    builtinRules(),
+    Intake.parse({ minutes: 45 }),
+    {
+      bodyMap: builtinBodyMap(),
+    },
+  );
   if (isRefusal(result)) throw new Error('the 45-minute plan was refused');
   return result;
 }
@@ -68,7 +73,13 @@ async function timedExport(plan: Plan, seconds: number, dir: string) {
     window: { from: 0, to: Math.min(seconds, plan.totalSeconds) },
   });
   const wall = (performance.now() - t0) / 1000;
-  return { wall, peak: memory.stop(), frames: result.frames, repeated: result.repeatedFrames, video: result.seconds };
+  return {
+    wall,
+    peak: memory.stop(),
+    frames: result.frames,
+    repeated: result.repeatedFrames,
+    video: result.seconds,
+  };
 }
 
 /** Frames 0 … n − 1 spread over the session (every `stride`-th frame), as raw pixels from the worker pool. */
@@ -97,7 +108,11 @@ async function pooledFrames(plan: Plan, n: number): Promise<{ seconds: number; f
 async function chromiumSeconds(plan: Plan, n: number): Promise<number> {
   const start = plan.steps[2]!.start;
   const svgs = Array.from({ length: n }, (_, i) =>
-    renderMoment(momentAt(plan, start + i / FPS), { width: WIDTH, height: HEIGHT, excluded: plan.excludedRegions }),
+    renderMoment(momentAt(plan, start + i / FPS), {
+      width: WIDTH,
+      height: HEIGHT,
+      excluded: plan.excludedRegions,
+    }),
   );
   const browser = await browserLaunched();
   try {
@@ -123,13 +138,24 @@ async function encodingSeconds(frames: readonly Buffer[], count: number, dir: st
   const args = [
     ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba'],
     ...['-video_size', `${WIDTH}x${HEIGHT}`, '-framerate', String(FPS), '-i', 'pipe:0'],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', join(dir, 'encode.mp4')],
+    ...[
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-pix_fmt',
+      'yuv420p',
+      join(dir, 'encode.mp4'),
+    ],
   ];
   const t0 = performance.now();
   const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'inherit'] });
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   for (let i = 0; i < count; i++) {
-    if (!child.stdin.write(frames[i % frames.length]!)) await new Promise((r) => child.stdin.once('drain', r));
+    if (!child.stdin.write(frames[i % frames.length]!))
+      await new Promise((r) => child.stdin.once('drain', r));
   }
   child.stdin.end();
   if ((await closed) !== 0) throw new Error('ffmpeg failed');
@@ -143,7 +169,9 @@ export async function run(report: Report): Promise<void> {
   try {
     const longSeconds = Number(process.env.BENCH_EXPORT_SECONDS ?? plan.totalSeconds);
     const shortSeconds = Number(process.env.BENCH_EXPORT_SHORT_SECONDS ?? 300);
-    report.note(`plan: ${(plan.totalSeconds / 60).toFixed(0)} min, ${plan.steps.length} steps; ${WIDTH}×${HEIGHT} at ${FPS} fps`);
+    report.note(
+      `plan: ${(plan.totalSeconds / 60).toFixed(0)} min, ${plan.steps.length} steps; ${WIDTH}×${HEIGHT} at ${FPS} fps`,
+    );
 
     // (b) frames: our worker pool against chromium screenshots of the same frames.
     const pooled = await pooledFrames(plan, SAMPLE_FRAMES);
@@ -151,14 +179,18 @@ export async function run(report: Report): Promise<void> {
     if (existsSync(CHROMIUM)) {
       const browser = await chromiumSeconds(plan, SAMPLE_FRAMES);
       report.row(row(`frames: chromium screenshots (${SAMPLE_FRAMES})`, browser, SAMPLE_FRAMES));
-      report.note(`frames made ${(browser / pooled.seconds).toFixed(2)}× faster than the browser pipeline (target ≥ 4×)`);
+      report.note(
+        `frames made ${(browser / pooled.seconds).toFixed(2)}× faster than the browser pipeline (target ≥ 4×)`,
+      );
     } else report.skip('frames: chromium screenshots', `no ${CHROMIUM}`);
 
     // (c) encoding alone, the ceiling.
     const encode = await encodingSeconds(pooled.frames, ENCODE_FRAMES, dir);
     report.row(row(`x264 alone on raw frames (${ENCODE_FRAMES})`, encode, ENCODE_FRAMES));
     const encodeFps = ENCODE_FRAMES / encode;
-    report.note(`encoding alone: ${encodeFps.toFixed(0)} fps = ${(encodeFps / FPS).toFixed(1)}× real time (the ceiling)`);
+    report.note(
+      `encoding alone: ${encodeFps.toFixed(0)} fps = ${(encodeFps / FPS).toFixed(1)}× real time (the ceiling)`,
+    );
     pooled.frames.length = 0;
 
     // (a) and (d): the export, short and long.

@@ -100,14 +100,21 @@ function HandoutButtons(props: { plan: Plan; language: UiLanguage }) {
   const isRu = props.language === 'ru';
   const run = (action: 'print' | 'download') => {
     // The handout module (and the routine and rules it names) loads only when asked for.
-    void import('./handout.js').then((m) => (action === 'print' ? m.printHandout : m.downloadHandout)(props.plan));
+    void import('./handout.js').then((m) =>
+      (action === 'print' ? m.printHandout : m.downloadHandout)(props.plan),
+    );
   };
   return (
     <>
       <button type="button" className="secondary" data-action="print-handout" onClick={() => run('print')}>
         {isRu ? 'Печать памятки' : 'Print handout'}
       </button>
-      <button type="button" className="secondary" data-action="download-handout" onClick={() => run('download')}>
+      <button
+        type="button"
+        className="secondary"
+        data-action="download-handout"
+        onClick={() => run('download')}
+      >
         {isRu ? 'Скачать памятку' : 'Download handout'}
       </button>
     </>
