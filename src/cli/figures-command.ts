@@ -1,92 +1,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinBodyMap, builtinRoutine, builtinRoutineIds, builtinRules } from '../content/load.js';
 import type { Language, TechniqueKind } from '../core/ids.js';
-import { intakeParsed } from '../core/intake.js';
 import type { Moment } from '../core/moment.js';
-import { isRefusal, type Plan, type PlannedStep } from '../core/plan-types.js';
-import { planFromIntake } from '../core/planner.js';
-import type { Routine } from '../core/routine.js';
-import { diagnosticText, routineFromYaml } from '../core/routine-parse.js';
+import type { Plan, PlannedStep } from '../core/plan-types.js';
 import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { frameRasterizer } from '../export/png.js';
 import { renderAnimatedPreview } from '../render/animated.js';
 import { renderMoment } from '../render/render-moment.js';
 import type { ThemeName } from '../render/theme.js';
-import { type CliIo, textFileRead } from './io.js';
-import { DEFAULT_MINUTES, DEFAULT_ROUTINE_ID, EXIT, jsonErrorText } from './plan-command.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { type Loaded, type PlanInputOptions, planLoaded } from './plan-input.js';
 
-/** What the render and figures commands share: which routine, which client, which language. */
-export interface PlanSourceOptions {
-  readonly routine?: string | undefined;
-  readonly intake?: string | undefined;
-  readonly lang?: Language | undefined;
-}
+export type { Loaded } from './plan-input.js';
 
-/** A value, or the exit code to stop with (the reason is already on stderr). */
-export type Loaded<T> = { ok: true; value: T } | { ok: false; code: number };
-
-function routineLoaded(name: string, io: CliIo): Loaded<Routine> {
-  if (/[/\\]/.test(name) || /\.ya?ml$/.test(name)) {
-    const read = textFileRead(name);
-    if (!read.ok) {
-      io.stderr(`${name}: cannot read: ${read.reason}\n`);
-      return { ok: false, code: EXIT.invalidInput };
-    }
-    const parsed = routineFromYaml(read.text, { file: name, bodyMap: builtinBodyMap() });
-    for (const d of parsed.diagnostics) io.stderr(`${diagnosticText(d)}\n`);
-    return parsed.value ? { ok: true, value: parsed.value } : { ok: false, code: EXIT.invalidInput };
-  }
-  const known = builtinRoutineIds();
-  if (!known.includes(name)) {
-    io.stderr(`error: unknown routine "${name}" (built-in: ${known.join(', ') || 'none'})\n`);
-    return { ok: false, code: EXIT.usage };
-  }
-  return { ok: true, value: builtinRoutine(name) };
-}
+/** What the render and figures commands share: which routine, which client, how long, which language. */
+export type PlanSourceOptions = PlanInputOptions;
 
 /** Plans the routine for the intake (default: 45 minutes, no conditions) in the language asked for. */
 export function planForRendering(options: PlanSourceOptions, io: CliIo): Loaded<Plan> {
-  let raw: unknown = { minutes: DEFAULT_MINUTES };
-  if (options.intake !== undefined) {
-    const read = textFileRead(options.intake);
-    if (!read.ok) {
-      io.stderr(`${options.intake}: cannot read: ${read.reason}\n`);
-      return { ok: false, code: EXIT.invalidInput };
-    }
-    try {
-      raw = JSON.parse(read.text);
-    } catch (e) {
-      io.stderr(`${jsonErrorText(options.intake, read.text, (e as Error).message)}\n`);
-      return { ok: false, code: EXIT.invalidInput };
-    }
-  }
-  if (options.lang && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-    raw = { ...(raw as Record<string, unknown>), language: options.lang };
-  }
-  const intake = intakeParsed(raw);
-  if (!intake.ok) {
-    io.stderr(`invalid intake${options.intake ? ` (${options.intake})` : ''}:\n`);
-    for (const issue of intake.issues) io.stderr(`  ${issue.field}: ${issue.message}\n`);
-    return { ok: false, code: EXIT.invalidInput };
-  }
-  let rules: ReturnType<typeof builtinRules>;
-  try {
-    rules = builtinRules();
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n`);
-    return { ok: false, code: EXIT.invalidInput };
-  }
-  const routine = routineLoaded(options.routine ?? DEFAULT_ROUTINE_ID, io);
-  if (!routine.ok) return routine;
-  const result = planFromIntake(routine.value, rules, intake.intake, { bodyMap: builtinBodyMap() });
-  if (isRefusal(result)) {
-    io.stderr('no massage today for this client:\n');
-    for (const r of result.reasons) io.stderr(`  ${r.reason}\n`);
-    return { ok: false, code: EXIT.refused };
-  }
-  return { ok: true, value: result };
+  return planLoaded(options, io);
 }
 
 /**

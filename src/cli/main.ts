@@ -1,24 +1,14 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { registerExportCommands } from './export-command.js';
 import { type CliIo, processIo } from './io.js';
-import { EXIT, type PlanCommandOptions, planCommand } from './plan-command.js';
+import { registerMomentCommand } from './moment-command.js';
+import { type PlanCommandOptions, planCommand } from './plan-command.js';
+import { withPlanInputOptions } from './plan-input.js';
 import { registerRecordsCommands } from './records-commands.js';
 import { registerRenderCommands } from './render-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  ok
-  1  invalid input: a routine, rules or intake file has problems or cannot be read
-  2  usage error: unknown command or option, bad option value, unknown routine id
-  3  massage refused for this client (plan): the reasons say why`;
-
-function minutesParsed(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n))
-    throw new InvalidArgumentError('expected a number of minutes.');
-  return n;
-}
 
 /** Runs the `massage-coach` command with the given arguments; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -52,12 +42,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       exitCode = schemaCommand(options, io);
     });
 
-  program
-    .command('plan')
-    .description('Fit a routine to a client intake and print the timed plan.')
-    .option('--routine <id|file>', 'a built-in routine id or a routine YAML file', 'spinal-column')
-    .option('--intake <file>', 'the client intake, as JSON (see examples/intakes/)')
-    .option('--minutes <n>', 'session length in minutes; overrides the intake (default 45)', minutesParsed)
+  withPlanInputOptions(
+    program.command('plan').description('Fit a routine to a client intake and print the timed plan.'),
+  )
     .option('--json', 'print the plan as JSON')
     .addOption(
       new Option('--first-side <side>', 'which leg a per-side block does first').choices(['left', 'right']),
@@ -67,12 +54,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       exitCode = planCommand(options, io);
     });
 
-  registerRenderCommands(program, {
+  const commandIo = {
     ...io,
-    setExitCode: (code) => {
+    setExitCode: (code: number) => {
       exitCode = code;
     },
-  });
+  };
+  registerRenderCommands(program, commandIo);
+  registerMomentCommand(program, commandIo);
+  registerExportCommands(program, commandIo);
 
   registerRecordsCommands(program, {
     ...io,

@@ -7,6 +7,7 @@ import { notoSansFontFiles } from '../export/fonts.js';
 import { svgToPng } from '../export/png.js';
 import { renderMoment } from '../render/render-moment.js';
 import type { ThemeName } from '../render/theme.js';
+import { EXIT } from './exit-codes.js';
 import {
   figuresCommand,
   type PlanSourceOptions,
@@ -15,7 +16,7 @@ import {
   TELLING_PHASE,
 } from './figures-command.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './plan-command.js';
+import { withPlanInputOptions } from './plan-input.js';
 
 /** Options of `massage-coach render`, as commander parses them. */
 export interface RenderCommandOptions extends PlanSourceOptions {
@@ -88,7 +89,8 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
   return EXIT.ok;
 }
 
-function sizeParsed(value: string): { width: number; height: number } {
+/** Parses `--size WxH` (160x90 to 7680x4320). */
+export function sizeParsed(value: string): { width: number; height: number } {
   const m = /^(\d{2,5})x(\d{2,5})$/.exec(value.trim());
   if (!m) throw new InvalidArgumentError('expected WIDTHxHEIGHT, e.g. 1280x720.');
   const width = Number(m[1]);
@@ -99,7 +101,8 @@ function sizeParsed(value: string): { width: number; height: number } {
   return { width, height };
 }
 
-function numberParsed(what: string, min: number, max: number) {
+/** A commander parser of a number from `min` to `max`. */
+export function numberParsed(what: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
@@ -120,12 +123,7 @@ export interface RenderCommandIo extends CliIo {
  */
 export function registerRenderCommands(program: Command, io: RenderCommandIo): void {
   const common = (command: Command) =>
-    command
-      .option('--routine <id|file>', 'a built-in routine id or a routine YAML file', 'spinal-column')
-      .option('--intake <file>', 'the client intake, as JSON (default: 45 minutes, no conditions)')
-      .addOption(
-        new Option('--lang <language>', 'language of the titles, cues and labels').choices(['en', 'ru']),
-      )
+    withPlanInputOptions(command)
       .option('--size <WxH>', 'picture size in pixels (default 1280x720)', sizeParsed)
       .addOption(new Option('--theme <theme>', 'colours').choices(['light', 'dark']).default('light'));
 

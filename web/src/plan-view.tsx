@@ -112,6 +112,32 @@ function skippedByReason(skipped: Plan['skipped']) {
   return [...groups.values()];
 }
 
+/** Print or download the plan's handout (the same page `massage-coach export handout` prints to PDF). */
+function HandoutButtons(props: { plan: Plan; language: UiLanguage }) {
+  const isRu = props.language === 'ru';
+  const run = (action: 'print' | 'download') => {
+    // The handout module (and the routine and rules it names) loads only when asked for.
+    void import('./handout.js').then((m) =>
+      (action === 'print' ? m.printHandout : m.downloadHandout)(props.plan),
+    );
+  };
+  return (
+    <>
+      <button type="button" className="secondary" data-action="print-handout" onClick={() => run('print')}>
+        {isRu ? 'Печать памятки' : 'Print handout'}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        data-action="download-handout"
+        onClick={() => run('download')}
+      >
+        {isRu ? 'Скачать памятку' : 'Download handout'}
+      </button>
+    </>
+  );
+}
+
 /** The plan: refusal, or warnings to acknowledge, the timed steps with their stills, and what was left out. */
 export function PlanView(props: {
   plan: PlanResult;
@@ -233,6 +259,7 @@ export function PlanView(props: {
         >
           {s.start}
         </button>
+        <HandoutButtons plan={plan} language={language} />
         {isBlockedByWarnings ? (
           <p id="start-blocked" className="hint">
             {s.startBlocked}

@@ -1,0 +1,230 @@
+// The video export end to end: the 45-minute plan at 1280×720, 30 fps (a) as a multiple of real time; (b) the same
+// frames made by a headless-chromium screenshot pipeline, as a ratio; (c) ffmpeg encoding alone of pre-made raw
+// frames, the ceiling; (d) peak memory at 5 and at 45 minutes of video.
+// Targets: the export within 1.5× the time of encoding alone (at least 5× real time), frames made at least 4× faster
+// than the browser pipeline, memory flat in the video's length.
+// BENCH_EXPORT_SECONDS shortens the long run (default: the whole plan), BENCH_EXPORT_SHORT_SECONDS the short one
+// (default 300); both start at the session's start.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserLaunched, CHROMIUM } from '../e2e/browser.js';
+import { builtinBodyMap, builtinRoutine, builtinRules } from '../src/content/load.js';
+import { Intake } from '../src/core/intake.js';
+import { isRefusal, type Plan } from '../src/core/plan-types.js';
+import { planFromIntake } from '../src/core/planner.js';
+import { momentAt } from '../src/core/timeline.js';
+import { type FrameSpec, frameTime } from '../src/export/video/frame-drawing.js';
+import { framesPooled } from '../src/export/video/frame-pool.js';
+import { exportVideo } from '../src/export/video/video-export.js';
+import { renderMoment } from '../src/render/render-moment.js';
+import type { Report } from './run.js';
+import type { TimingResult } from './timing.js';
+
+const WIDTH = 1280;
+const HEIGHT = 720;
+const FPS = 30;
+const SAMPLE_FRAMES = 300;
+const ENCODE_FRAMES = 1800;
+
+function benchPlan(): Plan {
+  const result = planFromIntake(
+    builtinRoutine('spinal-column'),
+    builtinRules(),
+    Intake.parse({ minutes: 45 }),
+    {
+      bodyMap: builtinBodyMap(),
+    },
+  );
+  if (isRefusal(result)) throw new Error('the 45-minute plan was refused');
+  return result;
+}
+
+function row(name: string, seconds: number, ops: number): TimingResult {
+  const ns = (seconds * 1e9) / ops;
+  return { name, medianNs: ns, p95Ns: ns, opsPerSecond: ops / seconds, batches: 1, opsPerBatch: ops };
+}
+
+/** Samples this process's resident memory (its worker threads included) every 200 ms; `stop` gives the peak. */
+function memoryPeak(): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/** One export of the first `seconds` of the plan: wall time and peak memory. */
+async function timedExport(plan: Plan, seconds: number, dir: string) {
+  const memory = memoryPeak();
+  const t0 = performance.now();
+  const result = await exportVideo({
+    plan,
+    output: join(dir, `export-${Math.round(seconds)}.mp4`),
+    width: WIDTH,
+    height: HEIGHT,
+    fps: FPS,
+    window: { from: 0, to: Math.min(seconds, plan.totalSeconds) },
+  });
+  const wall = (performance.now() - t0) / 1000;
+  return {
+    wall,
+    peak: memory.stop(),
+    frames: result.frames,
+    repeated: result.repeatedFrames,
+    video: result.seconds,
+  };
+}
+
+/** Frames 0 … n − 1 spread over the session (every `stride`-th frame), as raw pixels from the worker pool. */
+async function pooledFrames(plan: Plan, n: number): Promise<{ seconds: number; frames: Buffer[] }> {
+  const spec: FrameSpec = {
+    plan,
+    from: 0,
+    to: plan.totalSeconds,
+    fps: FPS,
+    width: WIDTH,
+    height: HEIGHT,
+    language: 'en',
+    theme: 'light',
+    excluded: plan.excludedRegions,
+  };
+  // A run of consecutive frames from the busiest part (strokes on the back), as a video has them.
+  const start = Math.round(plan.steps[2]!.start * FPS);
+  const runSpec = { ...spec, from: frameTime(spec, start), to: frameTime(spec, start + n) + 1e-3 };
+  const frames: Buffer[] = [];
+  // Timed from the first frame: the workers' start (and, from the sources, tsx compiling them) is not drawing.
+  let t0 = 0;
+  for await (const f of framesPooled(runSpec, n + 1)) {
+    if (f.index === 0) t0 = performance.now();
+    else frames.push(f.pixels);
+  }
+  return { seconds: (performance.now() - t0) / 1000, frames };
+}
+
+/** The same frames through headless chromium: each frame's SVG loaded into the page and screenshotted. */
+async function chromiumSeconds(plan: Plan, n: number): Promise<number> {
+  const start = plan.steps[2]!.start;
+  const svgs = Array.from({ length: n }, (_, i) =>
+    renderMoment(momentAt(plan, start + i / FPS), {
+      width: WIDTH,
+      height: HEIGHT,
+      excluded: plan.excludedRegions,
+    }),
+  );
+  const browser = await browserLaunched();
+  try {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
+    await page.setContent('<!doctype html><body style="margin:0"></body>');
+    const frame = async (svg: string) => {
+      await page.evaluate((s) => {
+        (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML = s;
+      }, svg);
+      return page.screenshot({ type: 'jpeg', quality: 90 });
+    };
+    for (let i = 0; i < 5; i++) await frame(svgs[i]!);
+    const t0 = performance.now();
+    for (const svg of svgs) await frame(svg);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** x264 alone (the export's settings, video only) on pre-made raw frames, looped to `count` frames. */
+async function encodingSeconds(frames: readonly Buffer[], count: number, dir: string): Promise<number> {
+  const args = [
+    ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba'],
+    ...['-video_size', `${WIDTH}x${HEIGHT}`, '-framerate', String(FPS), '-i', 'pipe:0'],
+    ...[
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-pix_fmt',
+      'yuv420p',
+      join(dir, 'encode.mp4'),
+    ],
+  ];
+  const t0 = performance.now();
+  const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'inherit'] });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  for (let i = 0; i < count; i++) {
+    if (!child.stdin.write(frames[i % frames.length]!))
+      await new Promise((r) => child.stdin.once('drain', r));
+  }
+  child.stdin.end();
+  if ((await closed) !== 0) throw new Error('ffmpeg failed');
+  return (performance.now() - t0) / 1000;
+}
+
+/** Runs the export benchmark. */
+export async function run(report: Report): Promise<void> {
+  const plan = benchPlan();
+  const dir = mkdtempSync(join(tmpdir(), 'mc-bench-export-'));
+  try {
+    const longSeconds = Number(process.env.BENCH_EXPORT_SECONDS ?? plan.totalSeconds);
+    const shortSeconds = Number(process.env.BENCH_EXPORT_SHORT_SECONDS ?? 300);
+    report.note(
+      `plan: ${(plan.totalSeconds / 60).toFixed(0)} min, ${plan.steps.length} steps; ${WIDTH}×${HEIGHT} at ${FPS} fps; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (the figures scale with it)`,
+    );
+
+    // (a) and (d) first, in a fresh process (the frames kept for (c) would count in its memory).
+    const exports: Awaited<ReturnType<typeof timedExport>>[] = [];
+    for (const seconds of [shortSeconds, longSeconds]) {
+      const r = await timedExport(plan, seconds, dir);
+      exports.push(r);
+      const speed = r.video / r.wall;
+      report.row(row(`export ${(r.video / 60).toFixed(1)} min of video`, r.wall, r.frames), {
+        realTime: Number(speed.toFixed(2)),
+        peakMiB: Math.round(r.peak / 2 ** 20),
+        repeatedFrames: r.repeated,
+      });
+      report.note(
+        `export of ${(r.video / 60).toFixed(1)} min: ${r.wall.toFixed(0)} s, ${speed.toFixed(2)}× real time ` +
+          '(target ≥ 5×), ' +
+          `peak memory ${Math.round(r.peak / 2 ** 20)} MiB (this process and its workers; ffmpeg not counted), ` +
+          `${r.repeated} of ${r.frames} frames repeated`,
+      );
+    }
+    // (b) frames: our worker pool against chromium screenshots of the same frames.
+    const pooled = await pooledFrames(plan, SAMPLE_FRAMES);
+    report.row(row(`frames: worker pool (${SAMPLE_FRAMES} frames)`, pooled.seconds, SAMPLE_FRAMES));
+    report.note(`load average now ${loadavg()[0]!.toFixed(1)}`);
+    if (existsSync(CHROMIUM)) {
+      const browser = await chromiumSeconds(plan, SAMPLE_FRAMES);
+      report.row(row(`frames: chromium screenshots (${SAMPLE_FRAMES})`, browser, SAMPLE_FRAMES));
+      report.note(
+        `frames made ${(browser / pooled.seconds).toFixed(2)}× faster than the browser pipeline (target ≥ 4×)`,
+      );
+    } else report.skip('frames: chromium screenshots', `no ${CHROMIUM}`);
+
+    // (c) encoding alone, the ceiling.
+    const encode = await encodingSeconds(pooled.frames, ENCODE_FRAMES, dir);
+    report.row(row(`x264 alone on raw frames (${ENCODE_FRAMES})`, encode, ENCODE_FRAMES));
+    const encodeFps = ENCODE_FRAMES / encode;
+    report.note(
+      `encoding alone: ${encodeFps.toFixed(0)} fps = ${(encodeFps / FPS).toFixed(1)}× real time (the ceiling)`,
+    );
+    pooled.frames.length = 0;
+
+    for (const r of exports) {
+      const encodeWall = r.frames / encodeFps;
+      report.note(
+        `export of ${(r.video / 60).toFixed(1)} min took ${(r.wall / encodeWall).toFixed(2)}× the time of encoding ` +
+          `its frames alone (target ≤ 1.5×)`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+// `massage-coach moment`: the Moment at an instant of a planned step, as JSON (DESIGN.md "Contracts").
+import { type Command, Option } from 'commander';
+import type { Side } from '../core/ids.js';
+import type { Moment } from '../core/moment.js';
+import type { Plan, PlannedStep } from '../core/plan-types.js';
+import { momentAt } from '../core/timeline.js';
+import { EXIT } from './exit-codes.js';
+import { stepMomentAt, TELLING_PHASE } from './figures-command.js';
+import type { CliIo } from './io.js';
+import { type Loaded, type PlanInputOptions, planLoaded, withPlanInputOptions } from './plan-input.js';
+import { numberParsed, type RenderCommandIo } from './render-command.js';
+
+/** Options of `massage-coach moment`. */
+export interface MomentCommandOptions extends PlanInputOptions {
+  readonly step: string;
+  readonly side?: Side | undefined;
+  readonly at?: number | undefined;
+  readonly phase?: number | undefined;
+  readonly json?: boolean | undefined;
+}
+
+/** The planned step a command names with `--step ID [--side]`, or the exit code (the reason on stderr). */
+export function plannedStepFound(
+  plan: Plan,
+  options: { step: string; side?: Side | undefined },
+  io: CliIo,
+): Loaded<PlannedStep> {
+  const candidates = plan.steps.filter((s) => s.id === options.step);
+  if (candidates.length === 0) {
+    const skipped = plan.skipped.find((s) => s.id === options.step);
+    if (skipped) io.stderr(`error: the plan skips ${options.step}: ${skipped.reason}\n`);
+    else {
+      const ids = [...new Set(plan.steps.map((s) => s.id))];
+      io.stderr(`error: no step "${options.step}" in the plan (steps: ${ids.join(', ')})\n`);
+    }
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  const step = options.side ? candidates.find((s) => s.side === options.side) : candidates[0];
+  if (!step) {
+    io.stderr(`error: ${options.step} is not planned on the ${options.side} side\n`);
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  return { ok: true, value: step };
+}
+
+/** A moment as the `moment` command prints it: the Moment's own fields, the step by id and title. */
+export function momentJson(moment: Moment): Record<string, unknown> {
+  const { step, ...rest } = moment;
+  return {
+    stepId: step.id,
+    title: step.title,
+    ...rest,
+  };
+}
+
+/** `massage-coach moment`: prints the moment at `--at` seconds or `--phase` of a planned step (default: its most telling). */
+export function momentCommand(options: MomentCommandOptions, io: CliIo): number {
+  if (options.at !== undefined && options.phase !== undefined) {
+    io.stderr('error: give --at or --phase, not both\n');
+    return EXIT.usage;
+  }
+  const planned = planLoaded(options, io);
+  if (!planned.ok) return planned.code;
+  const plan = planned.value;
+  const found = plannedStepFound(plan, options, io);
+  if (!found.ok) return found.code;
+  const step = found.value;
+  if (options.at !== undefined && options.at > step.duration) {
+    io.stderr(`error: --at ${options.at}: ${step.id} lasts ${step.duration.toFixed(1)} s\n`);
+    return EXIT.usage;
+  }
+  const moment =
+    options.at !== undefined
+      ? momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6))
+      : stepMomentAt(plan, step, { phase: options.phase ?? TELLING_PHASE[step.technique] });
+  if (options.json) {
+    io.stdout(`${JSON.stringify(momentJson(moment), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const hands = moment.hands
+    .map((h) => `${h.hand} ${h.tool} at (${h.x.toFixed(3)}, ${h.y.toFixed(3)})${h.isLifted ? ' lifted' : ''}`)
+    .join('; ');
+  io.stdout(
+    `${step.title}${step.side ? ` (${step.side})` : ''} at ${moment.t.toFixed(1)} s: repetition ${moment.repetition}/${moment.repetitions}, ` +
+      `${moment.phaseName} ${(moment.phase * 100).toFixed(0)}%\n  hands: ${hands || 'none'}\n` +
+      (moment.cue ? `  cue: ${moment.cue.text}\n` : ''),
+  );
+  return EXIT.ok;
+}
+
+/** Adds `moment --step ID [--side left|right] [--phase P | --at S] [planning options] [--json]` to the program. */
+export function registerMomentCommand(program: Command, io: RenderCommandIo): void {
+  withPlanInputOptions(
+    program
+      .command('moment')
+      .description('Print the moment at an instant of a planned step (hands, cue, phase …).'),
+  )
+    .requiredOption('--step <id>', 'the step id, e.g. leg-glide')
+    .addOption(new Option('--side <side>', 'for a per-side step: which side').choices(['left', 'right']))
+    .option('--at <seconds>', 'seconds from the step’s start', numberParsed('seconds', 0, 36_000))
+    .option(
+      '--phase <0..1>',
+      'how far into the first repetition (default: its most telling moment)',
+      numberParsed('a phase', 0, 1),
+    )
+    .option('--json', 'print the Moment as JSON')
+    .action((options: MomentCommandOptions) => {
+      io.setExitCode(momentCommand(options, io));
+    });
+}

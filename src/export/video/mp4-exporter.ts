@@ -1,0 +1,163 @@
+// The MP4 exporter: Debian's ffmpeg fed raw RGBA frames on its standard input, the narration's samples on a second
+// pipe, the subtitles and chapters on two more; H.264 + AAC + mov_text into one MP4. Lifecycle: start, frame, stop.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { renameSync, rmSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Language } from '../../core/ids.js';
+
+/** The command that installs the encoder, for error messages. */
+export const FFMPEG_INSTALL = 'apt-get install -y ffmpeg';
+
+/** What the exporter writes and how. */
+export interface Mp4ExporterOptions {
+  /** The MP4 to write; it appears only when the export succeeds (until then it is `FILE.part`). */
+  readonly output: string;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly sampleRate: number;
+  readonly language: Language;
+  /** The subtitles (WebVTT) for the mov_text track. */
+  readonly subtitles: string;
+  /** The title and chapters (ffmpeg metadata). */
+  readonly metadata: string;
+  /** The ffmpeg binary (default `ffmpeg` on the PATH). */
+  readonly command?: string;
+  /** x264's preset (default veryfast) and quality (default CRF 23). */
+  readonly preset?: string;
+  readonly crf?: number;
+}
+
+/** ffmpeg stopped with an error: its exit and the last lines it printed. */
+export class FfmpegError extends Error {
+  /** The last lines ffmpeg wrote to stderr. */
+  readonly lastLines: readonly string[];
+  constructor(message: string, lastLines: readonly string[]) {
+    super(lastLines.length > 0 ? `${message}:\n  ${lastLines.join('\n  ')}` : message);
+    this.name = 'FfmpegError';
+    this.lastLines = lastLines;
+  }
+}
+
+/** ISO 639-2 codes for the tracks' language tags. */
+const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'eng', ru: 'rus' };
+
+/** The ffmpeg arguments of an export (inputs: pipe 0 video, 3 audio, 4 subtitles, 5 metadata). */
+export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'metadata'>): string[] {
+  const tag = LANGUAGE_TAGS[options.language];
+  return [
+    ...['-hide_banner', '-nostats', '-loglevel', 'error', '-y'],
+    ...['-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', `${options.width}x${options.height}`],
+    ...['-framerate', String(options.fps), '-i', 'pipe:0'],
+    ...['-f', 's16le', '-ar', String(options.sampleRate), '-ac', '1', '-i', 'pipe:3'],
+    ...['-f', 'webvtt', '-i', 'pipe:4'],
+    ...['-f', 'ffmetadata', '-i', 'pipe:5'],
+    ...['-map', '0:v', '-map', '1:a', '-map', '2:s', '-map_metadata', '3', '-map_chapters', '3'],
+    ...['-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 23)],
+    ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-c:s', 'mov_text'],
+    ...['-metadata:s:a:0', `language=${tag}`, '-metadata:s:s:0', `language=${tag}`],
+    ...['-movflags', '+faststart', '-f', 'mp4', `${options.output}.part`],
+  ];
+}
+
+/** An exporter's lifecycle: `start`, then `frame` for every frame (and `audio` as the track goes), then `stop`. */
+export interface Mp4Exporter {
+  start(): Promise<void>;
+  /** Sends one frame's RGBA pixels; resolves when ffmpeg can take more. */
+  frame(pixels: Buffer): Promise<void>;
+  /** Sends narration samples (16-bit mono PCM bytes); never waits (the caller keeps the audio only a little ahead). */
+  audio(bytes: Buffer): void;
+  /**
+   * Finishes: closes the inputs, waits for ffmpeg and moves the file into place; or, when aborted, stops ffmpeg and
+   * removes the partial file. Always call it (in a `finally`).
+   */
+  stop(options: { isAborted: boolean }): Promise<void>;
+}
+
+/** Makes the MP4 exporter (nothing runs until `start`). */
+export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
+  const command = options.command ?? 'ffmpeg';
+  const partial = `${options.output}.part`;
+  let child: ChildProcess | null = null;
+  let exited: Promise<number | null> | null = null;
+  let exitCode: number | null | undefined;
+  let spawnError: Error | null = null;
+  const lines: string[] = [];
+  let tail = '';
+
+  const failure = (message: string) => new FfmpegError(message, lines.slice(-12));
+  const video = (): Writable => {
+    if (!child?.stdin) throw new Error('the exporter was not started');
+    return child.stdin;
+  };
+  const pipe = (fd: number): Writable => child!.stdio[fd] as Writable;
+  const ignoreEpipe = (stream: Writable) => stream.on('error', () => undefined);
+
+  return {
+    async start() {
+      child = spawn(command, mp4FfmpegArgs(options), {
+        stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      });
+      exited = new Promise((resolve) => {
+        child!.on('error', (e: NodeJS.ErrnoException) => {
+          spawnError =
+            e.code === 'ENOENT'
+              ? new Error(`${command} is not installed (the video needs it): run ${FFMPEG_INSTALL}`)
+              : e;
+          resolve(null);
+        });
+        child!.on('close', (code) => {
+          if (tail.trim() !== '') lines.push(tail.trimEnd());
+          tail = '';
+          exitCode = code;
+          resolve(code);
+        });
+      });
+      child.stderr!.on('data', (b: Buffer) => {
+        tail += b.toString();
+        const parts = tail.split('\n');
+        tail = parts.pop() ?? '';
+        for (const line of parts) if (line.trim() !== '') lines.push(line.trimEnd());
+        if (lines.length > 50) lines.splice(0, lines.length - 50);
+      });
+      for (const fd of [0, 3, 4, 5]) ignoreEpipe(fd === 0 ? video() : pipe(fd));
+      pipe(4).end(options.subtitles);
+      pipe(5).end(options.metadata);
+      // A missing binary is reported now rather than at the first frame.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (spawnError) throw spawnError;
+    },
+    async frame(pixels) {
+      if (exitCode !== undefined || spawnError)
+        throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
+      if (video().write(pixels)) return;
+      // Not events.once: it rejects on the stream's 'error' (EPIPE when ffmpeg has stopped), which says less.
+      const drained = new Promise<boolean>((resolve) => video().once('drain', () => resolve(true)));
+      const stopped = exited!.then(() => false);
+      if (!(await Promise.race([drained, stopped]))) {
+        throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
+      }
+    },
+    audio(bytes) {
+      if (exitCode === undefined && !spawnError) pipe(3).write(bytes);
+    },
+    async stop({ isAborted }) {
+      if (!child || !exited) return;
+      if (isAborted) {
+        if (exitCode === undefined) child.kill('SIGKILL');
+        await exited;
+        rmSync(partial, { force: true });
+        return;
+      }
+      video().end();
+      pipe(3).end();
+      const code = await exited;
+      if (spawnError) throw spawnError;
+      if (code !== 0) {
+        rmSync(partial, { force: true });
+        throw failure(`ffmpeg failed (exit ${code})`);
+      }
+      renameSync(partial, options.output);
+    },
+  };
+}
