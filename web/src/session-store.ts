@@ -20,6 +20,8 @@ export interface SessionEvent {
     | 'pressure-lowered'
     | 'go-on'
     | 'no-relaxation'
+    | 'retry'
+    | 'give-up'
     | 'stop'
     | 'finish';
   readonly t: number;
@@ -29,6 +31,10 @@ export interface SessionEvent {
   readonly region?: string;
   readonly level?: number;
   readonly pressure?: number | null;
+  /** Where a seek (next, previous, retry, give-up) went, session seconds. */
+  readonly to?: number;
+  /** Which try of a step's bounded retry this was (1, 2 …). */
+  readonly attempt?: number;
 }
 
 /** The therapist's notes, under SOAP headings. */
