@@ -4,6 +4,7 @@ import type { PlanResult } from '../../src/core/plan-types.js';
 import type { UiLanguage } from './i18n.js';
 import type { IntakeFormValues } from './intake-values.js';
 import type { PainParams } from './pain.js';
+import type { StepRetries } from './step-retry.js';
 
 /** The screen the session is on. */
 export type Stage = 'intake' | 'plan' | 'player' | 'summary';
@@ -59,6 +60,8 @@ export interface SessionState {
   /** Safety-check problems of the plan (none for a planner that works). */
   readonly violations: readonly string[];
   readonly painParams: PainParams | null;
+  /** The routine's step retries (missing in sessions saved before they existed). */
+  readonly retries?: StepRetries;
   readonly acknowledged: readonly string[];
   readonly events: readonly SessionEvent[];
   /** Session time, seconds. */
