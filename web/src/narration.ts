@@ -57,7 +57,10 @@ export class Narrator {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = language === 'ru' ? 'ru-RU' : 'en-GB';
     const all = s.getVoices();
-    const forLanguage = voicesFor(all, language);
+    const forLanguage = voicesFor(
+      all.map((v) => ({ name: v.name, lang: v.lang, isDefault: v.default })),
+      language,
+    );
     const chosen = forLanguage.find((v) => v.name === this.voiceName) ?? forLanguage[0];
     const voice = all.find((v) => v.name === chosen?.name);
     if (voice) utterance.voice = voice;

@@ -1,0 +1,38 @@
+import { browserLaunched, appServed } from './browser.js';
+const sizes = (process.env.SIZES ?? '360x640,390x844,768x1024,1024x768,1280x800,1920x1080').split(',');
+const browser = await browserLaunched();
+const app = await appServed();
+for (const size of sizes) {
+  const [w, h] = size.split('x').map(Number);
+  const ctx = await browser.newContext({ viewport: { width: w!, height: h! }, locale: 'en-GB' });
+  const page = await ctx.newPage();
+  await page.goto(app.url + (process.env.Q ?? ''));
+  await page.waitForSelector('form.intake');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-intake.png` });
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('section.plan .step-card');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-plan.png` });
+  await page.click('button:has-text("Start the session")');
+  await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-getready.png` });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(5600);
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-player.png` });
+  await page.click('.pain-button');
+  await page.waitForSelector('dialog.pain-dialog[open]');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-pain.png` });
+  await page.click('button:has-text("Cancel (no pain)")');
+  await page.click('.settings-button');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-settings.png` });
+  await page.click('.settings-dialog button:has-text("End session")');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-confirm.png` });
+  await page.click('.confirm-dialog button:has-text("End session")');
+  await page.waitForSelector('section.summary');
+  await page.screenshot({ path: `/tmp/wt11-shots/${size}-summary.png`, fullPage: true });
+  const m = await page.evaluate(() => document.documentElement.scrollWidth);
+  console.log(size, 'scrollWidth', m);
+  await ctx.close();
+}
+await browser.close();
+await app.close();
