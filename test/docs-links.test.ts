@@ -15,7 +15,8 @@ const DOCS = [
   'bench/README.md',
 ];
 const scripts = Object.keys(
-  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts,
 );
 /** The massage-coach commands: each is registered in src/cli with `.command('NAME …')`. */
 const commands = readdirSync(join(ROOT, 'src', 'cli'))
@@ -38,7 +39,7 @@ function anchorsOf(text: string): Set<string> {
 }
 
 /** The problems of one document: links that leave the repository or point nowhere, and unknown commands. */
-export function docProblems(file: string, text: string): string[] {
+function docProblems(file: string, text: string): string[] {
   const problems: string[] = [];
   for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
     const target = m[1] ?? '';
@@ -51,7 +52,8 @@ export function docProblems(file: string, text: string): string[] {
       problems.push(`${file}: ${target} names no heading`);
     }
   }
-  for (const m of text.matchAll(/`[^`]*\.\.\/shared[^`]*`/g)) problems.push(`${file}: ${m[0]} is outside the repository`);
+  for (const m of text.matchAll(/`[^`]*\.\.\/shared[^`]*`/g))
+    problems.push(`${file}: ${m[0]} is outside the repository`);
   for (const m of text.matchAll(/npm run ([a-z][a-z0-9:-]*)/g)) {
     if (!scripts.includes(m[1] ?? '')) problems.push(`${file}: npm run ${m[1]} is no script`);
   }

@@ -55,7 +55,10 @@ describe('a step retry', () => {
     ['retry: { tries: 0, onGiveUp: next-step, label: { en: Again } }', /tries/],
     ['retry: { tries: 3, onGiveUp: forever, label: { en: Again } }', /onGiveUp/],
     ['retry: { tries: 3, onGiveUp: next-step }', /label/],
-    ['retry: { tries: 3, onGiveUp: next-step, rule: no-such-rule, label: { en: Again } }', /unknown rule "no-such-rule" in retry/],
+    [
+      'retry: { tries: 3, onGiveUp: next-step, rule: no-such-rule, label: { en: Again } }',
+      /unknown rule "no-such-rule" in retry/,
+    ],
   ])('rejects %s', (retry, message) => {
     const r = parsed(retry);
     expect(r.diagnostics.map((d) => `${d.line}: ${d.message}`).join('\n')).toMatch(message);

@@ -170,7 +170,11 @@ export const StepRetry = z
     label: LocalizedText.describe('The button the practitioner presses when a try fails.'),
     tries: z.number().int().min(1).max(10).describe('Tries in all; the last failed one gives up.'),
     onGiveUp: z.literal('next-step').describe('What giving up does: move on to the next step.'),
-    rule: z.string().min(1).optional().describe('The rule the retry follows (a rule id, checked like cautions).'),
+    rule: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The rule the retry follows (a rule id, checked like cautions).'),
   })
   .strict();
 export type StepRetry = z.infer<typeof StepRetry>;

@@ -4,7 +4,14 @@
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
-import { type FigureOptions, figureBaseKey, figureBaseSvg, figureOverlaySvg, figureSvg, OVERLAY_LAYERS } from './figure.js';
+import {
+  type FigureOptions,
+  figureBaseKey,
+  figureBaseSvg,
+  figureOverlaySvg,
+  figureSvg,
+  OVERLAY_LAYERS,
+} from './figure.js';
 import { stillTimeFor } from './step-text.js';
 import { svgMorphed } from './svg-morph.js';
 
@@ -42,7 +49,8 @@ export class FigureLayers {
     OVERLAY_LAYERS.forEach((layers, i) => {
       const isSafety = layers.includes('safety');
       if (isSafety) {
-        if (moment.stepIndex === this.lastSafetyStep && frameNow - this.lastSafetyAt < SAFETY_EVERY_MS) return;
+        if (moment.stepIndex === this.lastSafetyStep && frameNow - this.lastSafetyAt < SAFETY_EVERY_MS)
+          return;
         this.lastSafetyStep = moment.stepIndex;
         this.lastSafetyAt = frameNow;
       }

@@ -9,7 +9,10 @@ export interface MediaHandlers {
 }
 
 /** Media keys and headset buttons drive the player; the lock screen shows the step's title and the state. */
-export function useMediaSession(handlers: MediaHandlers, info: { title: string; artist: string; isPlaying: boolean }): void {
+export function useMediaSession(
+  handlers: MediaHandlers,
+  info: { title: string; artist: string; isPlaying: boolean },
+): void {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {

@@ -83,7 +83,8 @@ export function useVoices(language: UiLanguage): { voices: VoiceChoice[]; isLoad
       setAll([]);
       return;
     }
-    const read = () => setAll(s.getVoices().map((v) => ({ name: v.name, lang: v.lang, isDefault: v.default })));
+    const read = () =>
+      setAll(s.getVoices().map((v) => ({ name: v.name, lang: v.lang, isDefault: v.default })));
     read();
     s.addEventListener?.('voiceschanged', read);
     // Some browsers never fire voiceschanged when they have no voice: after a moment, what is there is all.

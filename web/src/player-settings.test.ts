@@ -8,7 +8,13 @@ describe('playerSettingsFrom', () => {
   });
 
   it('keeps valid fields and drops the rest', () => {
-    const raw = JSON.stringify({ rate: 1.2, getReadySeconds: 10, voiceName: 'Daniel', isMuted: 'yes', isAutoAdvance: false });
+    const raw = JSON.stringify({
+      rate: 1.2,
+      getReadySeconds: 10,
+      voiceName: 'Daniel',
+      isMuted: 'yes',
+      isAutoAdvance: false,
+    });
     expect(playerSettingsFrom(raw)).toEqual({
       isMuted: false,
       rate: 1.2,
@@ -16,7 +22,9 @@ describe('playerSettingsFrom', () => {
       isAutoAdvance: false,
       getReadySeconds: 10,
     });
-    expect(playerSettingsFrom(JSON.stringify({ rate: 9, getReadySeconds: 7 }))).toEqual(DEFAULT_PLAYER_SETTINGS);
+    expect(playerSettingsFrom(JSON.stringify({ rate: 9, getReadySeconds: 7 }))).toEqual(
+      DEFAULT_PLAYER_SETTINGS,
+    );
     expect(playerSettingsFrom('{not json')).toEqual(DEFAULT_PLAYER_SETTINGS);
   });
 });

@@ -26,6 +26,16 @@ export const GET_READY_CHOICES: readonly number[] = [0, 3, 5, 10, 15];
 
 const KEY = 'massage-coach.player-settings.v1';
 
+/** The part of the browser's localStorage the settings use. */
+interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function storage(): StorageLike | undefined {
+  return (globalThis as { localStorage?: StorageLike }).localStorage;
+}
+
 /** Settings from stored JSON: each field kept only when valid, the default otherwise. */
 export function playerSettingsFrom(raw: string | null): PlayerSettings {
   let value: Record<string, unknown> = {};
@@ -53,7 +63,7 @@ export function playerSettingsFrom(raw: string | null): PlayerSettings {
 /** The settings saved on this device (the defaults where none). */
 export function playerSettingsLoaded(): PlayerSettings {
   try {
-    return playerSettingsFrom(globalThis.localStorage?.getItem(KEY) ?? null);
+    return playerSettingsFrom(storage()?.getItem(KEY) ?? null);
   } catch {
     return DEFAULT_PLAYER_SETTINGS;
   }
@@ -62,7 +72,7 @@ export function playerSettingsLoaded(): PlayerSettings {
 /** Saves the settings on this device; a full or missing storage only loses them. */
 export function savePlayerSettings(settings: PlayerSettings): void {
   try {
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(settings));
+    storage()?.setItem(KEY, JSON.stringify(settings));
   } catch {
     // Not saved: the session goes on.
   }

@@ -80,7 +80,8 @@ function changeText(plan: Plan, index: number, language: UiLanguage): string {
   const prev = plan.steps[index - 1];
   if (!step || !prev) return '';
   if (prev.position !== step.position) return s.turnOver;
-  if (prev.side && step.side && prev.side !== step.side) return s.switchTo(sideText(language, step.side) ?? '');
+  if (prev.side && step.side && prev.side !== step.side)
+    return s.switchTo(sideText(language, step.side) ?? '');
   return '';
 }
 
@@ -97,7 +98,8 @@ export function Player(props: {
   onPlanChange: (plan: Plan) => void;
   onEnd: (reason: EndReason, t: number) => void;
 }) {
-  const { sessionId, plan, initialT, events, painParams, retries, language, onEvent, onPlanChange, onEnd } = props;
+  const { sessionId, plan, initialT, events, painParams, retries, language, onEvent, onPlanChange, onEnd } =
+    props;
   const s = uiStrings(language);
   const speed = useMemo(() => speedFromSearch(globalThis.location?.search ?? ''), []);
   const figureFps = useMemo(() => figureFpsFromSearch(globalThis.location?.search ?? ''), []);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlannedStep } from '../../src/core/plan-types.js';
-import { playedIntervals, sessionOutcome } from './session-outcome.js';
-import type { SessionEvent } from './session-store.js';
+import { type OutcomeEvent, playedIntervals, sessionOutcome } from './session-outcome.js';
 
 const step = (start: number, duration: number, extra: Partial<PlannedStep> = {}) =>
   ({ start, duration, position: 'prone', side: null, changes: [], ...extra }) as unknown as PlannedStep;
@@ -14,19 +13,21 @@ const plan = {
   ],
   totalSeconds: 400,
 } as unknown as Plan;
-const ev = (kind: SessionEvent['kind'], t: number, extra: Partial<SessionEvent> = {}): SessionEvent => ({
+const ev = (kind: string, t: number, extra: Partial<OutcomeEvent> = {}): OutcomeEvent => ({
   kind,
   t,
-  at: '2026-12-02T16:00:00.000Z',
-  stepId: null,
-  side: null,
   ...extra,
 });
 
 describe('sessionOutcome', () => {
   it('counts a step done only when most of its time was played', () => {
     // Played 0–80 of the first step, then Next; 1 s of the second, then Next; then 200–290 and stopped.
-    const events = [ev('start', 0), ev('next', 80, { to: 100 }), ev('next', 101, { to: 200 }), ev('stop', 290)];
+    const events = [
+      ev('start', 0),
+      ev('next', 80, { to: 100 }),
+      ev('next', 101, { to: 200 }),
+      ev('stop', 290),
+    ];
     const o = sessionOutcome(plan, { events, t: 290 });
     expect(o.done).toEqual([0, 2]);
     expect(o.passed).toEqual([1]);
@@ -42,7 +43,13 @@ describe('sessionOutcome', () => {
   });
 
   it('does not count paused time, nor a step seen for one second', () => {
-    const events = [ev('start', 0), ev('pause', 10), ev('next', 10, { to: 100 }), ev('resume', 100), ev('next', 101, { to: 200 })];
+    const events = [
+      ev('start', 0),
+      ev('pause', 10),
+      ev('next', 10, { to: 100 }),
+      ev('resume', 100),
+      ev('next', 101, { to: 200 }),
+    ];
     const o = sessionOutcome(plan, { events, t: 200 });
     expect(o.done).toEqual([]);
     expect(o.passed).toEqual([0, 1, 2]);

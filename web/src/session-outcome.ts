@@ -2,7 +2,14 @@
 // or passed over. Pure: the summary and the player's progress bar both use it.
 import type { Plan } from '../../src/core/plan-types.js';
 import { stepIndexAt } from '../../src/core/timeline.js';
-import type { SessionEvent } from './session-store.js';
+
+/** What the outcome reads of a session event (OutcomeEvent in session-store.ts has these fields and more). */
+export interface OutcomeEvent {
+  readonly kind: string;
+  readonly t: number;
+  /** Where a seek went, session seconds. */
+  readonly to?: number;
+}
 
 /** A step counts as done when at least this share of its time was played (docs/player.md). */
 export const DONE_SHARE = 0.75;
@@ -10,11 +17,11 @@ export const DONE_SHARE = 0.75;
 /** How far a step got: done (played through most of its time), passed over (reached, not done), or not reached. */
 export type StepProgress = 'done' | 'passed' | 'not-reached';
 
-const SEEKS: ReadonlySet<SessionEvent['kind']> = new Set(['next', 'previous', 'no-relaxation', 'retry', 'give-up']);
-const STOPS: ReadonlySet<SessionEvent['kind']> = new Set(['pause', 'pain', 'stop', 'finish']);
+const SEEKS: ReadonlySet<string> = new Set(['next', 'previous', 'no-relaxation', 'retry', 'give-up']);
+const STOPS: ReadonlySet<string> = new Set(['pause', 'pain', 'stop', 'finish']);
 
 /** Where a seek event went: its `to`, or (older records without it) where next and previous went then. */
-function seekTarget(plan: Plan, e: SessionEvent): number {
+function seekTarget(plan: Plan, e: OutcomeEvent): number {
   if (e.to !== undefined) return e.to;
   const i = stepIndexAt(plan, e.t);
   const step = plan.steps[i];
@@ -26,7 +33,7 @@ function seekTarget(plan: Plan, e: SessionEvent): number {
 }
 
 /** The session seconds that were played, as [from, to) intervals, from the events up to session time `t`. */
-export function playedIntervals(plan: Plan, events: readonly SessionEvent[], t: number): [number, number][] {
+export function playedIntervals(plan: Plan, events: readonly OutcomeEvent[], t: number): [number, number][] {
   const out: [number, number][] = [];
   let from: number | null = null;
   const close = (at: number) => {
@@ -52,7 +59,7 @@ export function playedIntervals(plan: Plan, events: readonly SessionEvent[], t: 
 /** Each step's progress and played seconds, from the events and the session time now. */
 export function stepsProgress(
   plan: Plan,
-  events: readonly SessionEvent[],
+  events: readonly OutcomeEvent[],
   t: number,
 ): { progress: StepProgress[]; playedSeconds: number[] } {
   const intervals = playedIntervals(plan, events, t);
@@ -77,7 +84,10 @@ export function stepsProgress(
 }
 
 /** The summary's lists: steps done, passed over, not reached; changes among the steps reached; pain reports. */
-export function sessionOutcome(plan: Plan, state: { readonly events: readonly SessionEvent[]; readonly t: number }) {
+export function sessionOutcome<E extends OutcomeEvent>(
+  plan: Plan,
+  state: { readonly events: readonly E[]; readonly t: number },
+) {
   const { progress, playedSeconds } = stepsProgress(plan, state.events, state.t);
   const indices = (kind: StepProgress) => progress.flatMap((p, i) => (p === kind ? [i] : []));
   const changed = plan.steps

@@ -170,7 +170,8 @@ export class SessionPlayer {
       const left = this.getReady?.secondsLeft ?? 0;
       const before = this.ready.left - ((now - this.ready.since) / 1000) * this.clock.speed;
       // The last three seconds of the countdown tick.
-      if (Math.ceil(left) < Math.ceil(this.lastReadyLeft) && Math.ceil(left) <= 3 && left > 0) this.beep('count');
+      if (Math.ceil(left) < Math.ceil(this.lastReadyLeft) && Math.ceil(left) <= 3 && left > 0)
+        this.beep('count');
       this.lastReadyLeft = left;
       if (before <= 0) {
         const index = this.ready.stepIndex;

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import type { Plan } from '../../src/core/plan-types.js';
 import { regionName } from './condition-text.js';
 import { clockText, type UiLanguage, uiStrings } from './i18n.js';
 import { sessionOutcome } from './session-outcome.js';
