@@ -41,6 +41,18 @@ const barBoxes = (page: Page) =>
     }),
   );
 
+/** The texts of the step area that reach past its edges (cut off), by class: none may. */
+const textsCut = (page: Page) =>
+  page.$eval('.player-info', (info) => {
+    const edge = info.getBoundingClientRect();
+    return [...info.querySelectorAll('.countdown, .step-title, .cue, .now-label, .paused-badge')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < edge.left - 0.5 || r.right > edge.right + 0.5;
+      })
+      .map((el) => el.className);
+  });
+
 const SIZES: readonly (readonly [number, number])[] = [
   [360, 640],
   [390, 844],
@@ -102,9 +114,12 @@ describe('the player laid out for the table', () => {
         expect(await barBoxes(page)).toEqual(bar);
         expect(await overflowX(page)).toBe(0);
         expect(await page.$eval('.player-info', (el) => el.scrollWidth - el.clientWidth)).toBe(0);
+        expect(await textsCut(page)).toEqual([]);
       }
       await page.keyboard.press('Space');
+      await page.waitForSelector('.paused-badge');
       expect(await barBoxes(page)).toEqual(bar);
+      expect(await textsCut(page)).toEqual([]);
       await screenshotSaved(page, `layout-${size}-player`);
       expect(await axeSeriousViolations(page)).toEqual([]);
 
