@@ -194,11 +194,15 @@ describe('the player', () => {
     await context.close();
   });
 
-  it('animates the hands by changing the live SVG in place', async () => {
+  it('animates the hands by changing the live SVG in place (the get-ready countdown turned off)', async () => {
     const context = await contextNew(harness.browser);
+    await context.addInitScript(() =>
+      localStorage.setItem('massage-coach.player-settings.v1', JSON.stringify({ getReadySeconds: 0 })),
+    );
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.keyboard.press('ArrowRight');
+    expect(await page.locator('[data-testid="get-ready"]').count()).toBe(0);
     await page.waitForTimeout(200);
     const hands = '[data-testid="figure"] .figure-layer:nth-child(3)';
     await page.evaluate(`document.querySelector('${hands} svg').mcMarker = 'same'`);
