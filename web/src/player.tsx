@@ -440,6 +440,11 @@ export function Player(props: {
               {isGettingReady ? s.getReady : s.current}
             </span>
             {!view.isPlaying ? <span className="paused-badge">{s.paused}</span> : null}
+            {hasNoVoice ? (
+              <span className="no-voice-badge" aria-hidden="true">
+                {s.noVoiceShort}
+              </span>
+            ) : null}
           </p>
           <p className="countdown" data-testid="countdown">
             {isGettingReady ? (

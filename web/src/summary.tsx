@@ -101,11 +101,15 @@ export function Summary(props: {
           <section aria-labelledby="done-title">
             <h2 id="done-title">{s.done}</h2>
             <p className="hint">{s.doneMeans}</p>
-            <ul data-testid="done-list">
-              {outcome.done.map((i) => (
-                <li key={i}>{label(i)}</li>
-              ))}
-            </ul>
+            {outcome.done.length === 0 ? (
+              <p>{s.none}</p>
+            ) : (
+              <ul data-testid="done-list">
+                {outcome.done.map((i) => (
+                  <li key={i}>{label(i)}</li>
+                ))}
+              </ul>
+            )}
           </section>
           <section aria-labelledby="passed-title">
             <h2 id="passed-title">{s.passed}</h2>
