@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt, stepIndexAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
@@ -44,8 +45,8 @@ interface PlayerView {
   readonly getReadyLeft: number | null;
 }
 
-function viewOf(player: SessionPlayer): PlayerView {
-  const m = momentAt(player.plan, player.t);
+function viewOf(player: SessionPlayer, moment?: Moment): PlayerView {
+  const m = moment ?? momentAt(player.plan, player.t);
   const ready = player.getReady;
   return {
     stepIndex: m.stepIndex,
@@ -140,12 +141,15 @@ export function Player(props: {
   const [view, setView] = useState<PlayerView>(() => viewOf(sp));
   const viewRef = useRef(view);
   // React renders only when the text on screen changes (about once a second), never per frame.
-  const refresh = useCallback(() => {
-    const next = viewOf(sp);
-    if (isSameView(viewRef.current, next)) return;
-    viewRef.current = next;
-    setView(next);
-  }, [sp]);
+  const refresh = useCallback(
+    (moment?: Moment) => {
+      const next = viewOf(sp, moment);
+      if (isSameView(viewRef.current, next)) return;
+      viewRef.current = next;
+      setView(next);
+    },
+    [sp],
+  );
   const [isListening, setListening] = useState(false);
   const [pain, setPain] = useState<PainDialogState>({ kind: 'closed' });
   const [isSettingsOpen, setSettingsOpen] = useState(false);
@@ -277,6 +281,7 @@ export function Player(props: {
     let lastWorkPlan: Plan | null = null;
     let lastWorkPlaying: boolean | null = null;
     let lastPrimedStep = -1;
+    let lastMoment: Moment | null = null;
     const figureDrawn = () => {
       const el = figureRef.current;
       if (!el || el.dataset.drawn === 'true') return;
@@ -301,12 +306,19 @@ export function Player(props: {
       if (frameNow - lastWorkAt < 1000 / figureFps - 2) return;
       const p = sp.plan;
       const ready = sp.getReady;
-      if (t === lastWorkT && p === lastWorkPlan && sp.isPlaying === lastWorkPlaying && !ready) return;
+      const isSame = t === lastWorkT && p === lastWorkPlan && sp.isPlaying === lastWorkPlaying;
+      if (isSame && !ready) return;
       lastWorkAt = frameNow;
+      if (isSame && lastMoment) {
+        // The get-ready countdown: the picture stands still, only its seconds change.
+        refresh(lastMoment);
+        return;
+      }
       lastWorkT = t;
       lastWorkPlan = p;
       lastWorkPlaying = sp.isPlaying;
       const m = momentAt(p, t);
+      lastMoment = m;
       if (m.stepIndex !== lastPrimedStep) {
         lastPrimedStep = m.stepIndex;
         layers.stepPrimed(p, m.stepIndex + 1);
@@ -314,7 +326,7 @@ export function Player(props: {
       if (isReducedMotion) layers.stillDrawn(p, m.stepIndex, m.step.title);
       else layers.drawn(m, p, frameNow);
       figureDrawn();
-      refresh();
+      refresh(m);
       // The cue is spoken once the step runs (the get-ready countdown speaks its own words).
       if (ready) return;
       const cueKey = m.cue ? `${m.stepIndex}|${m.cue.kind}|${m.cue.text}` : '';
