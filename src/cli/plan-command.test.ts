@@ -100,8 +100,14 @@ describe.skipIf(!isPlannerReady)('plan (with the planner)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Plan: spinal-column, 45 minutes, language en');
-    expect(lines[2]).toMatch(/^start +step +side +reps +pressure +time +changed$/);
-    expect(lines[3]).toMatch(/^0:00 +\S/);
+    // "Because of your answers" first (the sample client prefers pressure 3 and has varicose veins), then the steps.
+    expect(lines[2]).toBe('Because of your answers:');
+    const header = lines.findIndex((l) => /^start +step +side +reps +pressure +time +changed$/.test(l));
+    expect(header).toBeGreaterThan(2);
+    expect(lines[header + 1]).toMatch(/^0:00 +\S/);
+    expect(lines.slice(2, header).join('\n')).toMatch(
+      /Varicose veins\n {4}- Left out: Leg squeeze \(left\)\./,
+    );
     expect(r.stdout).toMatch(/\n {2}leg-knead \(left\) +varicose-veins: /);
     expect(r.stdout).toContain('Excluded regions:');
     expect(r.stdout).toMatch(/\nTotal: 4[45]:\d\d \(\d+ steps\)\n$/);

@@ -33,6 +33,7 @@ const PLAN: Plan = {
   routineId: 'spinal-column',
   language: 'en',
   minutes: 45,
+  because: [],
   steps: [
     step({
       id: 'turn-over',

@@ -37,6 +37,15 @@ function columns(rows: readonly (readonly string[])[]): string[] {
 /** A plan as a readable table: the steps with their timing and changes, then skipped steps, warnings and totals. */
 export function planTable(plan: Plan): string {
   const lines: string[] = [`Plan: ${plan.routineId}, ${plan.minutes} minutes, language ${plan.language}`, ''];
+  if (plan.because.length > 0) {
+    lines.push(plan.language === 'ru' ? 'Из-за ваших ответов:' : 'Because of your answers:');
+    for (const r of plan.because) {
+      lines.push(`  ${r.title}`);
+      for (const c of r.changes) lines.push(`    - ${c}`);
+      for (const why of r.reasons) lines.push(`    why: ${why}`);
+    }
+    lines.push('');
+  }
   const header = ['start', 'step', 'side', 'reps', 'pressure', 'time', 'changed'];
   const rows = plan.steps.map((s) => [
     clockText(s.start),
@@ -50,9 +59,17 @@ export function planTable(plan: Plan): string {
   lines.push(...columns([header, ...rows]));
   if (plan.skipped.length > 0) {
     lines.push('', 'Skipped:');
-    const skipped = plan.skipped.map((s) => [
-      `  ${s.id}${s.side ? ` (${s.side})` : ''}`,
-      `${s.rule}: ${s.reason}`,
+    // One line per step and reason, its sides together: a rule that leaves out twenty steps says so once each.
+    const rows = new Map<string, { id: string; sides: string[]; rule: string; reason: string }>();
+    for (const k of plan.skipped) {
+      const key = `${k.id}\u0000${k.rule}\u0000${k.reason}`;
+      const row = rows.get(key) ?? { id: k.id, sides: [], rule: k.rule, reason: k.reason };
+      if (k.side) row.sides.push(k.side);
+      rows.set(key, row);
+    }
+    const skipped = [...rows.values()].map((r) => [
+      `  ${r.id}${r.sides.length > 0 ? ` (${r.sides.join(', ')})` : ''}`,
+      `${r.rule}: ${r.reason}`,
     ]);
     lines.push(...columns(skipped));
   }

@@ -70,7 +70,7 @@ describe('validate', () => {
       ),
     );
     expect(lines.slice(1)).toEqual([
-      `${file}:13:15: kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, warn; got "sofen" (did you mean "soften"?)`,
+      `${file}:13:15: kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, limit-position, warn; got "sofen" (did you mean "soften"?)`,
       `${file}:17:17: unknown region "leg.shin"`,
       '3 problems in 1 of 1 file',
       '',

@@ -7,6 +7,7 @@ import type {
   Surface,
   TechniqueKind,
 } from './ids.js';
+import type { PlanReason } from './plan-explain.js';
 
 /** A point of a hand's track: body-frame coordinates and the surface it touches. */
 export interface TrackPoint {
@@ -125,6 +126,8 @@ export interface Plan {
   readonly skipped: readonly SkippedStep[];
   readonly warnings: readonly PlanWarning[];
   readonly excludedRegions: readonly ExcludedRegion[];
+  /** "Because of your answers": each rule that changed this plan, once, with what it changed. */
+  readonly because: readonly PlanReason[];
   readonly totalSeconds: number;
 }
 

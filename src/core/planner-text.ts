@@ -7,6 +7,14 @@ export const plannerText = {
     ru: (minutes: number) =>
       `Пропущено, чтобы уложиться в ${minutes} минут (сначала убираются необязательные приёмы).`,
   },
+  shortSessionReps: {
+    en: (minutes: number) => `Fewer repetitions to fit a ${minutes}-minute session.`,
+    ru: (minutes: number) => `Меньше повторений, чтобы уложиться в ${minutes} минут.`,
+  },
+  noTransition: {
+    en: () => 'Not needed today: nothing is planned in the position before it, or after it.',
+    ru: () => 'Сегодня не нужно: ни до, ни после этого нет приёмов в нужном положении.',
+  },
   pressurePreference: {
     en: (cap: number) => `The client asked for no more than pressure ${cap}.`,
     ru: (cap: number) => `Клиент просил давление не больше ${cap}.`,
@@ -26,8 +34,10 @@ export const plannerText = {
       `План длится ${planned} мин вместо запрошенных ${asked}: ${why}`,
   },
   tooShortWhy: {
-    en: () => 'the steps that are left cannot be stretched further without becoming repetitive.',
-    ru: () => 'оставшиеся приёмы нельзя растянуть ещё больше, не превращая их в повторение.',
+    en: () =>
+      'this routine is shorter than that for this client: every step already has as many repetitions as a therapist would give it.',
+    ru: () =>
+      'для этого клиента программа короче: каждый приём уже получил столько повторений, сколько дал бы массажист.',
   },
   tooLongWhy: {
     en: () => 'the steps cannot be shortened below one repetition each.',

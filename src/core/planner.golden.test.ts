@@ -10,12 +10,12 @@ const rules = testRules();
 const bodyMap = testBodyMap();
 const dir = new URL('../../examples/intakes/', import.meta.url);
 
-/** The plan as a reader checks it: everything but the hand tracks, which have their own tests. */
+/** The plan as a reader checks it, cues as said included: everything but the hand tracks (tested apart). */
 function goldenOf(result: PlanResult): unknown {
   if (result.refused) return result;
   return {
     ...result,
-    steps: result.steps.map(({ motion: _motion, cues: _cues, ...rest }) => rest),
+    steps: result.steps.map(({ motion: _motion, ...rest }) => rest),
   };
 }
 
@@ -29,6 +29,15 @@ describe('golden plans for the sample intakes', () => {
     const result = planFromIntake(routine, rules, intake, { bodyMap });
     await expect(`${JSON.stringify(goldenOf(result), null, 2)}\n`).toMatchFileSnapshot(
       `__golden__/${file.replace(/\.json$/, '')}.plan.json`,
+    );
+  });
+});
+
+describe('golden plans at six session lengths (no conditions)', () => {
+  it.each([10, 30, 45, 60, 90, 120])('%i minutes', async (minutes) => {
+    const result = planFromIntake(routine, rules, Intake.parse({ minutes }), { bodyMap });
+    await expect(`${JSON.stringify(goldenOf(result), null, 2)}\n`).toMatchFileSnapshot(
+      `__golden__/length-${minutes}.plan.json`,
     );
   });
 });

@@ -1,9 +1,11 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
+import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
 import { bodyPoint } from './geometry.js';
-import { type Language, regionMatchesPrefix, type Side } from './ids.js';
+import { type Language, type RegionId, regionMatchesPrefix, type Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
+import { planReasons } from './plan-explain.js';
 import type {
   ExcludedRegion,
   PlanChange,
@@ -15,7 +17,7 @@ import type {
   TrackPoint,
 } from './plan-types.js';
 import { plannerText, textIn } from './planner-text.js';
-import type { Routine, Section, Step } from './routine.js';
+import type { Routine, Section, Step, Vocabulary } from './routine.js';
 import {
   type Exclusion,
   effectsFiring,
@@ -50,7 +52,8 @@ interface Unit {
   motion: StepMotion;
   regions: readonly RegionHit[];
   changes: PlanChange[];
-  safetyCue: string | null;
+  /** Safety cues rules add to the step's own. */
+  safetyAdditions: string[];
   pressure: number | null;
   pressureByRegion: Record<string, number>;
   reps: number;
@@ -238,11 +241,27 @@ export function planFromIntake(
           continue;
         }
         // Precedence 3: exclude regions — cut the strokes short of them, or skip the step.
-        const unit = excludedFrom(p, exclusions, map, skipped, lang);
+        const unit = excludedFrom(p, exclusions, map, skipped);
         if (!unit) continue;
         units.push(unit);
       }
     }
+  }
+
+  // A transition (turn over) only where work is planned on both sides of it.
+  for (const unit of [...units]) {
+    const between = unit.step.transition;
+    if (!between) continue;
+    const works = (position: string) =>
+      units.some((u) => u.section.position === position && !u.step.transition && u.motion.hands.length > 0);
+    if (works(between.from) && works(between.to)) continue;
+    units.splice(units.indexOf(unit), 1);
+    skipped.push({
+      id: unit.step.id,
+      side: unit.side,
+      rule: 'transition-not-needed',
+      reason: text({ en: plannerText.noTransition.en(), ru: plannerText.noTransition.ru() }),
+    });
   }
 
   for (const unit of units) {
@@ -250,7 +269,7 @@ export function planFromIntake(
     // Precedence 4: replace (the safety cue).
     for (const f of fired) {
       if (f.effect.kind !== 'replace' || !stepMatches(f.effect.match, target, f.sides)) continue;
-      unit.safetyCue = text(f.effect.cue);
+      unit.safetyAdditions.push(text(f.effect.cue));
       unit.changes.push({ rule: f.rule.id, kind: 'replace', reason: text(f.effect.reason) });
     }
     // Precedence 5: soften — the lowest cap wins.
@@ -280,11 +299,45 @@ export function planFromIntake(
     }
   }
 
-  const timed = timedUnits(routine, units, skipped, intake.minutes, options.maxStretch ?? 2, text);
+  const timed = timedUnits(
+    routine,
+    units,
+    skipped,
+    intake.minutes,
+    options.maxStretch ?? 2,
+    text,
+    positionLimitsFor(routine, fired),
+  );
+  const alwaysOn = new Set(rules.filter((r) => 'always' in r.when).map((r) => r.id));
+  const cueExclusions: CueExclusion[] = exclusions
+    .filter((ex) => !alwaysOn.has(ex.rule))
+    .map((ex) => ({ region: ex.region, sides: ex.sides }));
+  const rulesApplying = new Set(fired.map((f) => f.rule.id));
+  const plannedPositions = new Set(
+    timed.units.filter((u) => !u.step.transition && u.motion.hands.length > 0).map((u) => u.section.position),
+  );
   const steps: PlannedStep[] = [];
   let clock = 0;
   for (const u of timed.units) {
-    const cues = u.step.cues[lang] ?? u.step.cues.en;
+    const cueLanguage = u.step.cues[lang] ? lang : 'en';
+    const vocabulary = routine.vocabulary?.[cueLanguage] ?? undefined;
+    const routineRegions = prepared.get(unitKey(u.section.id, u.step.id, u.side))!.regions;
+    const planned = new Set(u.regions.map((h) => h.region));
+    const cues = cuesAdapted({
+      cues: u.step.cues[cueLanguage] ?? u.step.cues.en,
+      vocabulary,
+      pressure: u.pressure,
+      side: u.side,
+      surface: u.section.position === 'supine' ? 'anterior' : 'posterior',
+      excluded: cueExclusions,
+      lostRegions: new Set(routineRegions.map((h) => h.region).filter((r) => !planned.has(r))),
+      rules: rulesApplying,
+      plannedPositions,
+      startRegion: startRegionOf(map, u.motion, vocabulary),
+      title: text(u.step.title),
+      additions: u.safetyAdditions,
+      map,
+    });
     steps.push({
       id: u.step.id,
       sectionId: u.section.id,
@@ -301,7 +354,7 @@ export function planFromIntake(
       isCountBound: u.step.reps.isCountBound ?? false,
       start: clock,
       duration: u.duration,
-      cues: { before: cues.before, during: cues.during ?? [], safety: u.safetyCue },
+      cues,
       changes: u.changes,
       figure: u.step.figure ?? null,
       motion: u.motion,
@@ -327,6 +380,24 @@ export function planFromIntake(
     for (const side of sides)
       excludedRegions.push({ region: ex.region, side, rule: ex.rule, reason: ex.reason });
   }
+  const allSkipped = [...skipped, ...timed.skipped];
+  const stepTitles = new Map(
+    routine.sections.flatMap((sec) => sec.steps.map((st) => [st.id, text(st.title)] as const)),
+  );
+  const because = planReasons({
+    language: lang,
+    steps,
+    skipped: allSkipped,
+    excludedRegions,
+    warnings,
+    alwaysOn,
+    ruleTitle: (id) => {
+      const rule = rules.find((r) => r.id === id);
+      return rule ? text(rule.title) : undefined;
+    },
+    stepTitle: (id) => stepTitles.get(id) ?? id,
+    regionName: (region) => regionNameIn(routine, lang, map, region),
+  });
   return {
     refused: false,
     version: 1,
@@ -334,11 +405,50 @@ export function planFromIntake(
     language: lang,
     minutes: intake.minutes,
     steps,
-    skipped: [...skipped, ...timed.skipped],
+    skipped: allSkipped,
     warnings,
     excludedRegions,
+    because,
     totalSeconds,
   };
+}
+
+/** A region's name for people: the routine's vocabulary, else the body map's. */
+function regionNameIn(routine: Routine, language: Language, map: BodyMap, region: string): string {
+  const entry = (routine.vocabulary?.[language] ?? undefined)?.regions[region as RegionId];
+  return entry?.name ?? map.regions.find((r) => r.id === region)?.name ?? region;
+}
+
+/** Minutes a client may spend in each position: the routine's limits, lowered by rules (an older client). */
+function positionLimitsFor(routine: Routine, fired: readonly FiredEffect[]): Record<string, number> {
+  const out: Record<string, number> = { ...(routine.maxMinutesIn ?? {}) };
+  for (const f of fired) {
+    if (f.effect.kind !== 'limit-position') continue;
+    const now = out[f.effect.position];
+    out[f.effect.position] = now === undefined ? f.effect.maxMinutes : Math.min(now, f.effect.maxMinutes);
+  }
+  return out;
+}
+
+/** The region a motion's working stroke starts in, as the vocabulary can name it (listed regions first). */
+function startRegionOf(map: BodyMap, motion: StepMotion, vocabulary: Vocabulary | undefined): string | null {
+  if (!vocabulary) return null;
+  const byVocabulary = cachedValue(startCache, motion, () => new WeakMap<Vocabulary, string | null>());
+  return cachedValue(byVocabulary, vocabulary, () => startRegionComputed(map, motion, vocabulary));
+}
+
+const startCache = new WeakMap<StepMotion, WeakMap<Vocabulary, string | null>>();
+
+function startRegionComputed(map: BodyMap, motion: StepMotion, vocabulary: Vocabulary): string | null {
+  const hand = motion.hands.find((h) => !h.isHolding && h.points.length > 0) ?? motion.hands[0];
+  const first = hand?.points[0];
+  if (!first) return null;
+  const named = Object.keys(vocabulary.regions).filter((r) => vocabulary.regions[r as RegionId]?.on);
+  for (const hits of [regionsAt(map, first.surface, bodyPoint(first.x, first.y)), nearHits(map, first)]) {
+    const found = named.find((r) => hits.some((h) => h.region === r));
+    if (found) return found;
+  }
+  return null;
 }
 
 function excludedFrom(
@@ -346,7 +456,6 @@ function excludedFrom(
   exclusions: readonly Exclusion[],
   map: BodyMap,
   skipped: SkippedStep[],
-  language: Language,
 ): Unit | null {
   const base: Unit = {
     section: p.section,
@@ -355,14 +464,12 @@ function excludedFrom(
     motion: p.motion,
     regions: p.regions,
     changes: [],
-    safetyCue: null,
+    safetyAdditions: [],
     pressure: p.step.pressure,
     pressureByRegion: { ...(p.step.pressureByRegion ?? {}) },
     reps: p.step.reps.default,
     duration: 0,
   };
-  const cues = p.step.cues[language] ?? p.step.cues.en;
-  base.safetyCue = cues.safety ?? null;
   const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
   if (relevant.length === 0) return base;
   const blocking = new Set<Exclusion>();
@@ -401,7 +508,7 @@ function excludedFrom(
   }
   if (clip.kind === 'clipped') {
     base.motion = clip.motion;
-    base.regions = motionRegions(map, clip.motion);
+    base.regions = cached.regions;
     for (const ex of blocking)
       base.changes.push({ rule: ex.rule, kind: 'exclude-region', reason: ex.reason });
   }
@@ -483,7 +590,12 @@ function softened(
 interface TimedResult {
   readonly units: Unit[];
   readonly skipped: SkippedStep[];
+  /** Seconds asked for that no step could use well (the plan is that much shorter). */
+  readonly unusedSeconds: number;
 }
+
+/** Seconds kept under a position's limit, so rounding each step to whole seconds never crosses it. */
+const POSITION_LIMIT_MARGIN = 30;
 
 function repSeconds(u: Unit): number {
   return u.step.repSeconds;
@@ -499,7 +611,15 @@ function isCountBound(u: Unit): boolean {
  */
 function floorSeconds(u: Unit, level: 'soft' | 'hard' = 'soft'): number {
   if (isCountBound(u)) return (level === 'hard' ? (u.step.reps.min ?? u.reps) : u.reps) * repSeconds(u);
-  return repSeconds(u) * (level === 'hard' ? 1 : (u.step.reps.min ?? 1));
+  // The routine's own floor (the rest before turning) holds at any length.
+  return Math.max(u.step.minSeconds ?? 0, repSeconds(u) * (level === 'hard' ? 1 : (u.step.reps.min ?? 1)));
+}
+
+/** The most time a time-bound step may take: its ceiling, and no more repetitions than `reps.max`. */
+function ceilingSeconds(u: Unit): number {
+  const byReps =
+    u.motion.hands.length > 0 && u.step.reps.max !== undefined ? u.step.reps.max * repSeconds(u) : Infinity;
+  return Math.max(floorSeconds(u), Math.min(u.step.maxSeconds ?? Infinity, byReps));
 }
 
 /**
@@ -513,8 +633,16 @@ function timedUnits(
   minutes: number,
   maxStretch: number,
   text: (t: { en: string; ru?: string | undefined }) => string,
+  positionLimits: Readonly<Record<string, number>>,
 ): TimedResult {
   const budgets = sectionBudgetsFor(routine, minutes);
+  // A section gets at least what its steps' own floors need (the rest before turning: 2 minutes at any length).
+  for (const section of routine.sections) {
+    const least = all
+      .filter((u) => u.section === section)
+      .reduce((sum, u) => sum + floorSeconds(u, 'hard'), 0);
+    if ((budgets.get(section.id) ?? 0) < least) budgets.set(section.id, least);
+  }
   const skipped: SkippedStep[] = [];
   let units = all;
   const rows = [...routine.timing].sort((a, b) => a.minutes - b.minutes);
@@ -540,6 +668,8 @@ function timedUnits(
   }
 
   const hardSections = new Set<string>();
+  const limited: string[] = [];
+  const floorOf = (u: Unit) => floorSeconds(u, hardSections.has(u.section.id) ? 'hard' : 'soft');
   const shortReason = text({
     en: plannerText.shortSession.en(minutes),
     ru: plannerText.shortSession.ru(minutes),
@@ -631,8 +761,8 @@ function timedUnits(
             rule: 'session-length',
             kind: 'limit-reps',
             reason: text({
-              en: plannerText.shortSession.en(minutes),
-              ru: plannerText.shortSession.ru(minutes),
+              en: plannerText.shortSessionReps.en(minutes),
+              ru: plannerText.shortSessionReps.ru(minutes),
             }),
             from: u.reps,
             to: least,
@@ -654,26 +784,50 @@ function timedUnits(
     for (const u of timed) {
       const floor = floorSeconds(u, level);
       const share = floor + (rest * (u.step.weight ?? 1)) / Math.max(weights, 1e-9);
-      const cap = Math.max(floor, (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch);
+      const stretched = Math.max(floor, (nominal.get(`${section.id}/${u.step.id}`) ?? share) * maxStretch);
+      const cap = Math.min(stretched, ceilingSeconds(u));
       capOf.set(u, cap);
       u.duration = Math.min(share, cap);
       pool += share - u.duration;
     }
   }
   // Give the pooled time to time-bound steps with room left, by weight, a few rounds.
-  for (let round = 0; round < 6 && pool > 0.5; round++) {
-    const open = units.filter((u) => !isCountBound(u) && (capOf.get(u) ?? 0) - u.duration > 0.5);
-    const weights = open.reduce((s, u) => s + (u.step.weight ?? 1), 0);
-    if (open.length === 0 || weights <= 0) break;
-    let given = 0;
-    for (const u of open) {
-      const room = (capOf.get(u) ?? 0) - u.duration;
-      const add = Math.min(room, (pool * (u.step.weight ?? 1)) / weights);
-      u.duration += add;
-      given += add;
+  const poolGiven = () => {
+    for (let round = 0; round < 6 && pool > 0.5; round++) {
+      const open = units.filter((u) => !isCountBound(u) && (capOf.get(u) ?? 0) - u.duration > 0.5);
+      const weights = open.reduce((s, u) => s + (u.step.weight ?? 1), 0);
+      if (open.length === 0 || weights <= 0) break;
+      let given = 0;
+      for (const u of open) {
+        const room = (capOf.get(u) ?? 0) - u.duration;
+        const add = Math.min(room, (pool * (u.step.weight ?? 1)) / weights);
+        u.duration += add;
+        given += add;
+      }
+      pool -= given;
     }
-    pool -= given;
+  };
+  poolGiven();
+  // Time in one position has a limit (face down at most 40 minutes): shorten that position's time-bound steps
+  // toward their floors, and give what they free to the others.
+  for (const [position, limitMinutes] of Object.entries(positionLimits)) {
+    const limit = limitMinutes * 60 - POSITION_LIMIT_MARGIN;
+    const mine = units.filter((u) => u.section.position === position);
+    const total = mine.reduce((s, u) => s + u.duration, 0);
+    if (total <= limit) continue;
+    const flexible = mine.filter((u) => !isCountBound(u));
+    const room = flexible.reduce((s, u) => s + (u.duration - floorOf(u)), 0);
+    const cut = Math.min(total - limit, room);
+    for (const u of flexible) {
+      const take = room > 0 ? ((u.duration - floorOf(u)) * cut) / room : 0;
+      u.duration -= take;
+      capOf.set(u, u.duration);
+      pool += take;
+    }
+    for (const u of mine) capOf.set(u, Math.min(capOf.get(u) ?? u.duration, u.duration));
+    if (cut > 0) limited.push(position);
   }
+  poolGiven();
 
   // Whole seconds; the rounding error goes to the longest time-bound step.
   let total = 0;
@@ -682,9 +836,9 @@ function timedUnits(
     total += u.duration;
   }
   const wanted = Math.round(Math.min(target, total + pool));
-  const floorOf = (u: Unit) => floorSeconds(u, hardSections.has(u.section.id) ? 'hard' : 'soft');
   const longest = units
-    .filter((u) => !isCountBound(u))
+    .filter((u) => !isCountBound(u) && !limited.includes(u.section.position))
+    .filter((u) => u.duration + (wanted - total) <= (capOf.get(u) ?? Infinity) + 0.5)
     .reduce<Unit | null>((best, u) => (!best || u.duration > best.duration ? u : best), null);
   if (longest && Math.abs(wanted - total) <= 30 && longest.duration + (wanted - total) >= floorOf(longest)) {
     longest.duration += wanted - total;
@@ -696,5 +850,5 @@ function timedUnits(
       u.reps = u.motion.hands.length === 0 ? 1 : Math.max(least, Math.round(u.duration / repSeconds(u)));
     }
   }
-  return { units, skipped };
+  return { units, skipped, unusedSeconds: Math.max(0, target - units.reduce((s, u) => s + u.duration, 0)) };
 }

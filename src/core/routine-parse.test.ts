@@ -174,7 +174,7 @@ describe('routineFromYaml: schema messages', () => {
   it('reports an unknown top-level key at the key', () => {
     const r = parsedRoutine(`colour: red\n${routineText(PRESS)}`);
     expect(where(r.diagnostics)).toEqual([
-      '1:1 unknown key "colour" (allowed: $schema, id, version, title, description, languages, source, timing, minMinutes, maxMinutes, sections)',
+      '1:1 unknown key "colour" (allowed: $schema, id, version, title, description, languages, source, timing, minMinutes, maxMinutes, maxMinutesIn, vocabulary, sections)',
     ]);
   });
 
@@ -375,7 +375,7 @@ describe('ruleFileFromYaml', () => {
     [
       'an unknown effect kind',
       ['kind: soften', 'kind: soft'],
-      '6:15 kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, warn; got "soft" (did you mean "soften"?)',
+      '6:15 kind: expected one of refuse, skip, exclude-region, replace, soften, limit-reps, limit-position, warn; got "soft" (did you mean "soften"?)',
     ],
     [
       'an unknown condition',

@@ -6,6 +6,7 @@ import { ClientPosition, REGION_IDS, type RegionId, regionMatchesPrefix, type Si
 import { trackSampled } from './motion-clip.js';
 import type { HandTrack, TrackPoint } from './plan-types.js';
 import { Routine, Section, Step } from './routine.js';
+import { routineConsistencyIssues } from './routine-consistency.js';
 import { RuleEffect, RuleFile } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
 import {
@@ -365,6 +366,11 @@ function routineChecked(src: Source, data: unknown, options: RoutineParseOptions
     });
   });
   duplicatesReported(src, stepIds, 'step');
+  const issues = routineConsistencyIssues(data, {
+    ruleIds,
+    landmarkIds: new Set(options.bodyMap.landmarks.keys()),
+  });
+  for (const issue of issues) reportPath(src, issue.path, issue.message);
   const known = new Set(idsListed(data, 'sections').map((s) => s.id));
   listAt(data, ['timing']).forEach((row, ri) => {
     const path: YamlPath = ['timing', ri, 'sections'];

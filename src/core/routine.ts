@@ -146,15 +146,138 @@ export const Repetitions = z
   .strict();
 export type Repetitions = z.infer<typeof Repetitions>;
 
+const RegionOrPrefix = z
+  .string()
+  .regex(/^[a-z]+(\.[a-z-]+)*$/, 'a region id or prefix, e.g. leg.lower or leg')
+  .describe('A region id or a prefix of one (leg matches leg.lower).');
+
+const RuleRef = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is lower-case words joined by hyphens');
+
+/**
+ * One line of a cue, as data the planner adapts: the text, the regions and landmarks it speaks of, and when it
+ * is said. A plain string is a line that names no region the plan could leave out.
+ * @remarks Placeholders: `{pressure}` is the planned pressure in the routine's vocabulary (never the routine's
+ * default), `{start}` the place where the planned stroke now starts.
+ */
+export const CueLine = z.union([
+  z.string().min(1),
+  z
+    .object({
+      text: z.string().min(1).describe('What is said; may hold {pressure} and {start}.'),
+      regions: z
+        .array(RegionOrPrefix)
+        .optional()
+        .describe(
+          'Regions the line speaks of, besides those its words name: left out when the plan excludes one, or the stroke no longer reaches it.',
+        ),
+      landmarks: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('Landmarks the line speaks of: left out when one lies in a region the plan excludes.'),
+      otherwise: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Said instead when the line is left out because of a region.'),
+      onlyIf: z
+        .array(RuleRef)
+        .min(1)
+        .optional()
+        .describe('Said only when one of these rules applies to the client (e.g. late pregnancy).'),
+      unless: z
+        .array(RuleRef)
+        .min(1)
+        .optional()
+        .describe('Not said when one of these rules applies to the client (e.g. oil-allergy).'),
+      ifPlanned: ClientPosition.optional().describe(
+        'Said only when the plan has work in this position (e.g. lying down: prone).',
+      ),
+      unlessPlanned: ClientPosition.optional().describe('Not said when the plan has work in this position.'),
+    })
+    .strict(),
+]);
+export type CueLine = z.infer<typeof CueLine>;
+
+const CueLines = z.union([CueLine, z.array(CueLine).min(1)]);
+
 /** The cues of one language: before the step, during it, and the safety reminder. */
 export const CueSet = z
   .object({
-    before: z.string().min(1).describe('Said as the step starts: what to do.'),
-    during: z.array(z.string().min(1)).optional().describe('Said while the step runs, spread over it.'),
-    safety: z.string().min(1).optional().describe('The safety reminder for this step.'),
+    before: CueLines.describe('Said as the step starts: what to do (lines are joined).'),
+    during: z.array(CueLine).optional().describe('Said while the step runs, spread over it.'),
+    safety: CueLines.optional().describe(
+      'The safety reminder for this step (lines are joined); a rule may add to it, never take from it.',
+    ),
   })
   .strict();
 export type CueSet = z.infer<typeof CueSet>;
+
+/** The words a routine speaks pressure and places with, in one language. */
+export const Vocabulary = z
+  .object({
+    pressure: z
+      .object({
+        1: z.string().min(1),
+        2: z.string().min(1),
+        3: z.string().min(1),
+        4: z.string().min(1),
+        5: z.string().min(1),
+      })
+      .strict()
+      .describe('What {pressure} says for each planned pressure, e.g. 2: light.'),
+    pressureWords: z
+      .object({
+        2: z.array(z.string().min(1)),
+        3: z.array(z.string().min(1)),
+        4: z.array(z.string().min(1)),
+        5: z.array(z.string().min(1)),
+      })
+      .partial()
+      .strict()
+      .optional()
+      .describe(
+        'Words that say a pressure of this level (2: light; 4: firm, deep, strong): a line saying more than the planned pressure is never said; words above 2 are written only through {pressure}.',
+      ),
+    regions: z
+      .partialRecord(
+        RegionId,
+        z
+          .object({
+            name: z
+              .string()
+              .min(1)
+              .optional()
+              .describe('The region\'s name in a sentence, e.g. "the lower leg".'),
+            words: z
+              .array(z.string().min(1))
+              .min(1)
+              .describe('Words that name the region (lower case; a stem matches its endings).'),
+            on: z
+              .string()
+              .min(1)
+              .optional()
+              .describe(
+                'The phrase {start} says for a stroke starting here, e.g. "on the back of the thigh".',
+              ),
+          })
+          .strict(),
+      )
+      .describe('How the cues name each region.'),
+    startFallback: z
+      .string()
+      .min(1)
+      .describe(
+        'Said as the step starts when every opening line names a place the plan leaves out; may hold {start}.',
+      ),
+    startUnnamed: z
+      .string()
+      .min(1)
+      .describe('Said as the step starts when even {start} would name a place left out (no placeholders).'),
+  })
+  .strict();
+export type Vocabulary = z.infer<typeof Vocabulary>;
 
 /** A passage of the seed text a step comes from. */
 export const SourceRef = z
@@ -236,6 +359,23 @@ export const Step = z
       .describe('Among optional steps, which goes first (1 first).'),
     tags: z.array(z.string().min(1)).optional().describe('Free tags rules can match, e.g. stretch, oil.'),
     cues: z.object({ en: CueSet, ru: CueSet.optional() }).strict(),
+    minSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .optional()
+      .describe('The least time the step takes at any session length (the rest before turning: 120).'),
+    maxSeconds: z
+      .number()
+      .min(1)
+      .max(7200)
+      .optional()
+      .describe('The most time a therapist would give the step; reps.max × repSeconds caps it too.'),
+    transition: z
+      .object({ from: ClientPosition, to: ClientPosition })
+      .strict()
+      .optional()
+      .describe('A transition between positions: planned only when work is planned in both.'),
     cautions: z.array(z.string().min(1)).optional().describe('Rule ids this step must honour.'),
     retry: StepRetry.optional().describe('A bounded retry the player offers on this step.'),
     figure: z.number().int().optional().describe('The seed figure this step illustrates.'),
@@ -291,6 +431,15 @@ export const Routine = z
       .describe('Minutes per section for given session lengths; others interpolate.'),
     minMinutes: z.number().min(1).max(240).optional(),
     maxMinutes: z.number().min(1).max(240).optional(),
+    maxMinutesIn: z
+      .partialRecord(ClientPosition, z.number().min(1).max(240))
+      .optional()
+      .describe('The most minutes a client spends in one position (face down: 40).'),
+    vocabulary: z
+      .object({ en: Vocabulary, ru: Vocabulary.optional() })
+      .strict()
+      .optional()
+      .describe('The words the cues speak pressure and places with, per language.'),
     sections: z.array(Section).min(1),
   })
   .strict();

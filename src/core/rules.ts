@@ -99,6 +99,14 @@ export const RuleEffect = z.discriminatedUnion('kind', [
     .strict(),
   z
     .object({
+      kind: z.literal('limit-position'),
+      position: ClientPosition.describe('The position the limit is for (prone: face down).'),
+      maxMinutes: z.number().min(1).max(240).describe('The most minutes in that position in one session.'),
+      reason: LocalizedText,
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('warn'),
       reason: LocalizedText,
       mustAcknowledge: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Side } from '../../src/core/ids.js';
 import type { Plan, PlannedStep, PlanResult } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { regionName } from './condition-text.js';
@@ -95,6 +96,22 @@ function StepCard(props: {
   );
 }
 
+/** Skipped steps grouped by their reason (each reason once), each step once with its sides. */
+function skippedByReason(skipped: Plan['skipped']) {
+  const groups = new Map<string, { reason: string; steps: { id: string; sides: Side[] }[] }>();
+  for (const k of skipped) {
+    const group = groups.get(k.reason) ?? { reason: k.reason, steps: [] };
+    groups.set(k.reason, group);
+    let entry = group.steps.find((e) => e.id === k.id);
+    if (!entry) {
+      entry = { id: k.id, sides: [] };
+      group.steps.push(entry);
+    }
+    if (k.side) entry.sides.push(k.side);
+  }
+  return [...groups.values()];
+}
+
 /** The plan: refusal, or warnings to acknowledge, the timed steps with their stills, and what was left out. */
 export function PlanView(props: {
   plan: PlanResult;
@@ -146,6 +163,29 @@ export function PlanView(props: {
         {s.planTitle}
       </h1>
       <p className="lead">{s.planLead(minutes, plan.steps.length)}</p>
+
+      {plan.because.length > 0 ? (
+        <section className="because" aria-labelledby="because-title">
+          <h2 id="because-title">{s.becauseTitle}</h2>
+          <ul className="because-rules">
+            {plan.because.map((r) => (
+              <li key={r.rule} data-rule={r.rule} className="because-rule">
+                <strong>{r.title}</strong>
+                <ul className="because-changes">
+                  {r.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                {r.reasons.map((why) => (
+                  <p key={why} className="because-why">
+                    {why}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {plan.warnings.length > 0 ? (
         <section className="warnings" aria-labelledby="warnings-title">
@@ -221,14 +261,17 @@ export function PlanView(props: {
         <section className="skipped" aria-labelledby="skipped-title">
           <h2 id="skipped-title">{s.skippedTitle}</h2>
           <ul>
-            {plan.skipped.map((k, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a step may be skipped on both sides
-              <li key={i} data-step={k.id}>
+            {skippedByReason(plan.skipped).map((group) => (
+              <li key={group.reason}>
                 <strong>
-                  {stepTitle(language, k.id)}
-                  {k.side ? ` (${sideText(language, k.side)})` : ''}
+                  {group.steps
+                    .map(
+                      (k) =>
+                        `${stepTitle(language, k.id)}${k.sides.length > 0 ? ` (${k.sides.map((side) => sideText(language, side)).join(', ')})` : ''}`,
+                    )
+                    .join(', ')}
                 </strong>
-                : {k.reason}
+                : {group.reason}
               </li>
             ))}
           </ul>

@@ -93,6 +93,7 @@ export function planFixture(steps: readonly StepFixture[], options: { totalSecon
     minutes: Math.round((options.totalSeconds ?? start) / 60),
     steps: timed,
     skipped: [],
+    because: [],
     warnings: [],
     excludedRegions: [],
     totalSeconds: options.totalSeconds ?? start,

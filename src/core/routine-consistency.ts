@@ -1,0 +1,195 @@
+import { pressureWordsAbove } from './cue-adapt.js';
+import { Repetitions, TimingRow, Vocabulary } from './routine.js';
+import type { YamlPath } from './yaml-positions.js';
+import { nearestName, valueAt } from './zod-messages.js';
+
+/** A problem across fields of a routine file, at the path of the field to change. */
+export interface ConsistencyIssue {
+  readonly path: YamlPath;
+  readonly message: string;
+}
+
+/** What the checks know besides the file: the rule ids and landmark ids that exist. */
+export interface ConsistencyOptions {
+  readonly ruleIds?: ReadonlySet<string> | undefined;
+  readonly landmarkIds: ReadonlySet<string>;
+}
+
+const CUE_KINDS = ['before', 'during', 'safety'] as const;
+const PLACEHOLDERS = new Set(['pressure', 'start']);
+/** Timing rows may differ from the sum of their sections by this many minutes (rounding). */
+const TIMING_SUM_TOLERANCE = 0.01;
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function repetitionIssues(raw: unknown, path: YamlPath): ConsistencyIssue[] {
+  const reps = Repetitions.safeParse(raw);
+  if (!reps.success) return [];
+  const { default: count, min, max } = reps.data;
+  const out: ConsistencyIssue[] = [];
+  if (min !== undefined && min > count)
+    out.push({ path: [...path, 'min'], message: `reps.min ${min} is more than reps.default ${count}` });
+  if (max !== undefined && max < count)
+    out.push({ path: [...path, 'max'], message: `reps.max ${max} is less than reps.default ${count}` });
+  if (min !== undefined && max !== undefined && min > max)
+    out.push({ path: [...path, 'min'], message: `reps.min ${min} is more than reps.max ${max}` });
+  return out;
+}
+
+function stepTimeIssues(step: Record<string, unknown>, path: YamlPath): ConsistencyIssue[] {
+  const out: ConsistencyIssue[] = [];
+  const minSeconds = step.minSeconds;
+  const maxSeconds = step.maxSeconds;
+  if (typeof minSeconds === 'number' && typeof maxSeconds === 'number' && minSeconds > maxSeconds) {
+    out.push({
+      path: [...path, 'minSeconds'],
+      message: `minSeconds ${minSeconds} is more than maxSeconds ${maxSeconds}: the floor must lie under the ceiling`,
+    });
+  }
+  const reps = Repetitions.safeParse(step.reps);
+  const repSeconds = step.repSeconds;
+  if (reps.success && typeof repSeconds === 'number' && typeof maxSeconds === 'number') {
+    const least = (reps.data.min ?? 1) * repSeconds;
+    if (least > maxSeconds) {
+      out.push({
+        path: [...path, 'maxSeconds'],
+        message: `maxSeconds ${maxSeconds} is less than reps.min × repSeconds (${least} s): the floor must lie under the ceiling`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every line of one language's cues with its path, and the text to check. */
+function cueLines(cues: unknown, path: YamlPath): { path: YamlPath; line: Record<string, unknown> }[] {
+  const out: { path: YamlPath; line: Record<string, unknown> }[] = [];
+  if (!isRecord(cues)) return out;
+  for (const kind of CUE_KINDS) {
+    const value = cues[kind];
+    const lines = Array.isArray(value)
+      ? value.map((v, i) => ({ v, p: [...path, kind, i] }))
+      : [{ v: value, p: [...path, kind] }];
+    for (const { v, p } of lines) {
+      if (typeof v === 'string') out.push({ path: p, line: { text: v } });
+      else if (isRecord(v)) out.push({ path: p, line: v });
+    }
+  }
+  return out;
+}
+
+function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+function cueIssues(
+  step: Record<string, unknown>,
+  path: YamlPath,
+  vocabularies: Record<string, Vocabulary | undefined>,
+  options: ConsistencyOptions,
+): ConsistencyIssue[] {
+  const out: ConsistencyIssue[] = [];
+  const cues = step.cues;
+  if (!isRecord(cues)) return out;
+  const pressure = typeof step.pressure === 'number' ? step.pressure : null;
+  for (const [language, set] of Object.entries(cues)) {
+    const vocabulary = vocabularies[language];
+    for (const { path: linePath, line } of cueLines(set, [...path, 'cues', language])) {
+      for (const field of ['text', 'otherwise'] as const) {
+        const text = line[field];
+        if (typeof text !== 'string') continue;
+        const at =
+          typeof line.text === 'string' && Object.keys(line).length === 1 ? linePath : [...linePath, field];
+        for (const name of placeholdersIn(text)) {
+          if (!PLACEHOLDERS.has(name)) {
+            out.push({ path: at, message: `unknown placeholder {${name}} (known: {pressure}, {start})` });
+          } else if (!vocabulary) {
+            out.push({
+              path: at,
+              message: `{${name}} needs a vocabulary for "${language}" (vocabulary.${language})`,
+            });
+          } else if (name === 'pressure' && pressure === null) {
+            out.push({ path: at, message: '{pressure} in a step that presses nothing (pressure: null)' });
+          }
+        }
+        // Pressure is said through {pressure}, from the planned value, never written into the text.
+        const words = pressureWordsAbove(text, vocabulary, 2);
+        if (words.length > 0) {
+          out.push({
+            path: at,
+            message: `"${words[0]}" says a pressure in words; write {pressure} so the plan's pressure is said`,
+          });
+        }
+      }
+      for (const key of ['onlyIf', 'unless'] as const) {
+        list(line[key]).forEach((rule, i) => {
+          if (typeof rule !== 'string' || !options.ruleIds || options.ruleIds.has(rule)) return;
+          const near = nearestName(rule, options.ruleIds);
+          out.push({
+            path: [...linePath, key, i],
+            message: `unknown rule "${rule}" in ${key}${near ? ` (did you mean "${near}"?)` : ''}`,
+          });
+        });
+      }
+      list(line.landmarks).forEach((landmark, i) => {
+        if (typeof landmark !== 'string' || options.landmarkIds.has(landmark)) return;
+        const near = nearestName(landmark, options.landmarkIds);
+        out.push({
+          path: [...linePath, 'landmarks', i],
+          message: `unknown landmark "${landmark}"${near ? ` (did you mean "${near}"?)` : ''}`,
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks across fields that the schema cannot: repetitions in order, a floor under each ceiling, minutes in
+ * order, timing rows that add up, and cues that say pressure only through `{pressure}`.
+ */
+export function routineConsistencyIssues(data: unknown, options: ConsistencyOptions): ConsistencyIssue[] {
+  const out: ConsistencyIssue[] = [];
+  const minMinutes = valueAt(data, ['minMinutes']);
+  const maxMinutes = valueAt(data, ['maxMinutes']);
+  if (typeof minMinutes === 'number' && typeof maxMinutes === 'number' && minMinutes > maxMinutes) {
+    out.push({
+      path: ['minMinutes'],
+      message: `minMinutes ${minMinutes} is more than maxMinutes ${maxMinutes}`,
+    });
+  }
+  list(valueAt(data, ['timing'])).forEach((raw, i) => {
+    const row = TimingRow.safeParse(raw);
+    if (!row.success) return;
+    const sum = Object.values(row.data.sections).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - row.data.minutes) > TIMING_SUM_TOLERANCE) {
+      out.push({
+        path: ['timing', i, 'sections'],
+        message: `the sections of the ${row.data.minutes}-minute row add up to ${Math.round(sum * 100) / 100} minutes, not ${row.data.minutes}`,
+      });
+    }
+  });
+  const vocabularies: Record<string, Vocabulary | undefined> = {};
+  const rawVocabulary = valueAt(data, ['vocabulary']);
+  if (isRecord(rawVocabulary)) {
+    for (const [language, v] of Object.entries(rawVocabulary)) {
+      const parsed = Vocabulary.safeParse(v);
+      vocabularies[language] = parsed.success ? parsed.data : undefined;
+    }
+  }
+  list(valueAt(data, ['sections'])).forEach((section, si) => {
+    list(valueAt(section, ['steps'])).forEach((step, ti) => {
+      if (!isRecord(step)) return;
+      const path: YamlPath = ['sections', si, 'steps', ti];
+      out.push(...repetitionIssues(step.reps, [...path, 'reps']));
+      out.push(...stepTimeIssues(step, path));
+      out.push(...cueIssues(step, path, vocabularies, options));
+    });
+  });
+  return out;
+}
