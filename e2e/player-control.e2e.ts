@@ -19,7 +19,7 @@ const events = (page: Page) =>
     () =>
       (
         JSON.parse(localStorage.getItem('massage-coach.session.v1') ?? '{}') as {
-          events?: { kind: string; level?: number; region?: string }[];
+          events?: { kind: string; level?: number; region?: string; attempt?: number }[];
         }
       ).events ?? [],
   );
@@ -76,9 +76,21 @@ describe('the player', () => {
       );
     }
     expect(await title(page)).toBe('Neck traction');
+    // The routine gives neck traction three tries (its retry): two start it over, the third moves on.
+    await page.click('button:has-text("Neck will not relax")');
+    expect(await title(page)).toBe('Neck traction');
+    expect(await page.textContent('button.retry')).toContain('2 tries left');
+    await page.click('button:has-text("Neck will not relax")');
+    expect(await title(page)).toBe('Neck traction');
+    expect(await page.textContent('button.retry')).toContain('last try');
     await page.click('button:has-text("Neck will not relax")');
     expect(await title(page)).toBe('Scalp shampoo');
-    expect((await events(page)).at(-1)?.kind).toBe('no-relaxation');
+    expect(await page.locator('button.retry').count()).toBe(0);
+    expect((await events(page)).slice(-3)).toMatchObject([
+      { kind: 'retry', attempt: 1 },
+      { kind: 'retry', attempt: 2 },
+      { kind: 'give-up', attempt: 3 },
+    ]);
     await context.close();
   });
 
@@ -171,8 +183,9 @@ describe('the player', () => {
     const context = await contextNew(harness.browser);
     const page = await context.newPage();
     await sessionStarted(page, '?speed=60');
-    await page.click('summary:has-text("Settings")');
+    await page.click('.settings-button');
     await page.uncheck('#auto-advance');
+    await page.click('.settings-dialog button:has-text("Close")');
     await page.waitForSelector('.paused-badge', { timeout: 10_000 });
     expect(await title(page)).toBe('Reinforced palm beside the spine');
     expect(await page.textContent('[data-testid="countdown"]')).toContain('2:11');
@@ -181,11 +194,15 @@ describe('the player', () => {
     await context.close();
   });
 
-  it('animates the hands by changing the live SVG in place', async () => {
+  it('animates the hands by changing the live SVG in place (the get-ready countdown turned off)', async () => {
     const context = await contextNew(harness.browser);
+    await context.addInitScript(() =>
+      localStorage.setItem('massage-coach.player-settings.v1', JSON.stringify({ getReadySeconds: 0 })),
+    );
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.keyboard.press('ArrowRight');
+    expect(await page.locator('[data-testid="get-ready"]').count()).toBe(0);
     await page.waitForTimeout(200);
     const hands = '[data-testid="figure"] .figure-layer:nth-child(3)';
     await page.evaluate(`document.querySelector('${hands} svg').mcMarker = 'same'`);

@@ -47,8 +47,12 @@ describe('a session from intake to summary', () => {
 
     await page.waitForSelector('section.summary', { timeout: 30_000 });
     expect(await page.textContent('section.summary .lead')).toContain('The session ran to its end.');
-    const done = await page.$$eval('#done-title + ul li', (els) => els.length);
+    const done = await page.$$eval('[data-testid="done-list"] li', (els) => els.length);
     expect(done).toBe(steps.length);
+    expect(await page.locator('[data-testid="passed-list"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="skipped-list"]')).toContain(
+      'Kneading could harm varicose veins',
+    );
     expect(await page.textContent('section.summary')).toContain('No pain reported.');
     await page.fill('#notes-subjective', 'Felt relaxed; low back less stiff.');
     await page.click('button:has-text("Save record")');

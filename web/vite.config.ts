@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -13,7 +13,8 @@ function serviceWorkerPlugin(): Plugin {
     name: 'massage-coach-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
+      // The files of public/ (the web app manifest and its icons) are copied as they are, outside the bundle.
+      const files = [...Object.keys(bundle), ...readdirSync(join(here, 'public'))]
         .filter((name) => !name.endsWith('.map'))
         .sort();
       const precache = ['./', ...files.filter((name) => name !== 'index.html'), 'index.html'];

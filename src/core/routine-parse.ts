@@ -298,6 +298,10 @@ function stepNamesChecked(
       );
     });
   }
+  const retryRule = valueAt(data, [...stepPath, 'retry', 'rule']);
+  if (ruleIds && typeof retryRule === 'string' && !ruleIds.has(retryRule)) {
+    reportPath(src, [...stepPath, 'retry', 'rule'], `unknown rule "${retryRule}" in retry`);
+  }
   const figure = valueAt(data, [...stepPath, 'figure']);
   const figures = valueAt(data, [...stepPath, 'figures']);
   if (typeof figure === 'number' && Array.isArray(figures) && !figures.includes(figure)) {

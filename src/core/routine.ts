@@ -287,6 +287,21 @@ export const SourceRef = z
   })
   .strict();
 
+/** A bounded retry: when a try fails (the neck will not relax), the step starts over, at most `tries` times in all. */
+export const StepRetry = z
+  .object({
+    label: LocalizedText.describe('The button the practitioner presses when a try fails.'),
+    tries: z.number().int().min(1).max(10).describe('Tries in all; the last failed one gives up.'),
+    onGiveUp: z.literal('next-step').describe('What giving up does: move on to the next step.'),
+    rule: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The rule the retry follows (a rule id, checked like cautions).'),
+  })
+  .strict();
+export type StepRetry = z.infer<typeof StepRetry>;
+
 /** One technique instance, or a transition (rest, turn over). */
 export const Step = z
   .object({
@@ -362,6 +377,7 @@ export const Step = z
       .optional()
       .describe('A transition between positions: planned only when work is planned in both.'),
     cautions: z.array(z.string().min(1)).optional().describe('Rule ids this step must honour.'),
+    retry: StepRetry.optional().describe('A bounded retry the player offers on this step.'),
     figure: z.number().int().optional().describe('The seed figure this step illustrates.'),
     figures: z.array(z.number().int()).optional(),
     source: SourceRef.optional(),

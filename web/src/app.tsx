@@ -56,6 +56,42 @@ function answersOwner(form: IntakeFormValues, at: string, language: IntakeFormVa
   return t.lastClient(time, details.join('; '));
 }
 
+const STAGE_ORDER: readonly Stage[] = ['intake', 'plan', 'player', 'summary'];
+
+function stageFromHistory(value: unknown): Stage {
+  const stage = (value as { stage?: unknown } | null)?.stage;
+  return STAGE_ORDER.includes(stage as Stage) ? (stage as Stage) : 'intake';
+}
+
+/** Where Back goes from a screen: one step back along intake ← plan ← player; a summary goes back to the plan. */
+function backStage(from: Stage, to: Stage): Stage {
+  if (from === 'summary') return 'plan';
+  return STAGE_ORDER.indexOf(to) < STAGE_ORDER.indexOf(from) ? to : from;
+}
+
+/** A session started and neither ended nor restarted: the plan offers to continue it. */
+function isSessionUnderWay(state: SessionState): boolean {
+  return state.events.length > 0 && state.endReason === null;
+}
+
+/** Keeps the browser's history in step with the screen: forward pushes an entry, so Back has one to return to. */
+function historyFollowed(stage: Stage): void {
+  const current = (history.state as { stage?: unknown } | null)?.stage;
+  if (current === stage) return;
+  if (current === undefined) {
+    // A fresh load (or a reload mid-session): lay down the screens before this one, so Back walks through them.
+    history.replaceState({ stage: 'intake' }, '');
+    const laid: Stage[] = stage === 'plan' ? ['plan'] : stage === 'player' ? ['plan', 'player'] : [];
+    if (stage === 'summary') laid.push('plan', 'summary');
+    for (const s of laid) history.pushState({ stage: s }, '');
+    return;
+  }
+  if (stage === 'summary') history.replaceState({ stage }, '');
+  else if (STAGE_ORDER.indexOf(stage) > STAGE_ORDER.indexOf(stageFromHistory(history.state))) {
+    history.pushState({ stage }, '');
+  } else history.replaceState({ stage }, '');
+}
+
 /** The app: intake, plan, player and summary, one screen at a time, saved on every change. */
 export function App() {
   const [state, setState] = useState<SessionState>(stateInitial);
@@ -71,13 +107,20 @@ export function App() {
   );
   useEffect(() => outboxLoopStarted(), []);
 
-  const update = useCallback((next: (prev: SessionState) => SessionState) => {
-    setState((prev) => {
-      const value = next(prev);
-      sessionSaved(value);
-      return value;
-    });
+  const update = useCallback((next: (prev: SessionState) => SessionState) => setState(next), []);
+  // Saved after each change, from an effect: a state updater stays pure (React may call it twice).
+  useEffect(() => sessionSaved(state), [state]);
+
+  // Browser Back moves back within the app (player → plan → intake); the player pauses as it closes.
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const to = stageFromHistory(e.state);
+      setState((prev) => (to === prev.stage ? prev : { ...prev, stage: backStage(prev.stage, to) }));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
+  useEffect(() => historyFollowed(state.stage), [state.stage]);
 
   // Move focus to the new screen's heading, so keyboard and screen-reader users start at the top.
   const shownStage = useRef<Stage>(state.stage);
@@ -111,7 +154,7 @@ export function App() {
         return;
       }
       setErrors({});
-      const { plan, violations, painParams } = planning.planMade(checked.intake);
+      const { plan, violations, painParams, retries } = planning.planMade(checked.intake);
       update((prev) => ({
         ...prev,
         stage: 'plan',
@@ -119,6 +162,7 @@ export function App() {
         plan,
         violations,
         painParams,
+        retries,
         acknowledged: [],
         events: [],
         t: 0,
@@ -193,9 +237,11 @@ export function App() {
           }))
         }
         onBack={() => update((prev) => ({ ...prev, stage: 'intake' }))}
-        onStart={() => {
+        resumeAt={isSessionUnderWay(state) ? state.t : null}
+        onStart={(options) => {
           const current = stateRef.current;
-          if (current.recordsClient && current.intake) {
+          const isContinued = options.isContinued && isSessionUnderWay(current);
+          if (!isContinued && current.recordsClient && current.intake) {
             sessionRecordingStarted(
               current.id,
               current.recordsClient,
@@ -203,7 +249,11 @@ export function App() {
               current.recordsClient.consent,
             );
           }
-          update((prev) => ({ ...prev, stage: 'player', t: 0, events: [] }));
+          update((prev) =>
+            options.isContinued && isSessionUnderWay(prev)
+              ? { ...prev, stage: 'player' }
+              : { ...prev, stage: 'player', t: 0, events: [], endReason: null },
+          );
         }}
       />
     );
@@ -215,6 +265,7 @@ export function App() {
         initialT={state.t}
         events={state.events}
         painParams={state.painParams}
+        retries={state.retries ?? {}}
         language={language}
         onEvent={onEvent}
         onPlanChange={onPlanChange}

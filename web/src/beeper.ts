@@ -3,6 +3,7 @@ import type { BeepKind } from './session-cues.js';
 /** Tones of each beep: frequency (Hz) and length (s), played one after another. */
 const PATTERNS: Readonly<Record<BeepKind, readonly (readonly [number, number])[]>> = {
   start: [[880, 0.12]],
+  count: [[440, 0.06]],
   halfway: [[660, 0.1]],
   'ten-left': [
     [990, 0.08],

@@ -146,9 +146,12 @@ export function PlanView(props: {
   language: UiLanguage;
   onAcknowledge: (rule: string, isChecked: boolean) => void;
   onBack: () => void;
-  onStart: () => void;
+  /** The session time of a session under way (left with Back), which Start then continues; null for none. */
+  resumeAt?: number | null;
+  onStart: (options: { isContinued: boolean }) => void;
 }) {
   const { plan, violations, acknowledged, language, onAcknowledge, onBack, onStart } = props;
+  const resumeAt = props.resumeAt ?? null;
   const s = uiStrings(language);
 
   if (plan.refused) {
@@ -255,11 +258,16 @@ export function PlanView(props: {
           className="primary"
           disabled={!canStart}
           aria-describedby={isBlockedByWarnings ? 'start-blocked' : undefined}
-          onClick={onStart}
+          onClick={() => onStart({ isContinued: resumeAt !== null })}
         >
-          {s.start}
+          {resumeAt !== null ? s.continueSession(clockText(resumeAt)) : s.start}
         </button>
         <HandoutButtons plan={plan} language={language} />
+        {resumeAt !== null ? (
+          <button type="button" className="secondary" onClick={() => onStart({ isContinued: false })}>
+            {s.startAgain}
+          </button>
+        ) : null}
         {isBlockedByWarnings ? (
           <p id="start-blocked" className="hint">
             {s.startBlocked}

@@ -11,6 +11,7 @@ import type { Rule } from '../../src/core/rules.js';
 import routineJson from './generated/routine.json';
 import rulesJson from './generated/rules.json';
 import { type PainParams, painParamsFrom } from './pain.js';
+import { type StepRetries, stepRetriesFrom } from './step-retry.js';
 
 // Both were parsed with the zod schemas at build time (web/scripts/compile-content.ts).
 const routine = routineJson as Routine;
@@ -25,10 +26,16 @@ export function intakeChecked(
 }
 
 /** Plans the routine for an intake and re-checks the plan's safety. */
-export function planMade(intake: Intake): { plan: PlanResult; violations: string[]; painParams: PainParams } {
+export function planMade(intake: Intake): {
+  plan: PlanResult;
+  violations: string[];
+  painParams: PainParams;
+  retries: StepRetries;
+} {
   const plan = planFromIntake(routine, rules, intake, { bodyMap });
   const violations = checkPlan(plan, intake, rules, bodyMap).map((v) => v.message);
-  return { plan, violations, painParams: painParamsFrom(rules) };
+  const retries = stepRetriesFrom(routine, intake.language === 'ru' ? 'ru' : 'en');
+  return { plan, violations, painParams: painParamsFrom(rules), retries };
 }
 
 /** The routine's title in a language. */

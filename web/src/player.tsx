@@ -3,36 +3,32 @@ import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt, stepIndexAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
-import {
-  figureBaseKey,
-  figureBaseSvg,
-  figureCropHeight,
-  figureOverlaySvg,
-  figureSvg,
-  OVERLAY_LAYERS,
-} from './figure.js';
+import { figureCropHeight } from './figure.js';
+import { FigureLayers } from './figure-layers.js';
 import { clockText, type UiLanguage, uiStrings } from './i18n.js';
-import { Narrator } from './narration.js';
+import { useMediaSession } from './media-session.js';
+import { Narrator, useVoices } from './narration.js';
 import { DEFAULT_PAIN_PARAMS, type PainParams, painOutcome, planSoftened } from './pain.js';
 import { PainDialog, type PainDialogState } from './pain-dialog.js';
+import { usePlayerKeys } from './player-keys.js';
+import { type PlayerSettings, playerSettingsLoaded, savePlayerSettings } from './player-settings.js';
+import { PlayerSettingsDialog } from './player-settings-dialog.js';
 import { SegmentBar } from './segments.js';
-import { figureFpsFromSearch, SessionClock, speedFromSearch } from './session-clock.js';
-import { beepsBetween } from './session-cues.js';
+import { figureFpsFromSearch, speedFromSearch } from './session-clock.js';
+import { stepsProgress } from './session-outcome.js';
+import { SessionPlayer } from './session-player.js';
 import type { EndReason, SessionEvent } from './session-store.js';
 import { positionSaved } from './session-store.js';
-import { sideText, stillTimeFor } from './step-text.js';
-import { svgMorphed } from './svg-morph.js';
-import { type VoiceCommand, voiceCommandFrom } from './voice-commands.js';
+import { type StepRetries, triesUsed } from './step-retry.js';
+import { sideText } from './step-text.js';
+import { useVoiceCommands } from './voice-commands.js';
+import { useWakeLock } from './wake-lock.js';
 
 /** While playing, the position is saved this often (real milliseconds). */
 const SAVE_EVERY_MS = 3000;
-/** "Previous" inside the first seconds of a step goes to the step before; later, to the step's start. */
-const PREVIOUS_GRACE_SECONDS = 3;
 const FIGURE_WIDTH = 960;
-const now = () => performance.now();
-/** How often the safety marks are redrawn within a step (real milliseconds). */
-const SAFETY_EVERY_MS = 500;
 const FIGURE_HEIGHT = 540;
+const now = () => performance.now();
 
 /** What the text of the player shows; it changes about once a second, not every frame. */
 interface PlayerView {
@@ -45,9 +41,13 @@ interface PlayerView {
   readonly cueKind: string;
   readonly progressT: number;
   readonly isPlaying: boolean;
+  /** Whole seconds left of the get-ready countdown, or null outside it. */
+  readonly getReadyLeft: number | null;
 }
 
-function viewOf(m: Moment, isPlaying: boolean): PlayerView {
+function viewOf(player: SessionPlayer, moment?: Moment): PlayerView {
+  const m = moment ?? momentAt(player.plan, player.t);
+  const ready = player.getReady;
   return {
     stepIndex: m.stepIndex,
     stepLeft: Math.ceil(m.stepTimeLeft - 1e-6),
@@ -57,42 +57,13 @@ function viewOf(m: Moment, isPlaying: boolean): PlayerView {
     cue: m.cue?.text ?? '',
     cueKind: m.cue?.kind ?? '',
     progressT: Math.floor(m.t),
-    isPlaying,
+    isPlaying: player.isPlaying,
+    getReadyLeft: ready ? Math.ceil(ready.secondsLeft - 1e-6) : null,
   };
 }
 
 function isSameView(a: PlayerView, b: PlayerView): boolean {
-  return (
-    a.stepIndex === b.stepIndex &&
-    a.stepLeft === b.stepLeft &&
-    a.sessionLeft === b.sessionLeft &&
-    a.repetition === b.repetition &&
-    a.repetitions === b.repetitions &&
-    a.cue === b.cue &&
-    a.progressT === b.progressT &&
-    a.isPlaying === b.isPlaying
-  );
-}
-
-interface SpeechRecognitionLike {
-  lang: string;
-  continuous: boolean;
-  interimResults: boolean;
-  onresult:
-    | ((event: { results: ArrayLike<ArrayLike<{ transcript: string }>>; resultIndex: number }) => void)
-    | null;
-  onend: (() => void) | null;
-  onerror: (() => void) | null;
-  start(): void;
-  stop(): void;
-}
-
-function recognitionConstructor(): (new () => SpeechRecognitionLike) | null {
-  const g = globalThis as unknown as {
-    SpeechRecognition?: new () => SpeechRecognitionLike;
-    webkitSpeechRecognition?: new () => SpeechRecognitionLike;
-  };
-  return g.SpeechRecognition ?? g.webkitSpeechRecognition ?? null;
+  return (Object.keys(a) as (keyof PlayerView)[]).every((k) => a[k] === b[k]);
 }
 
 function prefersReducedMotion(): boolean {
@@ -103,67 +74,104 @@ function prefersDark(): boolean {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
-/** The hands-free player: live figure, steps, countdown, narration, beeps, keys, voice and the pain button. */
+/** What changes as step `index` begins: the side, the position, or nothing. */
+function changeText(plan: Plan, index: number, language: UiLanguage): string {
+  const s = uiStrings(language);
+  const step = plan.steps[index];
+  const prev = plan.steps[index - 1];
+  if (!step || !prev) return '';
+  if (prev.position !== step.position) return s.turnOver;
+  if (prev.side && step.side && prev.side !== step.side)
+    return s.switchTo(sideText(language, step.side) ?? '');
+  return '';
+}
+
+/** The hands-free player: the live figure, the step's text and the control bar; the work is done by its parts. */
 export function Player(props: {
   sessionId: string;
   plan: Plan;
   initialT: number;
   events: readonly SessionEvent[];
   painParams: PainParams | null;
+  retries: StepRetries;
   language: UiLanguage;
   onEvent: (event: SessionEvent, t: number) => void;
   onPlanChange: (plan: Plan) => void;
   onEnd: (reason: EndReason, t: number) => void;
 }) {
-  const { sessionId, plan, initialT, events, painParams, language, onEvent, onPlanChange, onEnd } = props;
+  const { sessionId, plan, initialT, events, painParams, retries, language, onEvent, onPlanChange, onEnd } =
+    props;
   const s = uiStrings(language);
   const speed = useMemo(() => speedFromSearch(globalThis.location?.search ?? ''), []);
   const figureFps = useMemo(() => figureFpsFromSearch(globalThis.location?.search ?? ''), []);
-  const clock = useRef(new SessionClock(initialT, speed)).current;
+  const [settings, setSettings] = useState<PlayerSettings>(playerSettingsLoaded);
   const narrator = useRef(new Narrator()).current;
   const beeper = useRef(new Beeper()).current;
-  const planRef = useRef(plan);
-  planRef.current = plan;
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const player = useRef<SessionPlayer | null>(null);
+  if (!player.current) {
+    player.current = new SessionPlayer({
+      plan,
+      t: initialT,
+      speed,
+      now,
+      isAutoAdvance: settings.isAutoAdvance,
+      getReadySeconds: settings.getReadySeconds,
+      listener: {
+        onBeep: (kind) => beeper.play(kind),
+        onGetReady: (i) => {
+          const p = player.current?.plan;
+          const step = p?.steps[i];
+          if (!p || !step) return;
+          const lang = languageRef.current;
+          narrator.say(`${uiStrings(lang).getReadyFor(step.title)} ${changeText(p, i, lang)}`, lang);
+        },
+      },
+    });
+  }
+  const sp = player.current;
+  sp.planSet(plan);
   const eventsRef = useRef(events);
   eventsRef.current = events;
   const figureRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLDivElement>(null);
   const safetyRef = useRef<HTMLDivElement>(null);
   const handsRef = useRef<HTMLDivElement>(null);
-  const overlayRefs = useMemo(() => [safetyRef, handsRef], []);
-  const [view, setView] = useState<PlayerView>(() => viewOf(momentAt(plan, initialT), false));
+  const [view, setView] = useState<PlayerView>(() => viewOf(sp));
   const viewRef = useRef(view);
   // React renders only when the text on screen changes (about once a second), never per frame.
-  const viewShown = useCallback((next: PlayerView) => {
-    if (isSameView(viewRef.current, next)) return;
-    viewRef.current = next;
-    setView(next);
-  }, []);
-  const [isMuted, setMuted] = useState(false);
-  const [rate, setRate] = useState(1);
-  const [autoAdvance, setAutoAdvance] = useState(true);
-  const autoAdvanceRef = useRef(autoAdvance);
-  autoAdvanceRef.current = autoAdvance;
+  const refresh = useCallback(
+    (moment?: Moment) => {
+      const next = viewOf(sp, moment);
+      if (isSameView(viewRef.current, next)) return;
+      viewRef.current = next;
+      setView(next);
+    },
+    [sp],
+  );
   const [isListening, setListening] = useState(false);
   const [pain, setPain] = useState<PainDialogState>({ kind: 'closed' });
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const [isConfirmingEnd, setConfirmingEnd] = useState(false);
+  const wasPlayingRef = useRef(false);
   const isReducedMotion = useMemo(prefersReducedMotion, []);
-  const figureOptions = useMemo(
-    () => ({
-      width: FIGURE_WIDTH,
-      height: FIGURE_HEIGHT,
-      theme: prefersDark() ? ('dark' as const) : ('light' as const),
-      language,
-      excluded: [],
-    }),
-    [language],
-  );
+  const { voices, isLoaded: areVoicesLoaded } = useVoices(language);
   const endedRef = useRef(false);
-  const languageRef = useRef(language);
-  languageRef.current = language;
+
+  useEffect(() => {
+    sp.isAutoAdvance = settings.isAutoAdvance;
+    sp.getReadySeconds = settings.getReadySeconds;
+    narrator.rateSet(settings.rate);
+    narrator.voiceSet(settings.voiceName);
+    narrator.mutedSet(settings.isMuted);
+    beeper.mutedSet(settings.isMuted);
+    savePlayerSettings(settings);
+  }, [sp, narrator, beeper, settings]);
 
   const eventAt = useCallback(
     (kind: SessionEvent['kind'], t: number, extra: Partial<SessionEvent> = {}): SessionEvent => {
-      const step = planRef.current.steps[stepIndexAt(planRef.current, t)];
+      const step = sp.plan.steps[stepIndexAt(sp.plan, t)];
       return {
         kind,
         t: Math.round(t * 10) / 10,
@@ -173,127 +181,107 @@ export function Player(props: {
         ...extra,
       };
     },
-    [],
+    [sp],
   );
   const record = useCallback(
     (kind: SessionEvent['kind'], extra: Partial<SessionEvent> = {}) => {
-      const t = clock.at(now());
+      const t = sp.t;
       onEvent(eventAt(kind, t, extra), t);
     },
-    [clock, eventAt, onEvent],
+    [sp, eventAt, onEvent],
   );
-
-  const refresh = useCallback(() => {
-    const m = momentAt(planRef.current, clock.at(now()));
-    viewShown(viewOf(m, clock.isPlaying));
-  }, [clock, viewShown]);
 
   const end = useCallback(
     (reason: EndReason) => {
       if (endedRef.current) return;
       endedRef.current = true;
-      const t = Math.min(clock.at(now()), planRef.current.totalSeconds);
-      clock.pause(now());
+      const t = Math.min(sp.t, sp.plan.totalSeconds);
+      sp.stop();
       narrator.cancel();
       if (reason === 'finished') onEvent(eventAt('finish', t), t);
       else if (reason === 'stopped') onEvent(eventAt('stop', t), t);
       onEnd(reason, t);
     },
-    [clock, narrator, eventAt, onEvent, onEnd],
+    [sp, narrator, eventAt, onEvent, onEnd],
   );
 
   const play = useCallback(() => {
     beeper.unlock();
-    if (clock.isPlaying || endedRef.current) return;
-    clock.play(now());
+    if (endedRef.current || !sp.play()) return;
     record(eventsRef.current.some((e) => e.kind === 'start') ? 'resume' : 'start');
     refresh();
-  }, [beeper, clock, record, refresh]);
+  }, [sp, beeper, record, refresh]);
 
   const pause = useCallback(() => {
-    if (!clock.isPlaying) return;
-    clock.pause(now());
+    if (!sp.pause()) return;
     narrator.cancel();
     record('pause');
     refresh();
-  }, [clock, narrator, record, refresh]);
+  }, [sp, narrator, record, refresh]);
 
   const seekTo = useCallback(
-    (t: number, kind: 'next' | 'previous' | 'no-relaxation') => {
-      const from = clock.at(now());
-      onEvent(eventAt(kind, from), from);
-      const p = planRef.current;
-      if (t >= p.totalSeconds) {
+    (to: number, kind: 'next' | 'previous' | 'retry' | 'give-up', extra: Partial<SessionEvent> = {}) => {
+      const from = sp.t;
+      const target = Math.min(to, sp.plan.totalSeconds);
+      onEvent(eventAt(kind, from, { to: Math.round(target * 10) / 10, ...extra }), from);
+      if (target >= sp.plan.totalSeconds) {
         end('finished');
         return;
       }
-      clock.seek(t, now());
+      narrator.cancel();
+      sp.seek(target);
       lastCueKey.current = '';
       refresh();
     },
-    [clock, eventAt, onEvent, end, refresh],
+    [sp, narrator, eventAt, onEvent, end, refresh],
   );
 
-  const next = useCallback(() => {
-    const p = planRef.current;
-    const i = stepIndexAt(p, clock.at(now()));
-    const following = p.steps[i + 1];
-    seekTo(following ? following.start : p.totalSeconds, 'next');
-  }, [clock, seekTo]);
-
-  const previous = useCallback(() => {
-    const p = planRef.current;
-    const t = clock.at(now());
-    const i = stepIndexAt(p, t);
-    const step = p.steps[i];
-    if (!step) return;
-    const target = t - step.start > PREVIOUS_GRACE_SECONDS || i === 0 ? step.start : p.steps[i - 1]!.start;
-    seekTo(target, 'previous');
-  }, [clock, seekTo]);
-
-  const togglePlay = useCallback(() => (clock.isPlaying ? pause() : play()), [clock, pause, play]);
+  const next = useCallback(() => seekTo(sp.nextTarget(), 'next'), [sp, seekTo]);
+  const previous = useCallback(() => seekTo(sp.previousTarget(), 'previous'), [sp, seekTo]);
+  const togglePlay = useCallback(() => (sp.isPlaying ? pause() : play()), [sp, pause, play]);
 
   const openPain = useCallback(() => {
-    // Stop at once: the clock, the voice; then ask.
-    clock.pause(now());
+    // Stop at once: the clock, the voice; then ask (the pain event that follows marks the stop).
+    sp.pause();
     narrator.cancel();
     refresh();
     setPain({ kind: 'ask' });
-  }, [clock, narrator, refresh]);
+  }, [sp, narrator, refresh]);
+
+  const askEnd = useCallback(() => {
+    wasPlayingRef.current = sp.isPlaying;
+    pause();
+    setSettingsOpen(false);
+    setConfirmingEnd(true);
+  }, [sp, pause]);
 
   const lastCueKey = useRef('');
 
-  // The frame loop: time, beeps, auto-advance, the figure (≤ figureFps, only when it changed), text, narration.
+  // The frame loop: the session player advances (beeps, get-ready, auto-advance, end), the figure is drawn at most
+  // figureFps times a second and only when the time or the plan changed, the text about once a second.
   useEffect(() => {
+    const base = baseRef.current;
+    const safety = safetyRef.current;
+    const hands = handsRef.current;
+    if (!base || !safety || !hands) return;
+    const layers = new FigureLayers(
+      { base, overlays: [safety, hands] },
+      {
+        width: FIGURE_WIDTH,
+        height: FIGURE_HEIGHT,
+        theme: prefersDark() ? 'dark' : 'light',
+        language,
+        excluded: [],
+      },
+    );
     let raf = 0;
-    let lastT = clock.at(now());
-    let lastFigureT = Number.NaN;
-    let lastFigurePlan: Plan | null = null;
-    const lastSvgs: string[] = [];
     let lastSaveAt = now();
-    let lastStillStep = -1;
-    let lastBaseKey = '';
     let lastWorkAt = Number.NEGATIVE_INFINITY;
-    let lastPrimedStep = -1;
-    // The first moment of a step and its first drawing fill caches (the step's prepared motion, the hand
-    // shapes, a new position's body): do that for the next step while the browser is idle, not on the frame
-    // where the step changes.
-    const nextStepPrimed = (p: Plan, index: number) => {
-      const step = p.steps[index];
-      if (!step) return;
-      const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      whenIdle(() => {
-        const options = { ...figureOptions, excluded: p.excludedRegions };
-        const moment = momentAt(p, step.start + Math.min(0.5, step.duration / 2));
-        figureBaseSvg(moment, options);
-        for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
-      });
-    };
-    let lastSafetyStep = -1;
-    let lastSafetyAt = Number.NEGATIVE_INFINITY;
     let lastWorkT = Number.NaN;
     let lastWorkPlan: Plan | null = null;
-    let lastWorkPlaying = false;
+    let lastWorkPlaying: boolean | null = null;
+    let lastPrimedStep = -1;
+    let lastMoment: Moment | null = null;
     const figureDrawn = () => {
       const el = figureRef.current;
       if (!el || el.dataset.drawn === 'true') return;
@@ -303,109 +291,53 @@ export function Player(props: {
     };
     const frame = (frameNow: number) => {
       raf = requestAnimationFrame(frame);
-      const p = planRef.current;
-      let t = clock.at(frameNow);
-      if (clock.isPlaying) {
-        if (!autoAdvanceRef.current) {
-          const from = stepIndexAt(p, lastT);
-          const to = stepIndexAt(p, t);
-          if (to !== from && t < p.totalSeconds) {
-            // Hold at the start of the next step until the practitioner goes on.
-            t = p.steps[to]!.start;
-            clock.seek(t, frameNow);
-            clock.pause(frameNow);
-          }
-        }
-        for (const beep of beepsBetween(p, lastT, t)) beeper.play(beep);
-        if (t >= p.totalSeconds) {
-          lastT = t;
-          end('finished');
-          return;
-        }
-        if (frameNow - lastSaveAt >= SAVE_EVERY_MS) {
-          lastSaveAt = frameNow;
-          positionSaved(sessionId, t);
-        }
+      if (endedRef.current) return;
+      const t = sp.tick();
+      if (sp.isFinished) {
+        end('finished');
+        return;
       }
-      lastT = t;
-      // Everything below runs at most figureFps times a second (FIGURE_FPS, 24, by default), and not at all while nothing changes.
+      if (sp.isPlaying && frameNow - lastSaveAt >= SAVE_EVERY_MS) {
+        lastSaveAt = frameNow;
+        positionSaved(sessionId, t);
+      }
+      // Everything below runs at most figureFps times a second, and not at all while nothing changes (the
+      // get-ready countdown changes only the text).
       if (frameNow - lastWorkAt < 1000 / figureFps - 2) return;
-      if (t === lastWorkT && p === lastWorkPlan && clock.isPlaying === lastWorkPlaying) return;
+      const p = sp.plan;
+      const ready = sp.getReady;
+      const isSame = t === lastWorkT && p === lastWorkPlan && sp.isPlaying === lastWorkPlaying;
+      if (isSame && !ready) return;
       lastWorkAt = frameNow;
+      if (isSame && lastMoment) {
+        // The get-ready countdown: the picture stands still, only its seconds change.
+        refresh(lastMoment);
+        return;
+      }
       lastWorkT = t;
       lastWorkPlan = p;
-      lastWorkPlaying = clock.isPlaying;
+      lastWorkPlaying = sp.isPlaying;
       const m = momentAt(p, t);
+      lastMoment = m;
       if (m.stepIndex !== lastPrimedStep) {
         lastPrimedStep = m.stepIndex;
-        nextStepPrimed(p, m.stepIndex + 1);
+        layers.stepPrimed(p, m.stepIndex + 1);
       }
-      const base = baseRef.current;
-      if (base) {
-        const options = { ...figureOptions, excluded: p.excludedRegions };
-        const baseKey = figureBaseKey(m, options);
-        if (isReducedMotion) {
-          // A still per step instead of the animation.
-          if (m.stepIndex !== lastStillStep || p !== lastFigurePlan) {
-            lastStillStep = m.stepIndex;
-            lastFigurePlan = p;
-            base.innerHTML = figureSvg(momentAt(p, stillTimeFor(m.step)), {
-              ...options,
-              label: m.step.title,
-            });
-            for (const ref of overlayRefs) if (ref.current) ref.current.innerHTML = '';
-            lastSvgs.length = 0;
-            lastBaseKey = '';
-            figureDrawn();
-          }
-        } else if (t !== lastFigureT || p !== lastFigurePlan) {
-          lastFigureT = t;
-          lastFigurePlan = p;
-          if (baseKey !== lastBaseKey) {
-            lastBaseKey = baseKey;
-            base.innerHTML = figureBaseSvg(m, options);
-          }
-          // Only a layer whose picture changed is replaced. The safety marks change with the step and seldom
-          // within it: they are looked at on a change of step and twice a second, the hands on every frame.
-          OVERLAY_LAYERS.forEach((layers, i) => {
-            const isSafety = layers.includes('safety');
-            if (isSafety && m.stepIndex === lastSafetyStep && frameNow - lastSafetyAt < SAFETY_EVERY_MS)
-              return;
-            if (isSafety) {
-              lastSafetyStep = m.stepIndex;
-              lastSafetyAt = frameNow;
-            }
-            const layer = overlayRefs[i]?.current;
-            const svg = figureOverlaySvg(m, options, layers);
-            if (layer && svg !== lastSvgs[i]) {
-              lastSvgs[i] = svg;
-              svgMorphed(layer, svg);
-            }
-          });
-          figureDrawn();
-        }
-      }
-      viewShown(viewOf(m, clock.isPlaying));
+      if (isReducedMotion) layers.stillDrawn(p, m.stepIndex, m.step.title);
+      else layers.drawn(m, p, frameNow);
+      figureDrawn();
+      refresh(m);
+      // The cue is spoken once the step runs (the get-ready countdown speaks its own words).
+      if (ready) return;
       const cueKey = m.cue ? `${m.stepIndex}|${m.cue.kind}|${m.cue.text}` : '';
       if (cueKey !== lastCueKey.current) {
         lastCueKey.current = cueKey;
-        if (clock.isPlaying && m.cue) narrator.say(m.cue.text, languageRef.current);
+        if (sp.isPlaying && m.cue) narrator.say(m.cue.text, languageRef.current);
       }
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [
-    clock,
-    beeper,
-    narrator,
-    end,
-    sessionId,
-    isReducedMotion,
-    figureOptions,
-    overlayRefs,
-    viewShown,
-    figureFps,
-  ]);
+  }, [sp, narrator, end, sessionId, isReducedMotion, figureFps, language, refresh]);
 
   // A fresh session starts playing at once (the Start click was the user's gesture); a resumed one waits.
   const startedRef = useRef(false);
@@ -415,156 +347,48 @@ export function Player(props: {
     if (!eventsRef.current.some((e) => e.kind === 'start')) play();
   }, [play]);
 
-  // Save the position when the page is hidden or closed.
+  // Save the position when the page is hidden or closed; leaving the player (browser Back) pauses first.
   useEffect(() => {
-    const save = () => positionSaved(sessionId, clock.at(now()));
+    const save = () => positionSaved(sessionId, sp.t);
     window.addEventListener('pagehide', save);
     document.addEventListener('visibilitychange', save);
     return () => {
       window.removeEventListener('pagehide', save);
       document.removeEventListener('visibilitychange', save);
+      if (!endedRef.current && sp.isPlaying) {
+        sp.pause();
+        narrator.cancel();
+        const t = sp.t;
+        onEvent(eventAt('pause', t), t);
+      }
       save();
     };
-  }, [clock, sessionId]);
+  }, [sp, sessionId, narrator, onEvent, eventAt]);
 
-  // Keys: Space pause/resume, → / PageDown next, ← / PageUp previous.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (pain.kind !== 'closed' || e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName ?? '';
-      const isField = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
-      const isButton = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY';
-      if (e.key === ' ' || e.code === 'Space') {
-        if (isField || isButton) return; // the focused control handles its own Space
-        e.preventDefault();
-        togglePlay();
-      } else if (e.key === 'ArrowRight' || e.key === 'PageDown') {
-        if (isField) return;
-        e.preventDefault();
-        next();
-      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
-        if (isField) return;
-        e.preventDefault();
-        previous();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pain.kind, togglePlay, next, previous]);
-
-  // Media keys and headset buttons.
-  useEffect(() => {
-    const session = globalThis.navigator?.mediaSession;
-    if (!session) return;
-    const handlers: [MediaSessionAction, () => void][] = [
-      ['play', play],
-      ['pause', pause],
-      ['nexttrack', next],
-      ['previoustrack', previous],
-    ];
-    for (const [action, handler] of handlers) {
-      try {
-        session.setActionHandler(action, handler);
-      } catch {
-        // An action this browser does not know.
-      }
-    }
-    return () => {
-      for (const [action] of handlers) {
-        try {
-          session.setActionHandler(action, null);
-        } catch {
-          // As above.
-        }
-      }
-    };
-  }, [play, pause, next, previous]);
-
+  const isDialogOpen = pain.kind !== 'closed' || isSettingsOpen || isConfirmingEnd;
+  usePlayerKeys(!isDialogOpen, { toggle: togglePlay, next, previous });
   const currentStep = plan.steps[view.stepIndex] ?? plan.steps[0]!;
-  useEffect(() => {
-    const session = globalThis.navigator?.mediaSession;
-    if (!session || typeof MediaMetadata === 'undefined') return;
-    session.metadata = new MediaMetadata({ title: currentStep.title, artist: s.appName });
-    session.playbackState = view.isPlaying ? 'playing' : 'paused';
-  }, [currentStep.title, view.isPlaying, s.appName]);
-
-  // Keep the screen on while playing.
-  useEffect(() => {
-    if (!view.isPlaying) return;
-    const wakeLock = (
-      navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<WakeLockSentinel> } }
-    ).wakeLock;
-    if (!wakeLock) return;
-    let sentinel: WakeLockSentinel | null = null;
-    let isActive = true;
-    const acquire = () => {
-      if (document.visibilityState !== 'visible') return;
-      wakeLock
-        .request('screen')
-        .then((s2) => {
-          if (isActive) sentinel = s2;
-          else void s2.release();
-        })
-        .catch(() => {
-          // Not allowed (no user gesture, low battery): the session goes on.
-        });
-    };
-    acquire();
-    document.addEventListener('visibilitychange', acquire);
-    return () => {
-      isActive = false;
-      document.removeEventListener('visibilitychange', acquire);
-      void sentinel?.release();
-    };
-  }, [view.isPlaying]);
-
-  // Voice commands where the browser recognises speech.
-  const Recognition = useMemo(recognitionConstructor, []);
-  const commandRef = useRef<(c: VoiceCommand) => void>(() => {});
-  commandRef.current = (c) => {
-    if (c === 'next') next();
-    else if (c === 'back') previous();
-    else if (c === 'pause') pause();
-    else if (c === 'resume') play();
-    else openPain();
-  };
-  useEffect(() => {
-    if (!isListening || !Recognition) return;
-    const recognition = new Recognition();
-    let isActive = true;
-    recognition.lang = language === 'ru' ? 'ru-RU' : 'en-US';
-    recognition.continuous = true;
-    recognition.interimResults = false;
-    recognition.onresult = (event) => {
-      for (let i = event.resultIndex; i < event.results.length; i++) {
-        const command = voiceCommandFrom(event.results[i]?.[0]?.transcript ?? '');
-        if (command) commandRef.current(command);
-      }
-    };
-    recognition.onend = () => {
-      if (isActive) recognition.start();
-    };
-    recognition.onerror = () => {
-      isActive = false;
-      setListening(false);
-    };
-    recognition.start();
-    return () => {
-      isActive = false;
-      recognition.stop();
-    };
-  }, [isListening, Recognition, language]);
-
-  useEffect(() => narrator.rateSet(rate), [narrator, rate]);
-  useEffect(() => {
-    narrator.mutedSet(isMuted);
-    beeper.mutedSet(isMuted);
-  }, [narrator, beeper, isMuted]);
+  useMediaSession(
+    { play, pause, next, previous },
+    { title: currentStep.title, artist: s.appName, isPlaying: view.isPlaying },
+  );
+  useWakeLock(view.isPlaying);
+  useVoiceCommands({
+    isListening,
+    language,
+    onCommand: (c) => {
+      if (c === 'next') next();
+      else if (c === 'back') previous();
+      else if (c === 'pause') pause();
+      else if (c === 'resume') play();
+      else openPain();
+    },
+    onStopped: () => setListening(false),
+  });
 
   const painReported = (region: string, level: number) => {
-    const t = clock.at(now());
-    const p = planRef.current;
+    const t = sp.t;
+    const p = sp.plan;
     const index = stepIndexAt(p, t);
     const step = p.steps[index]!;
     const params = painParams ?? DEFAULT_PAIN_PARAMS;
@@ -580,38 +404,70 @@ export function Player(props: {
         language === 'ru'
           ? `Клиент сообщил о боли ${level}/10: давление снижено.`
           : `The client reported pain ${level}/10: pressure lowered.`;
-      onPlanChange(planSoftened(p, index, outcome.to, reason));
+      const softened = planSoftened(p, index, outcome.to, reason);
+      sp.planSet(softened);
+      onPlanChange(softened);
       onEvent(eventAt('pressure-lowered', t, { pressure: outcome.to }), t);
     }
     setPain({ kind: 'soften', to: outcome.to });
   };
 
-  const prevStep = plan.steps[view.stepIndex - 1] ?? null;
   const nextStep = plan.steps[view.stepIndex + 1] ?? null;
   const side = sideText(language, currentStep.side);
+  const retry = retries[currentStep.id];
+  const triesLeft = retry ? retry.tries - triesUsed(events, currentStep.id, currentStep.side) : 0;
+  const isGettingReady = view.getReadyLeft !== null;
+  const change = isGettingReady ? changeText(plan, view.stepIndex, language) : '';
+  const hasNoVoice = areVoicesLoaded && !settings.isMuted && voices.length === 0;
+  const progress = useMemo(
+    () => stepsProgress(plan, events, view.progressT).progress,
+    [plan, events, view.progressT],
+  );
 
   return (
-    <section className="player" aria-labelledby="screen-title">
-      <div className="player-main">
-        <div className="figure-wrap">
-          <div
-            className="figure"
-            ref={figureRef}
-            role="img"
-            aria-label={`${s.figure}: ${currentStep.title}`}
-            data-testid="figure"
-            style={{ aspectRatio: `${FIGURE_WIDTH} / ${figureCropHeight(FIGURE_WIDTH, FIGURE_HEIGHT)}` }}
-          >
-            <div className="figure-layer" ref={baseRef} />
-            <div className="figure-layer" ref={safetyRef} />
-            <div className="figure-layer" ref={handsRef} />
-          </div>
+    <section
+      className={`player${hasNoVoice ? ' has-no-voice' : ''}`}
+      aria-labelledby="screen-title"
+      data-getting-ready={isGettingReady ? 'true' : undefined}
+    >
+      <div className="player-figure">
+        <div
+          className="figure"
+          ref={figureRef}
+          role="img"
+          aria-label={`${s.figure}: ${currentStep.title}`}
+          data-testid="figure"
+          style={{ aspectRatio: `${FIGURE_WIDTH} / ${figureCropHeight(FIGURE_WIDTH, FIGURE_HEIGHT)}` }}
+        >
+          <div className="figure-layer" ref={baseRef} />
+          <div className="figure-layer" ref={safetyRef} />
+          <div className="figure-layer" ref={handsRef} />
         </div>
-        <div className="now">
+      </div>
+
+      <div className="player-info">
+        <div className="now-block">
           <p className="now-label">
-            {s.current}
+            <span className={isGettingReady ? 'get-ready-label' : undefined}>
+              {isGettingReady ? s.getReady : s.current}
+            </span>
             {!view.isPlaying ? <span className="paused-badge">{s.paused}</span> : null}
+            {hasNoVoice ? (
+              <span className="no-voice-badge" aria-hidden="true">
+                {s.noVoiceShort}
+              </span>
+            ) : null}
           </p>
+          <p className="countdown" data-testid="countdown">
+            {isGettingReady ? (
+              <span data-testid="get-ready">{view.getReadyLeft}</span>
+            ) : (
+              clockText(view.stepLeft)
+            )}
+            <span className="visually-hidden"> {isGettingReady ? s.getReady : s.stepLeft}</span>
+          </p>
+        </div>
+        <div className="text-block">
           <h1
             id="screen-title"
             tabIndex={-1}
@@ -621,10 +477,7 @@ export function Player(props: {
           >
             {currentStep.title}
           </h1>
-          <p className="countdown" data-testid="countdown">
-            {clockText(view.stepLeft)}
-            <span className="visually-hidden"> {s.stepLeft}</span>
-          </p>
+          {change ? <p className="change-notice">{change}</p> : null}
           <p className="rep-side">
             <span>{s.repetition(view.repetition, view.repetitions)}</span>
             {side ? <span>{s.sideOf(side)}</span> : null}
@@ -633,24 +486,45 @@ export function Player(props: {
           <p className={`cue cue-${view.cueKind}`} aria-live="polite">
             {view.cue}
           </p>
+          {retry && triesLeft > 0 ? (
+            <button
+              type="button"
+              className="control retry"
+              onClick={() => {
+                const attempt = triesUsed(eventsRef.current, currentStep.id, currentStep.side) + 1;
+                if (attempt >= retry.tries) seekTo(sp.nextTarget(), 'give-up', { attempt });
+                else seekTo(currentStep.start, 'retry', { attempt });
+              }}
+            >
+              {retry.label}
+              <span className="retry-left"> ({s.triesLeft(triesLeft)})</span>
+            </button>
+          ) : null}
+        </div>
+        <div className="meta-block">
+          {hasNoVoice ? (
+            <p className="no-voice" role="status" data-testid="no-voice">
+              {s.noVoice(s.languageName)}
+            </p>
+          ) : null}
+          <p className="up-next">
+            <span className="muted">{s.upNext}:</span> {nextStep ? nextStep.title : s.none}
+          </p>
+          <SegmentBar plan={plan} t={view.progressT} label={s.progress} isLive progress={progress} />
+          <p className="session-left">{s.sessionLeft(clockText(view.sessionLeft))}</p>
         </div>
       </div>
 
-      <div className="prev-next">
-        <p>
-          <span className="muted">{s.previous}:</span> {prevStep ? prevStep.title : s.none}
-        </p>
-        <p>
-          <span className="muted">{s.next}:</span> {nextStep ? nextStep.title : s.none}
-        </p>
-      </div>
-
-      <SegmentBar plan={plan} t={view.progressT} label={s.progress} isLive />
-      <p className="session-left">{s.sessionLeft(clockText(view.sessionLeft))}</p>
-
-      <div className="controls">
-        <button type="button" className="control" onClick={previous} aria-keyshortcuts="ArrowLeft PageUp">
-          ◀ {s.prevStep}
+      <div className="control-bar" data-testid="control-bar">
+        <button
+          type="button"
+          className="control"
+          onClick={previous}
+          aria-keyshortcuts="ArrowLeft PageUp"
+          aria-label={s.prevStep}
+        >
+          <span aria-hidden="true">◀</span>
+          <span className="control-text"> {s.prevStep}</span>
         </button>
         <button
           type="button"
@@ -661,75 +535,57 @@ export function Player(props: {
         >
           {view.isPlaying ? `❚❚ ${s.pause}` : `▶ ${s.resume}`}
         </button>
-        <button type="button" className="control" onClick={next} aria-keyshortcuts="ArrowRight PageDown">
-          {s.nextStep} ▶
+        <button
+          type="button"
+          className="control"
+          onClick={next}
+          aria-keyshortcuts="ArrowRight PageDown"
+          aria-label={s.nextStep}
+        >
+          <span className="control-text">{s.nextStep} </span>
+          <span aria-hidden="true">▶</span>
         </button>
-        {currentStep.id === 'neck-traction' ? (
-          <button
-            type="button"
-            className="control"
-            onClick={() => seekTo(nextStep ? nextStep.start : plan.totalSeconds, 'no-relaxation')}
-          >
-            {s.wontRelax}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          className="control settings-button"
+          onClick={() => setSettingsOpen(true)}
+          aria-label={s.settings}
+          aria-haspopup="dialog"
+        >
+          <span aria-hidden="true">⚙</span>
+          <span className="control-text"> {s.settings}</span>
+        </button>
         <button type="button" className="pain-button" onClick={openPain}>
           {s.pain}
         </button>
       </div>
 
-      <details className="settings">
-        <summary>
-          <span aria-hidden="true">⚙</span> {s.settings}
-        </summary>
-        <div className="settings-body">
-          <div className="check">
-            <input id="mute" type="checkbox" checked={isMuted} onChange={(e) => setMuted(e.target.checked)} />
-            <label htmlFor="mute">{s.mute}</label>
-          </div>
-          <div className="field">
-            <label htmlFor="rate">{s.rate}</label>
-            <input
-              id="rate"
-              type="range"
-              min={0.5}
-              max={1.5}
-              step={0.1}
-              value={rate}
-              onChange={(e) => setRate(Number(e.target.value))}
-            />
-          </div>
-          <div className="check">
-            <input
-              id="auto-advance"
-              type="checkbox"
-              checked={autoAdvance}
-              onChange={(e) => setAutoAdvance(e.target.checked)}
-            />
-            <label htmlFor="auto-advance">{s.autoAdvance}</label>
-          </div>
-          {Recognition ? (
-            <div className="check">
-              <input
-                id="voice"
-                type="checkbox"
-                checked={isListening}
-                aria-describedby="voice-hint"
-                onChange={(e) => setListening(e.target.checked)}
-              />
-              <label htmlFor="voice">{s.voiceControl}</label>
-              <p className="hint" id="voice-hint">
-                {s.voiceHint}
-              </p>
-            </div>
-          ) : null}
-          {!narrator.isAvailable ? <p className="hint">{s.speechUnavailable}</p> : null}
-          <p className="hint">{s.keysHint}</p>
-          <button type="button" className="secondary" onClick={() => end('stopped')}>
-            {s.stopSession}
-          </button>
-        </div>
-      </details>
+      <PlayerSettingsDialog
+        isOpen={isSettingsOpen}
+        settings={settings}
+        voices={voices}
+        hasNoVoice={hasNoVoice}
+        isListening={isListening}
+        language={language}
+        onSettings={setSettings}
+        onListening={setListening}
+        onTest={() => narrator.say(s.testPhrase, language, { isTest: true })}
+        onEnd={askEnd}
+        onClose={() => setSettingsOpen(false)}
+      />
+
+      <ConfirmEndDialog
+        isOpen={isConfirmingEnd}
+        language={language}
+        onKeepGoing={() => {
+          setConfirmingEnd(false);
+          if (wasPlayingRef.current) play();
+        }}
+        onEnd={() => {
+          setConfirmingEnd(false);
+          end('stopped');
+        }}
+      />
 
       <PainDialog
         state={pain}
@@ -748,5 +604,45 @@ export function Player(props: {
         }}
       />
     </section>
+  );
+}
+
+/** "End the session now?": ending needs a second, deliberate press. */
+function ConfirmEndDialog(props: {
+  isOpen: boolean;
+  language: UiLanguage;
+  onKeepGoing: () => void;
+  onEnd: () => void;
+}) {
+  const { isOpen, language, onKeepGoing, onEnd } = props;
+  const s = uiStrings(language);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby="confirm-end-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onKeepGoing();
+      }}
+    >
+      <h2 id="confirm-end-title">{s.endTitle}</h2>
+      <p>{s.endLead}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onKeepGoing}>
+          {s.keepGoing}
+        </button>
+        <button type="button" className="secondary danger" onClick={onEnd}>
+          {s.stopSession}
+        </button>
+      </div>
+    </dialog>
   );
 }

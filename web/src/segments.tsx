@@ -1,8 +1,18 @@
 import type { Plan } from '../../src/core/plan-types.js';
+import type { StepProgress } from './session-outcome.js';
 
-/** The session as a bar of segments, one per step, sized by duration; done, current and coming steps differ. */
-export function SegmentBar(props: { plan: Plan; t: number; label: string; isLive?: boolean }) {
-  const { plan, t, label, isLive } = props;
+/**
+ * The session as a bar of segments, one per step, sized by duration. Live, a step is shown done only when it was
+ * played through (`progress`), passed over when it was reached and left; the current one fills as it runs.
+ */
+export function SegmentBar(props: {
+  plan: Plan;
+  t: number;
+  label: string;
+  isLive?: boolean;
+  progress?: readonly StepProgress[];
+}) {
+  const { plan, t, label, isLive, progress } = props;
   const total = Math.max(1, plan.totalSeconds);
   const percent = Math.round((Math.min(t, total) / total) * 100);
   return (
@@ -17,7 +27,15 @@ export function SegmentBar(props: { plan: Plan; t: number; label: string; isLive
     >
       {plan.steps.map((step, i) => {
         const end = step.start + step.duration;
-        const state = t >= end ? 'done' : t >= step.start && isLive ? 'current' : 'coming';
+        const isCurrent = isLive && t >= step.start && t < end;
+        const played = progress?.[i];
+        const state = isCurrent
+          ? 'current'
+          : played === 'done' || (!progress && t >= end)
+            ? 'done'
+            : played === 'passed' && t >= end
+              ? 'passed'
+              : 'coming';
         const fill = state === 'current' ? ((t - step.start) / Math.max(1, step.duration)) * 100 : 0;
         return (
           <div

@@ -1,7 +1,7 @@
 import type { Plan } from '../../src/core/plan-types.js';
 
 /** The short sounds the player makes. */
-export type BeepKind = 'start' | 'halfway' | 'ten-left' | 'switch-side' | 'turn-over' | 'end';
+export type BeepKind = 'start' | 'halfway' | 'ten-left' | 'switch-side' | 'turn-over' | 'end' | 'count';
 
 /** Steps shorter than this get no halfway or ten-seconds-left beep (they would crowd the start beep). */
 export const MIN_SECONDS_FOR_INNER_BEEPS = 30;
@@ -16,12 +16,7 @@ export function beepsBetween(plan: Plan, from: number, to: number): BeepKind[] {
   const out: BeepKind[] = [];
   plan.steps.forEach((step, i) => {
     const end = step.start + step.duration;
-    if (crossed(step.start, from, to) || (i === 0 && from <= 0 && to > 0 && step.start === 0)) {
-      const prev = i > 0 ? plan.steps[i - 1] : undefined;
-      if (prev && prev.position !== step.position) out.push('turn-over');
-      else if (prev?.side && step.side && prev.side !== step.side) out.push('switch-side');
-      else out.push('start');
-    }
+    if (crossed(step.start, from, to)) out.push(stepStartBeep(plan, i));
     if (step.duration >= MIN_SECONDS_FOR_INNER_BEEPS) {
       if (crossed(step.start + step.duration / 2, from, to)) out.push('halfway');
       if (crossed(end - 10, from, to)) out.push('ten-left');
@@ -29,4 +24,13 @@ export function beepsBetween(plan: Plan, from: number, to: number): BeepKind[] {
   });
   if (crossed(plan.totalSeconds, from, to)) out.push('end');
   return out;
+}
+
+/** The beep that opens step `index`: turn over on a change of position, switch side on a change of side, else start. */
+export function stepStartBeep(plan: Plan, index: number): BeepKind {
+  const step = plan.steps[index];
+  const prev = index > 0 ? plan.steps[index - 1] : undefined;
+  if (step && prev && prev.position !== step.position) return 'turn-over';
+  if (step && prev?.side && step.side && prev.side !== step.side) return 'switch-side';
+  return 'start';
 }

@@ -5,6 +5,7 @@ import type { Consent } from '../../src/core/records/client.js';
 import type { UiLanguage } from './i18n.js';
 import type { IntakeFormValues } from './intake-values.js';
 import type { PainParams } from './pain.js';
+import type { StepRetries } from './step-retry.js';
 
 /** The screen the session is on. */
 export type Stage = 'intake' | 'plan' | 'player' | 'summary';
@@ -21,6 +22,8 @@ export interface SessionEvent {
     | 'pressure-lowered'
     | 'go-on'
     | 'no-relaxation'
+    | 'retry'
+    | 'give-up'
     | 'stop'
     | 'finish';
   readonly t: number;
@@ -30,6 +33,10 @@ export interface SessionEvent {
   readonly region?: string;
   readonly level?: number;
   readonly pressure?: number | null;
+  /** Where a seek (next, previous, retry, give-up) went, session seconds. */
+  readonly to?: number;
+  /** Which try of a step's bounded retry this was (1, 2 …). */
+  readonly attempt?: number;
 }
 
 /** The therapist's notes, under SOAP headings. */
@@ -54,6 +61,8 @@ export interface SessionState {
   /** Safety-check problems of the plan (none for a planner that works). */
   readonly violations: readonly string[];
   readonly painParams: PainParams | null;
+  /** The routine's step retries (missing in sessions saved before they existed). */
+  readonly retries?: StepRetries;
   readonly acknowledged: readonly string[];
   readonly events: readonly SessionEvent[];
   /** Session time, seconds. */

@@ -1,26 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { Plan } from '../../src/core/plan-types.js';
 import { regionName } from './condition-text.js';
 import { clockText, type UiLanguage, uiStrings } from './i18n.js';
+import { sessionOutcome } from './session-outcome.js';
 import { recordSaved, type SessionRecord, type SessionState, type SoapNotes } from './session-store.js';
 import { sideText, stepTitle } from './step-text.js';
-
-/** What a session did: the steps reached, the steps passed over with "next", the changes and the pain reports. */
-export function sessionOutcome(plan: Plan, state: Pick<SessionState, 'events' | 't'>) {
-  const end = state.t;
-  const nexts = state.events.filter((e) => e.kind === 'next' || e.kind === 'no-relaxation');
-  const done: number[] = [];
-  const passed: number[] = [];
-  plan.steps.forEach((step, i) => {
-    if (step.start >= end) return;
-    const wasPassed = nexts.some((e) => e.t < step.start + step.duration - 0.5 && e.t >= step.start);
-    if (wasPassed) passed.push(i);
-    else done.push(i);
-  });
-  const changed = plan.steps.map((step, i) => ({ step, i })).filter(({ step }) => step.changes.length > 0);
-  const pains = state.events.filter((e) => e.kind === 'pain');
-  return { done, passed, changed, pains };
-}
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -64,6 +47,23 @@ export function Summary(props: {
       : state.endReason === 'stopped'
         ? s.endedStopped
         : s.endedFinished;
+  const total = plan ? clockText(plan.totalSeconds) : '';
+  const endLine =
+    state.endReason === 'finished' || !plan
+      ? `${ended} ${s.ranFor(clockText(state.t))}`
+      : s.endedAt(ended, clockText(state.t), total);
+  const startedAt = state.events[0]?.at;
+  const dateText = startedAt
+    ? new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+      }).format(new Date(startedAt))
+    : null;
+  const playedLine = (i: number) => {
+    const step = plan?.steps[i];
+    if (!step || !outcome) return '';
+    return s.playedOf(clockText(outcome.playedSeconds[i] ?? 0), clockText(step.duration));
+  };
   const label = (i: number) => {
     const step = plan?.steps[i];
     if (!step) return '';
@@ -90,43 +90,80 @@ export function Summary(props: {
       <h1 id="screen-title" tabIndex={-1}>
         {s.summaryTitle}
       </h1>
-      <p className="lead">
-        {ended} {clockText(state.t)}
-      </p>
+      {dateText ? (
+        <p className="session-date" data-testid="session-date">
+          {s.sessionDate(dateText)}
+        </p>
+      ) : null}
+      <p className="lead">{endLine}</p>
       {outcome && plan ? (
         <div className="summary-grid">
           <section aria-labelledby="done-title">
             <h2 id="done-title">{s.done}</h2>
-            <ul>
-              {outcome.done.map((i) => (
-                <li key={i}>{label(i)}</li>
-              ))}
-            </ul>
+            <p className="hint">{s.doneMeans}</p>
+            {outcome.done.length === 0 ? (
+              <p>{s.none}</p>
+            ) : (
+              <ul data-testid="done-list">
+                {outcome.done.map((i) => (
+                  <li key={i}>{label(i)}</li>
+                ))}
+              </ul>
+            )}
           </section>
+          <section aria-labelledby="passed-title">
+            <h2 id="passed-title">{s.passed}</h2>
+            {outcome.passed.length === 0 ? (
+              <p>{s.none}</p>
+            ) : (
+              <ul data-testid="passed-list">
+                {outcome.passed.map((i) => (
+                  <li key={i}>
+                    {label(i)}: {playedLine(i)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {outcome.notReached.length > 0 ? (
+            <section aria-labelledby="not-reached-title">
+              <h2 id="not-reached-title">{s.notReached}</h2>
+              <ul data-testid="not-reached-list">
+                {outcome.notReached.map((i) => (
+                  <li key={i}>{label(i)}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="skipped-title">
-            <h2 id="skipped-title">{s.skipped}</h2>
-            <ul>
-              {plan.skipped.map((k, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a step may be skipped on both sides
-                <li key={`plan-${i}`}>
-                  {stepTitle(language, k.id)}
-                  {k.side ? ` (${sideText(language, k.side)})` : ''}: {k.reason}
-                </li>
-              ))}
-              {outcome.passed.map((i) => (
-                <li key={`passed-${i}`}>{label(i)}</li>
-              ))}
-            </ul>
+            <h2 id="skipped-title">{s.skippedByPlan}</h2>
+            {plan.skipped.length === 0 ? (
+              <p>{s.none}</p>
+            ) : (
+              <ul data-testid="skipped-list">
+                {plan.skipped.map((k, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a step may be skipped on both sides
+                  <li key={`plan-${i}`}>
+                    {stepTitle(language, k.id)}
+                    {k.side ? ` (${sideText(language, k.side)})` : ''}: {k.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section aria-labelledby="changed-title">
             <h2 id="changed-title">{s.changed}</h2>
-            <ul>
-              {outcome.changed.map(({ step, i }) => (
-                <li key={i}>
-                  {label(i)}: {step.changes.map((c) => c.reason).join(' ')}
-                </li>
-              ))}
-            </ul>
+            {outcome.changed.length === 0 ? (
+              <p>{s.none}</p>
+            ) : (
+              <ul data-testid="changed-list">
+                {outcome.changed.map(({ step, i }) => (
+                  <li key={i}>
+                    {label(i)}: {step.changes.map((c) => c.reason).join(' ')}
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section aria-labelledby="reported-title">
             <h2 id="reported-title">{s.reported}</h2>
@@ -136,7 +173,7 @@ export function Summary(props: {
               <ul className="pain-reports">
                 {outcome.pains.map((e) => (
                   <li key={`${e.at}-${e.t}`}>
-                    {s.painLine(clockText(e.t), regionName(language, e.region ?? ''), e.level ?? 0)}
+                    {s.painLineAt(clockText(e.t), regionName(language, e.region ?? ''), e.level ?? 0)}
                   </li>
                 ))}
               </ul>

@@ -13,6 +13,8 @@ export const SESSION_EVENT_KINDS = [
   'pressure-lowered',
   'go-on',
   'no-relaxation',
+  'retry',
+  'give-up',
   'stop',
   'finish',
 ] as const;
@@ -41,6 +43,13 @@ export const SessionEvent = z
     region: ShortText.optional(),
     level: z.number().int().min(0).max(10).optional().describe('Pain level, 0–10.'),
     pressure: z.number().int().min(1).max(5).nullable().optional(),
+    to: z
+      .number()
+      .min(0)
+      .max(86_400)
+      .optional()
+      .describe('Where a seek (next, previous, retry, give-up) went.'),
+    attempt: z.number().int().min(1).max(100).optional().describe("Which try of a step's bounded retry."),
   })
   .strict()
   .superRefine((e, ctx) => {

@@ -51,7 +51,10 @@ function eventLine(e: SessionEvent): string | null {
     case 'pressure-lowered':
       return `${at}: pressure lowered${e.pressure ? ` to ${e.pressure}` : ''}.`;
     case 'no-relaxation':
-      return `${at}: the client did not relax.`;
+    case 'give-up':
+      return `${at}: the client did not relax; moved on.`;
+    case 'retry':
+      return `${at}: tried again${e.attempt ? ` (try ${e.attempt})` : ''}.`;
     case 'skip':
       return `${at}: step skipped.`;
     case 'stop':

@@ -1,0 +1,92 @@
+// The live figure's three stacked layers and their caches: the table and client (replaced only when the position
+// changes), the safety marks (looked at on a change of step and twice a second) and the moving hands (morphed in
+// place every frame). Keeping the last SVG of each layer here means a frame that changes nothing touches no DOM.
+import type { Moment } from '../../src/core/moment.js';
+import type { Plan } from '../../src/core/plan-types.js';
+import { momentAt } from '../../src/core/timeline.js';
+import {
+  type FigureOptions,
+  figureBaseKey,
+  figureBaseSvg,
+  figureOverlaySvg,
+  figureSvg,
+  OVERLAY_LAYERS,
+} from './figure.js';
+import { stillTimeFor } from './step-text.js';
+import { svgMorphed } from './svg-morph.js';
+
+/** How often the safety marks are redrawn within a step (real milliseconds). */
+const SAFETY_EVERY_MS = 500;
+
+/** The figure's DOM: the base layer and one element per overlay (OVERLAY_LAYERS' order). */
+export interface FigureElements {
+  readonly base: HTMLElement;
+  readonly overlays: readonly HTMLElement[];
+}
+
+/** Draws moments into the figure's layers, replacing or morphing only what changed. */
+export class FigureLayers {
+  private lastBaseKey = '';
+  private readonly lastSvgs: string[] = [];
+  private lastSafetyStep = -1;
+  private lastSafetyAt = Number.NEGATIVE_INFINITY;
+  private lastStill = '';
+
+  constructor(
+    private readonly elements: FigureElements,
+    private readonly options: FigureOptions,
+  ) {}
+
+  /** Draws the moment, animated: the base when its key changes, each overlay when its SVG does. */
+  drawn(moment: Moment, plan: Plan, frameNow: number): void {
+    const options = { ...this.options, excluded: plan.excludedRegions };
+    const baseKey = figureBaseKey(moment, options);
+    if (baseKey !== this.lastBaseKey) {
+      this.lastBaseKey = baseKey;
+      this.lastStill = '';
+      this.elements.base.innerHTML = figureBaseSvg(moment, options);
+    }
+    OVERLAY_LAYERS.forEach((layers, i) => {
+      const isSafety = layers.includes('safety');
+      if (isSafety) {
+        if (moment.stepIndex === this.lastSafetyStep && frameNow - this.lastSafetyAt < SAFETY_EVERY_MS)
+          return;
+        this.lastSafetyStep = moment.stepIndex;
+        this.lastSafetyAt = frameNow;
+      }
+      const layer = this.elements.overlays[i];
+      const svg = figureOverlaySvg(moment, options, layers);
+      if (layer && svg !== this.lastSvgs[i]) {
+        this.lastSvgs[i] = svg;
+        svgMorphed(layer, svg);
+      }
+    });
+  }
+
+  /** Draws the step's still (reduced motion): one whole frame in the base, the overlays emptied. */
+  stillDrawn(plan: Plan, stepIndex: number, label: string): void {
+    const step = plan.steps[stepIndex];
+    if (!step) return;
+    const key = `${stepIndex}|${label}|${plan.steps.length}|${step.pressure}`;
+    if (key === this.lastStill) return;
+    this.lastStill = key;
+    const options = { ...this.options, excluded: plan.excludedRegions, label };
+    this.elements.base.innerHTML = figureSvg(momentAt(plan, stillTimeFor(step)), options);
+    for (const layer of this.elements.overlays) layer.innerHTML = '';
+    this.lastSvgs.length = 0;
+    this.lastBaseKey = '';
+  }
+
+  /** Fills the caches for step `index` while the browser is idle, so the frame where it begins stays light. */
+  stepPrimed(plan: Plan, index: number): void {
+    const step = plan.steps[index];
+    if (!step) return;
+    const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    whenIdle(() => {
+      const options = { ...this.options, excluded: plan.excludedRegions };
+      const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2));
+      figureBaseSvg(moment, options);
+      for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
+    });
+  }
+}
