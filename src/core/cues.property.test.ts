@@ -5,6 +5,7 @@ import { REGION_IDS } from './ids.js';
 import { CONDITION_IDS, Intake } from './intake.js';
 import { planFromIntake } from './planner.js';
 import { cueProblems } from './test-support/cue-words.js';
+import { intakeArbitrary } from './test-support/intake-arbitrary.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const rules = testRules();
@@ -12,57 +13,10 @@ const bodyMap = testBodyMap();
 const alwaysOn = new Set(rules.filter((r) => 'always' in r.when).map((r) => r.id));
 const routines = [testRoutine('spinal-column'), testRoutine('neck-and-shoulders')];
 
-const side = fc.constantFrom('left', 'right', 'both', undefined);
-const conditionArb = fc
-  .record({
-    id: fc.constantFrom(...CONDITION_IDS),
-    side,
-    severity: fc.constantFrom('mild', 'severe', undefined),
-    weeks: fc.integer({ min: 0, max: 42 }),
-    region: fc.constantFrom(...REGION_IDS),
-    isCleared: fc.constantFrom(true, false, undefined),
-  })
-  .map(({ id, ...fields }) => {
-    const out: Record<string, unknown> = { id };
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
-    return out;
-  });
-
-/** Intakes over every condition id; fields a condition does not take are dropped until the intake parses. */
-const intakeArb = fc
-  .record(
-    {
-      conditions: fc.array(conditionArb, { maxLength: 3 }),
-      avoidRegions: fc.array(
-        fc.record(
-          { region: fc.constantFrom(...REGION_IDS), side: fc.constantFrom('left', 'right') },
-          { requiredKeys: ['region'] },
-        ),
-        { maxLength: 2 },
-      ),
-      pressurePreference: fc.integer({ min: 1, max: 5 }),
-      minutes: fc.integer({ min: 10, max: 120 }),
-      language: fc.constantFrom('en', 'ru'),
-    },
-    { requiredKeys: ['minutes'] },
-  )
-  .map((raw) => {
-    const keep = (c: Record<string, unknown>): Record<string, unknown> => {
-      for (const drop of [[], ['severity'], ['weeks'], ['isCleared'], ['side'], ['region']] as string[][]) {
-        const trial = { ...c };
-        for (const k of drop) delete trial[k];
-        if (Intake.safeParse({ minutes: 30, conditions: [trial] }).success) return trial;
-      }
-      return { id: c.id };
-    };
-    const parsed = Intake.safeParse({ ...raw, conditions: (raw.conditions ?? []).map(keep) });
-    return parsed.success ? parsed.data : Intake.parse({ minutes: raw.minutes });
-  });
-
 describe('cues follow the plan', () => {
   it(`no cue names an excluded region or says more pressure than planned (${RUNS} intakes, both routines)`, () => {
     fc.assert(
-      fc.property(intakeArb, fc.integer({ min: 0, max: routines.length - 1 }), (intake, r) => {
+      fc.property(intakeArbitrary, fc.integer({ min: 0, max: routines.length - 1 }), (intake, r) => {
         const plan = planFromIntake(routines[r]!, rules, intake, { bodyMap });
         if (plan.refused) return;
         expect(cueProblems(plan, alwaysOn)).toEqual([]);

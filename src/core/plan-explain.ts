@@ -39,6 +39,13 @@ const words = {
   to: { en: 'to', ru: 'до' },
 } as const;
 
+const CHANGE_LABELS: readonly (readonly [string, { en: string; ru: string }])[] = [
+  ['soften', words.softer],
+  ['limit-reps', words.fewer],
+  ['exclude-region', words.shorter],
+  ['replace', words.addedCue],
+];
+
 /** Names of rules the planner itself applies for an answer (minutes, pressure, areas to avoid). */
 const plannerRuleTitles: Record<string, { en: string; ru: string }> = {
   'session-length': { en: 'Session length', ru: 'Длительность сеанса' },
@@ -123,61 +130,23 @@ export function planReasons(input: ExplainInput): PlanReason[] {
       );
     }
     const byKind = (kind: string) => ruleChanges.filter(({ c }) => c.kind === kind);
-
-    const softened = byKind('soften');
-    if (softened.length > 0) {
-      const to = Math.min(...softened.map(({ c }) => Number(c.to ?? 5)));
-      changes.push(
-        `${t(words.softer)}: ${listed(
-          language,
-          grouped(
-            softened,
-            ({ step }) => step.title,
-            ({ step }) => step.side,
-          ),
-        )} ${t(words.to)} ${to}.`,
+    // What each kind of change did, in the order a reader wants it: softer, fewer, shorter, an added reminder.
+    for (const [kind, label] of CHANGE_LABELS) {
+      const found = byKind(kind);
+      if (found.length === 0) continue;
+      const named = listed(
+        language,
+        grouped(
+          found,
+          ({ step }) => step.title,
+          ({ step }) => step.side,
+        ),
       );
+      const to =
+        kind === 'soften' ? ` ${t(words.to)} ${Math.min(...found.map(({ c }) => Number(c.to ?? 5)))}` : '';
+      changes.push(`${t(label)}: ${named}${to}.`);
+      for (const { c } of found) reasons.add(c.reason);
     }
-    const fewer = byKind('limit-reps');
-    if (fewer.length > 0) {
-      changes.push(
-        `${t(words.fewer)}: ${listed(
-          language,
-          grouped(
-            fewer,
-            ({ step }) => step.title,
-            ({ step }) => step.side,
-          ),
-        )}.`,
-      );
-    }
-    const cut = byKind('exclude-region');
-    if (cut.length > 0) {
-      changes.push(
-        `${t(words.shorter)}: ${listed(
-          language,
-          grouped(
-            cut,
-            ({ step }) => step.title,
-            ({ step }) => step.side,
-          ),
-        )}.`,
-      );
-    }
-    const replaced = byKind('replace');
-    if (replaced.length > 0) {
-      changes.push(
-        `${t(words.addedCue)}: ${listed(
-          language,
-          grouped(
-            replaced,
-            ({ step }) => step.title,
-            ({ step }) => step.side,
-          ),
-        )}.`,
-      );
-    }
-    for (const { c } of [...softened, ...fewer, ...cut, ...replaced]) reasons.add(c.reason);
     const regions = input.excludedRegions.filter((r) => r.rule === rule);
     if (regions.length > 0) {
       changes.push(

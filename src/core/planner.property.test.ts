@@ -13,6 +13,7 @@ import {
 import { checkPlan, contactGroups } from './plan-check.js';
 import type { Plan, PlannedStep } from './plan-types.js';
 import { DURATION_TOLERANCE, planFromIntake } from './planner.js';
+import { intakeArbitrary } from './test-support/intake-arbitrary.js';
 
 const routine = testRoutine();
 const rules = testRules();
@@ -28,75 +29,6 @@ const REFUSING = [
   'recent-heart-attack-or-stroke',
   'sedated-or-intoxicated',
 ];
-
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
-const sideArb = fc.constantFrom('left', 'right', 'both');
-const bool = fc.boolean();
-
-/** One condition with any of the details it takes (each may be left out), drawn from the intake's own tables. */
-const condition = fc.constantFrom(...CONDITION_IDS).chain((id) => {
-  const fields = CONDITION_FIELDS[id];
-  const values = CONDITION_VALUES[id] ?? {};
-  const pick = (field: ConditionField, arb: fc.Arbitrary<unknown>) =>
-    fields.includes(field) ? maybe(arb) : fc.constant(undefined);
-  return fc
-    .record({
-      side: pick('side', sideArb),
-      severity: pick('severity', fc.constantFrom(...(values.severity ?? ['mild']))),
-      weeks: pick('weeks', fc.integer({ min: 0, max: id === 'pregnancy' ? 42 : 60 })),
-      region: pick('region', fc.constantFrom(...(values.region ?? REGION_IDS))),
-      kind: pick('kind', fc.constantFrom(...(values.kind ?? ['other']))),
-      isCleared: pick('isCleared', bool),
-      level: pick('level', fc.constantFrom('lumbar', 'cervical')),
-      hasRedFlags: pick('hasRedFlags', bool),
-      hasNeuropathy: pick('hasNeuropathy', bool),
-      isHighRisk: pick('isHighRisk', bool),
-      lymphNodesRemovedSide: pick('lymphNodesRemovedSide', sideArb),
-      fallbackWeeks: fc.integer({ min: 0, max: 42 }),
-      fallbackRegion: fc.constantFrom(...REGION_IDS),
-    })
-    .map(({ fallbackWeeks, fallbackRegion, ...details }) => {
-      const out: Record<string, unknown> = { id };
-      for (const [k, v] of Object.entries(details)) if (v !== undefined) out[k] = v;
-      // The details the intake requires (asked, never guessed).
-      if (id === 'pregnancy' && out.weeks === undefined) out.weeks = fallbackWeeks;
-      if ((id === 'local-lesion' || id === 'recent-surgery') && out.region === undefined)
-        out.region = fallbackRegion;
-      return out;
-    });
-});
-const body = fc.record(
-  { heightCm: fc.integer({ min: 140, max: 210 }), weightKg: fc.integer({ min: 40, max: 160 }) },
-  { requiredKeys: [] },
-);
-const clientBody = fc.record(
-  {
-    heightCm: fc.integer({ min: 140, max: 210 }),
-    weightKg: fc.integer({ min: 40, max: 160 }),
-    ageYears: fc.integer({ min: 12, max: 95 }),
-  },
-  { requiredKeys: [] },
-);
-const intakeArb = fc
-  .record(
-    {
-      client: clientBody,
-      practitioner: body,
-      conditions: fc.array(condition, { maxLength: 4 }),
-      avoidRegions: fc.array(
-        fc.record(
-          { region: fc.constantFrom(...REGION_IDS), side: fc.constantFrom('left', 'right') },
-          { requiredKeys: ['region'] },
-        ),
-        { maxLength: 2 },
-      ),
-      pressurePreference: fc.integer({ min: 1, max: 5 }),
-      minutes: fc.integer({ min: 10, max: 120 }),
-      language: fc.constantFrom('en', 'ru'),
-    },
-    { requiredKeys: ['minutes'] },
-  )
-  .map((i) => Intake.parse(i as IntakeInput));
 
 /** True when the intake must be refused: a refusing condition, or a clearance or reassurance it does not give. */
 function isRefusalExpected(intake: Intake): boolean {
@@ -373,7 +305,7 @@ describe('planner invariants over generated intakes', () => {
     let planned = 0;
     const conditionsPlanned = new Set<string>();
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakeArbitrary, (intake) => {
         // Plain checks collected into one list: tens of thousands of expect() calls per run would dominate.
         const problems: string[] = [];
         const result = planFromIntake(routine, rules, intake, { bodyMap });
