@@ -17,6 +17,7 @@ import type { Report } from './run.js';
 import { quantileOf, type TimingResult, timingOf } from './timing.js';
 
 const TARGET_MS = 8;
+const bodyMap = builtinBodyMap();
 const FRAMES = 240;
 
 function benchPlan(report: Report): Plan {
@@ -26,7 +27,7 @@ function benchPlan(report: Report): Plan {
       builtinRules(),
       Intake.parse({ minutes: 45 }),
       {
-        bodyMap: builtinBodyMap(),
+        bodyMap,
       },
     );
     if (!isRefusal(result)) return result;
@@ -45,7 +46,7 @@ function benchMoments(plan: Plan): Moment[] {
   const out: Moment[] = [];
   for (const step of picked) {
     for (let i = 0; i < FRAMES / 8; i++)
-      out.push(momentAt(plan, step.start + Math.min(5, step.duration / 2) + i / 30));
+      out.push(momentAt(plan, step.start + Math.min(5, step.duration / 2) + i / 30, bodyMap));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt, stepIndexAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
+import { bodyMap } from './body-map.js';
 import {
   figureBaseKey,
   figureBaseSvg,
@@ -131,7 +132,7 @@ export function Player(props: {
   const safetyRef = useRef<HTMLDivElement>(null);
   const handsRef = useRef<HTMLDivElement>(null);
   const overlayRefs = useMemo(() => [safetyRef, handsRef], []);
-  const [view, setView] = useState<PlayerView>(() => viewOf(momentAt(plan, initialT), false));
+  const [view, setView] = useState<PlayerView>(() => viewOf(momentAt(plan, initialT, bodyMap), false));
   const viewRef = useRef(view);
   // React renders only when the text on screen changes (about once a second), never per frame.
   const viewShown = useCallback((next: PlayerView) => {
@@ -184,7 +185,7 @@ export function Player(props: {
   );
 
   const refresh = useCallback(() => {
-    const m = momentAt(planRef.current, clock.at(now()));
+    const m = momentAt(planRef.current, clock.at(now()), bodyMap);
     viewShown(viewOf(m, clock.isPlaying));
   }, [clock, viewShown]);
 
@@ -284,7 +285,7 @@ export function Player(props: {
       const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
       whenIdle(() => {
         const options = { ...figureOptions, excluded: p.excludedRegions };
-        const moment = momentAt(p, step.start + Math.min(0.5, step.duration / 2));
+        const moment = momentAt(p, step.start + Math.min(0.5, step.duration / 2), bodyMap);
         figureBaseSvg(moment, options);
         for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
       });
@@ -335,7 +336,7 @@ export function Player(props: {
       lastWorkT = t;
       lastWorkPlan = p;
       lastWorkPlaying = clock.isPlaying;
-      const m = momentAt(p, t);
+      const m = momentAt(p, t, bodyMap);
       if (m.stepIndex !== lastPrimedStep) {
         lastPrimedStep = m.stepIndex;
         nextStepPrimed(p, m.stepIndex + 1);
@@ -349,7 +350,7 @@ export function Player(props: {
           if (m.stepIndex !== lastStillStep || p !== lastFigurePlan) {
             lastStillStep = m.stepIndex;
             lastFigurePlan = p;
-            base.innerHTML = figureSvg(momentAt(p, stillTimeFor(m.step)), {
+            base.innerHTML = figureSvg(momentAt(p, stillTimeFor(m.step), bodyMap), {
               ...options,
               label: m.step.title,
             });
