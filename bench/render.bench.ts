@@ -119,7 +119,7 @@ export async function run(report: Report): Promise<void> {
 
   const svg = timedWithCpu(
     'render: Moment → SVG (text as outlines)',
-    (i) => renderMoment(moments[i % moments.length]!),
+    (i) => renderMoment(moments[i % moments.length]!, { bodyMap }),
     {
       opsPerBatch: 50,
       batches: 30,
@@ -129,12 +129,12 @@ export async function run(report: Report): Promise<void> {
   report.row(svg.result, { cpuMs: Number(svg.cpuMs.toFixed(3)) });
   const svgText = timedWithCpu(
     'render: Moment → SVG (<text>)',
-    (i) => renderMoment(moments[i % moments.length]!, { text: 'text' }),
+    (i) => renderMoment(moments[i % moments.length]!, { bodyMap, text: 'text' }),
     { opsPerBatch: 50, batches: 30, warmupBatches: 5 },
   );
   report.row(svgText.result, { cpuMs: Number(svgText.cpuMs.toFixed(3)) });
 
-  const svgs = moments.map((m) => renderMoment(m));
+  const svgs = moments.map((m) => renderMoment(m, { bodyMap }));
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
   const full = timedWithCpu('resvg: full SVG frame → RGBA', (i) => raster.rgba(svgs[i % svgs.length]!), {
     opsPerBatch: 8,
@@ -149,9 +149,9 @@ export async function run(report: Report): Promise<void> {
     (i) => {
       const m = moments[i % moments.length]!;
       return raster.rgbaLayered([
-        renderMoment(m, { layers: STATIC_LAYERS }),
-        renderMoment(m, { layers: figureLayers }),
-        renderMoment(m, { layers: ['captions'] }),
+        renderMoment(m, { bodyMap, layers: STATIC_LAYERS }),
+        renderMoment(m, { bodyMap, layers: figureLayers }),
+        renderMoment(m, { bodyMap, layers: ['captions'] }),
       ]);
     },
     { opsPerBatch: 8, batches: 30, warmupBatches: 2 },

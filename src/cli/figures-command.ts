@@ -276,6 +276,7 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
   const height = options.height ?? 720;
   const language = options.lang ?? plan.language;
   const render = {
+    bodyMap: builtinBodyMap(),
     width,
     height,
     language,

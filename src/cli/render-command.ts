@@ -67,6 +67,7 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
     moment = stepMomentAt(plan, step, { phase: options.phase ?? stepTellingPhase(step) });
   }
   const svg = renderMoment(moment, {
+    bodyMap: builtinBodyMap(),
     ...(options.size ?? {}),
     language: options.lang ?? plan.language,
     theme: options.theme ?? 'light',

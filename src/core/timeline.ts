@@ -16,6 +16,8 @@ interface PreparedPlan {
    */
   readonly motions: WeakMap<BodyMap, (PreparedMotion | undefined)[]>;
   readonly cues: (readonly ScheduledCue[] | undefined)[];
+  /** The map last asked for and its motions: a shortcut past the WeakMap (a cache; it changes no result). */
+  readonly last: { map: BodyMap | undefined; motions: (PreparedMotion | undefined)[] };
 }
 
 const preparedPlans = new WeakMap<Plan, PreparedPlan>();
@@ -29,7 +31,17 @@ function planPreparedNow(plan: Plan): PreparedPlan {
   const starts = new Float64Array(n);
   for (let i = 0; i < n; i++) starts[i] = plan.steps[i]!.start;
   const total = Number.isFinite(plan.totalSeconds) && plan.totalSeconds > 0 ? plan.totalSeconds : 0;
-  return { starts, total, motions: new WeakMap(), cues: new Array(n) };
+  return { starts, total, motions: new WeakMap(), cues: new Array(n), last: { map: undefined, motions: [] } };
+}
+
+/** The plan's motions for a map; the last map asked is kept at hand (a player asks with one map). */
+function motionsFor(prepared: PreparedPlan, map: BodyMap, n: number): (PreparedMotion | undefined)[] {
+  const last = prepared.last;
+  if (last.map === map) return last.motions;
+  const motions = cachedValue(prepared.motions, map, () => new Array<PreparedMotion | undefined>(n));
+  last.map = map;
+  last.motions = motions;
+  return motions;
 }
 
 /** The placeholder step of a plan with no steps (stepIndex −1): a rest of no length. */
@@ -97,7 +109,7 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   }
   const index = lastIndexAtMost(prepared.starts, time);
   const step = plan.steps[index]!;
-  const motions = cachedValue(prepared.motions, map, () => new Array<PreparedMotion | undefined>(n));
+  const motions = motionsFor(prepared, map, n);
   const motion = motions[index] ?? stepMotionPrepared(step, map);
   motions[index] = motion;
   const schedule = prepared.cues[index] ?? cueScheduleFor(step);

@@ -89,7 +89,7 @@ describe('hands as drawn (random plans)', () => {
         const position = moment.step.position === 'supine' ? 'supine' : 'prone';
         const view = viewLayout({ width: 1280, height: 720, position });
         const viewSurface = surfaceForPosition(position);
-        const svg = renderMoment(moment, { layers: ['hands'], text: 'text' });
+        const svg = renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' });
         const drawn = drawnHands(svg);
         expect(drawn).toHaveLength(moment.hands.length);
         for (const h of drawn) {
@@ -109,7 +109,7 @@ describe('hands as drawn (random plans)', () => {
   it('the check itself notices a pressing hand drawn on the spine', () => {
     const onSpine = { ...KIND_MOMENTS.knead, hands: [hand('left', 'thumb', [0, 0.3], -90, { pressure: 3 })] };
     const view = viewLayout({ width: 1280, height: 720, position: 'prone' });
-    const [drawn] = drawnHands(renderMoment(onSpine, { layers: ['hands'], text: 'text' }));
+    const [drawn] = drawnHands(renderMoment(onSpine, { bodyMap, layers: ['hands'], text: 'text' }));
     expect(drawn?.pressure).toBe(3);
     const at = bodyFromScreen(view, { x: drawn!.x, y: drawn!.y });
     expect(
@@ -124,7 +124,7 @@ describe('hands as drawn (random plans)', () => {
       const moment = momentAt(plan, t, bodyMap);
       const position = moment.step.position === 'supine' ? 'supine' : 'prone';
       const view = viewLayout({ width: 1280, height: 720, position });
-      const drawn = drawnHands(renderMoment(moment, { layers: ['hands'], text: 'text' }));
+      const drawn = drawnHands(renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' }));
       for (const h of moment.hands) {
         const match = drawn.find((d) => d.hand === h.hand);
         expect(match).toBeDefined();
