@@ -74,6 +74,21 @@ describe('stepTellingPhase', () => {
     expect(stepTellingPhase({ ...step, start: 0, tellingPhase: 0.7 })).toBe(0.7);
   });
 
+  it('a routine step’s own tellingPhase reaches its planned step', () => {
+    const routine = structuredClone(builtinRoutine('spinal-column'));
+    const step = routine.sections.flatMap((s) => s.steps).find((s) => s.technique === 'glide')!;
+    step.tellingPhase = 0.6;
+    const plan = planFromIntake(routine, builtinRules(), Intake.parse({ minutes: 45 }), {
+      bodyMap: builtinBodyMap(),
+    });
+    if (isRefusal(plan)) throw new Error('refused');
+    const planned = plan.steps.filter((s) => s.id === step.id);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const s of planned) expect(stepTellingPhase(s)).toBe(0.6);
+    const other = plan.steps.find((s) => s.id !== step.id && s.technique === 'glide')!;
+    expect(stepTellingPhase(other)).toBe(techniqueMotions.glide.tellingPhase);
+  });
+
   it('every kind declares one within a repetition', () => {
     for (const motion of Object.values(techniqueMotions)) {
       expect(motion.tellingPhase).toBeGreaterThanOrEqual(0);
