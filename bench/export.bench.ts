@@ -112,7 +112,8 @@ async function pooledFrames(plan: Plan, n: number): Promise<{ seconds: number; f
 async function chromiumSeconds(plan: Plan, n: number): Promise<number> {
   const start = plan.steps[2]!.start;
   const svgs = Array.from({ length: n }, (_, i) =>
-    renderMoment(momentAt(plan, start + i / FPS), {
+    renderMoment(momentAt(plan, start + i / FPS, builtinBodyMap()), {
+      bodyMap: builtinBodyMap(),
       width: WIDTH,
       height: HEIGHT,
       excluded: plan.excludedRegions,

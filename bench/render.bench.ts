@@ -17,6 +17,7 @@ import type { Report } from './run.js';
 import { quantileOf, type TimingResult, timingOf } from './timing.js';
 
 const TARGET_MS = 8;
+const bodyMap = builtinBodyMap();
 const FRAMES = 240;
 
 function benchPlan(report: Report): Plan {
@@ -26,7 +27,7 @@ function benchPlan(report: Report): Plan {
       builtinRules(),
       Intake.parse({ minutes: 45 }),
       {
-        bodyMap: builtinBodyMap(),
+        bodyMap,
       },
     );
     if (!isRefusal(result)) return result;
@@ -45,7 +46,7 @@ function benchMoments(plan: Plan): Moment[] {
   const out: Moment[] = [];
   for (const step of picked) {
     for (let i = 0; i < FRAMES / 8; i++)
-      out.push(momentAt(plan, step.start + Math.min(5, step.duration / 2) + i / 30));
+      out.push(momentAt(plan, step.start + Math.min(5, step.duration / 2) + i / 30, bodyMap));
   }
   return out;
 }
@@ -118,7 +119,7 @@ export async function run(report: Report): Promise<void> {
 
   const svg = timedWithCpu(
     'render: Moment → SVG (text as outlines)',
-    (i) => renderMoment(moments[i % moments.length]!),
+    (i) => renderMoment(moments[i % moments.length]!, { bodyMap }),
     {
       opsPerBatch: 50,
       batches: 30,
@@ -128,12 +129,12 @@ export async function run(report: Report): Promise<void> {
   report.row(svg.result, { cpuMs: Number(svg.cpuMs.toFixed(3)) });
   const svgText = timedWithCpu(
     'render: Moment → SVG (<text>)',
-    (i) => renderMoment(moments[i % moments.length]!, { text: 'text' }),
+    (i) => renderMoment(moments[i % moments.length]!, { bodyMap, text: 'text' }),
     { opsPerBatch: 50, batches: 30, warmupBatches: 5 },
   );
   report.row(svgText.result, { cpuMs: Number(svgText.cpuMs.toFixed(3)) });
 
-  const svgs = moments.map((m) => renderMoment(m));
+  const svgs = moments.map((m) => renderMoment(m, { bodyMap }));
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
   const full = timedWithCpu('resvg: full SVG frame → RGBA', (i) => raster.rgba(svgs[i % svgs.length]!), {
     opsPerBatch: 8,
@@ -148,9 +149,9 @@ export async function run(report: Report): Promise<void> {
     (i) => {
       const m = moments[i % moments.length]!;
       return raster.rgbaLayered([
-        renderMoment(m, { layers: STATIC_LAYERS }),
-        renderMoment(m, { layers: figureLayers }),
-        renderMoment(m, { layers: ['captions'] }),
+        renderMoment(m, { bodyMap, layers: STATIC_LAYERS }),
+        renderMoment(m, { bodyMap, layers: figureLayers }),
+        renderMoment(m, { bodyMap, layers: ['captions'] }),
       ]);
     },
     { opsPerBatch: 8, batches: 30, warmupBatches: 2 },

@@ -11,6 +11,7 @@ import type { Report } from './run.js';
 import { randomSeeded, timingOf } from './timing.js';
 
 const TARGET_PER_SECOND = 1_000_000;
+const bodyMap = builtinBodyMap();
 
 function samplePlan(report: Report): Plan {
   try {
@@ -18,7 +19,7 @@ function samplePlan(report: Report): Plan {
       JSON.parse(readFileSync(new URL('../examples/intakes/sample.json', import.meta.url), 'utf8')),
     );
     const result = planFromIntake(builtinRoutine('spinal-column'), builtinRules(), intake, {
-      bodyMap: builtinBodyMap(),
+      bodyMap,
     });
     if (!isRefusal(result)) {
       report.note(`plan: the sample intake, ${result.steps.length} steps, ${result.totalSeconds} s`);
@@ -40,16 +41,20 @@ export function run(report: Report): void {
   for (let i = 0; i < times.length; i++) times[i] = random() * plan.totalSeconds;
   const mask = times.length - 1;
 
-  const randomRow = timingOf('momentAt, random t over 45 min', (i) => momentAt(plan, times[i & mask]!), {
-    opsPerBatch: 20_000,
-    batches: 60,
-    warmupBatches: 20,
-  });
+  const randomRow = timingOf(
+    'momentAt, random t over 45 min',
+    (i) => momentAt(plan, times[i & mask]!, bodyMap),
+    {
+      opsPerBatch: 20_000,
+      batches: 60,
+      warmupBatches: 20,
+    },
+  );
   report.row(randomRow);
 
   const frames = Math.ceil(plan.totalSeconds * 60);
   report.row(
-    timingOf('momentAt, 60 fps playback', (i) => momentAt(plan, (i % frames) / 60), {
+    timingOf('momentAt, 60 fps playback', (i) => momentAt(plan, (i % frames) / 60, bodyMap), {
       opsPerBatch: 20_000,
       batches: 60,
       warmupBatches: 20,
@@ -63,7 +68,7 @@ export function run(report: Report): void {
       'first pass: prepare every step of the plan',
       (i) => {
         const copy = copies[i % copies.length]!;
-        for (const step of copy.steps) momentAt(copy, step.start);
+        for (const step of copy.steps) momentAt(copy, step.start, bodyMap);
         return copy;
       },
       { opsPerBatch: 1, batches: 30, warmupBatches: 10 },

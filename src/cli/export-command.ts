@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import { exportHandout } from '../export/handout/handout-pdf.js';
 import { FfmpegError } from '../export/video/mp4-exporter.js';
@@ -174,6 +175,7 @@ export async function exportHandoutCommand(options: ExportHandoutOptions, io: Cl
   try {
     const result = await exportHandout({
       plan: plan.value,
+      bodyMap: builtinBodyMap(),
       routine: loaded.value.routine,
       rules: loaded.value.rules,
       output: options.output,

@@ -2,13 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FIGURE_STILLS,
-  figuresCommand,
-  planForRendering,
-  stepMomentAt,
-  TELLING_PHASE,
-} from './figures-command.js';
+import { stepTellingPhase } from '../core/techniques/index.js';
+import { FIGURE_STILLS, figuresCommand, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-figures-'));
@@ -111,7 +106,7 @@ describe('figure stills', () => {
 
   it('has a telling phase for every step the plan has', () => {
     for (const s of plan.steps) {
-      const m = stepMomentAt(plan, s, { phase: TELLING_PHASE[s.technique] });
+      const m = stepMomentAt(plan, s, { phase: stepTellingPhase(s) });
       expect(m.step.id).toBe(s.id);
       expect(m.side).toBe(s.side);
     }

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language, TechniqueKind } from '../core/ids.js';
+import { builtinBodyMap } from '../content/load.js';
+import type { Language } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
 import type { Plan, PlannedStep } from '../core/plan-types.js';
+import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { frameRasterizer } from '../export/png.js';
@@ -23,26 +25,6 @@ export function planForRendering(options: PlanSourceOptions, io: CliIo): Loaded<
   return planLoaded(options, io);
 }
 
-/**
- * The phase of a repetition that tells a technique best: mid-stroke for strokes (hands on their way, the path
- * ahead still long), the held part of a stretch, a traction or a lift.
- */
-export const TELLING_PHASE: Readonly<Record<TechniqueKind, number>> = {
-  glide: 0.3,
-  press: 0.3,
-  knead: 0.3,
-  friction: 0.3,
-  drain: 0.3,
-  squeeze: 0.3,
-  traction: 0.45,
-  stretch: 0.4,
-  rotate: 0.3,
-  lift: 0.4,
-  rub: 0.3,
-  tug: 0.3,
-  rest: 0.5,
-};
-
 /** The moment `phase` (0…1) into repetition `repetition` (1-based) of a planned step. */
 export function stepMomentAt(
   plan: Plan,
@@ -52,7 +34,7 @@ export function stepMomentAt(
   const perRep = step.duration / Math.max(step.reps, 1);
   const rep = Math.min(Math.max(options.repetition ?? 1, 1), Math.max(step.reps, 1));
   const phase = Math.min(Math.max(options.phase, 0), 0.999);
-  const moment = momentAt(plan, step.start + perRep * (rep - 1 + phase));
+  const moment = momentAt(plan, step.start + perRep * (rep - 1 + phase), builtinBodyMap());
   return moment;
 }
 
@@ -229,6 +211,7 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
   const height = options.height ?? 720;
   const language = options.lang ?? plan.language;
   const render = {
+    bodyMap: builtinBodyMap(),
     width,
     height,
     language,
@@ -254,13 +237,13 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     const name = stillName(step);
     if (seen.has(name)) continue;
     seen.add(name);
-    write(name, stepMomentAt(plan, step, { phase: TELLING_PHASE[step.technique] }));
+    write(name, stepMomentAt(plan, step, { phase: stepTellingPhase(step) }));
     // One repetition (two when the repetitions alternate sides), played in a loop.
     const loopReps = step.motion.alternateSidesEachRep && step.reps > 1 ? 2 : 1;
     const perRep = step.duration / Math.max(step.reps, 1);
     const moments: Moment[] = [];
     for (let i = 0; i < PREVIEW_FRAMES; i++) {
-      moments.push(momentAt(plan, step.start + (perRep * loopReps * i) / PREVIEW_FRAMES));
+      moments.push(momentAt(plan, step.start + (perRep * loopReps * i) / PREVIEW_FRAMES, builtinBodyMap()));
     }
     const seconds = Math.min(perRep * loopReps, PREVIEW_MAX_SECONDS);
     writeFileSync(

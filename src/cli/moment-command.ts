@@ -1,11 +1,13 @@
 // `massage-coach moment`: the Moment at an instant of a planned step, as JSON (DESIGN.md "Contracts").
 import { type Command, Option } from 'commander';
+import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
 import type { Plan, PlannedStep } from '../core/plan-types.js';
+import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { EXIT } from './exit-codes.js';
-import { stepMomentAt, TELLING_PHASE } from './figures-command.js';
+import { stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
 import { type Loaded, type PlanInputOptions, planLoaded, withPlanInputOptions } from './plan-input.js';
 import { numberParsed, type RenderCommandIo } from './render-command.js';
@@ -71,8 +73,8 @@ export function momentCommand(options: MomentCommandOptions, io: CliIo): number 
   }
   const moment =
     options.at !== undefined
-      ? momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6))
-      : stepMomentAt(plan, step, { phase: options.phase ?? TELLING_PHASE[step.technique] });
+      ? momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6), builtinBodyMap())
+      : stepMomentAt(plan, step, { phase: options.phase ?? stepTellingPhase(step) });
   if (options.json) {
     io.stdout(`${JSON.stringify(momentJson(moment), null, 2)}\n`);
     return EXIT.ok;

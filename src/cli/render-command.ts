@@ -1,20 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
+import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { svgToPng } from '../export/png.js';
 import { renderMoment } from '../render/render-moment.js';
 import type { ThemeName } from '../render/theme.js';
 import { EXIT } from './exit-codes.js';
-import {
-  figuresCommand,
-  type PlanSourceOptions,
-  planForRendering,
-  stepMomentAt,
-  TELLING_PHASE,
-} from './figures-command.js';
+import { figuresCommand, type PlanSourceOptions, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
 import { withPlanInputOptions } from './plan-input.js';
 
@@ -67,11 +63,12 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
       return EXIT.usage;
     }
     // Just inside the step at its very end, so the moment is still this step's last instant.
-    moment = momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6));
+    moment = momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6), builtinBodyMap());
   } else {
-    moment = stepMomentAt(plan, step, { phase: options.phase ?? TELLING_PHASE[step.technique] });
+    moment = stepMomentAt(plan, step, { phase: options.phase ?? stepTellingPhase(step) });
   }
   const svg = renderMoment(moment, {
+    bodyMap: builtinBodyMap(),
     ...(options.size ?? {}),
     language: options.lang ?? plan.language,
     theme: options.theme ?? 'light',

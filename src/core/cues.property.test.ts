@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testBodyMap, testRoutine, testRules } from '../../test/support/content.js';
-import { REGION_IDS } from './ids.js';
-import { CONDITION_IDS, Intake } from './intake.js';
+import { Intake } from './intake.js';
 import { planFromIntake } from './planner.js';
 import { cueProblems } from './test-support/cue-words.js';
 import { intakeArbitrary } from './test-support/intake-arbitrary.js';

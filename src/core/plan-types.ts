@@ -90,6 +90,8 @@ export interface PlannedStep {
   readonly changes: readonly PlanChange[];
   readonly figure: number | null;
   readonly motion: StepMotion;
+  /** The routine's own telling phase for the step's still, when it overrides the technique kind's. */
+  readonly tellingPhase?: number;
 }
 
 /** A step (on a side) the plan leaves out, and why. */

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testBodyMap, testRoutine, testRules } from '../../test/support/content.js';
-import { REGION_IDS } from './ids.js';
-import {
-  CONDITION_FIELDS,
-  CONDITION_IDS,
-  CONDITION_VALUES,
-  type ConditionField,
-  Intake,
-  type IntakeInput,
-} from './intake.js';
+import { CONDITION_IDS, Intake } from './intake.js';
 import { checkPlan, contactGroups } from './plan-check.js';
 import type { Plan, PlannedStep } from './plan-types.js';
 import { DURATION_TOLERANCE, planFromIntake } from './planner.js';

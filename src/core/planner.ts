@@ -365,6 +365,7 @@ export function planFromIntake(
       changes: u.changes,
       figure: u.step.figure ?? null,
       motion: u.motion,
+      ...(u.step.tellingPhase !== undefined ? { tellingPhase: u.step.tellingPhase } : {}),
     });
     clock += u.duration;
   }

@@ -380,6 +380,12 @@ export const Step = z
     retry: StepRetry.optional().describe('A bounded retry the player offers on this step.'),
     figure: z.number().int().optional().describe('The seed figure this step illustrates.'),
     figures: z.array(z.number().int()).optional(),
+    tellingPhase: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('The phase of a repetition (0…1) its still shows; default: the technique kind’s own.'),
     source: SourceRef.optional(),
   })
   .strict();

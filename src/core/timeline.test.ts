@@ -7,7 +7,13 @@ import { Intake, type IntakeInput } from './intake.js';
 import type { Moment } from './moment.js';
 import { isRefusal, type Plan } from './plan-types.js';
 import { planFromIntake } from './planner.js';
-import { planFixture, sessionPlanFixture, stepFixture, trackFixture } from './test-support/plan-fixture.js';
+import {
+  fixtureBodyMap,
+  planFixture,
+  sessionPlanFixture,
+  stepFixture,
+  trackFixture,
+} from './test-support/plan-fixture.js';
 import { momentAt, NO_STEP } from './timeline.js';
 
 const session = sessionPlanFixture();
@@ -16,7 +22,7 @@ const session = sessionPlanFixture();
 function framesAt(plan: Plan, fps: number): Moment[] {
   const out: Moment[] = [];
   const frames = Math.ceil(plan.totalSeconds * fps);
-  for (let i = 0; i <= frames; i++) out.push(momentAt(plan, i / fps));
+  for (let i = 0; i <= frames; i++) out.push(momentAt(plan, i / fps, fixtureBodyMap));
   return out;
 }
 
@@ -66,10 +72,10 @@ describe('momentAt: frame rate and history', () => {
         fc.array(fc.double({ min: -10, max: session.totalSeconds + 10, noNaN: true }), { minLength: 1 }),
         (ts) => {
           const copy = structuredClone(session);
-          const forward = ts.map((t) => momentAt(session, t));
+          const forward = ts.map((t) => momentAt(session, t, fixtureBodyMap));
           const backward = [...ts]
             .reverse()
-            .map((t) => momentAt(copy, t))
+            .map((t) => momentAt(copy, t, fixtureBodyMap))
             .reverse();
           expect(JSON.parse(JSON.stringify(backward))).toEqual(JSON.parse(JSON.stringify(forward)));
         },
@@ -92,43 +98,43 @@ describe('momentAt: steps, repetitions and phases', () => {
     [100, 'traction', 2, 0],
     [110, 'traction', 2, 1],
   ])('at t = %d: %s, repetition %d, phase %d', (t, id, repetition, phase) => {
-    const m = momentAt(plan, t);
+    const m = momentAt(plan, t, fixtureBodyMap);
     expect(m.step.id).toBe(id);
     expect(m.repetition).toBe(repetition);
     expect(m.phase).toBeCloseTo(phase, 9);
   });
 
   it('ends on the last step, its last repetition, phase 1, finished', () => {
-    const end = momentAt(plan, 110);
+    const end = momentAt(plan, 110, fixtureBodyMap);
     expect(end).toMatchObject({ stepIndex: 2, repetition: 2, repetitions: 2, phase: 1, isFinished: true });
     expect(end.stepTimeLeft).toBe(0);
     expect(end.sessionTimeLeft).toBe(0);
-    expect(momentAt(plan, 109.9).isFinished).toBe(false);
+    expect(momentAt(plan, 109.9, fixtureBodyMap).isFinished).toBe(false);
   });
 
   it('clamps t to [0, total]', () => {
-    expect(momentAt(plan, -5)).toEqual(momentAt(plan, 0));
-    expect(momentAt(plan, 1e9)).toEqual(momentAt(plan, 110));
-    expect(momentAt(plan, Number.NaN)).toEqual(momentAt(plan, 0));
-    expect(momentAt(plan, Number.POSITIVE_INFINITY).t).toBe(110);
+    expect(momentAt(plan, -5, fixtureBodyMap)).toEqual(momentAt(plan, 0, fixtureBodyMap));
+    expect(momentAt(plan, 1e9, fixtureBodyMap)).toEqual(momentAt(plan, 110, fixtureBodyMap));
+    expect(momentAt(plan, Number.NaN, fixtureBodyMap)).toEqual(momentAt(plan, 0, fixtureBodyMap));
+    expect(momentAt(plan, Number.POSITIVE_INFINITY, fixtureBodyMap).t).toBe(110);
   });
 
   it('counts the time left in the step and the session', () => {
-    const m = momentAt(plan, 70);
+    const m = momentAt(plan, 70, fixtureBodyMap);
     expect(m.stepTimeLeft).toBe(20);
     expect(m.sessionTimeLeft).toBe(40);
     expect(m.t).toBe(70);
   });
 
   it('has no hands during a rest', () => {
-    const m = momentAt(plan, 75);
+    const m = momentAt(plan, 75, fixtureBodyMap);
     expect(m.technique).toBe('rest');
     expect(m.hands).toEqual([]);
     expect(m.phaseName).toBe('rest');
   });
 
   it('reports the hands, phase name and extent of the technique', () => {
-    const m = momentAt(plan, 100 + 0.6 * 10);
+    const m = momentAt(plan, 100 + 0.6 * 10, fixtureBodyMap);
     expect(m.phaseName).toBe('hold');
     expect(m.extent).toBe(1);
     expect(m.hands.map((h) => h.hand)).toEqual(['left', 'right']);
@@ -149,9 +155,9 @@ describe('momentAt: steps, repetitions and phases', () => {
         ],
       }),
     ]);
-    const first = momentAt(alternating, 3).hands[0]!;
-    const second = momentAt(alternating, 13).hands[0]!;
-    const third = momentAt(alternating, 23).hands[0]!;
+    const first = momentAt(alternating, 3, fixtureBodyMap).hands[0]!;
+    const second = momentAt(alternating, 13, fixtureBodyMap).hands[0]!;
+    const third = momentAt(alternating, 23, fixtureBodyMap).hands[0]!;
     expect(first.x).toBeCloseTo(-0.03, 12);
     expect(second.x).toBeCloseTo(0.03, 12);
     expect(second.y).toBeCloseTo(first.y, 12);
@@ -162,7 +168,7 @@ describe('momentAt: steps, repetitions and phases', () => {
   it('holds for any t: the step is the one whose [start, start + duration) contains t', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: session.totalSeconds, noNaN: true, maxExcluded: true }), (t) => {
-        const m = momentAt(session, t);
+        const m = momentAt(session, t, fixtureBodyMap);
         expect(m.step.start).toBeLessThanOrEqual(t);
         expect(t).toBeLessThan(m.step.start + m.step.duration);
         expect(m.step).toBe(session.steps[m.stepIndex]);
@@ -191,22 +197,28 @@ describe('momentAt: cues', () => {
   const safety = cueSeconds('Stay off the spine.');
 
   it('speaks before from the step start, then safety, then the during cues', () => {
-    expect(momentAt(plan, 0).cue).toEqual({ kind: 'before', text: 'Glide up the back.' });
-    expect(momentAt(plan, before - 0.01).cue?.kind).toBe('before');
-    expect(momentAt(plan, before + 0.01).cue).toEqual({ kind: 'safety', text: 'Stay off the spine.' });
-    expect(momentAt(plan, before + safety + 0.01).cue).toEqual({ kind: 'during', text: 'Keep it slow.' });
-    expect(momentAt(plan, 59).cue?.kind).toBe('during');
+    expect(momentAt(plan, 0, fixtureBodyMap).cue).toEqual({ kind: 'before', text: 'Glide up the back.' });
+    expect(momentAt(plan, before - 0.01, fixtureBodyMap).cue?.kind).toBe('before');
+    expect(momentAt(plan, before + 0.01, fixtureBodyMap).cue).toEqual({
+      kind: 'safety',
+      text: 'Stay off the spine.',
+    });
+    expect(momentAt(plan, before + safety + 0.01, fixtureBodyMap).cue).toEqual({
+      kind: 'during',
+      text: 'Keep it slow.',
+    });
+    expect(momentAt(plan, 59, fixtureBodyMap).cue?.kind).toBe('during');
   });
 
   it('starts each step with its own before cue', () => {
-    expect(momentAt(plan, 60).cue).toEqual({ kind: 'before', text: 'Now the rest.' });
+    expect(momentAt(plan, 60, fixtureBodyMap).cue).toEqual({ kind: 'before', text: 'Now the rest.' });
   });
 });
 
 describe('momentAt: plans with nothing in them', () => {
   it('gives a finished placeholder moment for a plan with no steps', () => {
     const empty = planFixture([]);
-    const m = momentAt(empty, 10);
+    const m = momentAt(empty, 10, fixtureBodyMap);
     expect(m).toMatchObject({
       t: 0,
       stepIndex: -1,
@@ -229,19 +241,29 @@ describe('momentAt: plans with nothing in them', () => {
       stepFixture({ id: 'b', technique: 'rest', duration: 10 }),
       stepFixture({ id: 'c', technique: 'rest', duration: 0 }),
     ]);
-    expect(momentAt(plan, 0).step.id).toBe('b');
-    expect(momentAt(plan, 5).step.id).toBe('b');
-    const end = momentAt(plan, 10);
+    expect(momentAt(plan, 0, fixtureBodyMap).step.id).toBe('b');
+    expect(momentAt(plan, 5, fixtureBodyMap).step.id).toBe('b');
+    const end = momentAt(plan, 10, fixtureBodyMap);
     expect(end).toMatchObject({ isFinished: true, phase: 1 });
     const zero = planFixture([stepFixture({ id: 'only', technique: 'knead', duration: 0 })]);
-    expect(momentAt(zero, 0)).toMatchObject({ stepIndex: 0, isFinished: true, phase: 1, repetition: 1 });
+    expect(momentAt(zero, 0, fixtureBodyMap)).toMatchObject({
+      stepIndex: 0,
+      isFinished: true,
+      phase: 1,
+      repetition: 1,
+    });
   });
 
   it('stays on the last step at its end when the plan runs longer than its steps', () => {
     const plan = planFixture([stepFixture({ id: 'a', technique: 'rest', duration: 10 })], {
       totalSeconds: 20,
     });
-    expect(momentAt(plan, 15)).toMatchObject({ stepIndex: 0, phase: 1, stepTimeLeft: 0, sessionTimeLeft: 5 });
+    expect(momentAt(plan, 15, fixtureBodyMap)).toMatchObject({
+      stepIndex: 0,
+      phase: 1,
+      stepTimeLeft: 0,
+      sessionTimeLeft: 5,
+    });
   });
 });
 
@@ -275,7 +297,7 @@ describe('momentAt over real plans (spinal-column routine, built-in rules)', () 
       const plan = realPlan(input);
       let pressing = 0;
       for (let t = 0; t <= plan.totalSeconds; t += 0.25) {
-        const m = momentAt(plan, t);
+        const m = momentAt(plan, t, fixtureBodyMap);
         expect(m.step.start).toBeLessThanOrEqual(m.t);
         for (const h of m.hands) {
           if (h.pressure === null) continue;
@@ -301,7 +323,7 @@ describe('momentAt over real plans (spinal-column routine, built-in rules)', () 
     expect(kneads.length).toBeGreaterThan(0);
     for (const step of kneads) {
       for (let t = step.start; t < step.start + step.duration; t += 0.05) {
-        for (const h of momentAt(plan, t).hands) expect(Math.abs(h.x)).toBeGreaterThan(0.008);
+        for (const h of momentAt(plan, t, fixtureBodyMap).hands) expect(Math.abs(h.x)).toBeGreaterThan(0.008);
       }
     }
   });
@@ -309,7 +331,7 @@ describe('momentAt over real plans (spinal-column routine, built-in rules)', () 
   it('uses every technique the routine has, each with the motion it declares', () => {
     const plan = realPlan({ minutes: 60 });
     for (const step of plan.steps) {
-      const mid = momentAt(plan, step.start + step.duration / 2);
+      const mid = momentAt(plan, step.start + step.duration / 2, fixtureBodyMap);
       expect(mid.step).toBe(step);
       expect(mid.hands.length).toBe(step.technique === 'rest' ? 0 : step.motion.hands.length);
     }

@@ -1,17 +1,23 @@
+import type { BodyMap } from './body-map.js';
 import { cueAt, cueScheduleFor, type ScheduledCue } from './cues.js';
 import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
-import { type PreparedMotion, stepMotionPrepared } from './techniques.js';
+import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
 interface PreparedPlan {
   readonly starts: Float64Array;
   readonly total: number;
-  /** Filled on first use; each entry depends only on its step, so the fill order never changes a result. */
-  readonly motions: (PreparedMotion | undefined)[];
+  /**
+   * Per body map, each step's prepared motion, filled on first use; each entry depends only on its step and the
+   * map, so the fill order never changes a result.
+   */
+  readonly motions: WeakMap<BodyMap, (PreparedMotion | undefined)[]>;
   readonly cues: (readonly ScheduledCue[] | undefined)[];
+  /** The map last asked for and its motions: a shortcut past the WeakMap (a cache; it changes no result). */
+  readonly last: { map: BodyMap | undefined; motions: (PreparedMotion | undefined)[] };
 }
 
 const preparedPlans = new WeakMap<Plan, PreparedPlan>();
@@ -25,7 +31,17 @@ function planPreparedNow(plan: Plan): PreparedPlan {
   const starts = new Float64Array(n);
   for (let i = 0; i < n; i++) starts[i] = plan.steps[i]!.start;
   const total = Number.isFinite(plan.totalSeconds) && plan.totalSeconds > 0 ? plan.totalSeconds : 0;
-  return { starts, total, motions: new Array(n), cues: new Array(n) };
+  return { starts, total, motions: new WeakMap(), cues: new Array(n), last: { map: undefined, motions: [] } };
+}
+
+/** The plan's motions for a map; the last map asked is kept at hand (a player asks with one map). */
+function motionsFor(prepared: PreparedPlan, map: BodyMap, n: number): (PreparedMotion | undefined)[] {
+  const last = prepared.last;
+  if (last.map === map) return last.motions;
+  const motions = cachedValue(prepared.motions, map, () => new Array<PreparedMotion | undefined>(n));
+  last.map = map;
+  last.motions = motions;
+  return motions;
 }
 
 /** The placeholder step of a plan with no steps (stepIndex −1): a rest of no length. */
@@ -62,10 +78,11 @@ export function stepIndexAt(plan: Plan, t: number): number {
 /**
  * The state of the session at `t` seconds: the step, repetition and phase, every hand, the cue, the time left.
  * @remarks Pure and independent of frame rate: `t` is clamped to [0, totalSeconds] and the result depends on
- * nothing else (precomputation is cached per plan and per step in WeakMaps). A plan with no steps gives
- * `stepIndex` −1 and the placeholder `NO_STEP`.
+ * nothing else (precomputation is cached per plan, body map and step in WeakMaps). `map` is the body map the
+ * plan was made with: the hands' pressure is capped to its tolerances. A plan with no steps gives `stepIndex` −1
+ * and the placeholder `NO_STEP`.
  */
-export function momentAt(plan: Plan, t: number): Moment {
+export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   const prepared = planPrepared(plan);
   const total = prepared.total;
   const time = t > 0 ? Math.min(t, total) : 0; // NaN falls to 0
@@ -92,8 +109,9 @@ export function momentAt(plan: Plan, t: number): Moment {
   }
   const index = lastIndexAtMost(prepared.starts, time);
   const step = plan.steps[index]!;
-  const motion = prepared.motions[index] ?? stepMotionPrepared(step);
-  prepared.motions[index] = motion;
+  const motions = motionsFor(prepared, map, n);
+  const motion = motions[index] ?? stepMotionPrepared(step, map);
+  motions[index] = motion;
   const schedule = prepared.cues[index] ?? cueScheduleFor(step);
   prepared.cues[index] = schedule;
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js';
 import { FIGURE_117, KIND_MOMENTS } from '../render/__fixtures__/moments.js';
 import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../render/render-moment.js';
 import { notoSansFontBuffers, notoSansFontFiles } from './fonts.js';
@@ -17,7 +18,7 @@ function differing(a: Uint8Array, b: Uint8Array, width: number, height: number):
 
 describe('svgToPng and svgToRgba', () => {
   it('rasterise a frame at its size', () => {
-    const svg = renderMoment(KIND_MOMENTS.knead, { width: 640, height: 360 });
+    const svg = renderMoment(KIND_MOMENTS.knead, { bodyMap, width: 640, height: 360 });
     const png = svgToPng(svg, fonts);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const decoded = PNG.sync.read(png);
@@ -50,11 +51,11 @@ describe('frameRasterizer', () => {
   it('composites cached static layers and a cropped moving layer into the same picture as one full render', () => {
     const r = frameRasterizer(fonts);
     for (const moment of [KIND_MOMENTS.knead, KIND_MOMENTS.traction, KIND_MOMENTS.lift]) {
-      const full = r.rgba(renderMoment(moment));
+      const full = r.rgba(renderMoment(moment, { bodyMap }));
       const layers = [
-        renderMoment(moment, { layers: STATIC_LAYERS }),
-        renderMoment(moment, { layers: MOVING_LAYERS.filter((l) => l !== 'captions') }),
-        renderMoment(moment, { layers: ['captions'] }),
+        renderMoment(moment, { bodyMap, layers: STATIC_LAYERS }),
+        renderMoment(moment, { bodyMap, layers: MOVING_LAYERS.filter((l) => l !== 'captions') }),
+        renderMoment(moment, { bodyMap, layers: ['captions'] }),
       ];
       for (let pass = 0; pass < 2; pass++) {
         const layered = r.rgbaLayered(layers);
@@ -72,13 +73,16 @@ describe('frameRasterizer', () => {
 
 describe('reference PNGs', () => {
   const cases = [
-    { name: 'knead-prone-light', svg: () => renderMoment(KIND_MOMENTS.knead) },
+    { name: 'knead-prone-light', svg: () => renderMoment(KIND_MOMENTS.knead, { bodyMap }) },
     {
       name: 'figure-117-supine-ru-dark',
-      svg: () => renderMoment(FIGURE_117, { language: 'ru', theme: 'dark' }),
+      svg: () => renderMoment(FIGURE_117, { bodyMap, language: 'ru', theme: 'dark' }),
     },
-    { name: 'traction-supine', svg: () => renderMoment(KIND_MOMENTS.traction) },
-    { name: 'lift-prone-640', svg: () => renderMoment(KIND_MOMENTS.lift, { width: 640, height: 360 }) },
+    { name: 'traction-supine', svg: () => renderMoment(KIND_MOMENTS.traction, { bodyMap }) },
+    {
+      name: 'lift-prone-640',
+      svg: () => renderMoment(KIND_MOMENTS.lift, { bodyMap, width: 640, height: 360 }),
+    },
   ];
   it.each(cases)('$name matches its reference within a small tolerance', ({ name, svg }) => {
     const file = new URL(`${name}.png`, referenceDir);
@@ -97,10 +101,13 @@ describe('reference PNGs', () => {
 
   it('notices a changed picture', () => {
     const expected = PNG.sync.read(readFileSync(new URL('knead-prone-light.png', referenceDir)));
-    const moved = renderMoment({
-      ...KIND_MOMENTS.knead,
-      hands: KIND_MOMENTS.knead.hands.map((h) => ({ ...h, y: h.y - 0.06 })),
-    });
+    const moved = renderMoment(
+      {
+        ...KIND_MOMENTS.knead,
+        hands: KIND_MOMENTS.knead.hands.map((h) => ({ ...h, y: h.y - 0.06 })),
+      },
+      { bodyMap },
+    );
     const actual = PNG.sync.read(svgToPng(moved, fonts));
     expect(differing(actual.data, expected.data, 1280, 720)).toBeGreaterThan(1280 * 720 * 0.002);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js';
 import { KIND_MOMENTS } from './__fixtures__/moments.js';
 import { renderAnimatedPreview } from './animated.js';
 
@@ -9,7 +10,7 @@ describe('renderAnimatedPreview', () => {
   }));
 
   it('shows one frame group at a time in a loop, the first visible without SMIL', () => {
-    const svg = renderAnimatedPreview(moments, { seconds: 4 });
+    const svg = renderAnimatedPreview(moments, { bodyMap, seconds: 4 });
     expect(svg.match(/<animate attributeName="visibility"/g)).toHaveLength(4);
     expect(svg.match(/<g visibility="visible">/g)).toHaveLength(1);
     expect(svg.match(/<g visibility="hidden">/g)).toHaveLength(3);
@@ -21,15 +22,15 @@ describe('renderAnimatedPreview', () => {
   });
 
   it('leaves the clock out of a looping preview', () => {
-    const svg = renderAnimatedPreview(moments, { seconds: 4 });
+    const svg = renderAnimatedPreview(moments, { bodyMap, seconds: 4 });
     expect(svg).toContain('aria-label="Leg drainage"');
     expect(svg).not.toContain('aria-label="Repetition"');
   });
 
   it('is deterministic and refuses an empty run', () => {
-    expect(renderAnimatedPreview(moments, { seconds: 4 })).toBe(
-      renderAnimatedPreview(moments, { seconds: 4 }),
+    expect(renderAnimatedPreview(moments, { bodyMap, seconds: 4 })).toBe(
+      renderAnimatedPreview(moments, { bodyMap, seconds: 4 }),
     );
-    expect(() => renderAnimatedPreview([], { seconds: 1 })).toThrow(/at least one moment/);
+    expect(() => renderAnimatedPreview([], { bodyMap, seconds: 1 })).toThrow(/at least one moment/);
   });
 });

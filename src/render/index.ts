@@ -2,7 +2,6 @@
 export { type RenderLabels, renderLabels } from './labels.js';
 export { TECHNIQUE_MARKS } from './marks.js';
 export {
-  DEFAULT_BODY_MAP,
   type ExcludedArea,
   MOVING_LAYERS,
   RENDER_LAYERS,

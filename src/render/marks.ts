@@ -1,7 +1,7 @@
 import type { TechniqueKind } from '../core/ids.js';
 import type { HandState, Moment } from '../core/moment.js';
 import type { HandTrack } from '../core/plan-types.js';
-import { KNEAD_RADIUS } from '../core/techniques.js';
+import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import type { RenderLabels } from './labels.js';
 import { lineAt, lineMeasured, linePart, lineProjection, type MeasuredLine } from './polyline.js';
 import { el, num, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';

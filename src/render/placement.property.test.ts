@@ -85,11 +85,11 @@ describe('hands as drawn (random plans)', () => {
       fc.property(intakeArb, fc.double({ min: 0, max: 1, noNaN: true }), (input, u) => {
         const plan = planFor(input);
         if (!plan) return;
-        const moment = momentAt(plan, u * plan.totalSeconds);
+        const moment = momentAt(plan, u * plan.totalSeconds, bodyMap);
         const position = moment.step.position === 'supine' ? 'supine' : 'prone';
         const view = viewLayout({ width: 1280, height: 720, position });
         const viewSurface = surfaceForPosition(position);
-        const svg = renderMoment(moment, { layers: ['hands'], text: 'text' });
+        const svg = renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' });
         const drawn = drawnHands(svg);
         expect(drawn).toHaveLength(moment.hands.length);
         for (const h of drawn) {
@@ -109,7 +109,7 @@ describe('hands as drawn (random plans)', () => {
   it('the check itself notices a pressing hand drawn on the spine', () => {
     const onSpine = { ...KIND_MOMENTS.knead, hands: [hand('left', 'thumb', [0, 0.3], -90, { pressure: 3 })] };
     const view = viewLayout({ width: 1280, height: 720, position: 'prone' });
-    const [drawn] = drawnHands(renderMoment(onSpine, { layers: ['hands'], text: 'text' }));
+    const [drawn] = drawnHands(renderMoment(onSpine, { bodyMap, layers: ['hands'], text: 'text' }));
     expect(drawn?.pressure).toBe(3);
     const at = bodyFromScreen(view, { x: drawn!.x, y: drawn!.y });
     expect(
@@ -121,10 +121,10 @@ describe('hands as drawn (random plans)', () => {
     const plan = planFor({ minutes: 45 });
     if (!plan) throw new Error('the default intake was refused');
     for (let t = 0; t < plan.totalSeconds; t += 37) {
-      const moment = momentAt(plan, t);
+      const moment = momentAt(plan, t, bodyMap);
       const position = moment.step.position === 'supine' ? 'supine' : 'prone';
       const view = viewLayout({ width: 1280, height: 720, position });
-      const drawn = drawnHands(renderMoment(moment, { layers: ['hands'], text: 'text' }));
+      const drawn = drawnHands(renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' }));
       for (const h of moment.hands) {
         const match = drawn.find((d) => d.hand === h.hand);
         expect(match).toBeDefined();
@@ -165,7 +165,7 @@ describe('hands inside the body outline or at the table edge', () => {
     for (const step of plan.steps) {
       for (const phase of [0, 0.2, 0.4, 0.6, 0.8, 0.99]) {
         const perRep = step.duration / Math.max(step.reps, 1);
-        const moment = momentAt(plan, step.start + perRep * phase);
+        const moment = momentAt(plan, step.start + perRep * phase, bodyMap);
         const position = moment.step.position === 'supine' ? 'supine' : 'prone';
         const view = viewLayout({ width: 1280, height: 720, position });
         for (const h of moment.hands) {

@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { TECHNIQUE_KINDS } from '../core/ids.js';
+import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js';
 import { FIGURE_117, hand, KIND_MOMENTS, momentFixture } from './__fixtures__/moments.js';
 import { bodyOutlinePairs } from './body-figure.js';
 import { handExtentPoints } from './hands.js';
-import {
-  DEFAULT_BODY_MAP,
-  RENDER_LAYERS,
-  renderMoment,
-  STATIC_LAYERS,
-  staticLayersSvg,
-} from './render-moment.js';
+import { RENDER_LAYERS, renderMoment, STATIC_LAYERS, staticLayersSvg } from './render-moment.js';
 import { bodyFromScreen, screenAngleFromBody, screenFromBody, viewLayout } from './view.js';
 
 describe('renderMoment', () => {
   // Snapshots keep text as <text>, so they stay readable; text-path.test.ts covers the outlines.
   it.each(TECHNIQUE_KINDS)('draws a %s moment (snapshot)', (kind) => {
-    const svg = renderMoment(KIND_MOMENTS[kind], { text: 'text' });
+    const svg = renderMoment(KIND_MOMENTS[kind], { bodyMap, text: 'text' });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"')).toBe(true);
     expect(svg.endsWith('</svg>')).toBe(true);
     expect(svg).toMatchSnapshot();
   });
 
   it('draws seed figure 117 in Russian on the dark theme (snapshot)', () => {
-    const svg = renderMoment(FIGURE_117, { language: 'ru', theme: 'dark', text: 'text' });
+    const svg = renderMoment(FIGURE_117, { bodyMap, language: 'ru', theme: 'dark', text: 'text' });
     expect(svg).toContain('П');
     expect(svg).toContain('левая сторона клиента');
     expect(svg).toMatchSnapshot();
@@ -30,23 +25,23 @@ describe('renderMoment', () => {
 
   it('is deterministic: the same moment, or a copy of it, gives the same bytes', () => {
     const moment = KIND_MOMENTS.knead;
-    const first = renderMoment(moment);
-    renderMoment(KIND_MOMENTS.glide, { theme: 'dark', width: 640, height: 360 });
+    const first = renderMoment(moment, { bodyMap });
+    renderMoment(KIND_MOMENTS.glide, { bodyMap, theme: 'dark', width: 640, height: 360 });
     const copy = JSON.parse(JSON.stringify(moment)) as typeof moment;
-    expect(renderMoment(moment)).toBe(first);
-    expect(renderMoment(copy)).toBe(first);
+    expect(renderMoment(moment, { bodyMap })).toBe(first);
+    expect(renderMoment(copy, { bodyMap })).toBe(first);
   });
 
   it('changes when the moment changes', () => {
-    const a = renderMoment(KIND_MOMENTS.knead);
+    const a = renderMoment(KIND_MOMENTS.knead, { bodyMap });
     const moved = { ...KIND_MOMENTS.knead, hands: [hand('left', 'thumb', [-0.028, 0.25], -90)] };
-    expect(renderMoment(moved)).not.toBe(a);
+    expect(renderMoment(moved, { bodyMap })).not.toBe(a);
   });
 
   it('writes numbers with at most two decimals and no exponent or negative zero', () => {
     for (const kind of TECHNIQUE_KINDS) {
       // Hand transforms keep four decimals of scale; everything else two at most.
-      const svg = renderMoment(KIND_MOMENTS[kind])
+      const svg = renderMoment(KIND_MOMENTS[kind], { bodyMap })
         .replace(/scale\([^)]*\)/g, '')
         .replace(/#[0-9a-f]{6}/g, '');
       expect(svg).not.toMatch(/\d\.\d{3,}/);
@@ -60,18 +55,21 @@ describe('renderMoment', () => {
   });
 
   it('draws only the layers asked for', () => {
-    const onlyHands = renderMoment(KIND_MOMENTS.glide, { layers: ['hands'] });
+    const onlyHands = renderMoment(KIND_MOMENTS.glide, { bodyMap, layers: ['hands'] });
     expect(onlyHands).toContain('data-hand="left"');
     expect(onlyHands).not.toContain('aria-label');
     expect(onlyHands).not.toContain('fill="#f4f1ec"'); // no background: the moving layers render transparent
-    const noHands = renderMoment(KIND_MOMENTS.glide, { layers: RENDER_LAYERS.filter((l) => l !== 'hands') });
+    const noHands = renderMoment(KIND_MOMENTS.glide, {
+      bodyMap,
+      layers: RENDER_LAYERS.filter((l) => l !== 'hands'),
+    });
     expect(noHands).not.toContain('data-hand');
     expect(noHands).toContain('Reinforced palm beside the spine');
   });
 
   it('keeps the static layers in a memo that depends on position, theme, size and language only', () => {
     const options = {
-      map: DEFAULT_BODY_MAP,
+      map: bodyMap,
       position: 'prone',
       theme: 'light',
       width: 1280,
@@ -83,13 +81,14 @@ describe('renderMoment', () => {
     const a = staticLayersSvg(options);
     expect(staticLayersSvg(options)).toBe(a);
     expect(staticLayersSvg({ ...options, position: 'supine' })).not.toBe(a);
-    expect(renderMoment(KIND_MOMENTS.glide, { layers: STATIC_LAYERS })).toContain(a);
+    expect(renderMoment(KIND_MOMENTS.glide, { bodyMap, layers: STATIC_LAYERS })).toContain(a);
   });
 
   it('grey out excluded regions with a label, but not never-press regions (they are hatched near the work)', () => {
     const drain = KIND_MOMENTS.drain;
-    const plain = renderMoment(drain);
+    const plain = renderMoment(drain, { bodyMap });
     const excluded = renderMoment(drain, {
+      bodyMap,
       excluded: [
         { region: 'leg.lower', side: 'left' },
         { region: 'back.spine', side: null },
@@ -100,36 +99,38 @@ describe('renderMoment', () => {
   });
 
   it('hatches the spine line when a step works beside it, and not when it works the feet', () => {
-    expect(renderMoment(KIND_MOMENTS.knead)).toContain('url(#mc-hatch)');
-    expect(renderMoment(KIND_MOMENTS.rub)).not.toContain('url(#mc-hatch)');
+    expect(renderMoment(KIND_MOMENTS.knead, { bodyMap })).toContain('url(#mc-hatch)');
+    expect(renderMoment(KIND_MOMENTS.rub, { bodyMap })).not.toContain('url(#mc-hatch)');
   });
 
   it('writes text as glyph outlines by default and as <text> when asked', () => {
-    const paths = renderMoment(KIND_MOMENTS.drain);
+    const paths = renderMoment(KIND_MOMENTS.drain, { bodyMap });
     expect(paths).not.toContain('<text');
     expect(paths).toContain('aria-label="Leg drainage"');
-    const text = renderMoment(KIND_MOMENTS.drain, { text: 'text' });
+    const text = renderMoment(KIND_MOMENTS.drain, { bodyMap, text: 'text' });
     expect(text).toContain('>Leg drainage</text>');
     expect(text).toContain('>Left side</text>');
   });
 
   it('prefixes ids so several frames can share one page', () => {
-    const svg = renderMoment(KIND_MOMENTS.knead, { idPrefix: 'frame7' });
+    const svg = renderMoment(KIND_MOMENTS.knead, { bodyMap, idPrefix: 'frame7' });
     expect(svg).toContain('id="frame7-hatch"');
     expect(svg).toContain('url(#frame7-hatch)');
   });
 
   it('shows the side, repetition, time left and pressure in the captions', () => {
-    const svg = renderMoment(KIND_MOMENTS.drain);
+    const svg = renderMoment(KIND_MOMENTS.drain, { bodyMap });
     expect(svg).toContain('aria-label="Left side"');
     expect(svg).toContain('aria-label="3 / 6"');
     expect(svg).toContain('aria-label="1:18"');
     expect(svg).toContain('aria-label="3 / 5"');
-    expect(renderMoment(KIND_MOMENTS.drain, { language: 'ru' })).toContain('aria-label="Левая сторона"');
+    expect(renderMoment(KIND_MOMENTS.drain, { bodyMap, language: 'ru' })).toContain(
+      'aria-label="Левая сторона"',
+    );
   });
 
   it('says "no pressure" when no hand presses', () => {
-    expect(renderMoment(KIND_MOMENTS.lift)).toContain('aria-label="no pressure"');
+    expect(renderMoment(KIND_MOMENTS.lift, { bodyMap })).toContain('aria-label="no pressure"');
   });
 
   it('escapes text from the plan', () => {
@@ -141,7 +142,7 @@ describe('renderMoment', () => {
       tracks: [],
       hands: [],
     });
-    const svg = renderMoment(m);
+    const svg = renderMoment(m, { bodyMap });
     expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
     expect(svg).not.toContain('<b>');
   });

@@ -1,5 +1,4 @@
-import { bodyMapData } from '../content/body-map.js';
-import { type BodyMap, bodyMapFromData } from '../core/body-map.js';
+import type { BodyMap } from '../core/body-map.js';
 import type { ClientPosition, Language } from '../core/ids.js';
 import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
@@ -38,8 +37,8 @@ export interface RenderOptions {
   readonly layers?: readonly RenderLayer[];
   /** Regions to grey out, e.g. a plan's `excludedRegions`. */
   readonly excluded?: readonly ExcludedArea[];
-  /** The body map (default the built-in one). */
-  readonly bodyMap?: BodyMap;
+  /** The body map the plan was made with (the caller's; the renderer builds none of its own). */
+  readonly bodyMap: BodyMap;
   /** Prefix for element ids, so several frames can be inlined in one HTML page. */
   readonly idPrefix?: string;
   /**
@@ -48,9 +47,6 @@ export interface RenderOptions {
    */
   readonly text?: TextMode;
 }
-
-/** The built-in body map, built once. */
-export const DEFAULT_BODY_MAP: BodyMap = bodyMapFromData(bodyMapData);
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
 
@@ -141,14 +137,14 @@ export interface FrameParts {
 /** Builds the pieces of one moment's frame (renderMoment joins them; the animated preview reuses them). */
 export function frameParts(
   moment: Moment,
-  options: RenderOptions & { readonly showsStatus?: boolean } = {},
+  options: RenderOptions & { readonly showsStatus?: boolean },
 ): FrameParts {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const language = options.language ?? 'en';
   const themeName = options.theme ?? 'light';
   const layers = new Set<RenderLayer>(options.layers ?? RENDER_LAYERS);
-  const map = options.bodyMap ?? DEFAULT_BODY_MAP;
+  const map = options.bodyMap;
   const prefix = options.idPrefix ?? 'mc';
   const position: ClientPosition = moment.step.position === 'supine' ? 'supine' : 'prone';
   const view = viewLayout({ width, height, position });
@@ -225,7 +221,7 @@ export function svgOpening(width: number, height: number): string {
 }
 
 /** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
-export function renderMoment(moment: Moment, options: RenderOptions = {}): string {
+export function renderMoment(moment: Moment, options: RenderOptions): string {
   const parts = frameParts(moment, options);
   return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
 }

@@ -4,6 +4,7 @@
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
+import { bodyMap } from './body-map.js';
 import {
   type FigureOptions,
   figureBaseKey,
@@ -71,7 +72,7 @@ export class FigureLayers {
     if (key === this.lastStill) return;
     this.lastStill = key;
     const options = { ...this.options, excluded: plan.excludedRegions, label };
-    this.elements.base.innerHTML = figureSvg(momentAt(plan, stillTimeFor(step)), options);
+    this.elements.base.innerHTML = figureSvg(momentAt(plan, stillTimeFor(step), bodyMap), options);
     for (const layer of this.elements.overlays) layer.innerHTML = '';
     this.lastSvgs.length = 0;
     this.lastBaseKey = '';
@@ -84,7 +85,7 @@ export class FigureLayers {
     const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     whenIdle(() => {
       const options = { ...this.options, excluded: plan.excludedRegions };
-      const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2));
+      const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2), bodyMap);
       figureBaseSvg(moment, options);
       for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
     });

@@ -11,6 +11,7 @@ import {
   STATIC_LAYERS,
   viewLayout,
 } from '../../src/render/index.js';
+import { bodyMap } from './body-map.js';
 
 /** How a figure is drawn. */
 export interface FigureOptions {
@@ -46,7 +47,7 @@ function layersSvg(
   label: string | null,
 ): string {
   const { width, height, theme, language, excluded } = options;
-  const svg = renderMoment(moment, { width, height, theme, language, excluded, layers });
+  const svg = renderMoment(moment, { bodyMap, width, height, theme, language, excluded, layers });
   return svgCropped(svg, width, height, label);
 }
 

@@ -4,12 +4,13 @@ import type { Plan } from '../../src/core/plan-types.js';
 import type { Routine } from '../../src/core/routine.js';
 import type { Rule } from '../../src/core/rules.js';
 import { handoutHtml } from '../../src/export/handout/handout-html.js';
+import { bodyMap } from './body-map.js';
 import routineJson from './generated/routine.json';
 import rulesJson from './generated/rules.json';
 
 /** The handout page of a plan, with the compiled routine and rules. */
 export function planHandoutHtml(plan: Plan): string {
-  return handoutHtml({ plan, routine: routineJson as Routine, rules: rulesJson as Rule[] });
+  return handoutHtml({ plan, bodyMap, routine: routineJson as Routine, rules: rulesJson as Rule[] });
 }
 
 /** Opens the browser's print dialog on the handout (a hidden frame, so no pop-up is needed). */

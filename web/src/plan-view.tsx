@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Side } from '../../src/core/ids.js';
 import type { Plan, PlannedStep, PlanResult } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
+import { bodyMap } from './body-map.js';
 import { regionName } from './condition-text.js';
 import { figureCropHeight, figureSvg } from './figure.js';
 import { clockText, type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
@@ -13,7 +14,7 @@ const STILL_HEIGHT = 360;
 
 /** The still of a step as a data URL (an <img> keeps the page's DOM small). */
 function stillUrl(plan: Plan, step: PlannedStep, label: string): string {
-  const svg = figureSvg(momentAt(plan, stillTimeFor(step)), {
+  const svg = figureSvg(momentAt(plan, stillTimeFor(step), bodyMap), {
     width: STILL_WIDTH,
     height: STILL_HEIGHT,
     theme: 'light',

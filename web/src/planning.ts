@@ -1,13 +1,12 @@
 // The planning chunk: the core's schemas, planner and safety check with the compiled content.
 // Loaded on demand (the intake page stays light).
-import { bodyMapData } from '../../src/content/body-map.js';
-import { bodyMapFromData } from '../../src/core/body-map.js';
 import { type Intake, type IntakeInput, type IntakeIssue, intakeParsed } from '../../src/core/intake.js';
 import { checkPlan } from '../../src/core/plan-check.js';
 import type { PlanResult } from '../../src/core/plan-types.js';
 import { planFromIntake } from '../../src/core/planner.js';
 import type { Routine } from '../../src/core/routine.js';
 import type { Rule } from '../../src/core/rules.js';
+import { bodyMap } from './body-map.js';
 import routineJson from './generated/routine.json';
 import rulesJson from './generated/rules.json';
 import { type PainParams, painParamsFrom } from './pain.js';
@@ -16,7 +15,6 @@ import { type StepRetries, stepRetriesFrom } from './step-retry.js';
 // Both were parsed with the zod schemas at build time (web/scripts/compile-content.ts).
 const routine = routineJson as Routine;
 const rules = rulesJson as Rule[];
-const bodyMap = bodyMapFromData(bodyMapData);
 
 /** Validates an intake with the core's zod schema. */
 export function intakeChecked(

@@ -3,6 +3,7 @@ import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt, stepIndexAt } from '../../src/core/timeline.js';
 import { Beeper } from './beeper.js';
+import { bodyMap } from './body-map.js';
 import { figureCropHeight } from './figure.js';
 import { FigureLayers } from './figure-layers.js';
 import { clockText, type UiLanguage, uiStrings } from './i18n.js';
@@ -46,7 +47,7 @@ interface PlayerView {
 }
 
 function viewOf(player: SessionPlayer, moment?: Moment): PlayerView {
-  const m = moment ?? momentAt(player.plan, player.t);
+  const m = moment ?? momentAt(player.plan, player.t, bodyMap);
   const ready = player.getReady;
   return {
     stepIndex: m.stepIndex,
@@ -317,7 +318,7 @@ export function Player(props: {
       lastWorkT = t;
       lastWorkPlan = p;
       lastWorkPlaying = sp.isPlaying;
-      const m = momentAt(p, t);
+      const m = momentAt(p, t, bodyMap);
       lastMoment = m;
       if (m.stepIndex !== lastPrimedStep) {
         lastPrimedStep = m.stepIndex;

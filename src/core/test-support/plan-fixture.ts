@@ -100,7 +100,9 @@ export function planFixture(steps: readonly StepFixture[], options: { totalSecon
   };
 }
 
-const map = bodyMapFromData(bodyMapData);
+/** The built-in body map, for tests (the fixtures' landmarks come from it). */
+export const fixtureBodyMap = bodyMapFromData(bodyMapData);
+const map = fixtureBodyMap;
 
 /** A landmark's point on a side, moved `lateral` away from the midline and `dy` toward the feet. */
 function at(id: string, side: Side | null, lateral = 0, dy = 0): readonly [number, number] {

@@ -1,5 +1,7 @@
 // The handout as one HTML page (A4 print CSS): pure string building from the plan, the routine and the rules, so
 // the CLI prints the same page to PDF that the web plan view opens for printing. No I/O, no clock.
+
+import type { BodyMap } from '../../core/body-map.js';
 import type { Language } from '../../core/ids.js';
 import type { Plan, PlannedStep } from '../../core/plan-types.js';
 import type { Routine } from '../../core/routine.js';
@@ -11,6 +13,8 @@ import { viewLayout } from '../../render/view.js';
 /** What the handout is made of. */
 export interface HandoutInput {
   readonly plan: Plan;
+  /** The body map the plan was made on (the pictures draw on it). */
+  readonly bodyMap: BodyMap;
   /** The routine the plan came from: its title, and each step's cautions (rule ids). */
   readonly routine?: Routine | undefined;
   /** The rules: the always-on ones are the general safety rules; cautions are named by their titles. */
@@ -108,7 +112,7 @@ const PICTURE_WIDTH = 640;
 const PICTURE_HEIGHT = 360;
 
 /** The picture of a step: its moment drawn without the player's captions (the handout says it in text). */
-function stepPictureSvg(plan: Plan, step: PlannedStep, index: number): string {
+function stepPictureSvg(plan: Plan, step: PlannedStep, index: number, bodyMap: BodyMap): string {
   // The captions band is left out and cut off: the handout says it in text.
   const crop = Math.round(
     viewLayout({
@@ -118,7 +122,8 @@ function stepPictureSvg(plan: Plan, step: PlannedStep, index: number): string {
     }).captionTop,
   );
   const head = `width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" viewBox="0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}"`;
-  return renderMoment(momentAt(plan, handoutStillTime(step)), {
+  return renderMoment(momentAt(plan, handoutStillTime(step), bodyMap), {
+    bodyMap,
     width: PICTURE_WIDTH,
     height: PICTURE_HEIGHT,
     language: plan.language,
@@ -250,7 +255,7 @@ export function handoutHtml(input: HandoutInput, options: HandoutOptions = {}): 
         ...cautionTitles,
       ].filter((t, k, all) => all.indexOf(t) === k);
       return `<section class="card" data-step-id="${htmlEscaped(s.id)}">
-${stepPictureSvg(plan, s, i)}
+${stepPictureSvg(plan, s, i, input.bodyMap)}
 <div><h3><span class="number">${i + 1}.</span>${htmlEscaped(s.title)}</h3>
 <p class="facts"><span>${clock(s.start)}–${clock(s.start + s.duration)}</span><span>${w.side}: ${s.side ? sideText(s.side) : w.none}</span><span>${w.pressure}: ${s.pressure === null ? w.none : `${s.pressure}/5`}</span><span>${w.reps}: ${s.reps}</span></p>
 <p><span class="label">${w.say}:</span> ${htmlEscaped(say.map(sentence).join(' '))}</p>

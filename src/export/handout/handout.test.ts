@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinRoutine, builtinRules } from '../../content/load.js';
+import { builtinBodyMap, builtinRoutine, builtinRules } from '../../content/load.js';
 import type { Language } from '../../core/ids.js';
 import type { IntakeInput } from '../../core/intake.js';
 import { planFor } from '../test-support/media.js';
@@ -16,6 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mc-handout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const routine = builtinRoutine('spinal-column');
 const rules = builtinRules();
+const bodyMap = builtinBodyMap();
 const intakeOf = (name: string) =>
   JSON.parse(readFileSync(`examples/intakes/${name}.json`, 'utf8')) as IntakeInput;
 
@@ -24,7 +25,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('handoutHtml', () => {
   const plan = planFor(intakeOf('varicose-both-severe'));
-  const html = handoutHtml({ plan, routine, rules });
+  const html = handoutHtml({ plan, bodyMap, routine, rules });
 
   it('opens with the always-on safety rules, then what was left out and why', () => {
     const always = rules.filter((r) => 'always' in r.when);
@@ -43,7 +44,7 @@ describe('handoutHtml', () => {
   });
 
   it('escapes what it is given', () => {
-    const odd = handoutHtml({ plan, rules }, { subtitle: '<b>Ann & Bob</b>' });
+    const odd = handoutHtml({ plan, bodyMap, rules }, { subtitle: '<b>Ann & Bob</b>' });
     expect(odd).toContain('&lt;b&gt;Ann &amp; Bob&lt;/b&gt;');
   });
 });
@@ -58,7 +59,7 @@ describe.each<[Language, string]>([
   it('prints every planned step’s title and every skip reason, on A4 pages', {
     timeout: 120_000,
   }, async () => {
-    const result = await exportHandout({ plan, routine, rules, output });
+    const result = await exportHandout({ plan, bodyMap, routine, rules, output });
     expect(result.bytes).toBeGreaterThan(10_000);
     const info = execFileSync('pdfinfo', [output]).toString();
     expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);

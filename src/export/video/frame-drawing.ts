@@ -1,4 +1,7 @@
 // How one video frame is drawn, shared by the worker threads and the single-thread fallback.
+
+import { bodyMapData } from '../../content/body-map.js';
+import { bodyMapFromData } from '../../core/body-map.js';
 import type { Language } from '../../core/ids.js';
 import type { Plan } from '../../core/plan-types.js';
 import { momentAt } from '../../core/timeline.js';
@@ -43,12 +46,16 @@ export function frameTime(spec: FrameSpec, index: number): number {
   return Math.min(spec.from + index / spec.fps, spec.to - 1e-6);
 }
 
+/** The built-in body map, built once per worker: the map every exported plan is made on (the CLI's). */
+const FRAME_BODY_MAP = bodyMapFromData(bodyMapData);
+
 const FIGURE_LAYERS = MOVING_LAYERS.filter((l) => l !== 'captions');
 
 /** A frame's three layers (static, figure, captions) as SVG, and a key equal for frames that look the same. */
 export function frameKeyed(spec: FrameSpec, index: number): { layers: readonly string[]; key: string } {
-  const moment = momentAt(spec.plan, frameTime(spec, index));
+  const moment = momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
   const options = {
+    bodyMap: FRAME_BODY_MAP,
     width: spec.width,
     height: spec.height,
     language: spec.language,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TECHNIQUE_KINDS, type TechniqueKind } from './ids.js';
-import type { HandState } from './moment.js';
-import type { HandTrack, StepMotion } from './plan-types.js';
+import { TECHNIQUE_KINDS, type TechniqueKind } from '../ids.js';
+import type { HandState } from '../moment.js';
+import type { HandTrack, StepMotion } from '../plan-types.js';
+import { fixtureBodyMap, type StepFixture, stepFixture, trackFixture } from '../test-support/plan-fixture.js';
 import {
   KNEAD_RADIUS,
   type MotionFrame,
@@ -12,11 +13,10 @@ import {
   TOGETHER_TRAIL,
   TRACTION_PULL,
   techniqueMotions,
-} from './techniques.js';
-import { type StepFixture, stepFixture, trackFixture } from './test-support/plan-fixture.js';
+} from './index.js';
 
 function prepared(fields: Parameters<typeof stepFixture>[0]): PreparedMotion {
-  return stepMotionPrepared({ ...stepFixture(fields), start: 0 });
+  return stepMotionPrepared({ ...stepFixture(fields), start: 0 }, fixtureBodyMap);
 }
 
 /** Every frame of a step, at `samples` phases per repetition (the end included). */
@@ -571,8 +571,10 @@ describe('motions', () => {
 
   it('prepares each step once', () => {
     const step: StepFixture & { start: number } = { ...stepFixture({ technique: 'glide' }), start: 0 };
-    expect(stepMotionPrepared(step)).toBe(stepMotionPrepared(step));
-    expect(stepMotionPrepared({ ...step })).not.toBe(stepMotionPrepared(step));
+    expect(stepMotionPrepared(step, fixtureBodyMap)).toBe(stepMotionPrepared(step, fixtureBodyMap));
+    expect(stepMotionPrepared({ ...step }, fixtureBodyMap)).not.toBe(
+      stepMotionPrepared(step, fixtureBodyMap),
+    );
   });
 });
 
