@@ -9,7 +9,7 @@ import { momentAt } from '../core/timeline.js';
 import { EXIT } from './exit-codes.js';
 import { stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
-import { type Loaded, type PlanInputOptions, planLoaded, withPlanInputOptions } from './plan-input.js';
+import { type PlanInputOptions, planLoaded, plannedStepFound, withPlanInputOptions } from './plan-input.js';
 import { numberParsed, type RenderCommandIo } from './render-command.js';
 
 /** Options of `massage-coach moment`. */
@@ -19,30 +19,6 @@ export interface MomentCommandOptions extends PlanInputOptions {
   readonly at?: number | undefined;
   readonly phase?: number | undefined;
   readonly json?: boolean | undefined;
-}
-
-/** The planned step a command names with `--step ID [--side]`, or the exit code (the reason on stderr). */
-export function plannedStepFound(
-  plan: Plan,
-  options: { step: string; side?: Side | undefined },
-  io: CliIo,
-): Loaded<PlannedStep> {
-  const candidates = plan.steps.filter((s) => s.id === options.step);
-  if (candidates.length === 0) {
-    const skipped = plan.skipped.find((s) => s.id === options.step);
-    if (skipped) io.stderr(`error: the plan skips ${options.step}: ${skipped.reason}\n`);
-    else {
-      const ids = [...new Set(plan.steps.map((s) => s.id))];
-      io.stderr(`error: no step "${options.step}" in the plan (steps: ${ids.join(', ')})\n`);
-    }
-    return { ok: false, code: EXIT.invalidInput };
-  }
-  const step = options.side ? candidates.find((s) => s.side === options.side) : candidates[0];
-  if (!step) {
-    io.stderr(`error: ${options.step} is not planned on the ${options.side} side\n`);
-    return { ok: false, code: EXIT.invalidInput };
-  }
-  return { ok: true, value: step };
 }
 
 /** A moment as the `moment` command prints it: the Moment's own fields, the step by id and title. */

@@ -5,7 +5,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { builtinBodyMap, builtinRoutine, builtinRoutineIds, builtinRules } from '../content/load.js';
 import type { Language, Side } from '../core/ids.js';
 import { type Intake, intakeParsed } from '../core/intake.js';
-import { isRefusal, type Plan, type PlanResult } from '../core/plan-types.js';
+import { isRefusal, type Plan, type PlannedStep, type PlanResult } from '../core/plan-types.js';
 import { planFromIntake } from '../core/planner.js';
 import type { Routine } from '../core/routine.js';
 import { diagnosticText, routineFromYaml } from '../core/routine-parse.js';
@@ -186,4 +186,28 @@ export function withPlanInputOptions(command: Command): Command {
         'language of the plan: titles, cues, labels; overrides the intake',
       ).choices(['en', 'ru']),
     );
+}
+
+/** The planned step a command names with `--step ID [--side]`, or the exit code (the reason on stderr). */
+export function plannedStepFound(
+  plan: Plan,
+  options: { step: string; side?: Side | undefined },
+  io: CliIo,
+): Loaded<PlannedStep> {
+  const candidates = plan.steps.filter((s) => s.id === options.step);
+  if (candidates.length === 0) {
+    const skipped = plan.skipped.find((s) => s.id === options.step);
+    if (skipped) io.stderr(`error: the plan skips ${options.step}: ${skipped.reason}\n`);
+    else {
+      const ids = [...new Set(plan.steps.map((s) => s.id))];
+      io.stderr(`error: no step "${options.step}" in the plan (steps: ${ids.join(', ')})\n`);
+    }
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  const step = options.side ? candidates.find((s) => s.side === options.side) : candidates[0];
+  if (!step) {
+    io.stderr(`error: ${options.step} is not planned on the ${options.side} side\n`);
+    return { ok: false, code: EXIT.invalidInput };
+  }
+  return { ok: true, value: step };
 }

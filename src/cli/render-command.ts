@@ -12,7 +12,7 @@ import type { ThemeName } from '../render/theme.js';
 import { EXIT } from './exit-codes.js';
 import { figuresCommand, type PlanSourceOptions, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
-import { withPlanInputOptions } from './plan-input.js';
+import { plannedStepFound, withPlanInputOptions } from './plan-input.js';
 
 /** Options of `massage-coach render`, as commander parses them. */
 export interface RenderCommandOptions extends PlanSourceOptions {
@@ -41,21 +41,9 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
   const planned = planForRendering(options, io);
   if (!planned.ok) return planned.code;
   const plan = planned.value;
-  const candidates = plan.steps.filter((s) => s.id === options.step);
-  if (candidates.length === 0) {
-    const skipped = plan.skipped.find((s) => s.id === options.step);
-    if (skipped) io.stderr(`error: the plan skips ${options.step}: ${skipped.reason}\n`);
-    else {
-      const ids = [...new Set(plan.steps.map((s) => s.id))];
-      io.stderr(`error: no step "${options.step}" in the plan (steps: ${ids.join(', ')})\n`);
-    }
-    return EXIT.invalidInput;
-  }
-  const step = options.side ? candidates.find((s) => s.side === options.side) : candidates[0];
-  if (!step) {
-    io.stderr(`error: ${options.step} is not planned on the ${options.side} side\n`);
-    return EXIT.invalidInput;
-  }
+  const found = plannedStepFound(plan, options, io);
+  if (!found.ok) return found.code;
+  const step = found.value;
   let moment: Moment;
   if (options.at !== undefined) {
     if (options.at > step.duration) {
