@@ -3,7 +3,6 @@ import { type Command, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
-import type { Plan, PlannedStep } from '../core/plan-types.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { EXIT } from './exit-codes.js';
