@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinBodyMap } from '../content/load.js';
 import type { Language } from '../core/ids.js';
-import type { Moment } from '../core/moment.js';
+import { type Moment, momentMotion } from '../core/moment.js';
 import type { Plan, PlannedStep } from '../core/plan-types.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
@@ -41,7 +41,7 @@ export function stepMomentAt(
 /** Puts the working hands at the end of their tracks (x, y and surface): the end of a move the timeline holds still. */
 function handsAtTrackEnd(moment: Moment): Moment {
   const hands = moment.hands.map((h) => {
-    const track = moment.step.motion.hands.find((t) => t.hand === h.hand && !t.isHolding);
+    const track = momentMotion(moment).hands.find((t) => t.hand === h.hand && !t.isHolding);
     const end = track?.points.at(-1);
     return end && !h.isHolding ? { ...h, x: end.x, y: end.y, surface: end.surface } : h;
   });

@@ -44,8 +44,29 @@ export function cueScheduleFor(step: PlannedStep): readonly ScheduledCue[] {
 }
 
 function cueScheduleBuilt(step: PlannedStep): readonly ScheduledCue[] {
-  const { before, during, safety } = step.cues;
-  const duration = Math.max(0, step.duration);
+  const own = cuesScheduled(step.cues, Math.max(0, step.duration));
+  if (!step.parts || step.parts.length === 0) return own;
+  // A step in parts: the step's opening first; then each part's own lines from the part's start (the first
+  // part's after the step's opening), spread over the part.
+  const opening = own
+    .filter((c) => c.cue.kind !== 'during')
+    .reduce((end, c) => Math.max(end, c.start + c.seconds), 0);
+  const all: ScheduledCue[] = [...own];
+  for (const part of step.parts) {
+    if (!part.cues.before) continue;
+    const offset = part.start - step.start;
+    const from =
+      part === step.parts[0] ? Math.min(Math.max(offset, opening), offset + part.duration) : offset;
+    for (const c of cuesScheduled(part.cues, Math.max(0, offset + part.duration - from))) {
+      all.push(Object.freeze({ ...c, start: from + c.start }));
+    }
+  }
+  // In time order; at one instant the step's own line first (a stable sort keeps it).
+  return Object.freeze(all.sort((a, b) => a.start - b.start));
+}
+
+function cuesScheduled(cues: PlannedStep['cues'], duration: number): readonly ScheduledCue[] {
+  const { before, during, safety } = cues;
   const out: ScheduledCue[] = [];
   const add = (kind: CueKind, text: string, start: number) =>
     out.push(Object.freeze({ cue: Object.freeze({ kind, text }), start, seconds: cueSeconds(text) }));

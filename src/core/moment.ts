@@ -1,5 +1,5 @@
 import type { ContactTool, Side, Surface, TechniqueKind } from './ids.js';
-import type { PlannedStep } from './plan-types.js';
+import type { PlannedPart, PlannedStep, StepMotion } from './plan-types.js';
 
 /** What one hand is doing at a moment. */
 export interface HandState {
@@ -26,9 +26,14 @@ export interface Moment {
   readonly t: number;
   readonly stepIndex: number;
   readonly step: PlannedStep;
+  /** The running part of a step in parts (its motion, title and cues), or null for a step without parts. */
+  readonly part: PlannedPart | null;
+  /** The running part's index in `step.parts`, or −1. */
+  readonly partIndex: number;
+  /** The running technique: the part's for a step in parts. */
   readonly technique: TechniqueKind;
   readonly side: Side | null;
-  /** 1-based repetition, and how many. */
+  /** 1-based repetition, and how many (of the running part, for a step in parts). */
   readonly repetition: number;
   readonly repetitions: number;
   /** Progress through the current repetition, 0…1. */
@@ -42,4 +47,9 @@ export interface Moment {
   /** Technique-specific extras: lift height 0…1, stretch amount, rotation angle … */
   readonly extent: number;
   readonly isFinished: boolean;
+}
+
+/** The motion the hands follow at a moment: the running part's, else the step's. */
+export function momentMotion(moment: Moment): StepMotion {
+  return moment.part ? moment.part.motion : moment.step.motion;
 }

@@ -4,7 +4,7 @@ import type { Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
 import { regionsNear, trackSampled } from './motion-clip.js';
-import type { PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
+import type { PlannedPart, PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
 import { DURATION_TOLERANCE } from './planner.js';
 import {
   effectsFiring,
@@ -15,6 +15,7 @@ import {
   stepMatches,
 } from './rule-match.js';
 import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
+import { plannedPieces } from './step-parts.js';
 
 /** One broken safety or timing invariant. */
 export interface PlanViolation {
@@ -97,7 +98,7 @@ function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly Conta
   return [...groups.values()];
 }
 
-function effectivePressure(step: PlannedStep, regionIds: readonly string[]): number {
+function effectivePressure(step: PlannedStep | PlannedPart, regionIds: readonly string[]): number {
   // A hold presses nothing, but it is contact: count it as a resting touch.
   let p = step.pressure ?? 1;
   for (const r of regionIds) {
@@ -134,100 +135,105 @@ export function checkPlan(
   }
   const exclusions = exclusionsFor(fired, intake, (t) => t.en, 'client-avoid-region');
 
-  for (const step of result.steps) {
-    const where = { step: step.id, side: step.side };
-    const hitsAll = new Map<string, { region: string; side: Side | null }>();
-    const reported = new Set<string>();
-    const report = (key: string, v: PlanViolation) => {
-      if (!reported.has(key)) {
-        reported.add(key);
-        out.push(v);
-      }
-    };
-    for (const g of contactGroups(map, step.motion)) {
-      const ids = g.hits.map((h) => h.region);
-      const pressure = Math.min(effectivePressure(step, ids), g.pressureCap ?? 5);
-      for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
-      for (const h of g.near) {
-        if (h.maxPressure === 0) {
-          report(`never/${h.region}`, {
-            code: 'never-press-region',
-            ...where,
-            message: `${step.id} touches ${h.region}, which is never pressed`,
-          });
+  for (const planned of result.steps) {
+    // A step in parts is checked part by part: each part's own motion, pressure, tags and technique.
+    for (const step of plannedPieces(planned)) {
+      const isPart = step !== planned;
+      const name = isPart ? `${planned.id} (${step.id})` : planned.id;
+      const where = { step: planned.id, side: planned.side };
+      const hitsAll = new Map<string, { region: string; side: Side | null }>();
+      const reported = new Set<string>();
+      const report = (key: string, v: PlanViolation) => {
+        if (!reported.has(key)) {
+          reported.add(key);
+          out.push(v);
         }
-      }
-      for (const h of g.hits) {
-        if (g.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
-          report(`tol/${h.region}`, {
-            code: 'over-tolerance',
-            ...where,
-            message: `${step.id} presses ${h.region} at ${pressure}; it tolerates ${h.maxPressure}`,
-          });
-        }
-        for (const ex of exclusions) {
-          if (exclusionCovers(ex, h)) {
-            report(`ex/${ex.rule}/${h.region}`, {
-              code: 'excluded-region',
+      };
+      for (const g of contactGroups(map, step.motion)) {
+        const ids = g.hits.map((h) => h.region);
+        const pressure = Math.min(effectivePressure(step, ids), g.pressureCap ?? 5);
+        for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
+        for (const h of g.near) {
+          if (h.maxPressure === 0) {
+            report(`never/${h.region}`, {
+              code: 'never-press-region',
               ...where,
-              message: `${step.id} touches ${h.region} (${h.side ?? 'midline'}), excluded by ${ex.rule}`,
+              message: `${name} touches ${h.region}, which is never pressed`,
             });
           }
         }
-        // Region caps from soften rules (knee-light, neck-injury).
-        for (const f of fired) {
-          if (f.effect.kind !== 'soften' || !regionCapCovers(f, h)) continue;
-          if (!g.isPressing || step.pressure === null) continue;
-          if (pressure > f.effect.maxPressure) {
-            report(`cap/${f.rule.id}/${h.region}`, {
-              code: 'over-cap',
+        for (const h of g.hits) {
+          if (g.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
+            report(`tol/${h.region}`, {
+              code: 'over-tolerance',
               ...where,
-              message: `${step.id} presses ${h.region} at ${pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+              message: `${name} presses ${h.region} at ${pressure}; it tolerates ${h.maxPressure}`,
             });
+          }
+          for (const ex of exclusions) {
+            if (exclusionCovers(ex, h)) {
+              report(`ex/${ex.rule}/${h.region}`, {
+                code: 'excluded-region',
+                ...where,
+                message: `${name} touches ${h.region} (${h.side ?? 'midline'}), excluded by ${ex.rule}`,
+              });
+            }
+          }
+          // Region caps from soften rules (knee-light, neck-injury).
+          for (const f of fired) {
+            if (f.effect.kind !== 'soften' || !regionCapCovers(f, h)) continue;
+            if (!g.isPressing || step.pressure === null) continue;
+            if (pressure > f.effect.maxPressure) {
+              report(`cap/${f.rule.id}/${h.region}`, {
+                code: 'over-cap',
+                ...where,
+                message: `${name} presses ${h.region} at ${pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+              });
+            }
           }
         }
       }
-    }
-    const target: MatchTarget = {
-      id: step.id,
-      technique: step.technique,
-      tags: step.tags,
-      position: step.position,
-      side: step.side,
-      regions: [...hitsAll.values()].map((h) => ({ ...h, region: h.region as never, maxPressure: 5 })),
-    };
-    for (const f of fired) {
-      if (
-        f.effect.kind === 'skip' &&
-        f.effect.match?.tags === undefined &&
-        stepMatches(f.effect.match, target, f.sides)
-      ) {
-        out.push({
-          code: 'skipped-step-planned',
-          ...where,
-          message: `${f.rule.id} skips ${step.id}, but it is planned`,
-        });
+      const target: MatchTarget = {
+        id: planned.id,
+        technique: step.technique,
+        tags: step.tags,
+        position: planned.position,
+        side: planned.side,
+        regions: [...hitsAll.values()].map((h) => ({ ...h, region: h.region as never, maxPressure: 5 })),
+      };
+      for (const f of fired) {
+        if (
+          f.effect.kind === 'skip' &&
+          f.effect.match?.tags === undefined &&
+          stepMatches(f.effect.match, target, f.sides)
+        ) {
+          out.push({
+            code: 'skipped-step-planned',
+            ...where,
+            message: `${f.rule.id} skips ${name}, but it is planned`,
+          });
+        }
+        if (
+          f.effect.kind === 'soften' &&
+          f.effect.region === undefined &&
+          step.pressure !== null &&
+          step.pressure > f.effect.maxPressure &&
+          stepMatches(f.effect.match, target, f.sides)
+        ) {
+          out.push({
+            code: 'over-cap',
+            ...where,
+            message: `${name} at ${step.pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+          });
+        }
       }
-      if (
-        f.effect.kind === 'soften' &&
-        f.effect.region === undefined &&
-        step.pressure !== null &&
-        step.pressure > f.effect.maxPressure &&
-        stepMatches(f.effect.match, target, f.sides)
-      ) {
+      if (step.pressure !== null && step.pressure > intake.pressurePreference) {
         out.push({
           code: 'over-cap',
           ...where,
-          message: `${step.id} at ${step.pressure}; ${f.rule.id} caps it at ${f.effect.maxPressure}`,
+          message: `${name} at ${step.pressure}; the client asked for at most ${intake.pressurePreference}`,
         });
       }
-    }
-    if (step.pressure !== null && step.pressure > intake.pressurePreference) {
-      out.push({
-        code: 'over-cap',
-        ...where,
-        message: `${step.id} at ${step.pressure}; the client asked for at most ${intake.pressurePreference}`,
-      });
     }
   }
 
@@ -240,6 +246,28 @@ export function checkPlan(
         side: step.side,
         message: `${step.id} starts at ${step.start}, expected ${clock}`,
       });
+    }
+    if (step.parts) {
+      let partClock = step.start;
+      for (const part of step.parts) {
+        if (Math.abs(part.start - partClock) > 1e-6 || !(part.duration > 0) || !(part.reps >= 1)) {
+          out.push({
+            code: 'timing',
+            step: step.id,
+            side: step.side,
+            message: `${step.id} (${part.id}) starts at ${part.start}, expected ${partClock}`,
+          });
+        }
+        partClock = part.start + part.duration;
+      }
+      if (Math.abs(partClock - (step.start + step.duration)) > 1e-6) {
+        out.push({
+          code: 'timing',
+          step: step.id,
+          side: step.side,
+          message: `the parts of ${step.id} end at ${partClock}, the step at ${step.start + step.duration}`,
+        });
+      }
     }
     clock = step.start + step.duration;
   }

@@ -34,6 +34,7 @@ const words = {
   notTouched: { en: 'Not touched', ru: 'Не трогаем' },
   shorter: { en: 'Cut short', ru: 'Короче' },
   addedCue: { en: 'An added safety reminder', ru: 'Дополнительное напоминание' },
+  partLeftOut: { en: 'A part left out', ru: 'Часть пропущена' },
   left: { en: 'left', ru: 'слева' },
   right: { en: 'right', ru: 'справа' },
   to: { en: 'to', ru: 'до' },
@@ -43,6 +44,7 @@ const CHANGE_LABELS: readonly (readonly [string, { en: string; ru: string }])[] 
   ['soften', words.softer],
   ['limit-reps', words.fewer],
   ['exclude-region', words.shorter],
+  ['drop-part', words.partLeftOut],
   ['replace', words.addedCue],
 ];
 

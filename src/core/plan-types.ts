@@ -51,10 +51,46 @@ export interface StepMotion {
 /** A change a rule made to a planned step. */
 export interface PlanChange {
   readonly rule: string;
-  readonly kind: 'soften' | 'limit-reps' | 'replace' | 'warn' | 'exclude-region';
+  readonly kind: 'soften' | 'limit-reps' | 'replace' | 'warn' | 'exclude-region' | 'drop-part';
   readonly reason: string;
+  /** The part of the step the change is about (a step in parts); absent: the whole step. */
+  readonly part?: string;
   readonly from?: number | string | null;
   readonly to?: number | string | null;
+}
+
+/** The cues of a planned step or part, adapted to the plan. */
+export interface PlannedCues {
+  readonly before: string;
+  readonly during: readonly string[];
+  readonly safety: string | null;
+}
+
+/**
+ * One part of a planned step made of parts (the forearms along the spine, then on the diagonals): its own
+ * motion, pressure, repetitions and cues, and its slice of the step's time. The parts of a step follow each
+ * other with no gap; their times add up to the step's.
+ */
+export interface PlannedPart {
+  readonly id: string;
+  readonly title: string;
+  readonly technique: TechniqueKind;
+  /** The step's tags and the part's own. */
+  readonly tags: readonly string[];
+  readonly place: PractitionerPlace | null;
+  readonly regions: readonly string[];
+  readonly pressure: number | null;
+  readonly pressureByRegion: Readonly<Record<string, number>>;
+  readonly reps: number;
+  /** Seconds from the session start. */
+  readonly start: number;
+  readonly duration: number;
+  /** The part's own cues (said as it starts); `before` is empty when the part adds none. */
+  readonly cues: PlannedCues;
+  readonly changes: readonly PlanChange[];
+  readonly figure: number | null;
+  readonly motion: StepMotion;
+  readonly tellingPhase?: number;
 }
 
 /** One step of a plan, on one side, with its timing. */
@@ -82,16 +118,16 @@ export interface PlannedStep {
   readonly start: number;
   /** Seconds. */
   readonly duration: number;
-  readonly cues: {
-    readonly before: string;
-    readonly during: readonly string[];
-    readonly safety: string | null;
-  };
+  readonly cues: PlannedCues;
+  /** What rules changed; a change about one part names it (`part`). */
   readonly changes: readonly PlanChange[];
   readonly figure: number | null;
+  /** The step's motion; for a step in parts, its first planned part's (each part carries its own). */
   readonly motion: StepMotion;
   /** The routine's own telling phase for the step's still, when it overrides the technique kind's. */
   readonly tellingPhase?: number;
+  /** The parts still planned, in order (a step the routine writes as a sequence); absent for a single step. */
+  readonly parts?: readonly PlannedPart[];
 }
 
 /** A step (on a side) the plan leaves out, and why. */

@@ -9,6 +9,8 @@ import { planReasons } from './plan-explain.js';
 import type {
   ExcludedRegion,
   PlanChange,
+  PlannedCues,
+  PlannedPart,
   PlannedStep,
   PlanResult,
   PlanWarning,
@@ -17,7 +19,7 @@ import type {
   TrackPoint,
 } from './plan-types.js';
 import { plannerText, textIn } from './planner-text.js';
-import type { Routine, Section, Step, Vocabulary } from './routine.js';
+import type { Routine, Section, Step, StepPart, Vocabulary } from './routine.js';
 import {
   type Exclusion,
   effectsFiring,
@@ -30,6 +32,7 @@ import {
 } from './rule-match.js';
 import { DEFAULT_RULE_OPTIONS, type Rule, type RuleOptions } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
+import { partStep } from './step-parts.js';
 import { sectionBudgetsFor } from './timing.js';
 
 /** Options of the planner; every field but the body map has a default. */
@@ -59,6 +62,22 @@ interface Unit {
   pressureByRegion: Record<string, number>;
   reps: number;
   duration: number;
+  /** A step in parts: the parts still planned, each with its own motion, pressure and changes. */
+  parts?: UnitPart[];
+}
+
+/** One part of a step in parts, before timing: the part and the step as the part does it. */
+interface UnitPart {
+  readonly part: StepPart;
+  /** The step as this part does it (`partStep`): rules match it, its motion is this part's. */
+  readonly step: Step;
+  readonly section: Section;
+  readonly side: Side | null;
+  motion: StepMotion;
+  regions: readonly RegionHit[];
+  changes: PlanChange[];
+  pressure: number | null;
+  pressureByRegion: Record<string, number>;
 }
 
 /** The routine resolved on a body map: each step's motion and regions per side. Cached per routine and map. */
@@ -70,6 +89,8 @@ interface PreparedUnit {
   readonly regions: readonly RegionHit[];
   /** Regions within the contact margin: the quick test of whether an exclusion can touch the step. */
   readonly regionsNear: readonly RegionHit[];
+  /** A step in parts: each part resolved the same way (the unit's own fields are then the parts' union). */
+  readonly parts?: readonly (PreparedUnit & { readonly part: StepPart })[];
 }
 
 /** Clip results per motion and set of relevant exclusions: the same inputs always clip the same way. */
@@ -146,15 +167,31 @@ function preparedUnitsComputed(routine: Routine, map: BodyMap): Map<string, Prep
     const sides: (Side | null)[] = section.perSide ? ['left', 'right'] : [null];
     for (const step of section.steps) {
       for (const side of sides) {
-        const { motion } = stepMotionResolved(map, step, { position: section.position, side });
-        const samples = motionContactSamples(motion);
+        const resolved = (as: Step): PreparedUnit => {
+          const { motion } = stepMotionResolved(map, as, { position: section.position, side });
+          const samples = motionContactSamples(motion);
+          return {
+            section,
+            step: as,
+            side,
+            motion,
+            regions: motionRegions(map, motion),
+            regionsNear: hitsUnion(samples.map((p) => nearHits(map, p))),
+          };
+        };
+        if (!step.parts) {
+          units.set(unitKey(section.id, step.id, side), resolved(step));
+          continue;
+        }
+        const parts = step.parts.map((part) => ({ ...resolved(partStep(step, part)), part }));
         units.set(unitKey(section.id, step.id, side), {
           section,
           step,
           side,
-          motion,
-          regions: motionRegions(map, motion),
-          regionsNear: hitsUnion(samples.map((p) => nearHits(map, p))),
+          motion: parts[0]!.motion,
+          regions: hitsUnion(parts.map((p) => p.regions)),
+          regionsNear: hitsUnion(parts.map((p) => p.regionsNear)),
+          parts,
         });
       }
     }
@@ -234,6 +271,12 @@ export function planFromIntake(
     for (const side of sectionOrder(section, options.firstSide)) {
       for (const step of section.steps) {
         const p = prepared.get(unitKey(section.id, step.id, side))!;
+        if (p.parts) {
+          // A step in parts: rules skip and exclude part by part; the step goes when no part is left.
+          const unit = partedUnit(p, p.parts, fired, exclusions, map, skipped, text);
+          if (unit) units.push(unit);
+          continue;
+        }
         const target = matchTarget(p);
         // Precedence 2: skip.
         const skip = fired.find(
@@ -275,8 +318,11 @@ export function planFromIntake(
       unit.safetyAdditions.push(text(f.effect.cue));
       unit.changes.push({ rule: f.rule.id, kind: 'replace', reason: text(f.effect.reason) });
     }
-    // Precedence 5: soften — the lowest cap wins.
-    softened(unit, fired, intake, map, text);
+    // Precedence 5: soften — the lowest cap wins (part by part for a step in parts).
+    if (unit.parts) {
+      for (const part of unit.parts) softenedPart(part, fired, intake, map, text);
+      unit.pressure = highestPressure(unit.parts);
+    } else softened(unit, fired, intake, map, text);
     // Limit repetitions.
     for (const f of fired) {
       if (f.effect.kind !== 'limit-reps' || !stepMatches(f.effect.match, target, f.sides)) continue;
@@ -345,6 +391,22 @@ export function planFromIntake(
       additions: u.safetyAdditions,
       map,
     });
+    const parts = u.parts
+      ? plannedParts(u, u.parts, clock, {
+          language: cueLanguage,
+          vocabulary,
+          excluded: cueExclusions,
+          rules: rulesApplying,
+          plannedPositions,
+          prepared: prepared.get(unitKey(u.section.id, u.step.id, u.side))!,
+          map,
+          text,
+          shortReason: text({
+            en: plannerText.shortSession.en(intake.minutes),
+            ru: plannerText.shortSession.ru(intake.minutes),
+          }),
+        })
+      : undefined;
     steps.push({
       id: u.step.id,
       sectionId: u.section.id,
@@ -354,18 +416,23 @@ export function planFromIntake(
       position: u.section.position,
       place: u.step.place ?? null,
       side: u.side,
-      regions: distinctRegionIds(u.regions),
-      pressure: u.pressure,
+      regions: parts
+        ? [...new Set(parts.planned.flatMap((part) => part.regions))]
+        : distinctRegionIds(u.regions),
+      pressure: parts ? highestPressure(parts.planned) : u.pressure,
       pressureByRegion: u.pressureByRegion,
       reps: u.reps,
       isCountBound: u.step.reps.isCountBound ?? false,
       start: clock,
       duration: u.duration,
       cues,
-      changes: u.changes,
-      figure: u.step.figure ?? null,
-      motion: u.motion,
+      changes: parts
+        ? [...u.changes, ...parts.changes, ...parts.planned.flatMap((part) => part.changes)]
+        : u.changes,
+      figure: u.step.figure ?? parts?.planned.find((part) => part.figure !== null)?.figure ?? null,
+      motion: parts ? parts.planned[0]!.motion : u.motion,
       ...(u.step.tellingPhase !== undefined ? { tellingPhase: u.step.tellingPhase } : {}),
+      ...(parts ? { parts: parts.planned } : {}),
     });
     clock += u.duration;
   }
@@ -467,6 +534,210 @@ function startRegionComputed(map: BodyMap, motion: StepMotion, vocabulary: Vocab
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * A step in parts after the rules' skips and excluded regions, part by part: a part a rule skips, or that an
+ * excluded region cuts to nothing, is dropped with its reason (a `drop-part` change); the step is skipped, with
+ * the first part's reason, when no part is left.
+ */
+function partedUnit(
+  p: PreparedUnit,
+  preparedParts: readonly (PreparedUnit & { readonly part: StepPart })[],
+  fired: readonly FiredEffect[],
+  exclusions: readonly Exclusion[],
+  map: BodyMap,
+  skipped: SkippedStep[],
+  text: (t: { en: string; ru?: string | undefined }) => string,
+): Unit | null {
+  const kept: UnitPart[] = [];
+  const dropped: PlanChange[] = [];
+  for (const pp of preparedParts) {
+    const skip = fired.find(
+      (f) => f.effect.kind === 'skip' && stepMatches(f.effect.match, matchTarget(pp), f.sides),
+    );
+    if (skip) {
+      dropped.push({
+        rule: skip.rule.id,
+        kind: 'drop-part',
+        reason: text(skip.effect.reason),
+        part: pp.part.id,
+      });
+      continue;
+    }
+    const cut: SkippedStep[] = [];
+    const unit = excludedFrom(pp, exclusions, map, cut);
+    if (!unit) {
+      const why = cut[0]!;
+      dropped.push({ rule: why.rule, kind: 'drop-part', reason: why.reason, part: pp.part.id });
+      continue;
+    }
+    kept.push({
+      part: pp.part,
+      step: pp.step,
+      section: p.section,
+      side: p.side,
+      motion: unit.motion,
+      regions: unit.regions,
+      changes: unit.changes.map((c) => ({ ...c, part: pp.part.id })),
+      pressure: unit.pressure,
+      pressureByRegion: unit.pressureByRegion,
+    });
+  }
+  if (kept.length === 0) {
+    const first = dropped[0]!;
+    skipped.push({ id: p.step.id, side: p.side, rule: first.rule, reason: first.reason });
+    return null;
+  }
+  return {
+    section: p.section,
+    step: p.step,
+    side: p.side,
+    motion: kept[0]!.motion,
+    regions: hitsUnion(kept.map((k) => k.regions)),
+    changes: dropped,
+    safetyAdditions: [],
+    pressure: highestPressure(kept),
+    pressureByRegion: {},
+    reps: p.step.reps.default,
+    duration: 0,
+    parts: kept,
+  };
+}
+
+/** The highest pressure among pieces, or null when none presses. */
+function highestPressure(pieces: readonly { readonly pressure: number | null }[]): number | null {
+  let out: number | null = null;
+  for (const piece of pieces) {
+    if (piece.pressure !== null && (out === null || piece.pressure > out)) out = piece.pressure;
+  }
+  return out;
+}
+
+/** Softens one part as `softened` softens a step (the part's own tags, technique and regions match). */
+function softenedPart(
+  part: UnitPart,
+  fired: readonly FiredEffect[],
+  intake: Intake,
+  map: BodyMap,
+  text: (t: { en: string; ru?: string | undefined }) => string,
+): void {
+  const unit: Unit = {
+    section: part.section,
+    step: part.step,
+    side: part.side,
+    motion: part.motion,
+    regions: part.regions,
+    changes: [],
+    safetyAdditions: [],
+    pressure: part.pressure,
+    pressureByRegion: part.pressureByRegion,
+    reps: 0,
+    duration: 0,
+  };
+  softened(unit, fired, intake, map, text);
+  part.pressure = unit.pressure;
+  part.pressureByRegion = unit.pressureByRegion;
+  for (const c of unit.changes) part.changes.push({ ...c, part: part.part.id });
+}
+
+interface PartsContext {
+  readonly language: Language;
+  readonly vocabulary: Vocabulary | undefined;
+  readonly excluded: readonly CueExclusion[];
+  readonly rules: ReadonlySet<string>;
+  readonly plannedPositions: ReadonlySet<string>;
+  readonly prepared: PreparedUnit;
+  readonly map: BodyMap;
+  readonly text: (t: { en: string; ru?: string | undefined }) => string;
+  readonly shortReason: string;
+}
+
+const NO_CUES: PlannedCues = Object.freeze({ before: '', during: Object.freeze([]), safety: null });
+
+/**
+ * The planned parts of a timed step in parts: the step's time split by the kept parts' shares (whole seconds,
+ * boundaries rounded, so the parts add up to the step exactly); repetitions by share for a step counted in
+ * repetitions, else by each part's time; each part's cues adapted like a step's. A part left with no second is
+ * dropped (a `drop-part` change).
+ */
+function plannedParts(
+  unit: Unit,
+  parts: readonly UnitPart[],
+  start: number,
+  ctx: PartsContext,
+): { planned: PlannedPart[]; changes: PlanChange[] } {
+  const total = parts.reduce((sum, part) => sum + part.part.share, 0);
+  const countBound = unit.step.reps.isCountBound ?? false;
+  const timed: { part: UnitPart; start: number; duration: number }[] = [];
+  const changes: PlanChange[] = [];
+  let cumulative = 0;
+  let previous = 0;
+  for (const part of parts) {
+    cumulative += part.part.share;
+    const boundary = part === parts.at(-1) ? unit.duration : Math.round((unit.duration * cumulative) / total);
+    const duration = boundary - previous;
+    if (duration <= 0) {
+      changes.push({
+        rule: 'session-length',
+        kind: 'drop-part',
+        reason: ctx.shortReason,
+        part: part.part.id,
+      });
+      continue;
+    }
+    timed.push({ part, start: start + previous, duration });
+    previous = boundary;
+  }
+  const preparedParts = ctx.prepared.parts ?? [];
+  const planned = timed.map(({ part, start: partStart, duration }): PlannedPart => {
+    const step = part.step;
+    const hasHands = part.motion.hands.length > 0;
+    const reps = !hasHands
+      ? 1
+      : countBound
+        ? Math.max(1, Math.round((unit.reps * part.part.share) / total))
+        : Math.max(1, Math.round(duration / step.repSeconds));
+    const routineRegions = preparedParts.find((pp) => pp.part === part.part)?.regions ?? [];
+    const kept = new Set(part.regions.map((h) => h.region));
+    const own = part.part.cues?.[ctx.language] ?? part.part.cues?.en;
+    const cues = own
+      ? cuesAdapted({
+          cues: own,
+          vocabulary: ctx.vocabulary,
+          pressure: part.pressure,
+          side: part.side,
+          surface: part.section.position === 'supine' ? 'anterior' : 'posterior',
+          excluded: ctx.excluded,
+          lostRegions: new Set(routineRegions.map((h) => h.region).filter((r) => !kept.has(r))),
+          rules: ctx.rules,
+          plannedPositions: ctx.plannedPositions,
+          startRegion: startRegionOf(ctx.map, part.motion, ctx.vocabulary),
+          title: ctx.text(part.part.title),
+          additions: [],
+          map: ctx.map,
+        })
+      : NO_CUES;
+    return {
+      id: part.part.id,
+      title: ctx.text(part.part.title),
+      technique: step.technique,
+      tags: step.tags ?? [],
+      place: step.place ?? null,
+      regions: distinctRegionIds(part.regions),
+      pressure: part.pressure,
+      pressureByRegion: part.pressureByRegion,
+      reps,
+      start: partStart,
+      duration,
+      cues,
+      changes: part.changes,
+      figure: part.part.figure ?? null,
+      motion: part.motion,
+      ...(part.part.tellingPhase !== undefined ? { tellingPhase: part.part.tellingPhase } : {}),
+    };
+  });
+  return { planned, changes };
 }
 
 function excludedFrom(

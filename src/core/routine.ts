@@ -302,6 +302,64 @@ export const StepRetry = z
   .strict();
 export type StepRetry = z.infer<typeof StepRetry>;
 
+/** The cues of a part: said as the part starts (after the step's own opening when it is the first). */
+export const PartCueSet = z
+  .object({
+    before: CueLines.describe('Said as the part starts: what changes now (lines are joined).'),
+    during: z.array(CueLine).optional().describe('Said while the part runs, spread over it.'),
+    safety: CueLines.optional().describe('A reminder for this part, said after its opening line.'),
+  })
+  .strict();
+export type PartCueSet = z.infer<typeof PartCueSet>;
+
+/**
+ * One part of a step that the seed writes as a sequence (along the spine, then the diagonals). A part takes
+ * its share of the step's time (its repetitions, for a step counted in repetitions) and may change anything
+ * about the motion; what it leaves out it takes from the step.
+ */
+export const StepPart = z
+  .object({
+    id: Id.describe('Unique within the step, e.g. along-spine.'),
+    title: LocalizedText.describe("Shown under the step's title while the part runs."),
+    share: z
+      .number()
+      .gt(0)
+      .max(1)
+      .describe("The part's share of the step's time (or repetitions); the shares of a step add up to 1."),
+    technique: TechniqueKind.optional().describe("The part's own technique kind; default: the step's."),
+    tools: z
+      .union([ContactTool, z.object({ left: ContactTool, right: ContactTool }).strict()])
+      .optional()
+      .describe('The contact tool(s) in this part (thumbs on the calf, the palm on the thigh).'),
+    hands: HandArrangement.optional(),
+    place: PractitionerPlace.optional(),
+    path: PathSpec.optional().describe(
+      "The part's working stroke; with path or paths the step's are not used.",
+    ),
+    paths: z.object({ left: PathSpec, right: PathSpec }).strict().optional(),
+    hold: Waypoint.optional(),
+    fingers: FingerDirection.optional(),
+    return: ReturnStroke.optional(),
+    alternateSidesEachRep: z.boolean().optional(),
+    direction: z.string().min(1).optional(),
+    pressure: Pressure.nullable().optional().describe("The part's pressure; default: the step's."),
+    pressureByRegion: z.partialRecord(RegionId, Pressure).optional(),
+    tempo: z.enum(['slow', 'moderate', 'brisk']).optional(),
+    repSeconds: z
+      .number()
+      .min(1)
+      .max(600)
+      .optional()
+      .describe("Seconds one repetition of this part takes; default: the step's."),
+    tags: z.array(z.string().min(1)).optional().describe("Tags added to the step's for this part."),
+    cues: z.object({ en: PartCueSet, ru: PartCueSet.optional() }).strict().optional(),
+    figure: z.number().int().optional().describe('The seed figure this part illustrates.'),
+    tellingPhase: z.number().min(0).max(1).optional(),
+    source: SourceRef.optional().describe('The sentence of the seed this part comes from.'),
+  })
+  .strict();
+export type StepPart = z.infer<typeof StepPart>;
+
 /** One technique instance, or a transition (rest, turn over). */
 export const Step = z
   .object({
@@ -387,6 +445,11 @@ export const Step = z
       .optional()
       .describe('The phase of a repetition (0…1) its still shows; default: the technique kind’s own.'),
     source: SourceRef.optional(),
+    parts: z
+      .array(StepPart)
+      .min(2)
+      .optional()
+      .describe('The step as a sequence of parts, done in order, each its share of the step (see StepPart).'),
   })
   .strict();
 export type Step = z.infer<typeof Step>;

@@ -4,6 +4,7 @@ import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
+import { partIndexAt, partView } from './step-parts.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
@@ -93,6 +94,8 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
       t: time,
       stepIndex: -1,
       step: NO_STEP,
+      part: null,
+      partIndex: -1,
       technique: 'rest',
       side: null,
       repetition: 1,
@@ -109,15 +112,25 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   }
   const index = lastIndexAtMost(prepared.starts, time);
   const step = plan.steps[index]!;
-  const motions = motionsFor(prepared, map, n);
-  const motion = motions[index] ?? stepMotionPrepared(step, map);
-  motions[index] = motion;
   const schedule = prepared.cues[index] ?? cueScheduleFor(step);
   prepared.cues[index] = schedule;
+  // A step in parts moves as its running part: the part's motion, repetitions and times.
+  const partIndex = partIndexAt(step, time);
+  const part = partIndex >= 0 ? step.parts![partIndex]! : null;
+  let motion: PreparedMotion;
+  let running = step;
+  if (part) {
+    running = partView(step, part);
+    motion = stepMotionPrepared(running, map);
+  } else {
+    const motions = motionsFor(prepared, map, n);
+    motion = motions[index] ?? stepMotionPrepared(step, map);
+    motions[index] = motion;
+  }
 
   const reps = motion.input.reps;
-  const duration = Math.max(step.duration, 0);
-  const local = time - step.start;
+  const duration = Math.max(running.duration, 0);
+  const local = time - running.start;
   let repIndex: number;
   let phase: number;
   if (duration === 0 || local >= duration) {
@@ -134,19 +147,21 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   }
   const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
   const frame = motion.technique.handsAt(input, phase, repIndex);
-  const stepEnd = step.start + duration;
+  const stepEnd = step.start + Math.max(step.duration, 0);
   return {
     t: time,
     stepIndex: index,
     step,
-    technique: step.technique,
+    part,
+    partIndex,
+    technique: running.technique,
     side: step.side,
     repetition: repIndex + 1,
     repetitions: reps,
     phase,
     phaseName: frame.phaseName,
     hands: frame.hands,
-    cue: cueAt(schedule, Math.max(local, 0)),
+    cue: cueAt(schedule, Math.max(time - step.start, 0)),
     stepTimeLeft: stepEnd > time ? stepEnd - time : 0,
     sessionTimeLeft: total - time,
     extent: frame.extent,

@@ -1,5 +1,5 @@
 import type { TechniqueKind } from '../core/ids.js';
-import type { HandState, Moment } from '../core/moment.js';
+import { type HandState, type Moment, momentMotion } from '../core/moment.js';
 import type { HandTrack } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import type { RenderLabels } from './labels.js';
@@ -61,7 +61,7 @@ export interface ScreenTrack {
 
 /** True when this repetition works the mirror image of the tracks (alternateSidesEachRep, odd repetitions). */
 export function isRepetitionMirrored(moment: Moment): boolean {
-  return moment.step.motion.alternateSidesEachRep && (moment.repetition - 1) % 2 === 1;
+  return momentMotion(moment).alternateSidesEachRep && (moment.repetition - 1) % 2 === 1;
 }
 
 /** The step's hand tracks in screen space for this moment's repetition. */
@@ -69,7 +69,7 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
   const sign = isRepetitionMirrored(moment) ? -1 : 1;
   const map = (t: HandTrack['points']): MeasuredLine =>
     lineMeasured(t.map((p) => screenFromBody(view, { x: sign * p.x, y: p.y })));
-  return moment.step.motion.hands.map((t) => ({
+  return momentMotion(moment).hands.map((t) => ({
     hand: t.hand,
     working: map(t.points),
     returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints) : null,

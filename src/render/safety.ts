@@ -1,6 +1,6 @@
 import type { BodyMap, RegionShape } from '../core/body-map.js';
 import type { Side, Surface } from '../core/ids.js';
-import type { Moment } from '../core/moment.js';
+import { type Moment, momentMotion } from '../core/moment.js';
 import type { RenderLabels } from './labels.js';
 import { isRepetitionMirrored } from './marks.js';
 import { polygonDistance } from './polyline.js';
@@ -31,7 +31,7 @@ function regionPolygons(r: RegionShape, side: Side | null): XY[][] {
 function workedPoints(moment: Moment): XY[] {
   const sign = isRepetitionMirrored(moment) ? -1 : 1;
   const out: XY[] = [];
-  for (const t of moment.step.motion.hands) {
+  for (const t of momentMotion(moment).hands) {
     const pts = [...t.points, ...(t.returnPoints ?? [])];
     // Sample between the points too, so a long stroke passing a region counts.
     for (let i = 0; i < pts.length; i++) {

@@ -111,6 +111,8 @@ export function momentFixture(spec: MomentSpec): Moment {
     t: 642,
     stepIndex: 3,
     step,
+    part: null,
+    partIndex: -1,
     technique: spec.technique,
     side: spec.side ?? null,
     repetition: spec.repetition ?? 3,
