@@ -1,4 +1,4 @@
-import type { Plan, PlanChange, PlannedStep, Refusal } from '../core/plan-types.js';
+import type { Plan, PlanChange, PlannedPart, PlannedStep, Refusal } from '../core/plan-types.js';
 
 /** Seconds as m:ss (minutes may pass 59: 75:00). */
 export function clockText(seconds: number): string {
@@ -6,7 +6,7 @@ export function clockText(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function pressureText(step: PlannedStep): string {
+function pressureText(step: PlannedStep | PlannedPart): string {
   if (step.pressure === null) return '-';
   const softer = Object.entries(step.pressureByRegion).map(([region, p]) => `${region} ${p}`);
   return softer.length > 0 ? `${step.pressure} (${softer.join(', ')})` : String(step.pressure);
@@ -15,7 +15,8 @@ function pressureText(step: PlannedStep): string {
 function changeText(change: PlanChange): string {
   const hasValues = change.from !== undefined || change.to !== undefined;
   const values = hasValues ? ` [${String(change.from ?? '-')} → ${String(change.to ?? '-')}]` : '';
-  return `${change.rule}: ${change.reason}${values}`;
+  const part = change.part ? ` (${change.part}${change.kind === 'drop-part' ? ' left out' : ''})` : '';
+  return `${change.rule}${part}: ${change.reason}${values}`;
 }
 
 /** Lays out rows as columns; the last column is left unpadded so long text does not widen the others. */
@@ -47,14 +48,29 @@ export function planTable(plan: Plan): string {
     lines.push('');
   }
   const header = ['start', 'step', 'side', 'reps', 'pressure', 'time', 'changed'];
-  const rows = plan.steps.map((s) => [
-    clockText(s.start),
-    `${s.title} (${s.id})`,
-    s.side ?? '-',
-    String(s.reps),
-    pressureText(s),
-    clockText(s.duration),
-    s.changes.map(changeText).join(' | '),
+  // A step in parts: a row for the step (its changes that are not about one part), then a row per part.
+  const rows = plan.steps.flatMap((s) => [
+    [
+      clockText(s.start),
+      `${s.title} (${s.id})`,
+      s.side ?? '-',
+      String(s.reps),
+      pressureText(s),
+      clockText(s.duration),
+      s.changes
+        .filter((c) => !s.parts || c.part === undefined || c.kind === 'drop-part')
+        .map(changeText)
+        .join(' | '),
+    ],
+    ...(s.parts ?? []).map((p) => [
+      clockText(p.start),
+      `  · ${p.title} (${p.id})`,
+      '',
+      String(p.reps),
+      pressureText(p),
+      clockText(p.duration),
+      p.changes.map(changeText).join(' | '),
+    ]),
   ]);
   lines.push(...columns([header, ...rows]));
   if (plan.skipped.length > 0) {

@@ -46,6 +46,8 @@ export interface StepMotion {
   readonly alternateSidesEachRep: boolean;
   /** Where the fingers point (routine `fingers`); absent: along the stroke. */
   readonly fingers?: 'along' | 'across' | 'toward-head' | 'toward-feet' | 'away-from-practitioner' | 'facing';
+  /** Which way a rotation turns: `one-way` or `other-way` every repetition; absent: alternating. */
+  readonly turn?: 'one-way' | 'other-way';
 }
 
 /** A change a rule made to a planned step. */

@@ -421,7 +421,8 @@ export function planFromIntake(
         : distinctRegionIds(u.regions),
       pressure: parts ? highestPressure(parts.planned) : u.pressure,
       pressureByRegion: u.pressureByRegion,
-      reps: u.reps,
+      // A time-bound step in parts repeats as its parts do; a counted one keeps its count (its parts share it).
+      reps: parts && !u.step.reps.isCountBound ? parts.planned.reduce((n, part) => n + part.reps, 0) : u.reps,
       isCountBound: u.step.reps.isCountBound ?? false,
       start: clock,
       duration: u.duration,

@@ -149,6 +149,100 @@ function cueIssues(
   return out;
 }
 
+/** Shares of a step's parts may differ from 1 by this much (rounding). */
+const SHARE_TOLERANCE = 0.001;
+
+/** Techniques that need no path: the step is time, not a stroke. */
+const PATHLESS_TECHNIQUES = new Set(['rest']);
+
+/**
+ * A step in parts: the shares add up to 1, part ids are unique, every part moves (a path of its own or the
+ * step's), a figure is shown by one part only, the during lines are the parts', and each part's cues follow the
+ * step's languages and placeholders.
+ */
+function partIssues(
+  step: Record<string, unknown>,
+  path: YamlPath,
+  vocabularies: Record<string, Vocabulary | undefined>,
+  options: ConsistencyOptions,
+): ConsistencyIssue[] {
+  const parts = step.parts;
+  if (!Array.isArray(parts)) return [];
+  const out: ConsistencyIssue[] = [];
+  const partsPath: YamlPath = [...path, 'parts'];
+  const shares = parts.map((part) => (isRecord(part) ? part.share : undefined));
+  if (shares.every((share) => typeof share === 'number')) {
+    const sum = (shares as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+      out.push({
+        path: partsPath,
+        message: `the shares of the parts add up to ${Math.round(sum * 1000) / 1000}, not 1`,
+      });
+    }
+  }
+  const seen = new Map<string, number>();
+  const figures = new Map<number, string>();
+  const stepFigure = typeof step.figure === 'number' ? step.figure : undefined;
+  const stepHasPath = step.path !== undefined || step.paths !== undefined;
+  const stepLanguages = isRecord(step.cues) ? Object.keys(step.cues) : [];
+  parts.forEach((part, pi) => {
+    if (!isRecord(part)) return;
+    const partPath: YamlPath = [...partsPath, pi];
+    const id = typeof part.id === 'string' ? part.id : `#${pi + 1}`;
+    if (typeof part.id === 'string') {
+      const first = seen.get(part.id);
+      if (first !== undefined) {
+        out.push({ path: [...partPath, 'id'], message: `part id "${part.id}" is used twice in this step` });
+      } else seen.set(part.id, pi);
+    }
+    const technique = typeof part.technique === 'string' ? part.technique : step.technique;
+    const hasPath = part.path !== undefined || part.paths !== undefined || stepHasPath;
+    if (!hasPath && !(typeof technique === 'string' && PATHLESS_TECHNIQUES.has(technique))) {
+      out.push({
+        path: partPath,
+        message: `part "${id}" has no motion: give it a path or paths (or give the step one it can use)`,
+      });
+    }
+    if (typeof part.figure === 'number') {
+      const other = figures.get(part.figure);
+      if (other !== undefined) {
+        out.push({
+          path: [...partPath, 'figure'],
+          message: `figure ${part.figure} is on parts "${other}" and "${id}": a figure shows one part`,
+        });
+      } else if (stepFigure === part.figure) {
+        out.push({
+          path: [...partPath, 'figure'],
+          message: `figure ${part.figure} is on the step and on part "${id}": put it on the part only`,
+        });
+      } else figures.set(part.figure, id);
+    }
+    if (isRecord(part.cues)) {
+      for (const language of stepLanguages) {
+        if (!(language in part.cues)) {
+          out.push({
+            path: [...partPath, 'cues'],
+            message: `part "${id}" has no "${language}" cues, but its step speaks ${language}`,
+          });
+        }
+      }
+      const pressure = part.pressure !== undefined ? part.pressure : step.pressure;
+      out.push(...cueIssues({ cues: part.cues, pressure }, partPath, vocabularies, options));
+    }
+  });
+  if (isRecord(step.cues)) {
+    for (const [language, set] of Object.entries(step.cues)) {
+      if (isRecord(set) && set.during !== undefined) {
+        out.push({
+          path: [...path, 'cues', language, 'during'],
+          message: 'a step in parts says its during lines in its parts (parts[].cues), each while it runs',
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Checks across fields that the schema cannot: repetitions in order, a floor under each ceiling, minutes in
  * order, timing rows that add up, and cues that say pressure only through `{pressure}`.
@@ -189,6 +283,7 @@ export function routineConsistencyIssues(data: unknown, options: ConsistencyOpti
       out.push(...repetitionIssues(step.reps, [...path, 'reps']));
       out.push(...stepTimeIssues(step, path));
       out.push(...cueIssues(step, path, vocabularies, options));
+      out.push(...partIssues(step, path, vocabularies, options));
     });
   });
   return out;

@@ -10,6 +10,7 @@ import { Routine, Section, Step } from './routine.js';
 import { routineConsistencyIssues } from './routine-consistency.js';
 import { RuleEffect, RuleFile, RuleWhen } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
+import { partStep } from './step-parts.js';
 import {
   type LinePositions,
   textLines,
@@ -363,7 +364,18 @@ function routineChecked(src: Source, data: unknown, options: RoutineParseOptions
       if (id !== undefined) stepIds.push({ id, path: stepPath });
       stepNamesChecked(src, data, stepPath, ruleIds);
       const step = Step.safeParse(raw);
-      if (step.success) stepMotionChecked(src, step.data, stepPath, section, options.bodyMap);
+      if (!step.success) return;
+      if (!step.data.parts) {
+        stepMotionChecked(src, step.data, stepPath, section, options.bodyMap);
+        return;
+      }
+      // A step in parts moves as each part: check every part's motion, at the part when it has its own path.
+      const steps = step.data;
+      steps.parts!.forEach((part, pi) => {
+        const ownPath = part.path !== undefined || part.paths !== undefined;
+        const at: YamlPath = ownPath ? [...stepPath, 'parts', pi] : stepPath;
+        stepMotionChecked(src, partStep(steps, part), at, section, options.bodyMap);
+      });
     });
   });
   duplicatesReported(src, stepIds, 'step');

@@ -341,6 +341,10 @@ export const StepPart = z
     fingers: FingerDirection.optional(),
     return: ReturnStroke.optional(),
     alternateSidesEachRep: z.boolean().optional(),
+    turn: z
+      .enum(['one-way', 'other-way'])
+      .optional()
+      .describe('A rotation turns one way (or the other) every repetition; default: alternating each repetition.'),
     direction: z.string().min(1).optional(),
     pressure: Pressure.nullable().optional().describe("The part's pressure; default: the step's."),
     pressureByRegion: z.partialRecord(RegionId, Pressure).optional(),
@@ -389,6 +393,10 @@ export const Step = z
       .boolean()
       .optional()
       .describe('Each repetition works the other side of the midline (left first).'),
+    turn: z
+      .enum(['one-way', 'other-way'])
+      .optional()
+      .describe('A rotation turns one way (or the other) every repetition; default: alternating each repetition.'),
     direction: z
       .string()
       .min(1)

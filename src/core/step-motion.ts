@@ -162,9 +162,15 @@ export function stepMotionResolved(
       }
     }
   }
-  const fingers = step.fingers;
+  const { fingers, turn } = step;
   return {
-    motion: { arrangement, hands, alternateSidesEachRep, ...(fingers ? { fingers } : {}) },
+    motion: {
+      arrangement,
+      hands,
+      alternateSidesEachRep,
+      ...(fingers ? { fingers } : {}),
+      ...(turn ? { turn } : {}),
+    },
     unknownLandmarks: unknown,
   };
 }

@@ -25,6 +25,7 @@ const MOTION_FIELDS = [
   'fingers',
   'return',
   'alternateSidesEachRep',
+  'turn',
   'direction',
   'pressure',
   'pressureByRegion',

@@ -20,7 +20,7 @@ export function rotateMotion(): TechniqueMotion {
   const hand: HandMotion = (track, repPhase, rep) => {
     const phase = turnedPhase(repPhase, track.lane);
     const at = lineAt(track.stroke, 0);
-    const sense = rep % 2 === 0 ? 1 : -1;
+    const sense = track.turn === 'one-way' ? 1 : track.turn === 'other-way' ? -1 : rep % 2 === 0 ? 1 : -1;
     const theta = sense * TAU * phase;
     // The circle's size eases in and out so each repetition starts and ends at rest.
     const radius = ROTATE_RADIUS * Math.min(1, phase * 8, (1 - phase) * 8);

@@ -187,6 +187,7 @@ function tracksPrepared(
       holdAngle: headingFrom(holdStart, workStart),
       lane,
       fingers: step.motion.fingers,
+      turn: step.motion.turn,
       awayAngle: awayAngleFor(step),
     };
   });

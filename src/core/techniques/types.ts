@@ -49,6 +49,8 @@ export interface MotionTrack {
   readonly lane: HandLane;
   /** The step's finger rule (absent: along the stroke). */
   readonly fingers: StepMotion['fingers'];
+  /** Which way a rotation turns (routine `turn`); absent: one way, then the other, each repetition. */
+  readonly turn: StepMotion['turn'];
   /** The direction from the practitioner's place across the table (0: toward the client's right). */
   readonly awayAngle: number;
 }
