@@ -7,8 +7,9 @@ import { type BodyMap, bodyMapFromData, pathViolations, regionsAt } from '../cor
 import { bodyPoint } from '../core/geometry.js';
 import { REGION_IDS, type RegionId, type Side, type Surface, TECHNIQUE_KINDS } from '../core/ids.js';
 import type { TrackPoint } from '../core/plan-types.js';
-import { Routine, type Step } from '../core/routine.js';
+import { Routine, type Step, StepPart } from '../core/routine.js';
 import { stepMotionResolved } from '../core/step-motion.js';
+import { partStep } from '../core/step-parts.js';
 import { bodyMapData } from './body-map.js';
 
 const contentDir = new URL('./', import.meta.url);
@@ -81,8 +82,22 @@ interface Contact extends Sample {
   readonly pressure: number | null;
 }
 
-/** Every contact of a step on one side: working strokes, pressing returns (with the move onto them), holds. */
-function stepContacts(step: Step, position: Routine['sections'][number]['position'], side: Side | null) {
+/**
+ * Every contact of a step on one side: working strokes, pressing returns (with the move onto them), holds; for a
+ * step in parts, every part's.
+ */
+function stepContacts(
+  step: Step,
+  position: Routine['sections'][number]['position'],
+  side: Side | null,
+): { contacts: Contact[]; unknownLandmarks: { landmark: string }[] } {
+  if (step.parts) {
+    const all = step.parts.map((part) => stepContacts(partStep(step, part), position, side));
+    return {
+      contacts: all.flatMap((a) => a.contacts),
+      unknownLandmarks: all.flatMap((a) => a.unknownLandmarks),
+    };
+  }
   const { motion, unknownLandmarks } = stepMotionResolved(map, step, { position, side });
   const returnPressure =
     typeof step.return === 'object' && step.return.pressure !== undefined
@@ -119,11 +134,13 @@ function stepContacts(step: Step, position: Routine['sections'][number]['positio
   return { contacts: out, unknownLandmarks };
 }
 
-/** Every step on every side it runs on (both sides of a per-side block). */
+/** Every step on every side it runs on (both sides of a per-side block); a step in parts as each part does it. */
 function stepRuns(routine: Routine) {
   return routine.sections.flatMap((section) =>
-    section.steps.flatMap((step) =>
-      (section.perSide ? section.perSide.order : [null]).map((side) => ({ section, step, side })),
+    section.steps.flatMap((whole) =>
+      (whole.parts ? whole.parts.map((part) => partStep(whole, part)) : [whole]).flatMap((step) =>
+        (section.perSide ? section.perSide.order : [null]).map((side) => ({ section, step, side })),
+      ),
     ),
   );
 }
@@ -363,6 +380,7 @@ describe('spinal-column follows CATALOGUE.md', () => {
       for (const f of new Set([
         ...(step.figures ?? []),
         ...(step.figure === undefined ? [] : [step.figure]),
+        ...(step.parts ?? []).flatMap((part) => (part.figure === undefined ? [] : [part.figure])),
       ])) {
         shown.set(f, [...(shown.get(f) ?? []), step.id]);
       }
@@ -437,10 +455,24 @@ describe.each([
       for (const lang of ['en', 'ru'] as const) {
         const cues = step.cues[lang];
         expect(cues?.before, `${step.id} ${lang}`).toBeTruthy();
+        const isAlways = (l: NonNullable<typeof cues>['before']) =>
+          typeof l === 'string' ||
+          Array.isArray(l) ||
+          (!l.ifPlanned && !l.unlessPlanned && !l.onlyIf && !l.unless);
+        if (step.parts) {
+          // A step in parts: each part opens with its own line in every language; two to eight lines in all.
+          for (const part of step.parts)
+            expect(part.cues?.[lang]?.before, `${step.id}/${part.id} ${lang}`).toBeTruthy();
+          const lines = step.parts.flatMap((part) => {
+            const own = part.cues?.[lang];
+            return own ? [own.before, ...(own.during ?? [])].filter(isAlways) : [];
+          });
+          expect(lines.length, `${step.id} ${lang}`).toBeGreaterThanOrEqual(2);
+          expect(lines.length, `${step.id} ${lang}`).toBeLessThanOrEqual(8);
+          continue;
+        }
         // Lines said for every client (not only for some positions or conditions): two to four of them.
-        const always = (cues?.during ?? []).filter(
-          (l) => typeof l === 'string' || (!l.ifPlanned && !l.unlessPlanned && !l.onlyIf && !l.unless),
-        );
+        const always = (cues?.during ?? []).filter(isAlways);
         expect(always.length, `${step.id} ${lang}`).toBeGreaterThanOrEqual(2);
         expect(always.length, `${step.id} ${lang}`).toBeLessThanOrEqual(4);
       }
@@ -470,9 +502,11 @@ describe.each([
   });
 
   it('gives every working step a path, and every rest step none', () => {
-    for (const step of allSteps(routine)) {
-      if (step.technique === 'rest') expect(step.path ?? step.paths, step.id).toBeUndefined();
-      else expect(step.path ?? step.paths, step.id).toBeDefined();
+    for (const whole of allSteps(routine)) {
+      for (const step of whole.parts ? whole.parts.map((part) => partStep(whole, part)) : [whole]) {
+        if (step.technique === 'rest') expect(step.path ?? step.paths, step.id).toBeUndefined();
+        else expect(step.path ?? step.paths, step.id).toBeDefined();
+      }
     }
   });
 
@@ -525,9 +559,13 @@ describe('spinal-column: where the strokes go', () => {
       expect(regionsOf('leg-glide', side).has(`leg.knee.popliteal/${side}`)).toBe(true);
       expect(regionsOf('leg-glide', side).has(`hip.gluteal/${side}`)).toBe(true);
     }
-    for (const id of ['leg-glide', 'leg-drainage', 'leg-knead']) {
+    for (const id of ['leg-glide', 'leg-knead']) {
       expect(stepFound(spinal, id).pressureByRegion?.['leg.knee.popliteal'], id).toBe(2);
     }
+    // Drainage crosses the knee in a part of its own, wide and light.
+    const knee = stepFound(spinal, 'leg-drainage').parts?.find((p) => p.id === 'knee');
+    expect(knee?.pressure).toBe(2);
+    expect(regionsOf('leg-drainage', 'left').has('leg.knee.popliteal/left')).toBe(true);
   });
 
   it('takes the chest stroke under the neck to the skull base and the crown', () => {
@@ -579,10 +617,16 @@ describe('the geometric check can fail', () => {
   });
 
   it('catches a firm stroke behind the knee', () => {
-    const issues = broken('leg-drainage', (s) => {
+    const issues = broken('leg-glide', (s) => {
       delete s.pressureByRegion;
     });
-    expect(issues).toContain('leg-drainage/left: presses leg.knee.popliteal at 3, it tolerates 2');
+    expect(issues).toContain('leg-glide/left: presses leg.knee.popliteal at 3, it tolerates 2');
+    // …and in a part: the drainage's knee part pressed as firmly as the calf.
+    const inPart = broken('leg-drainage', (s) => {
+      const knee = s.parts!.find((p) => p.id === 'knee')!;
+      knee.pressure = 3;
+    });
+    expect(inPart).toContain('leg-drainage/left: presses leg.knee.popliteal at 3, it tolerates 2');
   });
 
   it('catches a chest stroke that goes over the throat', () => {
@@ -651,6 +695,7 @@ describe('docs/routine-language.md', () => {
       ...Object.keys(Routine.shape),
       ...Object.keys(Routine.shape.sections.element.shape),
       ...Object.keys(Routine.shape.sections.element.shape.steps.element.shape),
+      ...Object.keys(StepPart.shape),
     ].filter((f) => f !== '$schema');
     for (const f of fields) expect(doc, f).toContain(`\`${f}\``);
   });

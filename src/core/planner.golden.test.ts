@@ -15,7 +15,10 @@ function goldenOf(result: PlanResult): unknown {
   if (result.refused) return result;
   return {
     ...result,
-    steps: result.steps.map(({ motion: _motion, ...rest }) => rest),
+    steps: result.steps.map(({ motion: _motion, parts, ...rest }) => ({
+      ...rest,
+      ...(parts ? { parts: parts.map(({ motion: _partMotion, ...part }) => part) } : {}),
+    })),
   };
 }
 

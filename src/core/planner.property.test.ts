@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { testBodyMap, testRoutine, testRules } from '../../test/support/content.js';
 import { CONDITION_IDS, Intake } from './intake.js';
 import { checkPlan, contactGroups } from './plan-check.js';
-import type { Plan, PlannedStep } from './plan-types.js';
+import type { Plan, PlannedPart, PlannedStep } from './plan-types.js';
 import { DURATION_TOLERANCE, planFromIntake } from './planner.js';
+import { plannedPieces } from './step-parts.js';
 import { intakeArbitrary } from './test-support/intake-arbitrary.js';
 
 const routine = testRoutine();
@@ -117,8 +118,47 @@ function planProblems(plan: Plan, intake: Intake): string[] {
     if (step.minSeconds !== undefined && s.duration < step.minSeconds)
       problems.push(`${s.id}: under its floor`);
   }
+  problems.push(...partProblems(plan));
   const faceDown = plan.steps.filter((s) => s.position === 'prone').reduce((a, s) => a + s.duration, 0);
   if (faceDown > 40 * 60) problems.push(`face down ${faceDown} s`);
+  return problems;
+}
+
+/**
+ * Steps in parts: the parts follow each other from the step's start to its end, in the routine's order, each
+ * with a repetition and a second at least; a part a rule dropped is not planned and says why; no part presses
+ * above the client's preference.
+ */
+function partProblems(plan: Plan): string[] {
+  const problems: string[] = [];
+  for (const s of plan.steps) {
+    const written = routineSteps.get(s.id)!.parts;
+    if (!s.parts) {
+      if (written) problems.push(`${s.id}: written in parts, planned without`);
+      continue;
+    }
+    if (!written) {
+      problems.push(`${s.id}: planned in parts the routine does not write`);
+      continue;
+    }
+    let clock = s.start;
+    let order = -1;
+    for (const part of s.parts) {
+      if (Math.abs(part.start - clock) > 1e-9) problems.push(`${s.id}/${part.id}: a gap or overlap`);
+      if (!(part.duration >= 1) || !(part.reps >= 1)) problems.push(`${s.id}/${part.id}: empty`);
+      const at = written.findIndex((w) => w.id === part.id);
+      if (at <= order) problems.push(`${s.id}/${part.id}: out of the routine's order`);
+      order = at;
+      clock = part.start + part.duration;
+    }
+    if (Math.abs(clock - (s.start + s.duration)) > 1e-9) problems.push(`${s.id}: parts do not fill the step`);
+    for (const c of s.changes.filter((c) => c.kind === 'drop-part')) {
+      if (s.parts.some((p) => p.id === c.part)) problems.push(`${s.id}/${c.part}: dropped and planned`);
+      if (!c.reason) problems.push(`${s.id}/${c.part}: dropped without a reason`);
+    }
+    if (s.parts.length + s.changes.filter((c) => c.kind === 'drop-part').length !== written.length)
+      problems.push(`${s.id}: a part missing with no reason`);
+  }
   return problems;
 }
 
@@ -128,15 +168,24 @@ const LEVERS = ['leg-passive-lift', 'foot-flex-stretch', 'ankle-rotation'];
 const NECK_PULLS = ['neck-traction', 'spine-extension'];
 
 /** Where a step touches, as `region/side` strings, from its contact points. */
+/** The regions a step touches: every part's, for a step in parts. */
 function touchedBy(step: PlannedStep): Set<string> {
   return new Set(
-    contactGroups(bodyMap, step.motion).flatMap((g) => g.hits.map((h) => `${h.region}/${h.side ?? '-'}`)),
+    plannedPieces(step).flatMap((piece) =>
+      contactGroups(bodyMap, piece.motion).flatMap((g) => g.hits.map((h) => `${h.region}/${h.side ?? '-'}`)),
+    ),
   );
 }
 
-/** The lowest pressure a step may press a region with. */
+/** The most a step presses a region with: the most of any of its parts, for a step in parts. */
 function pressureOn(step: PlannedStep, region: string): number {
-  return Math.min(step.pressure ?? 0, step.pressureByRegion[region] ?? 5);
+  const pieces = plannedPieces(step);
+  const touching = pieces.filter((p) => p.regions.includes(region));
+  return Math.max(
+    ...(touching.length > 0 ? touching : pieces).map((p) =>
+      Math.min(p.pressure ?? 0, p.pressureByRegion[region] ?? 5),
+    ),
+  );
 }
 
 /**
@@ -295,6 +344,7 @@ function conditionProblems(plan: Plan, intake: Intake): string[] {
 describe('planner invariants over generated intakes', () => {
   it(`every plan of ${RUNS} intakes passes checkPlan and the issue's invariants`, () => {
     let planned = 0;
+    let partsDropped = 0;
     const conditionsPlanned = new Set<string>();
     fc.assert(
       fc.property(intakeArbitrary, (intake) => {
@@ -308,6 +358,9 @@ describe('planner invariants over generated intakes', () => {
           planned++;
           for (const c of intake.conditions) conditionsPlanned.add(c.id);
           problems.push(...planProblems(result, intake));
+          partsDropped += result.steps
+            .flatMap((st) => st.changes)
+            .filter((c) => c.kind === 'drop-part').length;
         }
         expect(problems).toEqual([]);
       }),
@@ -316,6 +369,8 @@ describe('planner invariants over generated intakes', () => {
     // The cautious readings refuse often: make sure the run still checks plenty of plans, with every condition
     // that can be planned at all (the always-refusing ones cannot).
     expect(planned).toBeGreaterThan(RUNS / 4);
+    // Parts are in play: every plan has steps in parts, and some intakes drop a part and keep the rest.
+    expect(partsDropped).toBeGreaterThan(0);
     expect([...conditionsPlanned].sort()).toEqual(
       CONDITION_IDS.filter((id) => !REFUSING.includes(id)).sort(),
     );
@@ -379,5 +434,41 @@ describe('planner invariants over generated intakes', () => {
       bodyMap,
     ).map((v) => v.code);
     expect(spineCodes).toContain('never-press-region');
+  });
+
+  it('checkPlan checks each part: a part on the spine, a part over the preference, parts that do not fill', () => {
+    const intake = Intake.parse({ minutes: 45, pressurePreference: 2 });
+    const plan = planFromIntake(routine, rules, intake, { bodyMap });
+    if (plan.refused) throw new Error('unexpected refusal');
+    const index = plan.steps.findIndex((s) => s.id === 'back-forearm-spread');
+    const step = plan.steps[index]!;
+    const [first, second] = step.parts!;
+    const onSpine = {
+      ...second!,
+      pressure: 4,
+      motion: {
+        ...second!.motion,
+        hands: [
+          {
+            hand: 'left' as const,
+            tool: 'forearm' as const,
+            points: [
+              { x: 0, y: 0.3, surface: 'posterior' as const },
+              { x: 0, y: 0.2, surface: 'posterior' as const },
+            ],
+          },
+        ],
+      },
+    };
+    const broken = (parts: PlannedPart[]): Plan => ({
+      ...plan,
+      steps: plan.steps.map((s, i) => (i === index ? { ...s, parts } : s)),
+    });
+    const codes = checkPlan(broken([first!, onSpine]), intake, rules, bodyMap).map((v) => v.code);
+    expect(codes).toContain('never-press-region');
+    expect(codes).toContain('over-cap');
+    const short = { ...second!, duration: second!.duration - 5 };
+    expect(checkPlan(broken([first!, short]), intake, rules, bodyMap).map((v) => v.code)).toContain('timing');
+    expect(checkPlan(plan, intake, rules, bodyMap)).toEqual([]);
   });
 });

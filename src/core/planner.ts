@@ -420,9 +420,8 @@ export function planFromIntake(
         ? [...new Set(parts.planned.flatMap((part) => part.regions))]
         : distinctRegionIds(u.regions),
       pressure: parts ? highestPressure(parts.planned) : u.pressure,
-      pressureByRegion: u.pressureByRegion,
-      // A time-bound step in parts repeats as its parts do; a counted one keeps its count (its parts share it).
-      reps: parts && !u.step.reps.isCountBound ? parts.planned.reduce((n, part) => n + part.reps, 0) : u.reps,
+      pressureByRegion: parts ? partsPressureByRegion(parts.planned) : u.pressureByRegion,
+      reps: u.reps,
       isCountBound: u.step.reps.isCountBound ?? false,
       start: clock,
       duration: u.duration,
@@ -606,6 +605,25 @@ function partedUnit(
   };
 }
 
+/**
+ * A step in parts, summed up: per region a part touches, the most any part presses it, where that is less than
+ * the step's highest pressure (what a reader of the step alone may rely on).
+ */
+function partsPressureByRegion(parts: readonly PlannedPart[]): Record<string, number> {
+  const top = highestPressure(parts);
+  if (top === null) return {};
+  const most: Record<string, number> = {};
+  for (const part of parts) {
+    if (part.pressure === null) continue;
+    for (const region of part.regions) {
+      const p = Math.min(part.pressure, part.pressureByRegion[region] ?? part.pressure);
+      most[region] = Math.max(most[region] ?? 0, p);
+    }
+  }
+  for (const [region, p] of Object.entries(most)) if (p >= top) delete most[region];
+  return most;
+}
+
 /** The highest pressure among pieces, or null when none presses. */
 function highestPressure(pieces: readonly { readonly pressure: number | null }[]): number | null {
   let out: number | null = null;
@@ -691,13 +709,22 @@ function plannedParts(
     previous = boundary;
   }
   const preparedParts = ctx.prepared.parts ?? [];
+  // The step's repetitions split by the kept parts' shares, boundaries rounded (so they add up to the step's);
+  // a part timed in its own repetitions (repSeconds) counts them in its own.
+  const keptShare = timed.reduce((sum, t) => sum + t.part.part.share, 0);
+  let repsBefore = 0;
+  let shareBefore = 0;
   const planned = timed.map(({ part, start: partStart, duration }): PlannedPart => {
     const step = part.step;
+    shareBefore += part.part.share;
+    const repsUntil = Math.round((unit.reps * shareBefore) / keptShare);
+    const stepReps = repsUntil - repsBefore;
+    repsBefore = repsUntil;
     const hasHands = part.motion.hands.length > 0;
     const reps = !hasHands
       ? 1
-      : countBound
-        ? Math.max(1, Math.round((unit.reps * part.part.share) / total))
+      : countBound || step.repSeconds === unit.step.repSeconds
+        ? Math.max(1, stepReps)
         : Math.max(1, Math.round(duration / step.repSeconds));
     const routineRegions = preparedParts.find((pp) => pp.part === part.part)?.regions ?? [];
     const kept = new Set(part.regions.map((h) => h.region));

@@ -430,3 +430,92 @@ describe('helpers', () => {
     expect(diagnosticText({ ...d, severity: 'warning' })).toBe('a.yaml:3:7: warning: bad');
   });
 });
+
+describe('routineFromYaml: steps in parts', () => {
+  /** A forearm glide in two parts; `change` edits its lines (the step starts at line 13). */
+  const PARTED = [
+    '      - id: forearm',
+    '        title: { en: Forearms }',
+    '        technique: glide',
+    '        tools: forearm',
+    '        hands: independent',
+    '        pressure: 3',
+    '        repSeconds: 15',
+    '        reps: { default: 4 }',
+    '        cues: { en: { before: Forearms on the middle of the back. } }',
+    '        parts:',
+    '          - id: along',
+    '            title: { en: Along the spine }',
+    '            share: 0.5',
+    '            paths:',
+    '              left: [{ at: mid-back, lateral: 0.03 }, { at: c7, lateral: 0.03, dy: 0.03 }]',
+    '              right: [{ at: mid-back, lateral: 0.03 }, { at: sacrum, lateral: 0.03 }]',
+    '            figure: 114',
+    '            cues: { en: { before: Along the spine. } }',
+    '          - id: diagonals',
+    '            title: { en: On the diagonals }',
+    '            share: 0.5',
+    '            paths:',
+    '              left: [{ at: mid-back, lateral: 0.03 }, { at: acromion, lateral: -0.015 }]',
+    '              right: [{ at: mid-back, lateral: 0.03 }, { at: gluteal-centre }]',
+    '            cues: { en: { before: On the diagonals. } }',
+  ];
+  const edited = (edits: Record<number, string | null>) =>
+    PARTED.flatMap((line, i) => {
+      const to = edits[i + 13];
+      return to === undefined ? [line] : to === null ? [] : [to];
+    }).join('\n');
+
+  it('accepts a step in parts', () => {
+    const r = parsedRoutine(routineText(PARTED.join('\n')));
+    expect(where(r.diagnostics)).toEqual([]);
+    expect(r.value?.sections[0]?.steps[0]?.parts?.map((p) => p.id)).toEqual(['along', 'diagonals']);
+  });
+
+  it.each([
+    [
+      'shares that do not add up',
+      { 33: '            share: 0.3' },
+      '23:11 the shares of the parts add up to 0.8, not 1',
+    ],
+    [
+      'a part id used twice',
+      { 31: '          - id: along' },
+      '31:17 part id "along" is used twice in this step',
+    ],
+    [
+      'a part with no motion',
+      { 34: null, 35: null, 36: null },
+      '31:13 part "diagonals" has no motion: give it a path or paths (or give the step one it can use)',
+    ],
+    [
+      'a figure on two parts',
+      { 37: '            figure: 114\n            cues: { en: { before: On the diagonals. } }' },
+      '37:21 figure 114 is on parts "along" and "diagonals": a figure shows one part',
+    ],
+    [
+      'a figure on the step and a part',
+      { 20: '        reps: { default: 4 }\n        figure: 114' },
+      '30:21 figure 114 is on the step and on part "along": put it on the part only',
+    ],
+    [
+      'during lines on a step in parts',
+      { 21: '        cues: { en: { before: Forearms., during: [Slowly.] } }' },
+      '21:50 a step in parts says its during lines in its parts (parts[].cues), each while it runs',
+    ],
+    [
+      'an unknown landmark in a part',
+      { 28: '              right: [{ at: mid-back, lateral: 0.03 }, { at: sacrumm, lateral: 0.03 }]' },
+      '28:62 unknown landmark "sacrumm" (did you mean "sacrum"?)',
+    ],
+    ['a share of nothing', { 25: '            share: 0' }, '25:20 share: expected more than 0; got 0'],
+    ['a part on the spine', { 35: '              left: [{ at: mid-back }, { at: c7 }]' }, 'back.spine'],
+  ] as const)('rejects %s, at its line and column', (_what, edits, expected) => {
+    const r = parsedRoutine(routineText(edited(edits as Record<number, string | null>)));
+    const got = where(r.diagnostics);
+    expect(
+      got.some((d) => d.includes(expected)),
+      got.join('\n'),
+    ).toBe(true);
+  });
+});

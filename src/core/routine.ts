@@ -344,7 +344,9 @@ export const StepPart = z
     turn: z
       .enum(['one-way', 'other-way'])
       .optional()
-      .describe('A rotation turns one way (or the other) every repetition; default: alternating each repetition.'),
+      .describe(
+        'A rotation turns one way (or the other) every repetition; default: alternating each repetition.',
+      ),
     direction: z.string().min(1).optional(),
     pressure: Pressure.nullable().optional().describe("The part's pressure; default: the step's."),
     pressureByRegion: z.partialRecord(RegionId, Pressure).optional(),
@@ -396,7 +398,9 @@ export const Step = z
     turn: z
       .enum(['one-way', 'other-way'])
       .optional()
-      .describe('A rotation turns one way (or the other) every repetition; default: alternating each repetition.'),
+      .describe(
+        'A rotation turns one way (or the other) every repetition; default: alternating each repetition.',
+      ),
     direction: z
       .string()
       .min(1)

@@ -337,3 +337,70 @@ describe('momentAt over real plans (spinal-column routine, built-in rules)', () 
     }
   });
 });
+
+describe('momentAt on a step in parts', () => {
+  const map = builtinBodyMap();
+  const result = planFromIntake(
+    builtinRoutine('spinal-column'),
+    builtinRules(),
+    Intake.parse({ minutes: 45 }),
+    {
+      bodyMap: map,
+    },
+  );
+  if (isRefusal(result)) throw new Error('unexpected refusal');
+  const plan = result;
+  const stepOf = (id: string) => plan.steps.find((s) => s.id === id)!;
+
+  it('says which part runs, moves the hands on that part’s tracks and counts its repetitions', () => {
+    const step = stepOf('back-forearm-spread');
+    const [along, diagonals] = step.parts!;
+    expect(along!.start).toBe(step.start);
+    const a = momentAt(plan, along!.start + along!.duration * 0.1, map);
+    const d = momentAt(plan, diagonals!.start + diagonals!.duration * 0.1, map);
+    expect([a.part?.id, a.partIndex, d.part?.id, d.partIndex]).toEqual(['along-spine', 0, 'diagonals', 1]);
+    expect(a.step).toBe(step);
+    expect(d.repetitions).toBe(diagonals!.reps);
+    // The step's time left runs to the end of the step, not of the part.
+    expect(a.stepTimeLeft).toBeCloseTo(step.start + step.duration - a.t, 6);
+    // Along the spine the forearms stay near the midline; on the diagonals one reaches out to the shoulder.
+    const widest = (plan2: Plan, from: number, to: number) => {
+      let most = 0;
+      for (let t = from; t < to; t += 0.5)
+        for (const h of momentAt(plan2, t, map).hands) most = Math.max(most, Math.abs(h.x));
+      return most;
+    };
+    expect(widest(plan, along!.start, along!.start + along!.duration)).toBeLessThan(0.06);
+    expect(widest(plan, diagonals!.start, diagonals!.start + diagonals!.duration)).toBeGreaterThan(0.08);
+  });
+
+  it('says each part’s opening cue as the part starts, after the step’s own opening', () => {
+    const step = stepOf('foot-flex-stretch');
+    const [toward, away] = step.parts!;
+    expect(momentAt(plan, step.start, map).cue?.text).toBe(step.cues.before);
+    expect(momentAt(plan, away!.start + 0.2, map).cue?.text).toBe(away!.cues.before);
+    const heard = new Set<string>();
+    for (let t = step.start; t < step.start + step.duration; t += 0.25) {
+      const cue = momentAt(plan, t, map).cue;
+      if (cue) heard.add(cue.text);
+    }
+    for (const line of [toward!.cues.before, ...toward!.cues.during, away!.cues.before, ...away!.cues.during])
+      expect(heard).toContain(line);
+  });
+
+  it('turns the ankle one way in the first part and the other way in the second', () => {
+    const step = stepOf('ankle-rotation');
+    const [one, other] = step.parts!;
+    const sense = (start: number, duration: number, reps: number) => {
+      const per = duration / reps;
+      const a = momentAt(plan, start + per * 0.2, map).hands.find((h) => !h.isHolding)!;
+      const b = momentAt(plan, start + per * 0.3, map).hands.find((h) => !h.isHolding)!;
+      const c = momentAt(plan, start + per * 0.4, map).hands.find((h) => !h.isHolding)!;
+      // The sign of the turn: the cross product of two successive moves.
+      return Math.sign((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x));
+    };
+    const first = sense(one!.start, one!.duration, one!.reps);
+    expect(first).not.toBe(0);
+    expect(sense(other!.start, other!.duration, other!.reps)).toBe(-first);
+  });
+});

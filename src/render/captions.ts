@@ -131,19 +131,33 @@ export function captionsSvg(options: {
     );
   }
 
+  // A step in parts: the running part's title under the step's, and the cue a line lower (two lines).
+  const part = moment.isFinished ? null : moment.part;
+  if (part) {
+    const partSize = 19 * u;
+    const partLine =
+      textWrapped(`${moment.partIndex + 1}. ${part.title}`, {
+        maxWidth: textRight - left,
+        fontSize: partSize,
+        weight: 'semibold',
+        maxLines: 1,
+      }).lines[0] ?? '';
+    out.push(text(left, top + 68 * u, partLine, { size: partSize, fill: theme.accent, weight: 600 }));
+  }
   // The cue, wrapped; a safety cue in the safety colour with its label.
   if (moment.cue && !moment.isFinished) {
     const isSafety = moment.cue.kind === 'safety';
     const cueSize = 21 * u;
     const prefix = isSafety ? `${labels.safety}: ` : '';
+    const cueTop = part ? 100 : 76;
     const wrapped = textWrapped(prefix + moment.cue.text, {
       maxWidth: textRight - left,
       fontSize: cueSize,
-      maxLines: 3,
+      maxLines: part ? 2 : 3,
     });
     wrapped.lines.forEach((line, i) => {
       out.push(
-        text(left, top + (76 + i * 28) * u, line, {
+        text(left, top + (cueTop + i * 28) * u, line, {
           size: cueSize,
           fill: isSafety ? theme.captionSafety : theme.captionText,
         }),

@@ -1,6 +1,6 @@
 import { textNamesWord } from '../cue-adapt.js';
 import { regionMatchesPrefix } from '../ids.js';
-import type { Plan, PlannedStep } from '../plan-types.js';
+import type { Plan, PlannedPart, PlannedStep } from '../plan-types.js';
 
 // The words a listener hears as naming a region, and as saying a pressure: the test's own tables, kept apart
 // from the routine's vocabulary so a gap in the vocabulary shows up here.
@@ -50,8 +50,12 @@ export const PRESSURE_WORDS: Record<'en' | 'ru', Record<number, readonly string[
   ru: { 2: ['лёгк', 'легк'], 3: ['умерен'], 4: ['плотн', 'глубок', 'сильн', 'твёрд', 'тверд'] },
 };
 
-function cueTexts(step: PlannedStep): string[] {
-  return [step.cues.before, ...step.cues.during, ...(step.cues.safety ? [step.cues.safety] : [])];
+function cueTexts(step: PlannedStep | PlannedPart): string[] {
+  return [
+    ...(step.cues.before ? [step.cues.before] : []),
+    ...step.cues.during,
+    ...(step.cues.safety ? [step.cues.safety] : []),
+  ];
 }
 
 /** What a plan's cues say that its plan does not allow: an excluded region named, more pressure than planned. */
@@ -59,14 +63,19 @@ export function cueProblems(plan: Plan, alwaysOn: ReadonlySet<string>): string[]
   const problems: string[] = [];
   const words = REGION_WORDS[plan.language];
   const pressureWords = PRESSURE_WORDS[plan.language];
-  for (const step of plan.steps) {
-    const where = `${step.id}${step.side ? ` (${step.side})` : ''}`;
-    if (step.cues.before.trim() === '') problems.push(`${where}: empty opening cue`);
+  // A step in parts: the step's own cues, then each part's, each checked against its own pressure.
+  const pieces = plan.steps.flatMap((step) => [
+    { step, isPart: false, piece: step as PlannedStep | PlannedPart },
+    ...(step.parts ?? []).map((part) => ({ step, isPart: true, piece: part as PlannedStep | PlannedPart })),
+  ]);
+  for (const { step: owner, isPart, piece: step } of pieces) {
+    const where = `${owner.id}${isPart ? `/${step.id}` : ''}${owner.side ? ` (${owner.side})` : ''}`;
+    if (!isPart && step.cues.before.trim() === '') problems.push(`${where}: empty opening cue`);
     for (const d of step.cues.during) if (d.trim() === '') problems.push(`${where}: empty cue`);
     if (step.cues.safety !== null && step.cues.safety.trim() === '')
       problems.push(`${where}: empty safety cue`);
     const excluded = plan.excludedRegions.filter(
-      (ex) => !alwaysOn.has(ex.rule) && (ex.side === null || step.side === null || ex.side === step.side),
+      (ex) => !alwaysOn.has(ex.rule) && (ex.side === null || owner.side === null || ex.side === owner.side),
     );
     for (const text of cueTexts(step)) {
       for (const ex of excluded) {
