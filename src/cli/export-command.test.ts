@@ -156,6 +156,47 @@ describe('one way in for every planning command', () => {
     expect(text.stdout).toMatch(/^Leg glide \(left\) at [\d.]+ s: repetition 1\/\d+/);
     expect((await cliRun(['moment', '--step', 'leg-glide', '--at', '1', '--phase', '0.1'])).code).toBe(2);
   });
+
+  it('moment --part picks a part of a step in parts; an unknown part or a step without parts is refused', async () => {
+    const r = await cliRun(['moment', '--step', 'foot-flex-stretch', '--part', 'away-from-shin', '--json']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout) as { part: { id: string; start: number; duration: number }; t: number };
+    expect(m.part.id).toBe('away-from-shin');
+    expect(m.t).toBeGreaterThanOrEqual(m.part.start);
+    expect(m.t).toBeLessThan(m.part.start + m.part.duration);
+    const first = JSON.parse((await cliRun(['moment', '--step', 'foot-flex-stretch', '--json'])).stdout) as {
+      part: { id: string };
+    };
+    expect(first.part.id).toBe('toward-shin');
+    const unknown = await cliRun(['moment', '--step', 'foot-flex-stretch', '--part', 'sideways']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('has no part "sideways" (parts: toward-shin, away-from-shin)');
+    const none = await cliRun(['moment', '--step', 'leg-glide', '--part', 'calf']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('leg-glide has no parts');
+  });
+
+  it('plan --json gives a step in parts its parts, in order, filling the step', async () => {
+    const r = await cliRun(['plan', '--minutes', '45', '--json']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as {
+      steps: {
+        id: string;
+        start: number;
+        duration: number;
+        parts?: { id: string; title: string; start: number; duration: number }[];
+      }[];
+    };
+    const spread = plan.steps.find((s) => s.id === 'back-forearm-spread')!;
+    expect(spread.parts?.map((p) => p.id)).toEqual(['along-spine', 'diagonals']);
+    let clock = spread.start;
+    for (const part of spread.parts!) {
+      expect(part.start).toBe(clock);
+      expect(part.title).toBeTruthy();
+      clock += part.duration;
+    }
+    expect(clock).toBe(spread.start + spread.duration);
+  });
 });
 
 describe('progressBar', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { builtinBodyMap } from '../content/load.js';
 import type { Language } from '../core/ids.js';
 import { type Moment, momentMotion } from '../core/moment.js';
-import type { Plan, PlannedStep } from '../core/plan-types.js';
+import type { Plan, PlannedPart, PlannedStep } from '../core/plan-types.js';
+import { partView } from '../core/step-parts.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
@@ -29,13 +30,15 @@ export function planForRendering(options: PlanSourceOptions, io: CliIo): Loaded<
 export function stepMomentAt(
   plan: Plan,
   step: PlannedStep,
-  options: { phase: number; repetition?: number },
+  options: { phase?: number | undefined; repetition?: number; part?: PlannedPart | undefined },
 ): Moment {
-  const perRep = step.duration / Math.max(step.reps, 1);
-  const rep = Math.min(Math.max(options.repetition ?? 1, 1), Math.max(step.reps, 1));
-  const phase = Math.min(Math.max(options.phase, 0), 0.999);
-  const moment = momentAt(plan, step.start + perRep * (rep - 1 + phase), builtinBodyMap());
-  return moment;
+  // A step in parts: the moment is in the part asked for, else the first (its times, repetitions and still).
+  const part = options.part ?? step.parts?.[0];
+  const running = part ? partView(step, part) : step;
+  const perRep = running.duration / Math.max(running.reps, 1);
+  const rep = Math.min(Math.max(options.repetition ?? 1, 1), Math.max(running.reps, 1));
+  const phase = Math.min(Math.max(options.phase ?? stepTellingPhase(running), 0), 0.999);
+  return momentAt(plan, running.start + perRep * (rep - 1 + phase), builtinBodyMap());
 }
 
 /** Puts the working hands at the end of their tracks (x, y and surface): the end of a move the timeline holds still. */

@@ -3,18 +3,25 @@ import { type Command, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
-import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { EXIT } from './exit-codes.js';
 import { stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
-import { type PlanInputOptions, planLoaded, plannedStepFound, withPlanInputOptions } from './plan-input.js';
+import {
+  type PlanInputOptions,
+  planLoaded,
+  plannedPartFound,
+  plannedStepFound,
+  withPlanInputOptions,
+} from './plan-input.js';
 import { numberParsed, type RenderCommandIo } from './render-command.js';
 
 /** Options of `massage-coach moment`. */
 export interface MomentCommandOptions extends PlanInputOptions {
   readonly step: string;
   readonly side?: Side | undefined;
+  /** For a step in parts: the part's id. */
+  readonly part?: string | undefined;
   readonly at?: number | undefined;
   readonly phase?: number | undefined;
   readonly json?: boolean | undefined;
@@ -22,11 +29,22 @@ export interface MomentCommandOptions extends PlanInputOptions {
 
 /** A moment as the `moment` command prints it: the Moment's own fields, the step by id and title. */
 export function momentJson(moment: Moment): Record<string, unknown> {
-  const { step, ...rest } = moment;
+  const { step, part, ...rest } = moment;
   return {
     stepId: step.id,
     title: step.title,
     ...rest,
+    // The running part of a step in parts, by id and title with its times (its tracks are the plan's).
+    part: part
+      ? {
+          id: part.id,
+          title: part.title,
+          start: part.start,
+          duration: part.duration,
+          reps: part.reps,
+          pressure: part.pressure,
+        }
+      : null,
   };
 }
 
@@ -42,6 +60,9 @@ export function momentCommand(options: MomentCommandOptions, io: CliIo): number 
   const found = plannedStepFound(plan, options, io);
   if (!found.ok) return found.code;
   const step = found.value;
+  const partFound = plannedPartFound(step, options.part, io);
+  if (!partFound.ok) return partFound.code;
+  const part = partFound.value;
   if (options.at !== undefined && options.at > step.duration) {
     io.stderr(`error: --at ${options.at}: ${step.id} lasts ${step.duration.toFixed(1)} s\n`);
     return EXIT.usage;
@@ -49,7 +70,7 @@ export function momentCommand(options: MomentCommandOptions, io: CliIo): number 
   const moment =
     options.at !== undefined
       ? momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6), builtinBodyMap())
-      : stepMomentAt(plan, step, { phase: options.phase ?? stepTellingPhase(step) });
+      : stepMomentAt(plan, step, { phase: options.phase, part });
   if (options.json) {
     io.stdout(`${JSON.stringify(momentJson(moment), null, 2)}\n`);
     return EXIT.ok;
@@ -58,7 +79,7 @@ export function momentCommand(options: MomentCommandOptions, io: CliIo): number 
     .map((h) => `${h.hand} ${h.tool} at (${h.x.toFixed(3)}, ${h.y.toFixed(3)})${h.isLifted ? ' lifted' : ''}`)
     .join('; ');
   io.stdout(
-    `${step.title}${step.side ? ` (${step.side})` : ''} at ${moment.t.toFixed(1)} s: repetition ${moment.repetition}/${moment.repetitions}, ` +
+    `${step.title}${moment.part ? ` — ${moment.part.title}` : ''}${step.side ? ` (${step.side})` : ''} at ${moment.t.toFixed(1)} s: repetition ${moment.repetition}/${moment.repetitions}, ` +
       `${moment.phaseName} ${(moment.phase * 100).toFixed(0)}%\n  hands: ${hands || 'none'}\n` +
       (moment.cue ? `  cue: ${moment.cue.text}\n` : ''),
   );
@@ -74,6 +95,7 @@ export function registerMomentCommand(program: Command, io: RenderCommandIo): vo
   )
     .requiredOption('--step <id>', 'the step id, e.g. leg-glide')
     .addOption(new Option('--side <side>', 'for a per-side step: which side').choices(['left', 'right']))
+    .option('--part <id>', 'for a step in parts: which part (default: the first; --phase is of that part)')
     .option('--at <seconds>', 'seconds from the step’s start', numberParsed('seconds', 0, 36_000))
     .option(
       '--phase <0..1>',

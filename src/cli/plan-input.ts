@@ -5,7 +5,13 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { builtinBodyMap, builtinRoutine, builtinRoutineIds, builtinRules } from '../content/load.js';
 import type { Language, Side } from '../core/ids.js';
 import { type Intake, intakeParsed } from '../core/intake.js';
-import { isRefusal, type Plan, type PlannedStep, type PlanResult } from '../core/plan-types.js';
+import {
+  isRefusal,
+  type Plan,
+  type PlannedPart,
+  type PlannedStep,
+  type PlanResult,
+} from '../core/plan-types.js';
 import { planFromIntake } from '../core/planner.js';
 import type { Routine } from '../core/routine.js';
 import { diagnosticText, routineFromYaml } from '../core/routine-parse.js';
@@ -210,4 +216,24 @@ export function plannedStepFound(
     return { ok: false, code: EXIT.invalidInput };
   }
   return { ok: true, value: step };
+}
+
+/**
+ * The part `--part ID` names in a planned step in parts (undefined without `--part`); a clear error for an
+ * unknown id, a part the plan dropped, or a step that has no parts.
+ */
+export function plannedPartFound(
+  step: PlannedStep,
+  part: string | undefined,
+  io: CliIo,
+): Loaded<PlannedPart | undefined> {
+  if (part === undefined) return { ok: true, value: undefined };
+  const parts = step.parts ?? [];
+  const found = parts.find((p) => p.id === part);
+  if (found) return { ok: true, value: found };
+  const dropped = step.changes.find((c) => c.kind === 'drop-part' && c.part === part);
+  if (dropped) io.stderr(`error: the plan leaves out the part "${part}" of ${step.id}: ${dropped.reason}\n`);
+  else if (parts.length === 0) io.stderr(`error: ${step.id} has no parts\n`);
+  else io.stderr(`error: ${step.id} has no part "${part}" (parts: ${parts.map((p) => p.id).join(', ')})\n`);
+  return { ok: false, code: EXIT.invalidInput };
 }

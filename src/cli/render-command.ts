@@ -3,7 +3,6 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
-import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { svgToPng } from '../export/png.js';
@@ -12,12 +11,14 @@ import type { ThemeName } from '../render/theme.js';
 import { EXIT } from './exit-codes.js';
 import { figuresCommand, type PlanSourceOptions, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
-import { plannedStepFound, withPlanInputOptions } from './plan-input.js';
+import { plannedPartFound, plannedStepFound, withPlanInputOptions } from './plan-input.js';
 
 /** Options of `massage-coach render`, as commander parses them. */
 export interface RenderCommandOptions extends PlanSourceOptions {
   readonly step: string;
   readonly side?: Side | undefined;
+  /** For a step in parts: the part's id. */
+  readonly part?: string | undefined;
   /** Seconds from the step's start. */
   readonly at?: number | undefined;
   /** Phase of the first repetition, 0…1. */
@@ -44,6 +45,9 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
   const found = plannedStepFound(plan, options, io);
   if (!found.ok) return found.code;
   const step = found.value;
+  const partFound = plannedPartFound(step, options.part, io);
+  if (!partFound.ok) return partFound.code;
+  const part = partFound.value;
   let moment: Moment;
   if (options.at !== undefined) {
     if (options.at > step.duration) {
@@ -53,7 +57,7 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
     // Just inside the step at its very end, so the moment is still this step's last instant.
     moment = momentAt(plan, step.start + Math.min(options.at, step.duration - 1e-6), builtinBodyMap());
   } else {
-    moment = stepMomentAt(plan, step, { phase: options.phase ?? stepTellingPhase(step) });
+    moment = stepMomentAt(plan, step, { phase: options.phase, part });
   }
   const svg = renderMoment(moment, {
     bodyMap: builtinBodyMap(),
@@ -118,6 +122,7 @@ export function registerRenderCommands(program: Command, io: RenderCommandIo): v
       .description('Draw one moment of a planned step as SVG or PNG.')
       .requiredOption('--step <id>', 'the step id, e.g. leg-glide')
       .addOption(new Option('--side <side>', 'for a per-side step: which side').choices(['left', 'right']))
+      .option('--part <id>', 'for a step in parts: which part (default: the first; --phase is of that part)')
       .option('--at <seconds>', 'seconds from the step’s start', numberParsed('seconds', 0, 36_000))
       .option(
         '--phase <0..1>',

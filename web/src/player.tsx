@@ -34,6 +34,8 @@ const now = () => performance.now();
 /** What the text of the player shows; it changes about once a second, not every frame. */
 interface PlayerView {
   readonly stepIndex: number;
+  /** The running part of a step in parts: its number and title, or null. */
+  readonly partTitle: string | null;
   readonly stepLeft: number;
   readonly sessionLeft: number;
   readonly repetition: number;
@@ -51,6 +53,7 @@ function viewOf(player: SessionPlayer, moment?: Moment): PlayerView {
   const ready = player.getReady;
   return {
     stepIndex: m.stepIndex,
+    partTitle: m.part ? `${m.partIndex + 1}. ${m.part.title}` : null,
     stepLeft: Math.ceil(m.stepTimeLeft - 1e-6),
     sessionLeft: Math.ceil(m.sessionTimeLeft - 1e-6),
     repetition: m.repetition,
@@ -478,6 +481,11 @@ export function Player(props: {
           >
             {currentStep.title}
           </h1>
+          {view.partTitle ? (
+            <p className="part-title">
+              {view.partTitle}
+            </p>
+          ) : null}
           {change ? <p className="change-notice">{change}</p> : null}
           <p className="rep-side">
             <span>{s.repetition(view.repetition, view.repetitions)}</span>

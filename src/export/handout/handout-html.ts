@@ -189,6 +189,7 @@ table.schedule tr { break-inside: avoid; }
 .card p { margin: 2pt 0; }
 .label { font-weight: 600; }
 .cautions { border-left: 2.5pt solid #000; padding-left: 5pt; margin-top: 3pt; }
+.parts { margin: 2pt 0 3pt; padding-left: 12pt; } .parts li { margin: 1pt 0; } .parts .time { color: #444; font-variant-numeric: tabular-nums; }
 .picture { width: 84mm; height: auto; border: 0.6pt solid #000; display: block; }
 footer { margin-top: 10pt; font-size: 9pt; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; } }
@@ -259,6 +260,7 @@ ${stepPictureSvg(plan, s, i, input.bodyMap)}
 <div><h3><span class="number">${i + 1}.</span>${htmlEscaped(s.title)}</h3>
 <p class="facts"><span>${clock(s.start)}–${clock(s.start + s.duration)}</span><span>${w.side}: ${s.side ? sideText(s.side) : w.none}</span><span>${w.pressure}: ${s.pressure === null ? w.none : `${s.pressure}/5`}</span><span>${w.reps}: ${s.reps}</span></p>
 <p><span class="label">${w.say}:</span> ${htmlEscaped(say.map(sentence).join(' '))}</p>
+${partsHtml(s)}
 ${cautions.length > 0 ? `<p class="cautions"><span class="label">${w.cautions}:</span> ${htmlEscaped(cautions.map(sentence).join(' '))}</p>` : ''}
 </div></section>`;
     })
@@ -283,4 +285,16 @@ ${cards}
 <footer>${w.footer}</footer>
 </body></html>
 `;
+}
+
+/** A step in parts on the handout: each part in order, its time and what is said in it. */
+function partsHtml(step: PlannedStep): string {
+  if (!step.parts || step.parts.length === 0) return '';
+  const items = step.parts
+    .map((part, k) => {
+      const say = [part.cues.before, ...part.cues.during].filter((t) => t.trim() !== '');
+      return `<li data-part-id="${htmlEscaped(part.id)}"><b>${k + 1}. ${htmlEscaped(part.title)}</b> <span class="time">${clock(part.start)}–${clock(part.start + part.duration)}</span>${say.length > 0 ? ` ${htmlEscaped(say.map(sentence).join(' '))}` : ''}</li>`;
+    })
+    .join('');
+  return `<ol class="parts">${items}</ol>`;
 }
