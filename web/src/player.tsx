@@ -481,11 +481,7 @@ export function Player(props: {
           >
             {currentStep.title}
           </h1>
-          {view.partTitle ? (
-            <p className="part-title">
-              {view.partTitle}
-            </p>
-          ) : null}
+          {view.partTitle ? <p className="part-title">{view.partTitle}</p> : null}
           {change ? <p className="change-notice">{change}</p> : null}
           <p className="rep-side">
             <span>{s.repetition(view.repetition, view.repetitions)}</span>
