@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepTellingPhase } from '../core/techniques/index.js';
-import { FIGURE_STILLS, figuresCommand, planForRendering, stepMomentAt } from './figures-command.js';
+import { figureMoment, figuresCommand, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-figures-'));
@@ -70,10 +70,30 @@ describe('figure stills', () => {
     if (!s) throw new Error(`no ${id}`);
     return s;
   };
+  /** The moment the routine names for a figure (its step, part, repetition and phase). */
+  const figureShown = (figure: number) => {
+    for (const step of plan.steps) {
+      const f = step.figures?.find((x) => x.figure === figure);
+      if (f) return figureMoment(plan, step, f);
+    }
+    throw new Error(`no step shows figure ${figure}`);
+  };
+
+  it('finds every seed figure 114–120 in the routine file, each on one step (or part) of the plan', () => {
+    const shown = plan.steps.flatMap((s) =>
+      s.side === 'right' ? [] : (s.figures ?? []).map((f) => [f.figure, s.id, f.part]),
+    );
+    expect(shown.map(([f]) => f).sort()).toEqual([114, 115, 116, 117, 118, 119, 120]);
+    expect(shown.filter(([, , part]) => part !== null).map(([f, id, part]) => `${f} ${id}/${part}`)).toEqual([
+      '114 back-forearm-spread/along-spine',
+      '115 foot-flex-stretch/toward-shin',
+      '116 foot-flex-stretch/away-from-shin',
+      '120 spine-extension/slide-in',
+    ]);
+  });
 
   it('117: palms just under the collarbones, on the chest, fingers pointing at each other', () => {
-    const f = FIGURE_STILLS.find((x) => x.figure === 117)!;
-    const m = f.pick(plan, stepOf(f.step));
+    const m = figureShown(117);
     expect(m.hands).toHaveLength(2);
     for (const h of m.hands) {
       expect(h.surface).toBe('anterior');
@@ -85,8 +105,7 @@ describe('figure stills', () => {
   });
 
   it('119: fingertips at the skull base, the head lifted', () => {
-    const f = FIGURE_STILLS.find((x) => x.figure === 119)!;
-    const m = f.pick(plan, stepOf(f.step));
+    const m = figureShown(119);
     expect(m.extent).toBeGreaterThan(0.9);
     for (const h of m.hands) {
       expect(h.tool).toBe('fingertips');
@@ -96,12 +115,16 @@ describe('figure stills', () => {
   });
 
   it('115 and 116 bend the foot opposite ways: the working hand on the sole, then on top of the foot', () => {
-    const step = stepOf('foot-flex-stretch');
-    const f115 = FIGURE_STILLS.find((x) => x.figure === 115)!.pick(plan, step);
-    const f116 = FIGURE_STILLS.find((x) => x.figure === 116)!.pick(plan, step);
+    expect(stepOf('foot-flex-stretch').parts?.map((p) => p.id)).toEqual(['toward-shin', 'away-from-shin']);
+    const f115 = figureShown(115);
+    const f116 = figureShown(116);
     const working = (m: typeof f115) => m.hands.find((h) => !h.isHolding)!;
+    const holding = (m: typeof f115) => m.hands.find((h) => h.isHolding)!;
+    expect([f115.part?.id, f116.part?.id]).toEqual(['toward-shin', 'away-from-shin']);
     expect(working(f115).surface).toBe('posterior');
     expect(working(f116).surface).toBe('anterior');
+    // The holding hand moves from the ankle (115) to the heel (116).
+    expect(holding(f116).y).toBeGreaterThan(holding(f115).y);
   });
 
   it('has a telling phase for every step the plan has', () => {

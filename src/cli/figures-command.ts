@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { builtinBodyMap } from '../content/load.js';
 import type { Language } from '../core/ids.js';
 import { type Moment, momentMotion } from '../core/moment.js';
-import type { Plan, PlannedPart, PlannedStep } from '../core/plan-types.js';
+import type { Plan, PlannedFigure, PlannedPart, PlannedStep } from '../core/plan-types.js';
 import { partView } from '../core/step-parts.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentAt } from '../core/timeline.js';
@@ -42,7 +42,7 @@ export function stepMomentAt(
 }
 
 /** Puts the working hands at the end of their tracks (x, y and surface): the end of a move the timeline holds still. */
-function handsAtTrackEnd(moment: Moment): Moment {
+function _handsAtTrackEnd(moment: Moment): Moment {
   const hands = moment.hands.map((h) => {
     const track = momentMotion(moment).hands.find((t) => t.hand === h.hand && !t.isHolding);
     const end = track?.points.at(-1);
@@ -51,85 +51,30 @@ function handsAtTrackEnd(moment: Moment): Moment {
   return { ...moment, hands };
 }
 
-/** One of the seed's figures: which step shows it, and how to find its moment. */
-interface FigureStill {
-  readonly figure: number;
-  readonly step: string;
-  readonly what: string;
-  readonly pick: (plan: Plan, step: PlannedStep) => Moment;
-}
-
-function firstPhaseWhere(
+function mostExtended(
   plan: Plan,
   step: PlannedStep,
-  test: (m: Moment) => boolean,
-  fallback: number,
+  repetition: number,
+  part: PlannedPart | undefined,
 ): Moment {
-  for (let i = 0; i <= 100; i++) {
-    const m = stepMomentAt(plan, step, { phase: i / 100 });
-    if (test(m)) return m;
-  }
-  return stepMomentAt(plan, step, { phase: fallback });
-}
-
-function mostExtended(plan: Plan, step: PlannedStep, repetition = 1): Moment {
-  let best = stepMomentAt(plan, step, { phase: 0, repetition });
+  let best = stepMomentAt(plan, step, { phase: 0, repetition, part });
   for (let i = 1; i <= 100; i++) {
-    const m = stepMomentAt(plan, step, { phase: i / 100, repetition });
+    const m = stepMomentAt(plan, step, { phase: i / 100, repetition, part });
     if (m.extent > best.extent + 1e-9) best = m;
   }
   return best;
 }
 
-const meanAbsX = (m: Moment) => m.hands.reduce((s, h) => s + Math.abs(h.x), 0) / Math.max(m.hands.length, 1);
-
-/** How each of the seed's Figures 114–120 is picked from its step (CATALOGUE.md "seed figure"). */
-export const FIGURE_STILLS: readonly FigureStill[] = [
-  {
-    figure: 114,
-    step: 'back-forearm-spread',
-    what: 'forearms spreading from the middle of the back, one toward the neck, one toward the low back',
-    pick: (plan, step) => stepMomentAt(plan, step, { phase: 0.25 }),
-  },
-  {
-    figure: 115,
-    step: 'foot-flex-stretch',
-    what: 'one hand at the ankle, the other bending the foot toward the shin, to resistance',
-    pick: (plan, step) => mostExtended(plan, step),
-  },
-  {
-    figure: 116,
-    step: 'foot-flex-stretch',
-    what: 'the hand on top of the foot eases it the other way, the other hand at the heel',
-    // The timeline holds the working hand where its move starts; the figure shows the move's end (top of the foot).
-    pick: (plan, step) => handsAtTrackEnd(mostExtended(plan, step, Math.min(2, step.reps))),
-  },
-  {
-    figure: 117,
-    step: 'chest-shoulder-neck-stroke',
-    what: 'palms just under the collarbones, fingers facing each other',
-    // Where the palms sit with the fingertips meeting at the breastbone.
-    pick: (plan, step) => firstPhaseWhere(plan, step, (m) => meanAbsX(m) >= 0.06, 0.1),
-  },
-  {
-    figure: 118,
-    step: 'chest-shoulder-neck-stroke',
-    what: 'the hands turn round the shoulder joints and slide toward the neck',
-    pick: (plan, step) => firstPhaseWhere(plan, step, (m) => meanAbsX(m) >= 0.12, 0.25),
-  },
-  {
-    figure: 119,
-    step: 'neck-traction',
-    what: 'fingertips at the base of the skull, the head lifted slightly and drawn toward you',
-    pick: (plan, step) => mostExtended(plan, step),
-  },
-  {
-    figure: 120,
-    step: 'spine-extension',
-    what: 'palms along the spine under the arched back',
-    pick: (plan, step) => stepMomentAt(plan, step, { phase: 0.05 }),
-  },
-];
+/**
+ * The moment that shows a seed figure, as the routine names it (`figure: { figure, repetition, phase }` on the
+ * step or one of its parts): a phase, the most extended moment, or the most telling one.
+ */
+export function figureMoment(plan: Plan, step: PlannedStep, figure: PlannedFigure): Moment {
+  const part = figure.part ? step.parts?.find((p) => p.id === figure.part) : undefined;
+  const repetition = figure.repetition ?? 1;
+  if (figure.phase === 'most-extended') return mostExtended(plan, step, repetition, part);
+  return stepMomentAt(plan, step, { phase: figure.phase ?? undefined, repetition, part });
+}
 
 /** The file name of a step's still: its id, and the side where the side matters. */
 export function stillName(step: PlannedStep): string {
@@ -235,6 +180,7 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
   };
   const entries: GalleryEntry[] = [];
   const seen = new Set<string>();
+  const drawnFigures = new Set<string>();
   let files = 0;
   for (const step of plan.steps) {
     const name = stillName(step);
@@ -255,22 +201,19 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     );
     files += 3;
     const figures: { figure: number; what: string; file: string }[] = [];
-    // A figure's still belongs to the first (left) side of a per-side step.
-    if (step.side !== 'right') {
-      for (const f of FIGURE_STILLS.filter((fs) => fs.step === step.id)) {
+    // A figure's still belongs to the first side of a per-side step; which moment is the routine's to say.
+    if (!drawnFigures.has(step.id)) {
+      drawnFigures.add(step.id);
+      for (const f of step.figures ?? []) {
         const file = `${name}-figure-${f.figure}`;
-        write(file, f.pick(plan, step));
+        write(file, figureMoment(plan, step, f));
         files += 2;
-        figures.push({ figure: f.figure, what: f.what, file });
+        figures.push({ figure: f.figure, what: f.what ?? step.title, file });
       }
     }
     entries.push({ name, title: step.title, side: step.side, technique: step.technique, figures });
   }
   writeFileSync(join(options.output, 'index.html'), galleryHtml(entries, language));
-  const missing = FIGURE_STILLS.filter(
-    (f) => !entries.some((e) => e.figures.some((x) => x.figure === f.figure)),
-  );
-  for (const f of missing) io.stderr(`note: figure ${f.figure} not drawn: the plan has no step ${f.step}\n`);
   io.stdout(`wrote ${files + 1} files to ${options.output} (${entries.length} steps; open index.html)\n`);
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { type BodyMap, bodyMapFromData, pathViolations, regionsAt } from '../cor
 import { bodyPoint } from '../core/geometry.js';
 import { REGION_IDS, type RegionId, type Side, type Surface, TECHNIQUE_KINDS } from '../core/ids.js';
 import type { TrackPoint } from '../core/plan-types.js';
-import { Routine, type Step, StepPart } from '../core/routine.js';
+import { figureNumber, Routine, type Step, StepPart } from '../core/routine.js';
 import { stepMotionResolved } from '../core/step-motion.js';
 import { partStep } from '../core/step-parts.js';
 import { bodyMapData } from './body-map.js';
@@ -377,11 +377,13 @@ describe('spinal-column follows CATALOGUE.md', () => {
   it('shows each seed figure 114–120 on the step it illustrates', () => {
     const shown = new Map<number, string[]>();
     for (const step of allSteps(spinal)) {
-      for (const f of new Set([
-        ...(step.figures ?? []),
-        ...(step.figure === undefined ? [] : [step.figure]),
-        ...(step.parts ?? []).flatMap((part) => (part.figure === undefined ? [] : [part.figure])),
-      ])) {
+      for (const f of new Set(
+        [
+          ...(step.figures ?? []),
+          ...(step.figure === undefined ? [] : [step.figure]),
+          ...(step.parts ?? []).flatMap((part) => (part.figure === undefined ? [] : [part.figure])),
+        ].map(figureNumber),
+      )) {
         shown.set(f, [...(shown.get(f) ?? []), step.id]);
       }
     }

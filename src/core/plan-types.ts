@@ -95,6 +95,19 @@ export interface PlannedPart {
   readonly tellingPhase?: number;
 }
 
+/** A seed figure a planned step shows, and the moment that shows it (the routine's `figure`/`figures`). */
+export interface PlannedFigure {
+  readonly figure: number;
+  /** What the figure shows, in the plan's language; null when the routine says nothing. */
+  readonly what: string | null;
+  /** The part that shows it (a step in parts), or null. */
+  readonly part: string | null;
+  /** 1-based repetition (of the part), or null for the first. */
+  readonly repetition: number | null;
+  /** The phase to draw, `most-extended`, or null for the most telling moment. */
+  readonly phase: number | 'most-extended' | null;
+}
+
 /** One step of a plan, on one side, with its timing. */
 export interface PlannedStep {
   readonly id: string;
@@ -124,6 +137,8 @@ export interface PlannedStep {
   /** What rules changed; a change about one part names it (`part`). */
   readonly changes: readonly PlanChange[];
   readonly figure: number | null;
+  /** Every seed figure the step shows, with its moment (absent when it shows none). */
+  readonly figures?: readonly PlannedFigure[];
   /** The step's motion; for a step in parts, its first planned part's (each part carries its own). */
   readonly motion: StepMotion;
   /** The routine's own telling phase for the step's still, when it overrides the technique kind's. */

@@ -10,6 +10,7 @@ import type {
   ExcludedRegion,
   PlanChange,
   PlannedCues,
+  PlannedFigure,
   PlannedPart,
   PlannedStep,
   PlanResult,
@@ -19,7 +20,15 @@ import type {
   TrackPoint,
 } from './plan-types.js';
 import { plannerText, textIn } from './planner-text.js';
-import type { Routine, Section, Step, StepPart, Vocabulary } from './routine.js';
+import {
+  type FigureShot,
+  figureNumber,
+  type Routine,
+  type Section,
+  type Step,
+  type StepPart,
+  type Vocabulary,
+} from './routine.js';
 import {
   type Exclusion,
   effectsFiring,
@@ -429,7 +438,11 @@ export function planFromIntake(
       changes: parts
         ? [...u.changes, ...parts.changes, ...parts.planned.flatMap((part) => part.changes)]
         : u.changes,
-      figure: u.step.figure ?? parts?.planned.find((part) => part.figure !== null)?.figure ?? null,
+      figure:
+        (u.step.figure !== undefined ? figureNumber(u.step.figure) : null) ??
+        parts?.planned.find((part) => part.figure !== null)?.figure ??
+        null,
+      ...plannedFigures(u.step, parts?.planned ?? null, text),
       motion: parts ? parts.planned[0]!.motion : u.motion,
       ...(u.step.tellingPhase !== undefined ? { tellingPhase: u.step.tellingPhase } : {}),
       ...(parts ? { parts: parts.planned } : {}),
@@ -624,6 +637,46 @@ function partsPressureByRegion(parts: readonly PlannedPart[]): Record<string, nu
   return most;
 }
 
+/**
+ * The seed figures a planned step shows: the step's `figure` and `figures`, and the `figure` of each part still
+ * planned (a dropped part's figure is not shown); each number once, a shot with its moment over a bare number.
+ */
+function plannedFigures(
+  step: Step,
+  parts: readonly PlannedPart[] | null,
+  text: (t: { en: string; ru?: string | undefined }) => string,
+): { figures?: PlannedFigure[] } {
+  const shots: { shot: FigureShot; part: string | null }[] = [
+    ...(step.figure !== undefined ? [{ shot: step.figure, part: null }] : []),
+    ...(step.figures ?? []).map((shot) => ({ shot, part: null })),
+    ...(step.parts ?? [])
+      .filter((p) => p.figure !== undefined && (parts?.some((kept) => kept.id === p.id) ?? false))
+      .map((p) => ({ shot: p.figure!, part: p.id })),
+  ];
+  const out: PlannedFigure[] = [];
+  for (const { shot, part } of shots) {
+    const figure = figureNumber(shot);
+    const planned: PlannedFigure = {
+      figure,
+      what: typeof shot === 'object' && shot.what ? text(shot.what) : null,
+      part,
+      repetition: typeof shot === 'object' ? (shot.repetition ?? null) : null,
+      phase: typeof shot === 'object' ? (shot.phase ?? null) : null,
+    };
+    const at = out.findIndex((f) => f.figure === figure);
+    if (at < 0) out.push(planned);
+    else if (typeof shot === 'object' || part !== null) out[at] = { ...planned, part: part ?? out[at]!.part };
+  }
+  // A figure a dropped part shows is not shown, even where the step's `figures` names it.
+  const dropped = new Set(
+    (step.parts ?? [])
+      .filter((p) => p.figure !== undefined && !(parts?.some((kept) => kept.id === p.id) ?? false))
+      .map((p) => figureNumber(p.figure!)),
+  );
+  const shown = out.filter((f) => !dropped.has(f.figure));
+  return shown.length > 0 ? { figures: shown } : {};
+}
+
 /** The highest pressure among pieces, or null when none presses. */
 function highestPressure(pieces: readonly { readonly pressure: number | null }[]): number | null {
   let out: number | null = null;
@@ -760,7 +813,7 @@ function plannedParts(
       duration,
       cues,
       changes: part.changes,
-      figure: part.part.figure ?? null,
+      figure: part.part.figure !== undefined ? figureNumber(part.part.figure) : null,
       motion: part.motion,
       ...(part.part.tellingPhase !== undefined ? { tellingPhase: part.part.tellingPhase } : {}),
     };

@@ -28,6 +28,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The figure number of a raw `figure` (a number, or `{ figure: N, … }`), or undefined. */
+export function rawFigureNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return isRecord(value) && typeof value.figure === 'number' ? value.figure : undefined;
+}
+
 function repetitionIssues(raw: unknown, path: YamlPath): ConsistencyIssue[] {
   const reps = Repetitions.safeParse(raw);
   if (!reps.success) return [];
@@ -182,7 +188,7 @@ function partIssues(
   }
   const seen = new Map<string, number>();
   const figures = new Map<number, string>();
-  const stepFigure = typeof step.figure === 'number' ? step.figure : undefined;
+  const stepFigure = rawFigureNumber(step.figure);
   const stepHasPath = step.path !== undefined || step.paths !== undefined;
   const stepLanguages = isRecord(step.cues) ? Object.keys(step.cues) : [];
   parts.forEach((part, pi) => {
@@ -203,19 +209,20 @@ function partIssues(
         message: `part "${id}" has no motion: give it a path or paths (or give the step one it can use)`,
       });
     }
-    if (typeof part.figure === 'number') {
-      const other = figures.get(part.figure);
+    const partFigure = rawFigureNumber(part.figure);
+    if (partFigure !== undefined) {
+      const other = figures.get(partFigure);
       if (other !== undefined) {
         out.push({
           path: [...partPath, 'figure'],
-          message: `figure ${part.figure} is on parts "${other}" and "${id}": a figure shows one part`,
+          message: `figure ${partFigure} is on parts "${other}" and "${id}": a figure shows one part`,
         });
-      } else if (stepFigure === part.figure) {
+      } else if (stepFigure === partFigure) {
         out.push({
           path: [...partPath, 'figure'],
-          message: `figure ${part.figure} is on the step and on part "${id}": put it on the part only`,
+          message: `figure ${partFigure} is on the step and on part "${id}": put it on the part only`,
         });
-      } else figures.set(part.figure, id);
+      } else figures.set(partFigure, id);
     }
     if (isRecord(part.cues)) {
       for (const language of stepLanguages) {

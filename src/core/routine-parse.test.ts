@@ -519,3 +519,48 @@ describe('routineFromYaml: steps in parts', () => {
     ).toBe(true);
   });
 });
+
+describe('routineFromYaml: figures with their moment', () => {
+  const step = (figure: string) =>
+    routineText(
+      [
+        '      - id: lift',
+        '        title: { en: Lift }',
+        '        technique: lift',
+        '        hands: together',
+        '        path: [{ at: popliteal }]',
+        '        pressure: null',
+        '        repSeconds: 10',
+        '        reps: { default: 3, isCountBound: true }',
+        '        cues: { en: { before: Lift. } }',
+        figure,
+      ].join('\n'),
+      { perSide: true },
+    );
+
+  it('accepts a number, or a number with its repetition, phase and caption', () => {
+    for (const figure of [
+      '        figure: 112',
+      '        figure: { figure: 112, phase: most-extended, repetition: 2, what: { en: The leg up } }',
+      '        figures: [111, { figure: 112, phase: 0.4 }]',
+    ]) {
+      expect(where(parsedRoutine(step(figure)).diagnostics), figure).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['a phase past the repetition', '        figure: { figure: 112, phase: 1.5 }', '23:39 phase: expected'],
+    ['an unknown moment', '        figure: { figure: 112, phase: highest }', '23:39 phase: expected'],
+    [
+      'a figure not among figures',
+      '        figure: { figure: 112 }\n        figures: [111]',
+      'figure 112 is not among figures (111)',
+    ],
+  ])('rejects %s', (_what, figure, expected) => {
+    const got = where(parsedRoutine(step(figure)).diagnostics);
+    expect(
+      got.some((d) => d.includes(expected)),
+      got.join('\n'),
+    ).toBe(true);
+  });
+});

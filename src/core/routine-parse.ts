@@ -7,7 +7,7 @@ import { CONDITION_FIELDS, CONDITION_VALUES, type ConditionField } from './intak
 import { trackSampled } from './motion-clip.js';
 import type { HandTrack, TrackPoint } from './plan-types.js';
 import { Routine, Section, Step } from './routine.js';
-import { routineConsistencyIssues } from './routine-consistency.js';
+import { rawFigureNumber, routineConsistencyIssues } from './routine-consistency.js';
 import { RuleEffect, RuleFile, RuleWhen } from './rules.js';
 import { stepMotionResolved } from './step-motion.js';
 import { partStep } from './step-parts.js';
@@ -305,8 +305,10 @@ function stepNamesChecked(
   }
   const figure = valueAt(data, [...stepPath, 'figure']);
   const figures = valueAt(data, [...stepPath, 'figures']);
-  if (typeof figure === 'number' && Array.isArray(figures) && !figures.includes(figure)) {
-    reportPath(src, [...stepPath, 'figure'], `figure ${figure} is not among figures (${figures.join(', ')})`);
+  const number = rawFigureNumber(figure);
+  const numbers = Array.isArray(figures) ? figures.map(rawFigureNumber) : undefined;
+  if (number !== undefined && numbers && !numbers.includes(number)) {
+    reportPath(src, [...stepPath, 'figure'], `figure ${number} is not among figures (${numbers.join(', ')})`);
   }
 }
 

@@ -302,6 +302,35 @@ export const StepRetry = z
   .strict();
 export type StepRetry = z.infer<typeof StepRetry>;
 
+/**
+ * A seed figure and the moment that shows it: a figure number alone (the step's or part's most telling moment),
+ * or the number with the repetition and phase to draw and a caption.
+ */
+export const FigureShot = z.union([
+  z.number().int().min(1),
+  z
+    .object({
+      figure: z.number().int().min(1).describe("The figure's number in the seed."),
+      what: LocalizedText.optional().describe(
+        "What the figure shows, in a few words (the gallery's caption).",
+      ),
+      repetition: z.number().int().min(1).optional().describe('Which repetition (default the first).'),
+      phase: z
+        .union([z.number().min(0).max(1), z.literal('most-extended')])
+        .optional()
+        .describe(
+          'How far into the repetition (0…1), or most-extended: where the lift, stretch or pull is greatest; default: the most telling moment.',
+        ),
+    })
+    .strict(),
+]);
+export type FigureShot = z.infer<typeof FigureShot>;
+
+/** The figure number of a figure shot. */
+export function figureNumber(shot: FigureShot): number {
+  return typeof shot === 'number' ? shot : shot.figure;
+}
+
 /** The cues of a part: said as the part starts (after the step's own opening when it is the first). */
 export const PartCueSet = z
   .object({
@@ -359,7 +388,7 @@ export const StepPart = z
       .describe("Seconds one repetition of this part takes; default: the step's."),
     tags: z.array(z.string().min(1)).optional().describe("Tags added to the step's for this part."),
     cues: z.object({ en: PartCueSet, ru: PartCueSet.optional() }).strict().optional(),
-    figure: z.number().int().optional().describe('The seed figure this part illustrates.'),
+    figure: FigureShot.optional().describe('The seed figure this part illustrates, and its moment.'),
     tellingPhase: z.number().min(0).max(1).optional(),
     source: SourceRef.optional().describe('The sentence of the seed this part comes from.'),
   })
@@ -448,8 +477,11 @@ export const Step = z
       .describe('A transition between positions: planned only when work is planned in both.'),
     cautions: z.array(z.string().min(1)).optional().describe('Rule ids this step must honour.'),
     retry: StepRetry.optional().describe('A bounded retry the player offers on this step.'),
-    figure: z.number().int().optional().describe('The seed figure this step illustrates.'),
-    figures: z.array(z.number().int()).optional(),
+    figure: FigureShot.optional().describe('The seed figure this step illustrates, and its moment.'),
+    figures: z
+      .array(FigureShot)
+      .optional()
+      .describe('Every seed figure this step relates to (each with its moment when the step shows it).'),
     tellingPhase: z
       .number()
       .min(0)
