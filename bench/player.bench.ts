@@ -34,6 +34,8 @@ const DURATION_SECONDS = Number(option('duration') ?? process.env.PLAYER_BENCH_D
 const PLAYBACK_SECONDS = Math.min(Number(process.env.PLAYER_BENCH_SECONDS ?? 60), DURATION_SECONDS);
 /** Real seconds between two samples of nodes and heap. */
 const SAMPLE_EVERY_SECONDS = 5;
+/** Real seconds between two forced collections (after the frames' window). */
+const COLLECT_EVERY_SECONDS = 60;
 /** The figure's frame rate asked of the player (its default is the player's FIGURE_FPS). */
 const FIGURE_FPS = option('fps') ?? process.env.PLAYER_BENCH_FPS;
 /** Session seconds per real second during the measured playback. */
@@ -88,8 +90,10 @@ export interface PlayerFigures {
   readonly samples: readonly MemorySample[];
   readonly nodes: Trend;
   readonly heapBytes: Trend;
-  /** Nodes and heap after a forced garbage collection, at the start and at the end of the playback. */
-  readonly collected: { readonly start: MemorySample; readonly end: MemorySample };
+  /** Nodes and heap after a forced garbage collection: at the start, once a minute after the frames' window, at the end. */
+  readonly collected: readonly MemorySample[];
+  readonly retainedNodes: Trend;
+  readonly retainedHeapBytes: Trend;
   /** The functions with the most self time, when a CPU profile was asked for (`--profile DIR`). */
   readonly profileTop: readonly string[];
 }
@@ -255,12 +259,17 @@ export async function playerFiguresMeasured(
     requestAnimationFrame(frame);
   })()`);
   const samples: MemorySample[] = [];
+  // What stays after a forced collection, once a minute after the frames' window (a collection inside it would
+  // count in the main thread's time): the trend that tells a leak from garbage not yet collected.
+  const collected: MemorySample[] = [collectedStart];
   let atWindowEnd: Awaited<ReturnType<typeof metricsRead>> | null = null;
   for (;;) {
     const s = (Date.now() - startedAt) / 1000;
     const m = await metricsRead();
     samples.push({ s, nodes: m.nodes, heapBytes: m.heapBytes });
     if (!atWindowEnd && (await page.evaluate<boolean>('window.__benchFramesDone === true'))) atWindowEnd = m;
+    if (atWindowEnd && s - collected.at(-1)!.s >= COLLECT_EVERY_SECONDS && s < DURATION_SECONDS)
+      collected.push(await collectedRead(s));
     if (s >= DURATION_SECONDS) break;
     const wait = Math.min(SAMPLE_EVERY_SECONDS, DURATION_SECONDS - s) * 1000;
     await new Promise((done) => setTimeout(done, Math.max(wait, 50)));
@@ -275,7 +284,7 @@ export async function playerFiguresMeasured(
     writeFileSync(options.profileFile, JSON.stringify(profile));
     profileTop = profileTopOf(profile as CpuProfile, 25);
   }
-  const collectedEnd = await collectedRead((Date.now() - startedAt) / 1000);
+  collected.push(await collectedRead((Date.now() - startedAt) / 1000));
   await context.close();
   const intervals = stamps
     .slice(1)
@@ -299,7 +308,9 @@ export async function playerFiguresMeasured(
     samples,
     nodes: trendOf(samples.map((x) => ({ s: x.s, value: x.nodes }))),
     heapBytes: trendOf(samples.map((x) => ({ s: x.s, value: x.heapBytes }))),
-    collected: { start: collectedStart, end: collectedEnd },
+    collected,
+    retainedNodes: trendOf(collected.map((x) => ({ s: x.s, value: x.nodes }))),
+    retainedHeapBytes: trendOf(collected.map((x) => ({ s: x.s, value: x.heapBytes }))),
     profileTop,
   };
 }
@@ -357,16 +368,18 @@ function figuresReported(report: Report, f: PlayerFigures, label: string): void 
     min: n.min,
     max: n.max,
     slopePerMinute: n.slopePerMinute,
-    collectedStart: f.collected.start.nodes,
-    collectedEnd: f.collected.end.nodes,
+    retainedFirst: f.retainedNodes.first,
+    retainedLast: f.retainedNodes.last,
+    retainedSlopePerMinute: f.retainedNodes.slopePerMinute,
   });
   row(report, `player JS heap MB, last sample${tag}`, h.last / 1024 / 1024, f.samples.length, {
     first: h.first,
     min: h.min,
     max: h.max,
     slopeBytesPerMinute: h.slopePerMinute,
-    collectedStart: f.collected.start.heapBytes,
-    collectedEnd: f.collected.end.heapBytes,
+    retainedFirst: f.retainedHeapBytes.first,
+    retainedLast: f.retainedHeapBytes.last,
+    retainedSlopeBytesPerMinute: f.retainedHeapBytes.slopePerMinute,
   });
   report.row(
     {
@@ -396,11 +409,12 @@ function figuresReported(report: Report, f: PlayerFigures, label: string): void 
   report.note(
     `${p}: over ${f.durationSeconds.toFixed(0)} s of playback, sampled every ${SAMPLE_EVERY_SECONDS} s: DOM nodes ` +
       `first ${n.first}, last ${n.last}, min ${n.min}, max ${n.max}, slope ${n.slopePerMinute.toFixed(0)}/min; ` +
-      `after a forced collection ${f.collected.start.nodes} → ${f.collected.end.nodes}`,
+      `after forced collections (${f.collected.length}) ${f.collected.map((c) => c.nodes).join(' → ')}, slope ${f.retainedNodes.slopePerMinute.toFixed(0)}/min`,
   );
   report.note(
     `${p}: JS heap first ${mb(h.first)}, last ${mb(h.last)}, min ${mb(h.min)}, max ${mb(h.max)}, ` +
-      `slope ${kb(h.slopePerMinute)}/min; after a forced collection ${mb(f.collected.start.heapBytes)} → ${mb(f.collected.end.heapBytes)}`,
+      `slope ${kb(h.slopePerMinute)}/min; after forced collections ${f.collected.map((c) => mb(c.heapBytes)).join(' → ')}, ` +
+      `slope ${kb(f.retainedHeapBytes.slopePerMinute)}/min`,
   );
   for (const line of f.profileTop) report.note(`${p} self time: ${line}`);
 }

@@ -4,7 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinBodyMap, builtinRoutine, builtinRoutinePath, builtinRules } from '../../src/content/load.js';
-import { CONDITION_FIELDS, CONDITION_GROUPS, CONDITION_IDS, CONDITION_VALUES } from '../../src/core/intake.js';
+import {
+  CONDITION_FIELDS,
+  CONDITION_GROUPS,
+  CONDITION_IDS,
+  CONDITION_VALUES,
+} from '../../src/core/intake.js';
 import type { LocalizedText, Routine } from '../../src/core/routine.js';
 import { routineFromYaml } from '../../src/core/routine-parse.js';
 import type { Rule, RuleWhen } from '../../src/core/rules.js';

@@ -2,7 +2,7 @@
 // data: web/scripts/compile-content.ts writes them from src/core/intake.ts, so the intake page, the first the app
 // shows, needs neither the core's zod schemas nor zod itself. intake-data.test.ts checks they are the core's.
 import type * as core from '../../src/core/intake.js';
-import intakeDataJson from './generated/intake-data.json';
+import intakeDataJson from './generated/intake-data.json' with { type: 'json' };
 
 const intakeData = intakeDataJson as { groups: unknown; fields: unknown; values: unknown };
 

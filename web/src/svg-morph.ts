@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Updates a live SVG to match a new SVG string by changing only what differs, instead of replacing it. From one
 // frame to the next the hands' SVG keeps its shape and only coordinates change, so the browser restyles and
 // repaints a few elements rather than building and styling a whole new tree.
