@@ -1,19 +1,43 @@
 // The web player in headless chromium: frame intervals over 60 s of playback, main-thread busy time per
 // second of playback, first contentful paint, the first drawn figure, and the initial JavaScript (gzipped).
 // Needs the built app (npm run build:web) and /usr/bin/chromium (scripts/ensure-chromium.sh); skips without them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { appServed, browserLaunched, CHROMIUM, WEB_ROOT } from '../e2e/browser.js';
+import { browserLaunched, CHROMIUM, WEB_ROOT } from '../e2e/browser.js';
+import { staticServerStarted } from '../src/server/static-server.js';
 import type { Report } from './run.js';
 import { quantileOf } from './timing.js';
 
-/** Seconds of playback measured. */
-const PLAYBACK_SECONDS = Number(process.env.PLAYER_BENCH_SECONDS ?? 60);
-/** The figure's frame rate asked of the player (its default is 30). */
-const FIGURE_FPS = process.env.PLAYER_BENCH_FPS;
+/** Command-line options after the filter: `npm run bench -- player --duration 60 --root DIR --root DIR2 --rounds 2 --profile DIR`. */
+function optionsOf(argv: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) continue;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    const value = eq > 0 ? arg.slice(eq + 1) : (argv[i + 1] ?? '');
+    if (eq < 0) i++;
+    out.set(name, [...(out.get(name) ?? []), value]);
+  }
+  return out;
+}
+const OPTIONS = optionsOf(process.argv.slice(3));
+const option = (name: string): string | undefined => OPTIONS.get(name)?.at(-1);
+
+/** Seconds of playback over which DOM nodes and JS heap are sampled (five minutes; `--duration` for quick runs). */
+const DURATION_SECONDS = Number(option('duration') ?? process.env.PLAYER_BENCH_DURATION ?? 300);
+/** Seconds of playback over which the frames and the main thread are measured (the first part of the run). */
+const PLAYBACK_SECONDS = Math.min(Number(process.env.PLAYER_BENCH_SECONDS ?? 60), DURATION_SECONDS);
+/** Real seconds between two samples of nodes and heap. */
+const SAMPLE_EVERY_SECONDS = 5;
+/** Real seconds between two forced collections (after the frames' window). */
+const COLLECT_EVERY_SECONDS = 60;
+/** The figure's frame rate asked of the player (its default is the player's FIGURE_FPS). */
+const FIGURE_FPS = option('fps') ?? process.env.PLAYER_BENCH_FPS;
 /** Session seconds per real second during the measured playback. */
 const PLAYBACK_SPEED = 3;
 /** Fresh page loads whose first contentful paint is measured (the median is reported). */
@@ -26,6 +50,24 @@ export const PLAYER_TARGETS = {
   fcpMs: 300,
   initialJsGzipBytes: 100 * 1024,
 } as const;
+
+/** One sample of the page's live DOM nodes and used JS heap (CDP Performance.getMetrics). */
+export interface MemorySample {
+  /** Real seconds since playback began. */
+  readonly s: number;
+  readonly nodes: number;
+  readonly heapBytes: number;
+}
+
+/** How a sampled quantity went over the playback. */
+export interface Trend {
+  readonly first: number;
+  readonly last: number;
+  readonly min: number;
+  readonly max: number;
+  /** Least-squares slope, per minute of playback. */
+  readonly slopePerMinute: number;
+}
 
 /** What one run measured. */
 export interface PlayerFigures {
@@ -43,6 +85,40 @@ export interface PlayerFigures {
   readonly firstFigureMs: number;
   readonly initialJsGzipBytes: number;
   readonly initialJsFiles: readonly string[];
+  /** Seconds of playback the memory was sampled over. */
+  readonly durationSeconds: number;
+  readonly samples: readonly MemorySample[];
+  readonly nodes: Trend;
+  readonly heapBytes: Trend;
+  /** Nodes and heap after a forced garbage collection: at the start, once a minute after the frames' window, at the end. */
+  readonly collected: readonly MemorySample[];
+  readonly retainedNodes: Trend;
+  readonly retainedHeapBytes: Trend;
+  /** The functions with the most self time, when a CPU profile was asked for (`--profile DIR`). */
+  readonly profileTop: readonly string[];
+}
+
+/** First, last, extremes and least-squares slope (per minute) of samples taken at `s` seconds. */
+export function trendOf(points: readonly { s: number; value: number }[]): Trend {
+  const n = points.length;
+  if (n === 0)
+    return { first: Number.NaN, last: Number.NaN, min: Number.NaN, max: Number.NaN, slopePerMinute: 0 };
+  const meanS = points.reduce((a, p) => a + p.s, 0) / n;
+  const meanV = points.reduce((a, p) => a + p.value, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.s - meanS) * (p.value - meanV);
+    den += (p.s - meanS) ** 2;
+  }
+  const values = points.map((p) => p.value);
+  return {
+    first: values[0]!,
+    last: values.at(-1)!,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    slopePerMinute: den > 0 ? (num / den) * 60 : 0,
+  };
 }
 
 async function firstLoadMeasured(browser: Browser, url: string): Promise<{ fcpMs: number; js: string[] }> {
@@ -60,14 +136,21 @@ async function firstLoadMeasured(browser: Browser, url: string): Promise<{ fcpMs
     if (entry) return resolve(entry.startTime);
     new PerformanceObserver(() => { const e = found(); if (e) resolve(e.startTime); }).observe({ type: 'paint', buffered: true });
   })`);
+  // The scripts of the first screen: those asked for before the load event (what the app imports once the
+  // page has loaded and the browser is idle is not initial JavaScript).
+  const early = await page.evaluate<string[]>(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const end = nav && nav.loadEventStart > 0 ? nav.loadEventStart : Infinity;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime < end).map((e) => new URL(e.name).pathname);
+  })()`);
   await context.close();
-  return { fcpMs, js };
+  return { fcpMs, js: js.filter((path) => early.includes(path)) };
 }
 
-function gzipBytesOf(paths: readonly string[]): number {
+function gzipBytesOf(root: string, paths: readonly string[]): number {
   let total = 0;
   for (const path of new Set(paths)) {
-    const file = join(WEB_ROOT, path);
+    const file = join(root, path);
     if (existsSync(file)) total += gzipSync(readFileSync(file), { level: 9 }).length;
   }
   return total;
@@ -82,8 +165,45 @@ async function sessionOpened(page: Page, url: string): Promise<void> {
   await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
 }
 
-/** Measures the player once; the caller owns the browser. */
-export async function playerFiguresMeasured(browser: Browser, url: string): Promise<PlayerFigures> {
+/** The functions with the most self time in a CPU profile, as lines of text. */
+/** The part of a CDP Profiler.Profile read here. */
+interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  }[];
+  readonly samples?: readonly number[];
+  readonly timeDeltas?: readonly number[];
+}
+
+function profileTopOf(profile: CpuProfile, count: number): string[] {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  const samples = profile.samples ?? [];
+  let total = 0;
+  samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const dt = deltas[i] ?? 0;
+    if (!node) return;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, us]) => `${((100 * us) / Math.max(total, 1)).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+/** Measures the player once (served at `url` from `root`); the caller owns the browser. */
+export async function playerFiguresMeasured(
+  browser: Browser,
+  url: string,
+  root: string = WEB_ROOT,
+  options: { profileFile?: string | undefined } = {},
+): Promise<PlayerFigures> {
   // One untimed load warms the browser up; then the median of FIRST_LOADS fresh contexts (empty caches).
   await firstLoadMeasured(browser, url);
   const loads: { fcpMs: number; js: string[] }[] = [];
@@ -92,8 +212,8 @@ export async function playerFiguresMeasured(browser: Browser, url: string): Prom
   const first = { fcpMs: quantileOf(fcps, 0.5), fcpMaxMs: fcps.at(-1) ?? Number.NaN, js: loads[0]!.js };
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  // From the start of the reinforced palm at speed 3, the 60 s cover 180 s of the session: hands moving all
-  // along, and the change to the fingertip presses.
+  // From the start of the reinforced palm at speed 3, the first 60 s cover 180 s of the session: hands moving
+  // all along, and the change to the fingertip presses; five minutes go on through the next steps.
   await sessionOpened(page, `${url}?speed=${PLAYBACK_SPEED}${FIGURE_FPS ? `&fps=${FIGURE_FPS}` : ''}`);
   // From navigation to the first figure: reload into the running session.
   await page.reload();
@@ -107,19 +227,64 @@ export async function playerFiguresMeasured(browser: Browser, url: string): Prom
   await page.mouse.move(0, 0);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-  const mainThreadSeconds = async () => {
+  const metricsRead = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
-    return { task: value('TaskDuration'), cpu: value('ThreadTime') };
+    return {
+      task: value('TaskDuration'),
+      cpu: value('ThreadTime'),
+      nodes: value('Nodes'),
+      heapBytes: value('JSHeapUsedSize'),
+    };
   };
-  const before = await mainThreadSeconds();
-  const stamps = await page.evaluate<number[]>(`new Promise((resolve) => {
+  const collectedRead = async (s: number): Promise<MemorySample> => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const m = await metricsRead();
+    return { s, nodes: m.nodes, heapBytes: m.heapBytes };
+  };
+  const collectedStart = await collectedRead(0);
+  if (options.profileFile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const before = await metricsRead();
+  const startedAt = Date.now();
+  // The frames of the first PLAYBACK_SECONDS, collected in the page; nodes and heap sampled from here.
+  await page.evaluate(`(() => {
     const out = [];
+    window.__benchFrames = out;
     const end = performance.now() + ${PLAYBACK_SECONDS * 1000};
-    const frame = (t) => { out.push(t); if (t < end) requestAnimationFrame(frame); else resolve(out); };
+    const frame = (t) => { out.push(t); if (t < end) requestAnimationFrame(frame); else window.__benchFramesDone = true; };
     requestAnimationFrame(frame);
-  })`);
-  const after = await mainThreadSeconds();
+  })()`);
+  const samples: MemorySample[] = [];
+  // What stays after a forced collection, once a minute after the frames' window (a collection inside it would
+  // count in the main thread's time): the trend that tells a leak from garbage not yet collected.
+  const collected: MemorySample[] = [collectedStart];
+  let atWindowEnd: Awaited<ReturnType<typeof metricsRead>> | null = null;
+  for (;;) {
+    const s = (Date.now() - startedAt) / 1000;
+    const m = await metricsRead();
+    samples.push({ s, nodes: m.nodes, heapBytes: m.heapBytes });
+    if (!atWindowEnd && (await page.evaluate<boolean>('window.__benchFramesDone === true'))) atWindowEnd = m;
+    if (atWindowEnd && s - collected.at(-1)!.s >= COLLECT_EVERY_SECONDS && s < DURATION_SECONDS)
+      collected.push(await collectedRead(s));
+    if (s >= DURATION_SECONDS) break;
+    const wait = Math.min(SAMPLE_EVERY_SECONDS, DURATION_SECONDS - s) * 1000;
+    await new Promise((done) => setTimeout(done, Math.max(wait, 50)));
+  }
+  await page.waitForFunction('window.__benchFramesDone === true', undefined, { timeout: 0 });
+  const stamps = await page.evaluate<number[]>('window.__benchFrames');
+  const after = atWindowEnd ?? (await metricsRead());
+  let profileTop: string[] = [];
+  if (options.profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dirname(options.profileFile), { recursive: true });
+    writeFileSync(options.profileFile, JSON.stringify(profile));
+    profileTop = profileTopOf(profile as CpuProfile, 25);
+  }
+  collected.push(await collectedRead((Date.now() - startedAt) / 1000));
   await context.close();
   const intervals = stamps
     .slice(1)
@@ -137,8 +302,16 @@ export async function playerFiguresMeasured(browser: Browser, url: string): Prom
     fcpMs: first.fcpMs,
     fcpMaxMs: first.fcpMaxMs,
     firstFigureMs,
-    initialJsGzipBytes: gzipBytesOf(first.js),
+    initialJsGzipBytes: gzipBytesOf(root, first.js),
     initialJsFiles: first.js,
+    durationSeconds: samples.at(-1)?.s ?? 0,
+    samples,
+    nodes: trendOf(samples.map((x) => ({ s: x.s, value: x.nodes }))),
+    heapBytes: trendOf(samples.map((x) => ({ s: x.s, value: x.heapBytes }))),
+    collected,
+    retainedNodes: trendOf(collected.map((x) => ({ s: x.s, value: x.nodes }))),
+    retainedHeapBytes: trendOf(collected.map((x) => ({ s: x.s, value: x.heapBytes }))),
+    profileTop,
   };
 }
 
@@ -162,55 +335,126 @@ function row(
   );
 }
 
-/** Runs the player benchmark. */
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function figuresReported(report: Report, f: PlayerFigures, label: string): void {
+  const t = PLAYER_TARGETS;
+  const tag = label ? ` [${label}]` : '';
+  report.row(
+    {
+      name: `player frame interval (rAF)${tag}`,
+      medianNs: f.frameP50Ms * 1e6,
+      p95Ns: f.frameP95Ms * 1e6,
+      opsPerSecond: 1000 / f.frameP50Ms,
+      batches: f.frames,
+      opsPerBatch: 1,
+    },
+    { maxMs: f.frameMaxMs, framesOver50Ms: f.framesOver50Ms, targetP95Ms: t.frameP95Ms },
+  );
+  row(report, `player main thread per s of playback${tag}`, f.busyMsPerSecond, 1, {
+    cpuMs: f.cpuMsPerSecond,
+    targetMs: t.busyMsPerSecond,
+  });
+  row(report, `player first contentful paint${tag}`, f.fcpMs, FIRST_LOADS, {
+    maxMs: f.fcpMaxMs,
+    targetMs: t.fcpMs,
+  });
+  row(report, `player navigation to first figure${tag}`, f.firstFigureMs, 1, {});
+  const n = f.nodes;
+  const h = f.heapBytes;
+  row(report, `player DOM nodes, last of ${f.samples.length} samples${tag}`, n.last, f.samples.length, {
+    first: n.first,
+    min: n.min,
+    max: n.max,
+    slopePerMinute: n.slopePerMinute,
+    retainedFirst: f.retainedNodes.first,
+    retainedLast: f.retainedNodes.last,
+    retainedSlopePerMinute: f.retainedNodes.slopePerMinute,
+  });
+  row(report, `player JS heap MB, last sample${tag}`, h.last / 1024 / 1024, f.samples.length, {
+    first: h.first,
+    min: h.min,
+    max: h.max,
+    slopeBytesPerMinute: h.slopePerMinute,
+    retainedFirst: f.retainedHeapBytes.first,
+    retainedLast: f.retainedHeapBytes.last,
+    retainedSlopeBytesPerMinute: f.retainedHeapBytes.slopePerMinute,
+  });
+  report.row(
+    {
+      name: `player initial JS gzipped KB${tag}`,
+      medianNs: (f.initialJsGzipBytes / 1024) * 1e6,
+      p95Ns: (f.initialJsGzipBytes / 1024) * 1e6,
+      opsPerSecond: 0,
+      batches: f.initialJsFiles.length,
+      opsPerBatch: 1,
+    },
+    { bytes: f.initialJsGzipBytes, targetBytes: t.initialJsGzipBytes, files: f.initialJsFiles.join(' ') },
+  );
+  const p = `player${tag}`;
+  report.note(
+    `${p}: ${f.frames} frames in ${PLAYBACK_SECONDS} s; p50 ${f.frameP50Ms.toFixed(2)} ms, p95 ${f.frameP95Ms.toFixed(2)} ms ` +
+      `(target ≤ ${t.frameP95Ms}), max ${f.frameMaxMs.toFixed(1)} ms, ${f.framesOver50Ms} over 50 ms (target 0)`,
+  );
+  report.note(
+    `${p}: main thread ${f.busyMsPerSecond.toFixed(1)} ms per s of playback (target ≤ ${t.busyMsPerSecond}; ` +
+      `CPU ${f.cpuMsPerSecond.toFixed(1)} ms; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores); ` +
+      `FCP median ${f.fcpMs.toFixed(0)} ms of ${FIRST_LOADS} fresh loads (max ${f.fcpMaxMs.toFixed(0)}; target ≤ ${t.fcpMs}); first figure ${f.firstFigureMs.toFixed(0)} ms after navigation`,
+  );
+  report.note(
+    `${p}: initial JS ${kb(f.initialJsGzipBytes)} gzipped (target ≤ ${t.initialJsGzipBytes / 1024} KB) ` +
+      `in ${f.initialJsFiles.length} file(s): ${f.initialJsFiles.join(', ')}`,
+  );
+  report.note(
+    `${p}: over ${f.durationSeconds.toFixed(0)} s of playback, sampled every ${SAMPLE_EVERY_SECONDS} s: DOM nodes ` +
+      `first ${n.first}, last ${n.last}, min ${n.min}, max ${n.max}, slope ${n.slopePerMinute.toFixed(0)}/min; ` +
+      `after forced collections (${f.collected.length}) ${f.collected.map((c) => c.nodes).join(' → ')}, slope ${f.retainedNodes.slopePerMinute.toFixed(0)}/min`,
+  );
+  report.note(
+    `${p}: JS heap first ${mb(h.first)}, last ${mb(h.last)}, min ${mb(h.min)}, max ${mb(h.max)}, ` +
+      `slope ${kb(h.slopePerMinute)}/min; after forced collections ${f.collected.map((c) => mb(c.heapBytes)).join(' → ')}, ` +
+      `slope ${kb(f.retainedHeapBytes.slopePerMinute)}/min`,
+  );
+  for (const line of f.profileTop) report.note(`${p} self time: ${line}`);
+}
+
+/**
+ * Runs the player benchmark. Options after the filter: `--duration S` (seconds of playback sampled for nodes and
+ * heap, default 300), `--root DIR` (repeatable: built apps measured in turn, e.g. main's build beside this one),
+ * `--rounds N` (each root N times, alternated), `--profile DIR` (a CPU profile of each playback, and its top).
+ */
 export async function run(report: Report): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     report.skip('player', `${CHROMIUM} is missing (scripts/ensure-chromium.sh)`);
     return;
   }
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    report.skip('player', 'the web app is not built (npm run build:web)');
+  const roots = (OPTIONS.get('root') ?? [WEB_ROOT]).map((r) => resolve(r));
+  const missing = roots.find((r) => !existsSync(join(r, 'index.html')));
+  if (missing) {
+    report.skip('player', `${missing} holds no built app (npm run build:web)`);
     return;
   }
+  const rounds = Math.max(1, Number(option('rounds') ?? 1));
+  const profileDir = option('profile');
   const browser = await browserLaunched();
-  const app = await appServed();
+  const servers = await Promise.all(
+    roots.map((root) => staticServerStarted({ root, host: '127.0.0.1', port: 0 })),
+  );
   try {
-    const f = await playerFiguresMeasured(browser, app.url);
-    const t = PLAYER_TARGETS;
-    report.row(
-      {
-        name: 'player frame interval (rAF)',
-        medianNs: f.frameP50Ms * 1e6,
-        p95Ns: f.frameP95Ms * 1e6,
-        opsPerSecond: 1000 / f.frameP50Ms,
-        batches: f.frames,
-        opsPerBatch: 1,
-      },
-      { maxMs: f.frameMaxMs, framesOver50Ms: f.framesOver50Ms, targetP95Ms: t.frameP95Ms },
-    );
-    row(report, 'player main thread per s of playback', f.busyMsPerSecond, 1, {
-      targetMs: t.busyMsPerSecond,
-    });
-    row(report, 'player first contentful paint', f.fcpMs, FIRST_LOADS, {
-      maxMs: f.fcpMaxMs,
-      targetMs: t.fcpMs,
-    });
-    row(report, 'player navigation to first figure', f.firstFigureMs, 1, {});
-    report.note(
-      `player: ${f.frames} frames in ${PLAYBACK_SECONDS} s; p50 ${f.frameP50Ms.toFixed(2)} ms, p95 ${f.frameP95Ms.toFixed(2)} ms ` +
-        `(target ≤ ${t.frameP95Ms}), max ${f.frameMaxMs.toFixed(1)} ms, ${f.framesOver50Ms} over 50 ms (target 0)`,
-    );
-    report.note(
-      `player: main thread ${f.busyMsPerSecond.toFixed(1)} ms per s of playback (target ≤ ${t.busyMsPerSecond}; ` +
-        `CPU ${f.cpuMsPerSecond.toFixed(1)} ms; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores); ` +
-        `FCP median ${f.fcpMs.toFixed(0)} ms of ${FIRST_LOADS} fresh loads (max ${f.fcpMaxMs.toFixed(0)}; target ≤ ${t.fcpMs}); first figure ${f.firstFigureMs.toFixed(0)} ms after navigation`,
-    );
-    report.note(
-      `player: initial JS ${(f.initialJsGzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ ${t.initialJsGzipBytes / 1024}) ` +
-        `in ${f.initialJsFiles.length} file(s): ${f.initialJsFiles.join(', ')}`,
-    );
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, root] of roots.entries()) {
+        const label =
+          roots.length > 1 || rounds > 1 ? `${basename(root)}${rounds > 1 ? ` #${round + 1}` : ''}` : '';
+        const profileFile = profileDir
+          ? join(profileDir, `player-${basename(root)}-${round + 1}.cpuprofile`)
+          : undefined;
+        const f = await playerFiguresMeasured(browser, servers[i]!.url, root, { profileFile });
+        figuresReported(report, f, label);
+      }
+    }
   } finally {
     await browser.close();
-    await app.close();
+    await Promise.all(servers.map(({ server }) => new Promise<void>((done) => server.close(() => done()))));
   }
 }

@@ -91,7 +91,9 @@ export function textAsPaths(svg: string): string {
   });
 }
 
-const CONVERTED_TEXTS_MAX = 2048;
+// Small on purpose: a label that moves with the hands is a new entry every frame, and 2048 of them held some 30 MB
+// in the live player (its heap climbed for minutes before each clear); the texts that repeat are far fewer.
+const CONVERTED_TEXTS_MAX = 128;
 const convertedTexts = new Map<string, string>();
 
 function textElementAsPath(attrText: string, content: string): string {

@@ -4,7 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinBodyMap, builtinRoutine, builtinRoutinePath, builtinRules } from '../../src/content/load.js';
-import { CONDITION_IDS } from '../../src/core/intake.js';
+import {
+  CONDITION_FIELDS,
+  CONDITION_GROUPS,
+  CONDITION_IDS,
+  CONDITION_VALUES,
+} from '../../src/core/intake.js';
 import type { LocalizedText, Routine } from '../../src/core/routine.js';
 import { routineFromYaml } from '../../src/core/routine-parse.js';
 import type { Rule, RuleWhen } from '../../src/core/rules.js';
@@ -71,3 +76,5 @@ written('routine.json', routine);
 written('rules.json', rules);
 written('intake-hints.json', intakeHintsFrom(rules));
 written('step-titles.json', stepTitlesFrom(routine));
+// The intake form's lists as data, so the first page loads without the core's schemas (and zod).
+written('intake-data.json', { groups: CONDITION_GROUPS, fields: CONDITION_FIELDS, values: CONDITION_VALUES });

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Plan } from '../../src/core/plan-types.js';
 import { CONDITION_ORDER, CONDITION_TEXT } from './condition-text.js';
 import { uiStrings } from './i18n.js';
-import { type FieldErrors, IntakeForm } from './intake-form.js';
+import { type FieldErrors, IntakeForm, ruleCheckLoaded } from './intake-form.js';
 import { issueText } from './intake-issues.js';
 import { intakeStrings } from './intake-text.js';
 import {
@@ -13,7 +13,6 @@ import {
   intakeInputFromForm,
   isIntakeFormEmpty,
 } from './intake-values.js';
-import { eventRecorded, outboxLoopStarted, recordsApi, sessionRecordingStarted } from './records-sync.js';
 import {
   type EndReason,
   languageGuessed,
@@ -29,7 +28,48 @@ import {
 const PlanView = lazy(() => import('./plan-view.js').then((m) => ({ default: m.PlanView })));
 const Player = lazy(() => import('./player.js').then((m) => ({ default: m.Player })));
 const Summary = lazy(() => import('./summary.js').then((m) => ({ default: m.Summary })));
-const RecordsScreen = lazy(() => import('./records-screen.js').then((m) => ({ default: m.RecordsScreen })));
+
+type RecordsSync = typeof import('./records-sync.js');
+let recordsSync: Promise<RecordsSync> | null = null;
+/**
+ * The records link (the API client and the event outbox), loaded after the first screen rather than with it. One
+ * promise for the page, so queued calls run in the order they were made.
+ */
+function recordsSyncLoaded(): Promise<RecordsSync> {
+  recordsSync ??= import('./records-sync.js');
+  return recordsSync;
+}
+
+type RecordsScreenProps = React.ComponentProps<typeof import('./records-screen.js').RecordsScreen>;
+const RecordsScreen = lazy(() =>
+  Promise.all([import('./records-screen.js'), recordsSyncLoaded()]).then(([screen, sync]) => ({
+    default: (props: Omit<RecordsScreenProps, 'api'>) => (
+      <screen.RecordsScreen api={sync.recordsApi} {...props} />
+    ),
+  })),
+);
+
+/** Runs `work` once the page has loaded and the browser is idle (what the first screen does not need). */
+function afterLoadWhenIdle(work: () => void): () => void {
+  let isCancelled = false;
+  let timer = 0;
+  const hasIdle = 'requestIdleCallback' in window;
+  const guarded = () => {
+    if (!isCancelled) work();
+  };
+  const run = () => {
+    if (isCancelled) return;
+    timer = hasIdle ? requestIdleCallback(guarded, { timeout: 2000 }) : window.setTimeout(guarded, 50);
+  };
+  if (document.readyState === 'complete') run();
+  else window.addEventListener('load', run, { once: true });
+  return () => {
+    isCancelled = true;
+    window.removeEventListener('load', run);
+    if (hasIdle) cancelIdleCallback(timer);
+    else clearTimeout(timer);
+  };
+}
 
 function stateInitial(): SessionState {
   const loaded = sessionLoaded();
@@ -105,7 +145,22 @@ export function App() {
   const [view, setView] = useState<'session' | 'records'>(() =>
     /^#(setup=|records$)/.test(globalThis.location?.hash ?? '') ? 'records' : 'session',
   );
-  useEffect(() => outboxLoopStarted(), []);
+  // The outbox loop (and the intake form's rule test) start once the first screen is up.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let isStopped = false;
+    const cancel = afterLoadWhenIdle(() => {
+      void ruleCheckLoaded();
+      void recordsSyncLoaded().then((sync) => {
+        if (!isStopped) stop = sync.outboxLoopStarted();
+      });
+    });
+    return () => {
+      isStopped = true;
+      cancel();
+      stop?.();
+    };
+  }, []);
 
   const update = useCallback((next: (prev: SessionState) => SessionState) => setState(next), []);
   // Saved after each change, from an effect: a state updater stays pure (React may call it twice).
@@ -176,7 +231,8 @@ export function App() {
 
   const onEvent = useCallback(
     (event: SessionEvent, t: number) => {
-      eventRecorded(stateRef.current.id, event);
+      const id = stateRef.current.id;
+      void recordsSyncLoaded().then((sync) => sync.eventRecorded(id, event));
       update((prev) => ({ ...prev, t, events: [...prev.events, event] }));
     },
     [update],
@@ -241,12 +297,10 @@ export function App() {
         onStart={(options) => {
           const current = stateRef.current;
           const isContinued = options.isContinued && isSessionUnderWay(current);
-          if (!isContinued && current.recordsClient && current.intake) {
-            sessionRecordingStarted(
-              current.id,
-              current.recordsClient,
-              current.intake,
-              current.recordsClient.consent,
+          const { id, recordsClient, intake } = current;
+          if (!isContinued && recordsClient && intake) {
+            void recordsSyncLoaded().then((sync) =>
+              sync.sessionRecordingStarted(id, recordsClient, intake, recordsClient.consent),
             );
           }
           update((prev) =>
@@ -295,7 +349,6 @@ export function App() {
   if (view === 'records') {
     screen = (
       <RecordsScreen
-        api={recordsApi}
         language={language}
         onClose={() => setView('session')}
         onStartSession={(start) => {

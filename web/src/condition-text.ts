@@ -1,11 +1,7 @@
 import type { RegionId } from '../../src/core/ids.js';
-import {
-  CONDITION_GROUPS,
-  CONDITION_FIELDS as CORE_CONDITION_FIELDS,
-  type ConditionField,
-  type ConditionId,
-} from '../../src/core/intake.js';
+import type { ConditionField, ConditionId } from '../../src/core/intake.js';
 import type { UiLanguage } from './i18n.js';
+import { CONDITION_GROUPS, CONDITION_FIELDS as CORE_CONDITION_FIELDS } from './intake-data.js';
 
 /** A condition's name and one plain sentence saying what it is. */
 export interface ConditionText {

@@ -1,11 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import {
-  CONDITION_GROUPS,
-  CONDITION_VALUES,
-  type ConditionId,
-  type IntakeCondition,
-} from '../../src/core/intake.js';
-import { whenHolds } from '../../src/core/rule-match.js';
+import type { ConditionId, IntakeCondition } from '../../src/core/intake.js';
 import type { RuleWhen } from '../../src/core/rules.js';
 import {
   CONDITION_FIELDS,
@@ -17,6 +11,7 @@ import {
 import intakeHintsJson from './generated/intake-hints.json';
 import './intake-form.css';
 import { type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
+import { CONDITION_GROUPS, CONDITION_VALUES } from './intake-data.js';
 import { fieldLabel } from './intake-issues.js';
 import { type IntakeStrings, intakeStrings } from './intake-text.js';
 import {
@@ -33,8 +28,47 @@ interface RefusalHint {
 // Written by web/scripts/compile-content.ts from the rules file.
 const intakeHints = intakeHintsJson as unknown as { refusals: RefusalHint[] };
 
+/** The core's rule test (src/core/rule-match.ts `whenHolds`). */
+export type WhenHolds = (when: RuleWhen, condition: IntakeCondition) => boolean;
+
+let ruleCheck: WhenHolds | null = null;
+let ruleCheckLoading: Promise<WhenHolds> | null = null;
+
+/**
+ * Loads the core's rule test. It is not part of the first page: it brings the core's ids and with them zod, so it
+ * comes once the page has loaded (app.tsx asks while the browser is idle) or as soon as a condition is ticked.
+ */
+export function ruleCheckLoaded(): Promise<WhenHolds> {
+  ruleCheckLoading ??= import('../../src/core/rule-match.js').then((m) => {
+    ruleCheck = m.whenHolds;
+    return m.whenHolds;
+  });
+  return ruleCheckLoading;
+}
+
+/** The rule test once loaded (null until then); asks for it when `isNeeded`. */
+function useRuleCheck(isNeeded: boolean): WhenHolds | null {
+  const [check, setCheck] = useState<WhenHolds | null>(() => ruleCheck);
+  useEffect(() => {
+    if (check || !isNeeded) return;
+    let isCurrent = true;
+    void ruleCheckLoaded().then((loaded) => {
+      if (isCurrent) setCheck(() => loaded);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [check, isNeeded]);
+  return check;
+}
+
 /** The refusal reasons a ticked condition's answers already imply (the rules file's, read as the planner does). */
-export function refusalsFor(id: ConditionId, c: ConditionValues, language: UiLanguage): string[] {
+export function refusalsFor(
+  whenHolds: WhenHolds,
+  id: ConditionId,
+  c: ConditionValues,
+  language: UiLanguage,
+): string[] {
   if (!c.isChecked) return [];
   const condition = conditionFromForm(id, c) as IntakeCondition;
   return intakeHints.refusals
@@ -430,7 +464,8 @@ function ConditionRow(props: {
 }) {
   const { id, text, c, s, language, errors, onChange } = props;
   const base = `cond-${id}`;
-  const refusals = refusalsFor(id, c, language);
+  const check = useRuleCheck(c.isChecked);
+  const refusals = check ? refusalsFor(check, id, c, language) : [];
   return (
     <li className={`condition${c.isChecked ? ' is-checked' : ''}`}>
       <div className="check">

@@ -262,7 +262,9 @@ export function Player(props: {
   const lastCueKey = useRef('');
 
   // The frame loop: the session player advances (beeps, get-ready, auto-advance, end), the figure is drawn at most
-  // figureFps times a second and only when the time or the plan changed, the text about once a second.
+  // figureFps times a second and only when the time or the plan changed, the text about once a second. The loop
+  // asks for an animation frame only when the next figure is due (a timer waits out the frames in between), so
+  // the page is not woken for every display frame just to find nothing to draw.
   useEffect(() => {
     const base = baseRef.current;
     const safety = safetyRef.current;
@@ -279,8 +281,9 @@ export function Player(props: {
       },
     );
     let raf = 0;
+    let timer = 0;
+    const period = 1000 / figureFps;
     let lastSaveAt = now();
-    let lastWorkAt = Number.NEGATIVE_INFINITY;
     let lastWorkT = Number.NaN;
     let lastWorkPlan: Plan | null = null;
     let lastWorkPlaying: boolean | null = null;
@@ -293,9 +296,24 @@ export function Player(props: {
       // The benchmark reads when the first figure appeared.
       performance.mark('figure-drawn');
     };
+    let lastCheckAt = Number.NEGATIVE_INFINITY;
     const frame = (frameNow: number) => {
-      raf = requestAnimationFrame(frame);
+      raf = 0;
       if (endedRef.current) return;
+      // Not yet due (an early frame): wait for the next one.
+      if (frameNow - lastCheckAt < period - 2) {
+        raf = requestAnimationFrame(frame);
+        return;
+      }
+      lastCheckAt = frameNow;
+      // The next check: a timer sleeps through the display frames between, then one animation frame draws.
+      timer = window.setTimeout(
+        () => {
+          timer = 0;
+          raf = requestAnimationFrame(frame);
+        },
+        Math.max(0, period - 6),
+      );
       const t = sp.tick();
       if (sp.isFinished) {
         end('finished');
@@ -305,14 +323,11 @@ export function Player(props: {
         lastSaveAt = frameNow;
         positionSaved(sessionId, t);
       }
-      // Everything below runs at most figureFps times a second, and not at all while nothing changes (the
-      // get-ready countdown changes only the text).
-      if (frameNow - lastWorkAt < 1000 / figureFps - 2) return;
+      // Nothing below runs while nothing changes (the get-ready countdown changes only the text).
       const p = sp.plan;
       const ready = sp.getReady;
       const isSame = t === lastWorkT && p === lastWorkPlan && sp.isPlaying === lastWorkPlaying;
       if (isSame && !ready) return;
-      lastWorkAt = frameNow;
       if (isSame && lastMoment) {
         // The get-ready countdown: the picture stands still, only its seconds change.
         refresh(lastMoment);
@@ -340,7 +355,10 @@ export function Player(props: {
       }
     };
     raf = requestAnimationFrame(frame);
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
   }, [sp, narrator, end, sessionId, isReducedMotion, figureFps, language, refresh]);
 
   // A fresh session starts playing at once (the Start click was the user's gesture); a resumed one waits.
