@@ -61,8 +61,21 @@ function cueScheduleBuilt(step: PlannedStep): readonly ScheduledCue[] {
       all.push(Object.freeze({ ...c, start: from + c.start }));
     }
   }
-  // In time order; at one instant the step's own line first (a stable sort keeps it).
-  return Object.freeze(all.sort((a, b) => a.start - b.start));
+  // In time order (at one instant the step's own line first: the sort is stable), then one after another: a
+  // line starts when the one before it has been said; a `during` line that no longer fits before its part ends
+  // is left out (an opening or safety line never is).
+  all.sort((a, b) => a.start - b.start);
+  const ends = step.parts.map((part) => part.start - step.start + part.duration);
+  const out: ScheduledCue[] = [];
+  let free = 0;
+  for (const c of all) {
+    const start = Math.max(c.start, free);
+    const partEnd = ends.find((end) => end > c.start) ?? step.duration;
+    if (c.cue.kind === 'during' && start + c.seconds > partEnd) continue;
+    out.push(start === c.start ? c : Object.freeze({ ...c, start }));
+    free = start + c.seconds;
+  }
+  return Object.freeze(out);
 }
 
 function cuesScheduled(cues: PlannedStep['cues'], duration: number): readonly ScheduledCue[] {
