@@ -14,6 +14,7 @@ import type {
   SessionsTable,
   UsersTable,
 } from './database.js';
+import { ExportJobStore } from './export-job-store.js';
 import type { Dialect } from './migrations.js';
 import type {
   AuditEntry,
@@ -91,12 +92,16 @@ const SESSION_COLUMNS = ['id', 'user_id', 'plan_id', 'client_id', 'source_id', '
 
 /** The records store over a Kysely database (SQLite or PostgreSQL). */
 export class KyselyRecordsStore implements RecordsStore {
+  readonly exportJobs: ExportJobStore;
+
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     readonly dialect: Dialect,
     readonly location: string,
     private readonly onClose: () => Promise<void>,
-  ) {}
+  ) {
+    this.exportJobs = new ExportJobStore(db);
+  }
 
   async userCount(): Promise<number> {
     const row = await this.db
