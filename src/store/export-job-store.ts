@@ -180,7 +180,7 @@ export class ExportJobStore {
       .orderBy('id')
       .limit(1)
       .executeTakeFirst();
-    if (!row || row.status !== 'queued' || row.dispatched_at !== null) return null;
+    if (row?.status !== 'queued' || row.dispatched_at !== null) return null;
     return jobOf(row);
   }
 
