@@ -91,6 +91,8 @@ const EVENT_KINDS_RU: Readonly<Record<string, string>> = {
   previous: 'назад',
   skip: 'пропуск',
   pain: 'боль',
+  'pressure-lowered': 'давление снижено',
+  'go-on': 'продолжили',
   'no-relaxation': 'нет расслабления',
   stop: 'стоп',
   finish: 'конец',
