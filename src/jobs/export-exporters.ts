@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { builtinBodyMap, builtinRoutine, builtinRoutineIds, builtinRules } from '../content/load.js';
 import type { Plan } from '../core/plan-types.js';
-import { exportHandout } from '../export/handout/handout-pdf.js';
-import { exportVideo } from '../export/video/video-export.js';
 import { stepWindow } from '../export/video/video-script.js';
 import type { ExportJob, ExportKind } from '../store/export-job-store.js';
 
@@ -104,6 +102,8 @@ export const EXPORTERS: Exporters = {
   async handout({ job, plan, routineId, dir, onProgress, signal }) {
     onProgress({ phase: 'printing', done: 0, total: 1 });
     const output = `${dir}/handout.pdf`;
+    // Loaded when a job runs: the server starts without chromium's driver and the video encoder in memory.
+    const { exportHandout } = await import('../export/handout/handout-pdf.js');
     await exportHandout({
       plan,
       bodyMap: builtinBodyMap(),
@@ -120,6 +120,7 @@ export const EXPORTERS: Exporters = {
     const [width, height] = (options.size ?? '1280x720').split('x').map(Number) as [number, number];
     const window = options.step ? stepWindow(plan, options.step, { side: options.side }) : null;
     const output = `${dir}/video.mp4`;
+    const { exportVideo } = await import('../export/video/video-export.js');
     await exportVideo({
       plan,
       output,

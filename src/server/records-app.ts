@@ -529,14 +529,13 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
     const { events } = parsedWith(SessionEventBatch, request.body);
     const session = await sessionOr404(user, id);
     const at = now().toISOString();
-    return eventWriter.saveEvents(session.id, events, at, (saved) => ({
+    return eventWriter.saveEvents(session.id, events, at, {
       at,
       userId: user.id,
       action: 'session.events',
       target: `session:${id}`,
       clientId: session.clientId,
-      detail: `${saved.stored} new, ${saved.duplicates} again`,
-    }));
+    });
   });
 
   app.get('/api/sessions/:id', async (request) => {
