@@ -141,6 +141,8 @@ describe.each(backends)('export jobs on %s', (backend, opened) => {
     // Another account sees none of it.
     expect((await boris.call('GET', done.result!.url)).statusCode).toBe(404);
     expect((await boris.call('GET', '/api/export-jobs')).json().jobs).toEqual([]);
+    const docs = (await boris.call('GET', '/api/docs')).json();
+    expect(docs.paths['/api/export-jobs'].post.requestBody).toBeDefined();
   }, 90_000);
 
   it('keeps an account to one job at a time, cancels a running video and a queued job, runs the next', async () => {
