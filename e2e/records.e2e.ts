@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordHashed } from '../src/server/passwords.js';
 import { type RunningServer, recordsServerStarted } from '../src/server/serve.js';
 import { browserLaunched, contextNew, intakeSubmitted, screenshotSaved, WEB_ROOT } from './browser.js';
 
@@ -123,4 +124,65 @@ describe('records in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('shows a client’s pain reports on the body map, in Russian for a Russian browser', async () => {
+    await server.store.addUser({
+      email: 'irina@example.org',
+      name: 'Ирина',
+      role: 'therapist',
+      createdAt: new Date().toISOString(),
+      passwordHash: await passwordHashed('a-long-password-2'),
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.click('header button.app-records');
+    await page.waitForSelector('form.records-login');
+    expect(await page.textContent('form.records-login h2')).toBe('Войдите, чтобы вести записи клиентов');
+    await page.fill('form.records-login input[type=email]', 'irina@example.org');
+    await page.fill('form.records-login input[type=password]', 'a-long-password-2');
+    await page.click('form.records-login button[type=submit]');
+    await page.waitForSelector('text=Вы вошли как Ирина');
+    // A session with two pain reports, sent as the player sends them.
+    await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/session')).json();
+      const post = async (url: string, body: unknown) =>
+        (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+            body: JSON.stringify(body),
+          })
+        ).json();
+      const { client } = await post('/api/clients', { name: 'Мария Иванова' });
+      const plan = await post('/api/plans', { intake: { minutes: 10, language: 'ru' }, clientId: client.id });
+      const session = await post('/api/sessions', { planId: plan.id });
+      const at = new Date().toISOString();
+      await post(`/api/sessions/${session.id}/events`, {
+        events: [
+          { id: 'e1', kind: 'start', t: 0, at },
+          { id: 'e2', kind: 'pain', t: 95, at, region: 'back.scapula', side: 'right', level: 3 },
+          { id: 'e3', kind: 'pain', t: 200, at, region: 'neck.posterior', level: 7 },
+          { id: 'e4', kind: 'stop', t: 200.5, at },
+        ],
+      });
+    });
+    await page.reload();
+    await page.click('header button.app-records');
+    await page.click('button:has-text("Мария Иванова")');
+    await page.waitForSelector('.records-pain-map svg');
+    expect(await page.textContent('.records-session h4')).toContain('прекращён из-за боли');
+    expect(await page.textContent('.records-client')).toContain('Жалобы на боль');
+    const back = page.locator('.records-pain-map figure[data-surface="posterior"]');
+    expect(await back.locator('path.pain-region').count()).toBe(2);
+    expect(await back.locator('figcaption').textContent()).toBe('Боль на спине и задней стороне тела');
+    expect(await page.locator('.records-pain-map figure[data-surface="anterior"]').count()).toBe(0);
+    expect(await page.textContent('.records-pain')).toContain('7 из 10');
+    await page.locator('.records-pain-map').scrollIntoViewIfNeeded();
+    await screenshotSaved(page, 'records-pain-map-ru', { fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

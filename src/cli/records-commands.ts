@@ -25,6 +25,13 @@ function portParsed(value: string): number {
   return n;
 }
 
+function countParsed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('expected a whole number, 0–64.');
+  return n;
+}
+
 function webRootDefault(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const repoRoot = resolve(here, '..', '..', ...(here.includes(`${sep}dist${sep}src${sep}`) ? ['..'] : []));
@@ -43,7 +50,7 @@ async function passwordFromStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-/** Adds `serve`, `user add` and `backup` to the program. */
+/** Adds `serve`, `worker`, `user add` and `backup` to the program. */
 export function registerRecordsCommands(program: Command, io: RecordsCommandIo): void {
   const dbOption = new Option(
     '--db <file|url>',
@@ -58,8 +65,21 @@ export function registerRecordsCommands(program: Command, io: RecordsCommandIo):
     .addOption(dbOption)
     .option('--web <dir>', 'the built web app to serve', webRootDefault())
     .option('--secure-cookies', 'mark cookies Secure (when a TLS proxy is in front)')
+    .option(
+      '--workers <n>',
+      'export jobs (video, handout) run at once in this process (0: none)',
+      countParsed,
+      1,
+    )
     .action(
-      async (options: { host: string; port: number; db?: string; web: string; secureCookies?: boolean }) => {
+      async (options: {
+        host: string;
+        port: number;
+        db?: string;
+        web: string;
+        secureCookies?: boolean;
+        workers: number;
+      }) => {
         const { recordsServerStarted } = await serveModule();
         const { dbTarget } = await storeModule();
         let server: RunningServer;
@@ -70,6 +90,7 @@ export function registerRecordsCommands(program: Command, io: RecordsCommandIo):
             db: dbTarget(options.db),
             webRoot: options.web,
             isSecure: options.secureCookies ?? false,
+            workers: options.workers,
             print: (line) => io.stdout(`${line}\n`),
           });
         } catch (error) {
@@ -87,6 +108,55 @@ export function registerRecordsCommands(program: Command, io: RecordsCommandIo):
         io.setExitCode(0);
       },
     );
+
+  program
+    .command('worker')
+    .description(
+      'Run export jobs (video, handout) from a PostgreSQL records database: start one on each render machine.',
+    )
+    .addOption(dbOption)
+    .option('--concurrency <n>', 'jobs run at once', countParsed, 1)
+    .action(async (options: { db?: string; concurrency: number }) => {
+      const { dbTarget, isPostgresUrl, openStore } = await storeModule();
+      const target = dbTarget(options.db);
+      if (!isPostgresUrl(target)) {
+        io.stderr(
+          'massage-coach worker: a worker on its own needs PostgreSQL (--db postgres://…); ' +
+            'with SQLite the server runs the jobs itself (serve --workers N)\n',
+        );
+        io.setExitCode(2);
+        return;
+      }
+      const { ExportQueue, pgBossTransport } = await import('../jobs/export-queue.js');
+      let store: Awaited<ReturnType<typeof openStore>> | null = null;
+      let queue: InstanceType<typeof ExportQueue> | null = null;
+      try {
+        store = await openStore(target);
+        queue = new ExportQueue({ store, transport: await pgBossTransport(target) });
+        await queue.startWorking(Math.max(1, options.concurrency));
+      } catch (error) {
+        await queue?.stop();
+        await store?.close();
+        io.stderr(`massage-coach worker: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.setExitCode(1);
+        return;
+      }
+      io.stdout(
+        `worker ${process.pid}: taking export jobs from ${store.location} (${Math.max(1, options.concurrency)} at a time)\n`,
+      );
+      const running = { queue, store };
+      await new Promise<void>((done) => {
+        const stop = () => {
+          void running.queue
+            .stop()
+            .then(() => running.store.close())
+            .finally(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      io.setExitCode(0);
+    });
 
   const user = program.command('user').description('Manage accounts of the records server.');
   user

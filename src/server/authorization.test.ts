@@ -24,6 +24,7 @@ interface Ids {
   intake: string;
   plan: string;
   session: string;
+  job: string;
 }
 
 type Who = 'public' | 'user' | 'owner';
@@ -118,6 +119,16 @@ const MATRIX: readonly {
       clientId: i.client,
     }),
   },
+  {
+    route: 'POST /api/export-jobs',
+    who: 'user',
+    url: () => '/api/export-jobs',
+    body: (i) => ({ planId: i.plan, kind: 'handout' }),
+  },
+  { route: 'GET /api/export-jobs', who: 'user', url: () => '/api/export-jobs' },
+  { route: 'GET /api/export-jobs/:id', who: 'user', url: (i) => `/api/export-jobs/${i.job}` },
+  { route: 'POST /api/export-jobs/:id/cancel', who: 'user', url: (i) => `/api/export-jobs/${i.job}/cancel` },
+  { route: 'GET /api/export-jobs/:id/result', who: 'user', url: (i) => `/api/export-jobs/${i.job}/result` },
 ];
 
 let dir: string;
@@ -152,7 +163,9 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
     const intakes = (await anna.call('GET', `/api/clients/${ids.client}/intakes`)).json();
     const session = (await anna.call('GET', `/api/sessions/${ids.session}`)).json();
     const sessions = (await anna.call('GET', `/api/clients/${ids.client}/sessions`)).json();
+    const jobs = (await anna.call('GET', '/api/export-jobs')).json();
     return JSON.stringify({
+      jobs,
       client,
       intakes,
       events: session.events,
@@ -197,7 +210,10 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
       assessment: '',
       plan: '',
     });
-    ids = { client, intake, plan, session };
+    // No worker runs in this app: Anna's export job stays queued.
+    const job = (await anna.call('POST', '/api/export-jobs', { planId: plan, kind: 'handout' })).json().job
+      .id as string;
+    ids = { client, intake, plan, session, job };
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -228,6 +244,7 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
     const r = await boris.call(methodOf(m.route), m.url(ids), m.body?.(ids));
     if (m.who === 'owner') expect(r.statusCode).toBe(403);
     else if (m.route === 'GET /api/clients') expect(r.json().clients).toEqual([]);
+    else if (m.route === 'GET /api/export-jobs') expect(r.json().jobs).toEqual([]);
     else if (m.route === 'POST /api/clients') expect(r.statusCode).toBe(201);
     else expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain('Anna’s');

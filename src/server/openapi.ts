@@ -10,6 +10,7 @@ import {
 } from '../core/records/client.js';
 import { SessionEventBatch } from '../core/records/session-event.js';
 import { SoapNotes } from '../core/records/soap-notes.js';
+import { ExportJobRequest } from '../jobs/export-exporters.js';
 
 type Operation = {
   summary: string;
@@ -88,6 +89,19 @@ const ROUTES: Record<string, Partial<Record<'get' | 'post' | 'put' | 'patch' | '
   '/api/records/import': {
     post: { summary: 'Import sessions a browser saved before it had an account (once each).' },
   },
+  '/api/export-jobs': {
+    get: { summary: 'Your export jobs, newest first, with their progress.' },
+    post: {
+      summary: 'Queue a video or handout export of a plan (one runs at a time per account).',
+      body: ExportJobRequest,
+      ok: 202,
+    },
+  },
+  '/api/export-jobs/{id}': {
+    get: { summary: 'An export job: status, progress, place in your queue, result.' },
+  },
+  '/api/export-jobs/{id}/cancel': { post: { summary: 'Cancel a queued or running export job.' } },
+  '/api/export-jobs/{id}/result': { get: { summary: 'Download a finished export (PDF or MP4).' } },
 };
 
 let cached: unknown = null;

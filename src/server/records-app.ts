@@ -11,6 +11,7 @@ import {
 import { endReasonOf, SessionEventBatch } from '../core/records/session-event.js';
 import { sessionRecordMigrated } from '../core/records/session-record.js';
 import { notesPrefilled, SoapNotes } from '../core/records/soap-notes.js';
+import { ExportQueue, InProcessTransport } from '../jobs/export-queue.js';
 import { GroupedEventWriter } from '../store/grouped-event-writer.js';
 import type { AuthSession, RecordsStore, SessionRow, User } from '../store/records-store.js';
 import {
@@ -21,6 +22,7 @@ import {
   tokenHash,
   userRequired,
 } from './auth.js';
+import { registerExportRoutes } from './export-routes.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { openApiDocument } from './openapi.js';
 import { DUMMY_HASH, isPasswordCorrect, passwordHashed } from './passwords.js';
@@ -44,6 +46,8 @@ export interface RecordsAppOptions {
   /** The largest request body, bytes. */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
+  /** The export jobs' queue (default: an in-process queue with no worker: jobs wait). */
+  readonly exportQueue?: ExportQueue;
 }
 
 /** The largest request body by default: 500 events with room to spare. */
@@ -525,14 +529,13 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
     const { events } = parsedWith(SessionEventBatch, request.body);
     const session = await sessionOr404(user, id);
     const at = now().toISOString();
-    return eventWriter.saveEvents(session.id, events, at, (saved) => ({
+    return eventWriter.saveEvents(session.id, events, at, {
       at,
       userId: user.id,
       action: 'session.events',
       target: `session:${id}`,
       clientId: session.clientId,
-      detail: `${saved.stored} new, ${saved.duplicates} again`,
-    }));
+    });
   });
 
   app.get('/api/sessions/:id', async (request) => {
@@ -619,6 +622,12 @@ export async function recordsApp(options: RecordsAppOptions): Promise<FastifyIns
       alreadyImported: results.filter((r) => !r.isNew).length,
       sessions: results,
     });
+  });
+
+  registerExportRoutes(app, {
+    store,
+    queue: options.exportQueue ?? new ExportQueue({ store, transport: new InProcessTransport(), now }),
+    audit: (user, action, target, clientId, detail = '') => audit(user, action, target, clientId, detail),
   });
 
   return app;

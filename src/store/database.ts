@@ -99,6 +99,38 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** Export jobs (video, handout): the queue's record of each job, its progress and its result's name and size. */
+export interface ExportJobsTable {
+  id: string;
+  user_id: string;
+  plan_id: string;
+  client_id: string | null;
+  kind: string;
+  options: string;
+  status: string;
+  phase: string;
+  done: number;
+  total: number;
+  error: string | null;
+  is_cancel_asked: number;
+  dispatched_at: string | null;
+  heartbeat_at: string | null;
+  worker: string | null;
+  result_name: string | null;
+  result_type: string | null;
+  result_bytes: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** A finished export's file, in chunks (so a worker on another machine hands it to the server through the database). */
+export interface ExportJobChunksTable {
+  job_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 /** Every table of the records database. */
 export interface Database {
   users: UsersTable;
@@ -110,4 +142,6 @@ export interface Database {
   session_events: SessionEventsTable;
   notes: NotesTable;
   audit_log: AuditLogTable;
+  export_jobs: ExportJobsTable;
+  export_job_chunks: ExportJobChunksTable;
 }

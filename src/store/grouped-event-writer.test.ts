@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GroupedEventWriter } from './grouped-event-writer.js';
+import { GroupedEventWriter, storeGroupCommit } from './grouped-event-writer.js';
 import type { RecordsStore } from './records-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -10,13 +10,12 @@ const AT = '2026-12-02T17:00:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'grouped-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const audit = (sessionId: string) => () => ({
+const audit = (sessionId: string) => ({
   at: AT,
   userId: null,
   action: 'session.events',
   target: `session:${sessionId}`,
   clientId: null,
-  detail: '',
 });
 
 describe('GroupedEventWriter', () => {
@@ -37,7 +36,7 @@ describe('GroupedEventWriter', () => {
         return store.transaction(work);
       },
     });
-    const writer = new GroupedEventWriter(counted);
+    const writer = new GroupedEventWriter(storeGroupCommit(counted));
     const batch = (id: string) => [{ id, kind: 'next' as const, t: 1, at: AT, stepId: null, side: null }];
     const results = await Promise.all([
       ...Array.from({ length: 50 }, (_, i) =>
@@ -56,6 +55,43 @@ describe('GroupedEventWriter', () => {
     ]);
     expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await store.events(session.id)).length).toBe(52);
+    await store.close();
+  });
+
+  it('commits on the SQLite writer thread: one audit line per session and group, a bad batch fails alone', async () => {
+    const store = await openSqliteStore(join(dir, 'thread.sqlite'));
+    expect(store.eventGroupCommit).toBeTypeOf('function');
+    const user = await store.addUser({
+      email: 'b@x',
+      name: 'B',
+      role: 'owner',
+      createdAt: AT,
+      passwordHash: 'h',
+    });
+    const session = await store.addSession({ userId: user!.id, planId: null, clientId: null, createdAt: AT });
+    const writer = new GroupedEventWriter(store);
+    const batch = (id: string) => [{ id, kind: 'next' as const, t: 1, at: AT, stepId: null, side: null }];
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 40 }, (_, i) =>
+        writer.saveEvents(session.id, batch(`e${i}`), AT, audit(session.id)),
+      ),
+      writer.saveEvents(session.id, batch('e0'), AT, audit(session.id)),
+    ]);
+    expect(results.slice(0, 40).every((r) => r.status === 'fulfilled' && r.value.stored === 1)).toBe(true);
+    expect(results[40]).toEqual({ status: 'fulfilled', value: { stored: 0, duplicates: 1 } });
+    const mixed = await Promise.allSettled([
+      writer.saveEvents(session.id, batch('f1'), AT, audit(session.id)),
+      writer.saveEvents('no-such-session', batch('x'), AT, audit('none')),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    // The main connection reads what the thread committed.
+    expect((await store.events(session.id)).length).toBe(41);
+    const lines = (await store.audit()).filter((a) => a.target === `session:${session.id}`);
+    const counted = lines.map((a) => /^(\d+) new, (\d+) again/.exec(a.detail)!.slice(1).map(Number));
+    expect(counted.reduce((s, [n]) => s + n!, 0)).toBe(41);
+    expect(counted.reduce((s, [, d]) => s + d!, 0)).toBe(1);
+    // 41 requests that arrived together: a few lines, each counting several requests.
+    expect(lines.length).toBeLessThan(10);
     await store.close();
   });
 });

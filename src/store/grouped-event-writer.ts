@@ -1,36 +1,73 @@
 import type { SessionEvent } from '../core/records/session-event.js';
+import {
+  auditMerged,
+  type BatchOutcome,
+  type EventBatch,
+  eventsDetail,
+  type GroupCommit,
+} from './event-groups.js';
 import type { AuditInput, EventsSaved, RecordsStore } from './records-store.js';
 
-interface Pending {
-  readonly sessionId: string;
-  readonly events: readonly SessionEvent[];
-  readonly receivedAt: string;
-  readonly audit: (saved: EventsSaved) => AuditInput;
+interface Pending extends EventBatch {
   resolve(saved: EventsSaved): void;
   reject(error: unknown): void;
 }
 
+/** Group commit through the store's own transactions (PostgreSQL, or SQLite kept in memory). */
+export function storeGroupCommit(store: RecordsStore): GroupCommit {
+  const one = (tx: RecordsStore, b: EventBatch) => tx.saveEvents(b.sessionId, b.events, b.receivedAt);
+  return async (batches) => {
+    try {
+      const saved = await store.transaction(async (tx) => {
+        const out: EventsSaved[] = [];
+        for (const b of batches) out.push(await one(tx, b));
+        for (const entry of auditMerged(batches, out)) await tx.addAudit(entry);
+        return out;
+      });
+      return saved.map((s) => ({ ok: true, saved: s }));
+    } catch {
+      // One bad batch (its session deleted meanwhile, say) fails alone: the others are written one by one.
+      const outcomes: BatchOutcome[] = [];
+      for (const b of batches) {
+        try {
+          const saved = await store.transaction(async (tx) => {
+            const s = await one(tx, b);
+            await tx.addAudit({ ...b.audit, detail: eventsDetail(s) });
+            return s;
+          });
+          outcomes.push({ ok: true, saved });
+        } catch (error) {
+          outcomes.push({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return outcomes;
+    }
+  };
+}
+
 /**
- * Saves event batches with group commit: the batches that arrive while a transaction commits are written together
- * in the next one, so many writers share one fsync; each is answered only after its transaction has committed.
- *
- * @remarks A failing group is retried batch by batch, so one bad batch (a session deleted meanwhile) fails alone.
+ * Saves event batches with group commit: the batches that arrive while a group commits are written together in the
+ * next one, so many writers share one fsync; each is answered only after its group has committed.
  */
 export class GroupedEventWriter {
   private queue: Pending[] = [];
   private isFlushing = false;
+  private readonly commit: GroupCommit;
 
   constructor(
-    private readonly store: RecordsStore,
+    target: RecordsStore | GroupCommit,
     private readonly maxGroup = 256,
-  ) {}
+  ) {
+    this.commit =
+      typeof target === 'function' ? target : (target.eventGroupCommit ?? storeGroupCommit(target));
+  }
 
   /** Saves one batch of a session's events with its audit line; resolves once both are durable. */
   saveEvents(
     sessionId: string,
     events: readonly SessionEvent[],
     receivedAt: string,
-    audit: (saved: EventsSaved) => AuditInput,
+    audit: Omit<AuditInput, 'detail'>,
   ): Promise<EventsSaved> {
     return new Promise((resolve, reject) => {
       this.queue.push({ sessionId, events, receivedAt, audit, resolve, reject });
@@ -47,34 +84,20 @@ export class GroupedEventWriter {
     try {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.maxGroup);
-        // better-sqlite3 commits synchronously: the requests that arrive meanwhile wait for the next group.
+        let outcomes: BatchOutcome[];
         try {
-          const results = await this.store.transaction(async (tx) => {
-            const out: EventsSaved[] = [];
-            for (const p of group) {
-              const saved = await tx.saveEvents(p.sessionId, p.events, p.receivedAt);
-              await tx.addAudit(p.audit(saved));
-              out.push(saved);
-            }
-            return out;
-          });
-          for (const [i, p] of group.entries()) p.resolve(results[i]!);
-          await new Promise((next) => setImmediate(next));
-        } catch {
-          for (const p of group) {
-            try {
-              p.resolve(
-                await this.store.transaction(async (tx) => {
-                  const saved = await tx.saveEvents(p.sessionId, p.events, p.receivedAt);
-                  await tx.addAudit(p.audit(saved));
-                  return saved;
-                }),
-              );
-            } catch (error) {
-              p.reject(error);
-            }
-          }
+          outcomes = await this.commit(group);
+        } catch (error) {
+          for (const p of group) p.reject(error);
+          continue;
         }
+        for (const [i, p] of group.entries()) {
+          const o = outcomes[i];
+          if (o?.ok) p.resolve(o.saved);
+          else p.reject(new Error(o ? o.error : 'the write was not answered'));
+        }
+        // The requests read while this group committed join the next one.
+        await new Promise((next) => setImmediate(next));
       }
     } finally {
       this.isFlushing = false;

@@ -14,6 +14,8 @@ import type {
   SessionsTable,
   UsersTable,
 } from './database.js';
+import { eventRow } from './event-groups.js';
+import { ExportJobStore } from './export-job-store.js';
 import type { Dialect } from './migrations.js';
 import type {
   AuditEntry,
@@ -91,12 +93,16 @@ const SESSION_COLUMNS = ['id', 'user_id', 'plan_id', 'client_id', 'source_id', '
 
 /** The records store over a Kysely database (SQLite or PostgreSQL). */
 export class KyselyRecordsStore implements RecordsStore {
+  readonly exportJobs: ExportJobStore;
+
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     readonly dialect: Dialect,
     readonly location: string,
     private readonly onClose: () => Promise<void>,
-  ) {}
+  ) {
+    this.exportJobs = new ExportJobStore(db);
+  }
 
   async userCount(): Promise<number> {
     const row = await this.db
@@ -407,17 +413,7 @@ export class KyselyRecordsStore implements RecordsStore {
     if (events.length === 0) return { stored: 0, duplicates: 0 };
     const result = await this.db
       .insertInto('session_events')
-      .values(
-        events.map((e) => ({
-          session_id: sessionId,
-          id: e.id,
-          kind: e.kind,
-          t: e.t,
-          at: e.at,
-          body: JSON.stringify(e),
-          received_at: receivedAt,
-        })),
-      )
+      .values(events.map((e) => eventRow(sessionId, e, receivedAt)))
       .onConflict((oc) => oc.columns(['session_id', 'id']).doNothing())
       .executeTakeFirst();
     const stored = Number(result.numInsertedOrUpdatedRows ?? 0);

@@ -1,5 +1,4 @@
-import { type Kysely, sql } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 /** The databases the store runs on. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -111,6 +110,50 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn('detail', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('audit_log_client').on('audit_log').column('client_id').execute();
+      },
+    },
+    '0002-export-jobs': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('export_jobs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+          .addColumn('client_id', 'text')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('options', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('phase', 'text', (c) => c.notNull())
+          .addColumn('done', 'integer', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addColumn('is_cancel_asked', 'integer', (c) => c.notNull())
+          .addColumn('dispatched_at', 'text')
+          .addColumn('heartbeat_at', 'text')
+          .addColumn('worker', 'text')
+          .addColumn('result_name', 'text')
+          .addColumn('result_type', 'text')
+          .addColumn('result_bytes', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text')
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('export_jobs_user')
+          .on('export_jobs')
+          .columns(['user_id', 'status'])
+          .execute();
+        // One running export per account, whatever the number of workers: a second claim fails on this index.
+        await sql`CREATE UNIQUE INDEX export_jobs_one_running ON export_jobs (user_id) WHERE status = 'running'`.execute(
+          db,
+        );
+        await db.schema
+          .createTable('export_job_chunks')
+          .addColumn('job_id', 'text', (c) => c.notNull().references('export_jobs.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addPrimaryKeyConstraint('export_job_chunks_pk', ['job_id', 'seq'])
+          .execute();
       },
     },
   };

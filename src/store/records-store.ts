@@ -4,6 +4,8 @@ import type { Role } from '../core/records/account.js';
 import type { ClientInput, ClientPatch, Consent } from '../core/records/client.js';
 import type { SessionEvent } from '../core/records/session-event.js';
 import type { SoapNotes } from '../core/records/soap-notes.js';
+import type { GroupCommit } from './event-groups.js';
+import type { ExportJobStore } from './export-job-store.js';
 import type { Dialect } from './migrations.js';
 
 /** An account, without its password hash. */
@@ -102,6 +104,10 @@ export interface RecordsStore {
   readonly dialect: Dialect;
   /** Where the data lives, without any password (for messages). */
   readonly location: string;
+  /** A faster way to commit groups of event batches, when the database has one (SQLite: a writer thread). */
+  readonly eventGroupCommit?: GroupCommit;
+  /** The export jobs' queue table (video and handout exports run by workers). */
+  readonly exportJobs: ExportJobStore;
 
   userCount(): Promise<number>;
   /** Adds an account; null when the e-mail address is taken. */

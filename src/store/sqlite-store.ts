@@ -1,11 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase as KyselySqlite, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { KyselyRecordsStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { RecordsStore } from './records-store.js';
+import { sqliteEventThread } from './sqlite-event-thread.js';
+
+/** The most prepared statements kept per database (the store's queries are a few dozen shapes). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * better-sqlite3 behind Kysely with its prepared statements kept: Kysely prepares every query it runs, and preparing
+ * costs more than running the small queries of an event write. Safe: Kysely runs one query at a time on SQLite.
+ */
+function statementsCached(sqlite: KyselySqlite): KyselySqlite {
+  const statements = new Map<string, ReturnType<KyselySqlite['prepare']>>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size < STATEMENT_CACHE_SIZE) statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
 
 /** Opens (creating it and its folder on first use) a SQLite records file and brings its schema up to date. */
 export async function openSqliteStore(
@@ -20,15 +43,27 @@ export async function openSqliteStore(
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementsCached(sqlite) }) });
   try {
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const store = new KyselyRecordsStore(db, 'sqlite', path, () => db.destroy());
+  // Event writes commit on a thread of their own (a file only: an in-memory database is this connection's alone).
+  let thread: Awaited<ReturnType<typeof sqliteEventThread>> | null = null;
+  try {
+    thread = path === ':memory:' ? null : await sqliteEventThread(path);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const store = new KyselyRecordsStore(db, 'sqlite', path, async () => {
+    await thread?.close();
+    await db.destroy();
+  });
   return Object.assign(store, {
+    ...(thread ? { eventGroupCommit: thread.commit } : {}),
     async backup(to: string): Promise<void> {
       mkdirSync(dirname(resolve(to)), { recursive: true });
       await sqlite.backup(resolve(to));

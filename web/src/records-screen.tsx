@@ -3,8 +3,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Consent } from '../../src/core/records/client.js';
 import type { SoapNotes } from '../../src/core/records/soap-notes.js';
+import { regionName } from './condition-text.js';
 import type { UiLanguage } from './i18n.js';
 import { type IntakeFormValues, intakeFormInitial } from './intake-values.js';
+import { painMapSvg, painMarks } from './pain-map.js';
 import {
   type RecordsApi,
   type RecordsClient,
@@ -14,6 +16,7 @@ import {
   type RecordsUser,
 } from './records-api.js';
 import { intakeFormFromIntake } from './records-intake.js';
+import { recordsText } from './records-text.js';
 import { recordsLoaded } from './session-store.js';
 import './records.css';
 
@@ -26,9 +29,9 @@ export interface SessionForClient {
   readonly consent: Consent;
 }
 
-function problemText(error: unknown): string {
+function problemText(error: unknown, language: UiLanguage): string {
   if (error instanceof RecordsProblem) return error.field ? `${error.field}: ${error.detail}` : error.detail;
-  return 'The records server cannot be reached. The player still works without it.';
+  return recordsText(language).unreachable;
 }
 
 function importedIds(): string[] {
@@ -44,7 +47,13 @@ function timeText(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-function LoginForm(props: { api: RecordsApi; isSetup: boolean; onUser: (user: RecordsUser) => void }) {
+function LoginForm(props: {
+  api: RecordsApi;
+  isSetup: boolean;
+  language: UiLanguage;
+  onUser: (user: RecordsUser) => void;
+}) {
+  const t = recordsText(props.language);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -65,13 +74,13 @@ function LoginForm(props: { api: RecordsApi; isSetup: boolean; onUser: (user: Re
             if (token) globalThis.history?.replaceState(null, '', `${location.pathname}${location.search}`);
             props.onUser(user);
           },
-          (err: unknown) => setError(problemText(err)),
+          (err: unknown) => setError(problemText(err, props.language)),
         );
       }}
     >
-      <h2>{props.isSetup ? 'Set up the owner account' : 'Log in to keep client records'}</h2>
+      <h2>{props.isSetup ? t.setupTitle : t.loginTitle}</h2>
       <label>
-        E-mail{' '}
+        {t.email}{' '}
         <input
           type="email"
           autoComplete="username"
@@ -82,11 +91,11 @@ function LoginForm(props: { api: RecordsApi; isSetup: boolean; onUser: (user: Re
       </label>
       {props.isSetup ? (
         <label>
-          Name <input value={name} onChange={(e) => setName(e.target.value)} required />
+          {t.name} <input value={name} onChange={(e) => setName(e.target.value)} required />
         </label>
       ) : null}
       <label>
-        Password{' '}
+        {t.password}{' '}
         <input
           type="password"
           autoComplete={props.isSetup ? 'new-password' : 'current-password'}
@@ -100,17 +109,21 @@ function LoginForm(props: { api: RecordsApi; isSetup: boolean; onUser: (user: Re
           {error}
         </p>
       ) : null}
-      <button type="submit">{props.isSetup ? 'Create the owner account' : 'Log in'}</button>
+      <button type="submit">{props.isSetup ? t.createOwner : t.logIn}</button>
     </form>
   );
 }
 
-function NotesEditor(props: { api: RecordsApi; session: RecordsSession; onSaved: () => void }) {
+function NotesEditor(props: {
+  api: RecordsApi;
+  session: RecordsSession;
+  language: UiLanguage;
+  onSaved: () => void;
+}) {
+  const t = recordsText(props.language);
   const initial: SoapNotes = props.session.notes ?? props.session.notesPrefilled;
   const [notes, setNotes] = useState<SoapNotes>(initial);
-  const [status, setStatus] = useState<string>(
-    props.session.notes ? 'saved' : 'drafted from the intake and the events',
-  );
+  const [status, setStatus] = useState<string>(props.session.notes ? t.notesSaved : t.notesDrafted);
   const fields = ['subjective', 'objective', 'assessment', 'plan'] as const;
   return (
     <form
@@ -119,17 +132,16 @@ function NotesEditor(props: { api: RecordsApi; session: RecordsSession; onSaved:
         e.preventDefault();
         props.api.saveNotes(props.session.id, notes).then(
           () => {
-            setStatus('saved');
+            setStatus(t.notesSaved);
             props.onSaved();
           },
-          (err: unknown) => setStatus(problemText(err)),
+          (err: unknown) => setStatus(problemText(err, props.language)),
         );
       }}
     >
       {fields.map((field) => (
         <label key={field}>
-          {field[0]?.toUpperCase()}
-          {field.slice(1)}
+          {t.notesFields[field]}
           <textarea
             rows={3}
             value={notes[field]}
@@ -137,8 +149,40 @@ function NotesEditor(props: { api: RecordsApi; session: RecordsSession; onSaved:
           />
         </label>
       ))}
-      <button type="submit">Save notes</button> <span className="records-status">{status}</span>
+      <button type="submit">{t.saveNotes}</button> <span className="records-status">{status}</span>
     </form>
+  );
+}
+
+/** A session's pain reports on the body outline: the back and the front, each when it has a report. */
+function PainPictures(props: { events: RecordsSession['events']; language: UiLanguage }) {
+  const t = recordsText(props.language);
+  const marks = painMarks(props.events);
+  const sides = { left: t.clientLeft, right: t.clientRight };
+  const pictures = (
+    [
+      ['posterior', t.painBack],
+      ['anterior', t.painFront],
+    ] as const
+  )
+    .map(([surface, label]) => ({
+      surface,
+      label,
+      svg: painMapSvg(marks, { surface, language: props.language, label, sides }),
+    }))
+    .filter((p) => p.svg !== null);
+  if (pictures.length === 0) return null;
+  return (
+    <div className="records-pain-map">
+      {pictures.map((p) => (
+        <figure key={p.surface} data-surface={p.surface}>
+          {/* The SVG is built by our own renderer from the body map and numbers, never from typed text. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our renderer's SVG */}
+          <div dangerouslySetInnerHTML={{ __html: p.svg ?? '' }} />
+          <figcaption>{p.label}</figcaption>
+        </figure>
+      ))}
+    </div>
   );
 }
 
@@ -150,7 +194,8 @@ function ClientPage(props: {
   onStartSession: (start: SessionForClient) => void;
   onDeleted: () => void;
 }) {
-  const { api, client } = props;
+  const { api, client, language } = props;
+  const t = recordsText(language);
   const [intakes, setIntakes] = useState<RecordsIntake[]>([]);
   const [sessions, setSessions] = useState<RecordsSession[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -162,24 +207,24 @@ function ClientPage(props: {
         setIntakes(i);
         setSessions(s);
       },
-      (err: unknown) => setError(problemText(err)),
+      (err: unknown) => setError(problemText(err, language)),
     );
-  }, [api, client.id]);
+  }, [api, client.id, language]);
   useEffect(reload, [reload]);
   const last = intakes.at(-1);
   return (
     <section className="records-client" aria-labelledby="client-title">
       <h2 id="client-title">{client.name}</h2>
       {error ? <p className="records-error">{error}</p> : null}
-      <h3>New session</h3>
+      <h3>{t.newSession}</h3>
       <label>
         <input type="checkbox" checked={hasConsent} onChange={(e) => setConsent(e.target.checked)} />{' '}
-        {client.name} has given informed consent to the massage (taken by {props.user.name})
+        {t.consent(client.name, props.user.name)}
       </label>
       {last ? (
         <label>
-          <input type="checkbox" checked={isFromLast} onChange={(e) => setFromLast(e.target.checked)} /> Start
-          from the last intake ({new Date(last.createdAt).toLocaleDateString()})
+          <input type="checkbox" checked={isFromLast} onChange={(e) => setFromLast(e.target.checked)} />{' '}
+          {t.fromLast(new Date(last.createdAt).toLocaleDateString(language))}
         </label>
       ) : null}
       <button
@@ -196,74 +241,86 @@ function ClientPage(props: {
           })
         }
       >
-        Start the intake for {client.name}
+        {t.startIntake(client.name)}
       </button>
-      <h3>Intakes</h3>
-      {intakes.length === 0 ? <p>No intakes yet.</p> : null}
+      <h3>{t.intakes}</h3>
+      {intakes.length === 0 ? <p>{t.noIntakes}</p> : null}
       <ul>
         {intakes.map((i) => (
           <li key={i.id}>
-            {new Date(i.createdAt).toLocaleString()} — version {i.version}: {i.intake.minutes} min, pressure ≤{' '}
-            {i.intake.pressurePreference},{' '}
-            {i.intake.conditions.map((c) => c.id).join(', ') || 'no conditions'}; consent{' '}
-            {i.consent.agreed ? 'given' : 'refused'} {new Date(i.consent.at).toLocaleString()} to{' '}
-            {i.consent.takenBy}
+            {t.intakeLine({
+              when: new Date(i.createdAt).toLocaleString(language),
+              version: i.version,
+              minutes: i.intake.minutes,
+              pressure: i.intake.pressurePreference,
+              conditions: i.intake.conditions.map((c) => c.id).join(', '),
+              consent: i.consent.agreed,
+              consentAt: new Date(i.consent.at).toLocaleString(language),
+              takenBy: i.consent.takenBy,
+            })}
           </li>
         ))}
       </ul>
-      <h3>Sessions</h3>
-      {sessions.length === 0 ? <p>No sessions yet.</p> : null}
+      <h3>{t.sessions}</h3>
+      {sessions.length === 0 ? <p>{t.noSessions}</p> : null}
       {sessions.map((s) => {
         const pains = s.events.filter((e) => e.kind === 'pain');
         return (
           <article key={s.id} className="records-session" data-session-id={s.id}>
             <h4>
-              {new Date(s.createdAt).toLocaleString()} — {s.endReason ?? 'not ended'}, {s.events.length}{' '}
-              events
+              {new Date(s.createdAt).toLocaleString(language)} — {t.endReason(s.endReason)},{' '}
+              {t.eventCount(s.events.length)}
             </h4>
             {pains.length > 0 ? (
               <>
-                <h5>Pain reports</h5>
+                <h5>{t.painReports}</h5>
+                <PainPictures events={s.events} language={language} />
                 <ul className="records-pain">
                   {pains.map((e) => (
                     <li key={e.id}>
-                      {timeText(e.t)}: {e.level}/10 {e.region ?? ''} {e.side ?? ''}{' '}
-                      {e.stepId ? `(${e.stepId})` : ''}
+                      {t.painItem(
+                        timeText(e.t),
+                        e.level ?? 0,
+                        e.region ? regionName(language, e.region) : t.noRegion,
+                        t.sideWord(e.side ?? null),
+                      )}
+                      {e.stepId ? ` (${e.stepId})` : ''}
                     </li>
                   ))}
                 </ul>
               </>
             ) : null}
             <details>
-              <summary>Events</summary>
+              <summary>{t.events}</summary>
               <ol className="records-events">
                 {s.events.map((e) => (
                   <li key={e.id}>
-                    {timeText(e.t)} {e.kind} {e.stepId ?? ''}
+                    {timeText(e.t)} {t.eventKind(e.kind)} {e.stepId ?? ''}
                   </li>
                 ))}
               </ol>
             </details>
-            <NotesEditor api={api} session={s} onSaved={reload} />
+            <NotesEditor api={api} session={s} language={language} onSaved={reload} />
           </article>
         );
       })}
-      <h3>Privacy</h3>
+      <h3>{t.privacy}</h3>
       <p>
         <a href={`/api/clients/${encodeURIComponent(client.id)}/export`} download>
-          Export everything kept about {client.name} (JSON)
+          {t.exportAll(client.name)}
         </a>
       </p>
       <button
         type="button"
         className="records-delete"
         onClick={() => {
-          if (!globalThis.confirm?.(`Delete ${client.name} and every record of them? This cannot be undone.`))
-            return;
-          api.deleteClient(client.id).then(props.onDeleted, (err: unknown) => setError(problemText(err)));
+          if (!globalThis.confirm?.(t.deleteConfirm(client.name))) return;
+          api
+            .deleteClient(client.id)
+            .then(props.onDeleted, (err: unknown) => setError(problemText(err, language)));
         }}
       >
-        Delete {client.name} and all their records
+        {t.deleteAll(client.name)}
       </button>
     </section>
   );
@@ -276,7 +333,8 @@ export function RecordsScreen(props: {
   onStartSession: (start: SessionForClient) => void;
   onClose: () => void;
 }) {
-  const { api } = props;
+  const { api, language } = props;
+  const t = recordsText(language);
   const [user, setUser] = useState<RecordsUser | null>(null);
   const [isSetup, setIsSetup] = useState(false);
   const [isReady, setReady] = useState(false);
@@ -293,15 +351,15 @@ export function RecordsScreen(props: {
         setReady(true);
       },
       (err: unknown) => {
-        setMessage(problemText(err));
+        setMessage(problemText(err, language));
         setReady(true);
       },
     );
-  }, [api]);
+  }, [api, language]);
 
   const reloadClients = useCallback(() => {
-    api.clients().then(setClients, (err: unknown) => setMessage(problemText(err)));
-  }, [api]);
+    api.clients().then(setClients, (err: unknown) => setMessage(problemText(err, language)));
+  }, [api, language]);
   useEffect(() => {
     if (user) reloadClients();
   }, [user, reloadClients]);
@@ -309,13 +367,13 @@ export function RecordsScreen(props: {
   const local = recordsLoaded().filter((r) => !importedIds().includes(r.id));
 
   let body: React.ReactNode;
-  if (!isReady) body = <p>Connecting to the records server…</p>;
-  else if (!user) body = <LoginForm api={api} isSetup={isSetup} onUser={setUser} />;
+  if (!isReady) body = <p>{t.connecting}</p>;
+  else if (!user) body = <LoginForm api={api} isSetup={isSetup} language={language} onUser={setUser} />;
   else if (selected)
     body = (
       <>
         <button type="button" onClick={() => setSelected(null)}>
-          ← All clients
+          {t.allClients}
         </button>
         <ClientPage
           api={api}
@@ -334,41 +392,41 @@ export function RecordsScreen(props: {
     body = (
       <>
         <p>
-          Logged in as {user.name} ({user.role}).{' '}
+          {t.loggedInAs(user.name, user.role)}{' '}
           <button
             type="button"
             onClick={() => {
               api.logout().finally(() => setUser(null));
             }}
           >
-            Log out
+            {t.logOut}
           </button>
         </p>
         {local.length > 0 ? (
           <p>
-            {local.length} session(s) saved in this browser before you logged in.{' '}
+            {t.localSessions(local.length)}{' '}
             <button
               type="button"
               onClick={async () => {
                 try {
-                  const client = await api.addClient('Sessions saved in this browser');
+                  const client = await api.addClient(t.importClientName);
                   const r = await api.importRecords(local, client.id);
                   localStorage.setItem(
                     IMPORTED_KEY,
                     JSON.stringify([...importedIds(), ...local.map((x) => x.id)]),
                   );
-                  setMessage(`Imported ${r.imported} session(s) into “${client.name}”.`);
+                  setMessage(t.imported(r.imported, client.name));
                   reloadClients();
                 } catch (err) {
-                  setMessage(problemText(err));
+                  setMessage(problemText(err, language));
                 }
               }}
             >
-              Import them into your records
+              {t.importInto}
             </button>
           </p>
         ) : null}
-        <h2>Clients</h2>
+        <h2>{t.clients}</h2>
         <ul className="records-clients">
           {clients.map((c) => (
             <li key={c.id}>
@@ -378,7 +436,7 @@ export function RecordsScreen(props: {
             </li>
           ))}
         </ul>
-        {clients.length === 0 ? <p>No clients yet.</p> : null}
+        {clients.length === 0 ? <p>{t.noClients}</p> : null}
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -388,14 +446,14 @@ export function RecordsScreen(props: {
                 reloadClients();
                 setSelected(c);
               },
-              (err: unknown) => setMessage(problemText(err)),
+              (err: unknown) => setMessage(problemText(err, language)),
             );
           }}
         >
           <label>
-            New client’s name <input value={newName} onChange={(e) => setNewName(e.target.value)} required />
+            {t.newClientName} <input value={newName} onChange={(e) => setNewName(e.target.value)} required />
           </label>{' '}
-          <button type="submit">Add client</button>
+          <button type="submit">{t.addClient}</button>
         </form>
       </>
     );
@@ -403,10 +461,10 @@ export function RecordsScreen(props: {
   return (
     <section className="records" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>
-        Clients and records
+        {t.title}
       </h1>
       <button type="button" onClick={props.onClose}>
-        Back to the session
+        {t.back}
       </button>
       {message ? (
         <p className="records-message" role="status">

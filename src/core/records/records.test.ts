@@ -102,4 +102,19 @@ describe('notesPrefilled', () => {
     expect(notes.assessment).toBe('');
     expect(notesPrefilled(null, [])).toEqual({ subjective: '', objective: '', assessment: '', plan: '' });
   });
+
+  it('drafts them in Russian for a Russian intake', () => {
+    const intake = Intake.parse({ minutes: 30, language: 'ru', pressurePreference: 3 });
+    const notes = notesPrefilled(intake, [
+      ev('1', 'start', 0),
+      ev('2', 'pain', 65, { level: 3, region: 'back.scapula', side: 'right' }),
+      ev('3', 'finish', 1800),
+    ]);
+    expect(notes.subjective).toBe(
+      'Ограничений по здоровью не названо.\nДавление: не больше 3 из 5. Сеанс на 30 мин.',
+    );
+    expect(notes.objective).toBe(
+      'Сеанс длился 30:00, проведён до конца.\n1:05 (right): боль 3 из 10, back.scapula.',
+    );
+  });
 });

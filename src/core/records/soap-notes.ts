@@ -18,7 +18,47 @@ function clockText(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function subjectiveOf(intake: Intake | null): string {
+/** The drafted notes' phrases in each language the app speaks (ids of conditions and areas stay as they are). */
+const PHRASES = {
+  en: {
+    weeks: (n: number) => `${n} weeks`,
+    cleared: 'cleared by a doctor',
+    condition: (id: string, details: string) => `Condition: ${id}${details ? ` (${details})` : ''}.`,
+    noConditions: 'No conditions reported.',
+    avoid: (region: string, side: string) => `Asked not to be touched: ${region}${side ? ` (${side})` : ''}.`,
+    pressure: (p: number, minutes: number) =>
+      `Pressure: no more than ${p} of 5. Session of ${minutes} minutes.`,
+    pain: (at: string, level: string, region: string) =>
+      `${at}: pain ${level}/10${region ? ` at ${region}` : ''}.`,
+    lowered: (at: string, to: string) => `${at}: pressure lowered${to ? ` to ${to}` : ''}.`,
+    noRelaxation: (at: string) => `${at}: the client did not relax; moved on.`,
+    retry: (at: string, attempt: string) => `${at}: tried again${attempt ? ` (try ${attempt})` : ''}.`,
+    skip: (at: string) => `${at}: step skipped.`,
+    stop: (at: string) => `${at}: session stopped.`,
+    ran: (time: string, ended: 'finished' | 'stopped' | 'pain' | null) =>
+      `Session ran ${time}, ${ended === 'pain' ? 'ended for pain' : ended === null ? 'not ended' : ended}.`,
+  },
+  ru: {
+    weeks: (n: number) => `${n} нед.`,
+    cleared: 'врач разрешил массаж',
+    condition: (id: string, details: string) => `Состояние: ${id}${details ? ` (${details})` : ''}.`,
+    noConditions: 'Ограничений по здоровью не названо.',
+    avoid: (region: string, side: string) => `Просит не трогать: ${region}${side ? ` (${side})` : ''}.`,
+    pressure: (p: number, minutes: number) => `Давление: не больше ${p} из 5. Сеанс на ${minutes} мин.`,
+    pain: (at: string, level: string, region: string) =>
+      `${at}: боль ${level} из 10${region ? `, ${region}` : ''}.`,
+    lowered: (at: string, to: string) => `${at}: давление снижено${to ? ` до ${to}` : ''}.`,
+    noRelaxation: (at: string) => `${at}: клиент не расслабился; перешли дальше.`,
+    retry: (at: string, attempt: string) => `${at}: повтор${attempt ? ` (попытка ${attempt})` : ''}.`,
+    skip: (at: string) => `${at}: приём пропущен.`,
+    stop: (at: string) => `${at}: сеанс остановлен.`,
+    ran: (time: string, ended: 'finished' | 'stopped' | 'pain' | null) =>
+      `Сеанс длился ${time}, ${ended === 'pain' ? 'прекращён из-за боли' : ended === 'finished' ? 'проведён до конца' : ended === 'stopped' ? 'остановлен' : 'не закончен'}.`,
+  },
+};
+type Phrases = (typeof PHRASES)['en'];
+
+function subjectiveOf(intake: Intake | null, t: Phrases): string {
   if (!intake) return '';
   const lines: string[] = [];
   for (const c of intake.conditions) {
@@ -27,59 +67,57 @@ function subjectiveOf(intake: Intake | null): string {
       c.severity,
       c.region,
       c.kind,
-      c.weeks === undefined ? undefined : `${c.weeks} weeks`,
+      c.weeks === undefined ? undefined : t.weeks(c.weeks),
     ]
-      .concat(c.isCleared ? ['cleared by a doctor'] : [])
+      .concat(c.isCleared ? [t.cleared] : [])
       .filter((d): d is string => typeof d === 'string');
-    lines.push(`Condition: ${c.id}${details.length > 0 ? ` (${details.join(', ')})` : ''}.`);
+    lines.push(t.condition(c.id, details.join(', ')));
   }
-  if (intake.conditions.length === 0) lines.push('No conditions reported.');
-  for (const a of intake.avoidRegions)
-    lines.push(`Asked not to be touched: ${a.region}${a.side ? ` (${a.side})` : ''}.`);
-  lines.push(
-    `Pressure: no more than ${intake.pressurePreference} of 5. Session of ${intake.minutes} minutes.`,
-  );
+  if (intake.conditions.length === 0) lines.push(t.noConditions);
+  for (const a of intake.avoidRegions) lines.push(t.avoid(a.region, a.side ?? ''));
+  lines.push(t.pressure(intake.pressurePreference, intake.minutes));
   return lines.join('\n');
 }
 
-function eventLine(e: SessionEvent): string | null {
+function eventLine(e: SessionEvent, t: Phrases): string | null {
   const where = [e.stepId, e.side].filter((p): p is string => typeof p === 'string').join(', ');
   const at = `${clockText(e.t)}${where ? ` (${where})` : ''}`;
   switch (e.kind) {
     case 'pain':
-      return `${at}: pain ${e.level ?? '?'}/10${e.region ? ` at ${e.region}` : ''}.`;
+      return t.pain(at, e.level === undefined ? '?' : String(e.level), e.region ?? '');
     case 'pressure-lowered':
-      return `${at}: pressure lowered${e.pressure ? ` to ${e.pressure}` : ''}.`;
+      return t.lowered(at, e.pressure ? String(e.pressure) : '');
     case 'no-relaxation':
     case 'give-up':
-      return `${at}: the client did not relax; moved on.`;
+      return t.noRelaxation(at);
     case 'retry':
-      return `${at}: tried again${e.attempt ? ` (try ${e.attempt})` : ''}.`;
+      return t.retry(at, e.attempt ? String(e.attempt) : '');
     case 'skip':
-      return `${at}: step skipped.`;
+      return t.skip(at);
     case 'stop':
-      return `${at}: session stopped.`;
+      return t.stop(at);
     default:
       return null;
   }
 }
 
-function objectiveOf(events: readonly SessionEvent[]): string {
+function objectiveOf(events: readonly SessionEvent[], t: Phrases): string {
   if (events.length === 0) return '';
   const ordered = eventsOrdered(events);
   const last = ordered.at(-1);
-  const ended = endReasonOf(ordered);
-  const lines = [
-    `Session ran ${clockText(last?.t ?? 0)}${ended ? `, ${ended === 'pain' ? 'ended for pain' : ended}` : ', not ended'}.`,
-  ];
+  const lines = [t.ran(clockText(last?.t ?? 0), endReasonOf(ordered))];
   for (const e of ordered) {
-    const line = eventLine(e);
+    const line = eventLine(e, t);
     if (line) lines.push(line);
   }
   return lines.join('\n');
 }
 
-/** Notes drafted from the intake (subjective) and the session's events (objective); the rest left to the therapist. */
+/**
+ * Notes drafted from the intake (subjective) and the session's events (objective), in the intake's language; the
+ * rest left to the therapist.
+ */
 export function notesPrefilled(intake: Intake | null, events: readonly SessionEvent[]): SoapNotes {
-  return { subjective: subjectiveOf(intake), objective: objectiveOf(events), assessment: '', plan: '' };
+  const t = PHRASES[intake?.language === 'ru' ? 'ru' : 'en'];
+  return { subjective: subjectiveOf(intake, t), objective: objectiveOf(events, t), assessment: '', plan: '' };
 }
