@@ -6,8 +6,10 @@ import type {
   Side,
   Surface,
   TechniqueKind,
+  View,
 } from './ids.js';
 import type { PlanReason } from './plan-explain.js';
+import type { PoseSpec } from './pose/pose-spec.js';
 
 /** A point of a hand's track: body-frame coordinates and the surface it touches. */
 export interface TrackPoint {
@@ -92,6 +94,12 @@ export interface PlannedStep {
   readonly motion: StepMotion;
   /** The routine's own telling phase for the step's still, when it overrides the technique kind's. */
   readonly tellingPhase?: number;
+  /** The routine's views for the step (main first), when it names them; else its technique kind's. */
+  readonly views?: readonly View[];
+  /** The routine's two-panel picture: the phases of the first repetition each panel shows. */
+  readonly panels?: readonly [number, number];
+  /** The routine's own pose for the step, replacing its technique kind's. */
+  readonly pose?: PoseSpec;
 }
 
 /** A step (on a side) the plan leaves out, and why. */

@@ -366,6 +366,9 @@ export function planFromIntake(
       figure: u.step.figure ?? null,
       motion: u.motion,
       ...(u.step.tellingPhase !== undefined ? { tellingPhase: u.step.tellingPhase } : {}),
+      ...(u.step.views !== undefined ? { views: u.step.views } : {}),
+      ...(u.step.panels !== undefined ? { panels: u.step.panels } : {}),
+      ...(u.step.pose !== undefined ? { pose: u.step.pose } : {}),
     });
     clock += u.duration;
   }

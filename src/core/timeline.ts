@@ -4,6 +4,7 @@ import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
+import { poseOf } from './pose/pose.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
@@ -151,5 +152,6 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
     sessionTimeLeft: total - time,
     extent: frame.extent,
     isFinished,
+    pose: poseOf({ step, phase, extent: frame.extent, repetition: repIndex + 1, hands: frame.hands }),
   };
 }
