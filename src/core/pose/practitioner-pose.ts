@@ -191,7 +191,16 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     let shape = TOOL_SHAPES[h.tool];
     if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';
-    handJointList.push(handJoints(shape, c.posed, d, n, thumbSide, !isUnder));
+    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder);
+    // A hand under the body lies on the table, never in it.
+    const onTable = (q: Vec3): Vec3 => (isUnder && q[2] < 0.004 ? [q[0], q[1], 0.004] : q);
+    handJointList.push({
+      wrist: onTable(joints.wrist),
+      palm: onTable(joints.palm),
+      fingertip: onTable(joints.fingertip),
+      thumbTip: onTable(joints.thumbTip),
+      ...(joints.elbow ? { elbow: joints.elbow } : {}),
+    });
     posedHands.push({
       hand: h.hand,
       tool: h.tool,
