@@ -2,7 +2,7 @@ import type { ClientPosition, ContactTool } from '../ids.js';
 import type { HandState } from '../moment.js';
 import { posedDirection, posedPoint } from './client-pose.js';
 import type { HandShape, PosedHand, PoseMove } from './pose-types.js';
-import { restSurfaceHeight } from './rest-body.js';
+import { restSurfaceHeight, restSurfaceNormal } from './rest-body.js';
 import { type Vec3, vecCross, vecDifference, vecDot, vecLength, vecScaled, vecSum, vecUnit } from './vec3.js';
 
 /** BODY-PROPORTIONS "In depth": upper arm and forearm, for a practitioner of the client's height. */
@@ -184,8 +184,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
   input.hands.forEach((h, i) => {
     const c = contacts[i]!;
     const isUnder = h.surface !== shown;
-    const n: Vec3 = isUnder ? [0, 0, -1] : [0, 0, 1];
-    const d = vecUnit(posedDirection(input.moves, c.rest, [Math.cos(h.angle), Math.sin(h.angle), 0]));
+    const n = vecUnit(posedDirection(input.moves, c.rest, restSurfaceNormal(position, h.surface, h.x, h.y)));
+    // The fingers lie along the surface: the hand's direction with its part along the normal taken out.
+    const d0 = posedDirection(input.moves, c.rest, [Math.cos(h.angle), Math.sin(h.angle), 0]);
+    const along = vecDifference(d0, vecScaled(n, vecDot(d0, n)));
+    const d = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
     const leftOfD = vecCross(n, d);
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);

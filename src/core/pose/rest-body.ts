@@ -181,3 +181,25 @@ export function restSurfaceHeight(position: ClientPosition, surface: Surface, x:
   const u = Math.min(1, Math.abs(x) / Math.max(s.halfWidth, 1e-3));
   return s.bottom + (s.top - s.bottom) * (0.35 + 0.65 * Math.sqrt(1 - u * u));
 }
+
+/**
+ * The outward normal of the client's surface at rest over (x, y): up for the side the position shows, down for a
+ * hand under the body; on a prone foot, the sole's normal (the sole faces back and up) or, on its top, the other way.
+ */
+export function restSurfaceNormal(position: ClientPosition, surface: Surface, x: number, y: number): Vec3 {
+  const shown: Surface = position === 'prone' ? 'posterior' : 'anterior';
+  if (position === 'prone' && y > 0.955) {
+    const side = x < 0 ? 'left' : 'right';
+    const joints = restClientJoints(position);
+    const heel = joints[`heel-${side}`]!;
+    const toes = joints[`toes-${side}`]!;
+    const dy = toes[1] - heel[1];
+    const dz = toes[2] - heel[2];
+    const n = Math.hypot(dy, dz) || 1;
+    // Perpendicular to the heel → toes line, away from the ankle (the sole's side), or toward it (the top).
+    const sole: Vec3 = [0, -dz / n, dy / n];
+    const outward: Vec3 = sole[1] < 0 ? [0, -sole[1], -sole[2]] : sole;
+    return surface === shown ? outward : [0, -outward[1], -outward[2]];
+  }
+  return surface === shown ? [0, 0, 1] : [0, 0, -1];
+}

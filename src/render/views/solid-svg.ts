@@ -35,7 +35,7 @@ export function primPathData(p: Prim): string {
       return blobPathData(p.a, p.b, p.ra, p.rb);
     case 'poly':
       if (p.isSmooth) return smoothPathData(p.points, { isClosed: true, tension: 0.8 });
-      return p.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('') + 'Z';
+      return `${p.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('')}Z`;
     case 'ellipse':
       return `M${num(p.c.x - p.rx)} ${num(p.c.y)}a${num(p.rx)} ${num(p.ry)} 0 1 0 ${num(2 * p.rx)} 0a${num(p.rx)} ${num(p.ry)} 0 1 0 ${num(-2 * p.rx)} 0Z`;
   }

@@ -137,7 +137,7 @@ function tableSvg(camera: Camera, position: ClientPosition, theme: Theme, unit: 
     [-0.2, 1.035, z],
   ];
   const path = (pts: readonly XY[]) =>
-    pts.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('') + 'Z';
+    `${pts.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('')}Z`;
   let out = '';
   if (camera.kind === 'head') {
     const top = corners(0).map((p) => camera.project(p));
