@@ -60,7 +60,7 @@ export function closeupCamera(
   viewport: Viewport,
   nearSide: 'left' | 'right',
   centre: Vec3,
-  zoom = 4.5,
+  zoom = 2.2,
 ): Camera {
   const base = sideCamera(viewport, nearSide);
   const scale = base.scale * zoom;

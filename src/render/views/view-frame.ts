@@ -344,6 +344,7 @@ function panelSvg(
   box: SideBox,
   theme: Theme,
   unit: number,
+  words: ViewLabels,
 ): { svg: string; used: Set<'start' | 'movement' | 'under'> } {
   const pose = momentPose(moment);
   const start = startPose(moment);
@@ -369,6 +370,10 @@ function panelSvg(
       used.add('under');
     }
   }
+  if (view === 'closeup') {
+    const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
+    if (hand) out += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
+  }
   const spec = stepPoseSpec(moment.step);
   if (spec.ankleCircle && pose.workedSide && view !== 'head') {
     const toes = camera.project(pose.client[`toes-${pose.workedSide}`]!);
@@ -392,6 +397,50 @@ function panelSvg(
     }
   }
   return { svg: out, used };
+}
+
+/** The close-up's mark: a ring round the contact and, beside it, which part of the hand touches. */
+function contactMarkSvg(at: XY, text: string, theme: Theme, unit: number): string {
+  const r = 22 * unit;
+  const labelX = at.x + r + 40 * unit;
+  const labelY = at.y - r - 30 * unit;
+  return (
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(r),
+      fill: 'none',
+      stroke: theme.background,
+      'stroke-width': num(8 * unit),
+    }) +
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(r),
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(4 * unit),
+    }) +
+    el('path', {
+      d: `M${num(at.x + r * 0.7)} ${num(at.y - r * 0.7)}L${num(labelX - 6 * unit)} ${num(labelY + 6 * unit)}`,
+      stroke: theme.path,
+      'stroke-width': num(3 * unit),
+    }) +
+    el(
+      'text',
+      {
+        x: num(labelX),
+        y: num(labelY),
+        'font-size': num(20 * unit),
+        'font-weight': '600',
+        fill: theme.label,
+        stroke: theme.labelHalo,
+        'stroke-width': num(5 * unit),
+        'paint-order': 'stroke',
+      },
+      xmlEscaped(text),
+    )
+  );
 }
 
 function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?: number): string {
@@ -468,7 +517,7 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
       width: panelW - 24 * unit,
       height: areaH,
     };
-    const panel = panelSvg(m, options.view, viewport, box, theme, unit);
+    const panel = panelSvg(m, options.view, viewport, box, theme, unit, words);
     if (moments.length > 1) {
       const clipId = `${prefix}-panel-${i}`;
       clips += `<clipPath id="${clipId}"><rect x="${num(panelW * i)}" y="0" width="${num(panelW)}" height="${num(layout.captionTop)}"/></clipPath>`;
