@@ -174,5 +174,31 @@ export async function run(report: Report): Promise<void> {
   );
   report.row(png.result, { cpuMs: Number(png.cpuMs.toFixed(2)) });
 
+  // The side, head-end and close-up views (drawn from the posed solid), a whole frame to raw pixels each.
+  const solidViews = ['side', 'head', 'closeup'] as const;
+  const solidSvgs = moments.map((m, i) =>
+    renderMoment(m, { bodyMap, view: solidViews[i % solidViews.length]! }),
+  );
+  const solidSvg = timedWithCpu(
+    'render: Moment → SVG, side/head/close-up views',
+    (i) => renderMoment(moments[i % moments.length]!, { bodyMap, view: solidViews[i % solidViews.length]! }),
+    { opsPerBatch: 30, batches: 20, warmupBatches: 3 },
+  );
+  report.row(solidSvg.result, { cpuMs: Number(solidSvg.cpuMs.toFixed(3)) });
+  const solid = timedWithCpu(
+    'resvg: side/head/close-up view, Moment → RGBA',
+    (i) => {
+      const m = moments[i % moments.length]!;
+      return raster.rgba(renderMoment(m, { bodyMap, view: solidViews[i % solidViews.length]! }));
+    },
+    { opsPerBatch: 6, batches: 20, warmupBatches: 2 },
+  );
+  report.row(solid.result, { cpuMs: Number(solid.cpuMs.toFixed(2)) });
+  const solidMs = solid.result.medianNs / 1e6;
+  report.note(
+    `side/head/close-up frame to raw pixels: ${solidMs.toFixed(2)} ms median (${solid.cpuMs.toFixed(2)} ms CPU), ` +
+      `target < ${TARGET_MS} ms: ${solidMs < TARGET_MS ? 'met' : 'not met'}; ${solidSvgs.length} frames`,
+  );
+
   await chromiumRow(report, svgs, layeredMs);
 }

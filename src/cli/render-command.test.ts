@@ -36,6 +36,36 @@ async function run(args: readonly string[]): Promise<{ code: number; stdout: str
 }
 
 describe('massage-coach render', () => {
+  it('draws a step from the view asked for, and from its own view by default (two panels where it has them)', async () => {
+    const side = join(dir, 'traction-side.svg');
+    const r = await run(['render', '--step', 'neck-traction', '--view', 'side', '-o', side]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('side view');
+    expect(readFileSync(side, 'utf8')).toContain('From the side');
+    const contact = join(dir, 'knead-contact.svg');
+    expect(
+      (await run(['render', '--step', 'spine-thumb-knead', '--view', 'contact', '-o', contact])).code,
+    ).toBe(0);
+    expect(readFileSync(contact, 'utf8')).toContain('Close-up');
+    const lift = join(dir, 'lift.svg');
+    const own = await run(['render', '--step', 'leg-passive-lift', '--side', 'left', '-o', lift]);
+    expect(own.stdout).toContain('side view, two panels');
+    const top = await run([
+      'render',
+      '--step',
+      'leg-passive-lift',
+      '--side',
+      'left',
+      '--view',
+      'top',
+      '-o',
+      lift,
+    ]);
+    expect(top.stdout).toContain('top view');
+    expect((await run(['render', '--step', 'neck-traction', '--view', 'below', '-o', side])).code).toBe(2);
+  });
+
   it('writes an SVG of a step at its most telling phase', async () => {
     const out = join(dir, 'knead.svg');
     const r = await run(['render', '--step', 'spine-thumb-knead', '-o', out]);

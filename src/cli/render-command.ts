@@ -1,13 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
-import type { Side } from '../core/ids.js';
+import type { Side, View } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
 import { momentAt } from '../core/timeline.js';
+import { stepViews } from '../core/views.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { svgToPng } from '../export/png.js';
 import { renderMoment } from '../render/render-moment.js';
 import type { ThemeName } from '../render/theme.js';
+import { renderSolidView } from '../render/views/view-frame.js';
 import { EXIT } from './exit-codes.js';
 import { figuresCommand, type PlanSourceOptions, planForRendering, stepMomentAt } from './figures-command.js';
 import type { CliIo } from './io.js';
@@ -25,6 +27,8 @@ export interface RenderCommandOptions extends PlanSourceOptions {
   readonly phase?: number | undefined;
   readonly size?: { width: number; height: number } | undefined;
   readonly theme?: ThemeName | undefined;
+  /** Where the moment is seen from (default: the step's own main view); `contact` is a synonym of `closeup`. */
+  readonly view?: View | 'contact' | undefined;
   readonly output: string;
 }
 
@@ -48,6 +52,7 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
   const partFound = plannedPartFound(step, options.part, io);
   if (!partFound.ok) return partFound.code;
   const part = partFound.value;
+  const view: View = options.view === 'contact' ? 'closeup' : (options.view ?? stepViews(step)[0] ?? 'top');
   let moment: Moment;
   if (options.at !== undefined) {
     if (options.at > step.duration) {
@@ -59,13 +64,24 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
   } else {
     moment = stepMomentAt(plan, step, { phase: options.phase, part });
   }
-  const svg = renderMoment(moment, {
-    bodyMap: builtinBodyMap(),
-    ...(options.size ?? {}),
-    language: options.lang ?? plan.language,
-    theme: options.theme ?? 'light',
-    excluded: plan.excludedRegions,
-  });
+  const language = options.lang ?? plan.language;
+  const theme = options.theme ?? 'light';
+  // A step drawn as two panels (start and end, Figure 115 then 116) unless one instant is asked for.
+  const panels = options.at === undefined && options.phase === undefined ? step.panels : undefined;
+  const svg =
+    panels && view !== 'top'
+      ? renderSolidView(
+          panels.map((phase) => stepMomentAt(plan, step, { phase, part })),
+          { view, ...(options.size ?? {}), language, theme },
+        )
+      : renderMoment(moment, {
+          bodyMap: builtinBodyMap(),
+          ...(options.size ?? {}),
+          language,
+          theme,
+          excluded: plan.excludedRegions,
+          view,
+        });
   try {
     writeFileSync(options.output, format === 'svg' ? svg : svgToPng(svg, { fontFiles: notoSansFontFiles() }));
   } catch (e) {
@@ -73,7 +89,7 @@ export function renderCommand(options: RenderCommandOptions, io: CliIo): number 
     return EXIT.invalidInput;
   }
   io.stdout(
-    `wrote ${options.output} (${step.id}${step.side ? `, ${step.side}` : ''}, t = ${moment.t.toFixed(1)} s)\n`,
+    `wrote ${options.output} (${step.id}${step.side ? `, ${step.side}` : ''}, ${view} view${panels && view !== 'top' ? ', two panels' : `, t = ${moment.t.toFixed(1)} s`})\n`,
   );
   return EXIT.ok;
 }
@@ -107,7 +123,7 @@ export interface RenderCommandIo extends CliIo {
 }
 
 /**
- * Adds `render` and `figures` to the program: `render --step ID [--side] [--at S|--phase P] [--intake FILE]
+ * Adds `render` and `figures` to the program: `render --step ID [--side] [--at S|--phase P] [--view V] [--intake FILE]
  * [--lang en|ru] [--size WxH] [--theme light|dark] -o FILE.svg|FILE.png` and `figures [--routine ID] -o DIR`.
  */
 export function registerRenderCommands(program: Command, io: RenderCommandIo): void {
@@ -128,6 +144,12 @@ export function registerRenderCommands(program: Command, io: RenderCommandIo): v
         '--phase <0..1>',
         'how far into the first repetition (default: its most telling moment)',
         numberParsed('a phase', 0, 1),
+      )
+      .addOption(
+        new Option(
+          '--view <view>',
+          'seen from above, the side, the head end, or a close-up of the contact (default: the step’s own view)',
+        ).choices(['top', 'side', 'head', 'closeup', 'contact']),
       )
       .requiredOption('-o, --output <file>', 'the picture to write: FILE.svg or FILE.png'),
   ).action((options: RenderCommandOptions) => {

@@ -80,6 +80,13 @@ export type ContactTool = z.infer<typeof ContactTool>;
 export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
 export type PractitionerPlace = z.infer<typeof PractitionerPlace>;
 
+/**
+ * Where a picture of a step is seen from (ILLUSTRATION.md "Choose the view by what moves"): from above, from the side
+ * the practitioner works on, from the head end a little above, or a close-up of the contact.
+ */
+export const View = z.enum(['top', 'side', 'head', 'closeup']);
+export type View = z.infer<typeof View>;
+
 /** The languages cues are written in. */
 export const Language = z.enum(['en', 'ru']);
 export type Language = z.infer<typeof Language>;

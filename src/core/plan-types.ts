@@ -6,8 +6,10 @@ import type {
   Side,
   Surface,
   TechniqueKind,
+  View,
 } from './ids.js';
 import type { PlanReason } from './plan-explain.js';
+import type { PoseSpec } from './pose/pose-spec.js';
 
 /** A point of a hand's track: body-frame coordinates and the surface it touches. */
 export interface TrackPoint {
@@ -93,6 +95,10 @@ export interface PlannedPart {
   readonly figure: number | null;
   readonly motion: StepMotion;
   readonly tellingPhase?: number;
+  /** The part's views, panels and pose where the routine gives them (else its step's). */
+  readonly views?: readonly View[];
+  readonly panels?: readonly [number, number];
+  readonly pose?: PoseSpec;
 }
 
 /** A seed figure a planned step shows, and the moment that shows it (the routine's `figure`/`figures`). */
@@ -145,6 +151,12 @@ export interface PlannedStep {
   readonly tellingPhase?: number;
   /** The parts still planned, in order (a step the routine writes as a sequence); absent for a single step. */
   readonly parts?: readonly PlannedPart[];
+  /** The routine's views for the step (main first), when it names them; else its technique kind's. */
+  readonly views?: readonly View[];
+  /** The routine's two-panel picture: the phases of the first repetition each panel shows. */
+  readonly panels?: readonly [number, number];
+  /** The routine's own pose for the step, replacing its technique kind's. */
+  readonly pose?: PoseSpec;
 }
 
 /** A step (on a side) the plan leaves out, and why. */

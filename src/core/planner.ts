@@ -446,6 +446,9 @@ export function planFromIntake(
       motion: parts ? parts.planned[0]!.motion : u.motion,
       ...(u.step.tellingPhase !== undefined ? { tellingPhase: u.step.tellingPhase } : {}),
       ...(parts ? { parts: parts.planned } : {}),
+      ...(u.step.views !== undefined ? { views: u.step.views } : {}),
+      ...(u.step.panels !== undefined ? { panels: u.step.panels } : {}),
+      ...(u.step.pose !== undefined ? { pose: u.step.pose } : {}),
     });
     clock += u.duration;
   }
@@ -816,6 +819,9 @@ function plannedParts(
       figure: part.part.figure !== undefined ? figureNumber(part.part.figure) : null,
       motion: part.motion,
       ...(part.part.tellingPhase !== undefined ? { tellingPhase: part.part.tellingPhase } : {}),
+      ...(step.views !== undefined ? { views: step.views } : {}),
+      ...(step.panels !== undefined ? { panels: step.panels } : {}),
+      ...(step.pose !== undefined ? { pose: step.pose } : {}),
     };
   });
   return { planned, changes };

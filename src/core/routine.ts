@@ -9,7 +9,9 @@ import {
   Side,
   Surface,
   TechniqueKind,
+  View,
 } from './ids.js';
+import { PoseSpec } from './pose/pose-spec.js';
 
 const Id = z
   .string()
@@ -389,6 +391,12 @@ export const StepPart = z
     tags: z.array(z.string().min(1)).optional().describe("Tags added to the step's for this part."),
     cues: z.object({ en: PartCueSet, ru: PartCueSet.optional() }).strict().optional(),
     figure: FigureShot.optional().describe('The seed figure this part illustrates, and its moment.'),
+    views: z.array(View).min(1).max(4).optional().describe('The views that show this part; default: the step\'s.'),
+    panels: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .optional()
+      .describe('This part\'s picture as two panels, at these phases of its first repetition.'),
+    pose: PoseSpec.optional().describe('What this part does to the client\'s body; default: the step\'s.'),
     tellingPhase: z.number().min(0).max(1).optional(),
     source: SourceRef.optional().describe('The sentence of the seed this part comes from.'),
   })
@@ -488,6 +496,23 @@ export const Step = z
       .max(1)
       .optional()
       .describe('The phase of a repetition (0…1) its still shows; default: the technique kind’s own.'),
+    views: z
+      .array(View)
+      .min(1)
+      .max(4)
+      .optional()
+      .describe(
+        'The views that show the step, its main one first (top, side, head, closeup); default: its technique kind’s.',
+      ),
+    panels: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .optional()
+      .describe(
+        'Its picture as two panels side by side, at these phases of the first repetition (start and end, or Figure 115 then 116).',
+      ),
+    pose: PoseSpec.optional().describe(
+      'What the step does to the client’s body (a leg lift, an ankle bend, a head lift, an arched back); replaces its technique kind’s.',
+    ),
     source: SourceRef.optional(),
     parts: z
       .array(StepPart)

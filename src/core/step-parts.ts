@@ -32,6 +32,9 @@ const MOTION_FIELDS = [
   'tempo',
   'repSeconds',
   'tellingPhase',
+  'views',
+  'panels',
+  'pose',
 ] as const satisfies readonly (keyof StepPart & keyof Step)[];
 
 function partStepBuilt(step: Step, part: StepPart): Step {
@@ -87,6 +90,9 @@ export function partView(step: PlannedStep, part: PlannedPart): PlannedStep {
       figure: part.figure,
       motion: part.motion,
       ...(part.tellingPhase !== undefined ? { tellingPhase: part.tellingPhase } : {}),
+      ...(part.views !== undefined ? { views: part.views } : {}),
+      ...(part.panels !== undefined ? { panels: part.panels } : {}),
+      ...(part.pose !== undefined ? { pose: part.pose } : {}),
     };
   });
 }

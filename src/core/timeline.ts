@@ -5,6 +5,8 @@ import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
 import { partIndexAt, partView } from './step-parts.js';
+import { poseOf } from './pose/pose.js';
+import type { Pose } from './pose/pose-types.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
@@ -148,7 +150,7 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
   const frame = motion.technique.handsAt(input, phase, repIndex);
   const stepEnd = step.start + Math.max(step.duration, 0);
-  return {
+  const moment: Moment = {
     t: time,
     stepIndex: index,
     step,
@@ -167,4 +169,13 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
     extent: frame.extent,
     isFinished,
   };
+  // The pose is worked out when first read (the top view and the player's clock never need it), then kept.
+  let pose: Pose | undefined;
+  return Object.defineProperty(moment, 'pose', {
+    enumerable: true,
+    get: () => {
+      pose ??= poseOf({ step: running, phase, extent: frame.extent, repetition: repIndex + 1, hands: frame.hands });
+      return pose;
+    },
+  });
 }

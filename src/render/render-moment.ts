@@ -1,5 +1,5 @@
 import type { BodyMap } from '../core/body-map.js';
-import type { ClientPosition, Language } from '../core/ids.js';
+import type { ClientPosition, Language, View } from '../core/ids.js';
 import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
@@ -14,6 +14,7 @@ import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
+import { renderSolidView } from './views/view-frame.js';
 
 /** The layers of a frame, bottom to top (`table` includes the background). */
 export const RENDER_LAYERS = ['table', 'body', 'safety', 'path', 'hands', 'marks', 'captions'] as const;
@@ -46,6 +47,8 @@ export interface RenderOptions {
    * rasterise) or as `<text>` in Noto Sans (selectable, needs the font).
    */
   readonly text?: TextMode;
+  /** Where the moment is seen from (default `top`); side, head and closeup are drawn from the posed solid. */
+  readonly view?: View;
 }
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
@@ -222,6 +225,8 @@ export function svgOpening(width: number, height: number): string {
 
 /** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
 export function renderMoment(moment: Moment, options: RenderOptions): string {
+  if (options.view && options.view !== 'top')
+    return renderSolidView([moment], { ...options, view: options.view });
   const parts = frameParts(moment, options);
   return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
 }

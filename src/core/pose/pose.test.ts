@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { builtinBodyMap, builtinRoutine, builtinRules } from '../../content/load.js';
+import type { Side } from '../ids.js';
+import { Intake } from '../intake.js';
+import type { Moment } from '../moment.js';
+import { isRefusal, type Plan } from '../plan-types.js';
+import { planFromIntake } from '../planner.js';
+import { momentAt } from '../timeline.js';
+import { poseOf } from './pose.js';
+import { restClientJoints } from './rest-body.js';
+import { type Vec3, vecAngleDegrees, vecDifference, vecLength } from './vec3.js';
+
+const map = builtinBodyMap();
+
+function planOf(routine = 'spinal-column', minutes = 60): Plan {
+  const plan = planFromIntake(builtinRoutine(routine), builtinRules(), Intake.parse({ minutes }), {
+    bodyMap: map,
+  });
+  if (isRefusal(plan)) throw new Error('refused');
+  return plan;
+}
+
+const plan = planOf();
+
+/** The moment at `phase` of the first repetition of a planned step. */
+function momentOf(id: string, phase: number, side: Side | null = null, rep = 0): Moment {
+  const step = plan.steps.find((s) => s.id === id && (side === null || s.side === side));
+  if (!step) throw new Error(`no ${id}`);
+  return momentAt(plan, step.start + ((rep + phase) * step.duration) / step.reps, map);
+}
+
+function joint(m: Moment, name: string): Vec3 {
+  const p = m.pose?.client[name];
+  if (!p) throw new Error(`no joint ${name}`);
+  return p;
+}
+
+/** The ankle's angle, shank to foot (degrees). */
+function ankleAngle(m: Moment, side: Side): number {
+  const ankle = joint(m, `ankle-${side}`);
+  return vecAngleDegrees(
+    vecDifference(joint(m, `knee-${side}`), ankle),
+    vecDifference(joint(m, `toes-${side}`), ankle),
+  );
+}
+
+describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
+  it('names every joint of the contract, client and practitioner', () => {
+    const m = momentOf('spine-thumb-knead', 0.3);
+    const client = Object.keys(m.pose!.client);
+    for (const j of ['crown', 'occiput', 'chin', 'c7', 't7', 't12', 'sacrum']) expect(client).toContain(j);
+    for (const j of ['shoulder', 'hip', 'knee', 'ankle', 'heel', 'toes'])
+      for (const s of ['left', 'right']) expect(client).toContain(`${j}-${s}`);
+    const practitioner = Object.keys(m.pose!.practitioner);
+    for (const j of ['shoulder', 'elbow', 'wrist', 'palm', 'fingertip', 'thumb-tip'])
+      for (const s of ['left', 'right']) expect(practitioner).toContain(`${j}-${s}`);
+  });
+
+  it.each(['left', 'right'] as const)(
+    'leg-passive-lift (%s): the heel rises ≥ 0.06 H and above the knee, the other leg stays down',
+    (side) => {
+      const other = side === 'left' ? 'right' : 'left';
+      const rest = momentOf('leg-passive-lift', 0, side);
+      const top = momentOf('leg-passive-lift', 0.45, side);
+      const heelRise = joint(top, `heel-${side}`)[2] - joint(rest, `heel-${side}`)[2];
+      expect(heelRise).toBeGreaterThanOrEqual(0.06);
+      expect(heelRise).toBeLessThanOrEqual(0.16);
+      expect(joint(top, `heel-${side}`)[2]).toBeGreaterThan(joint(top, `knee-${side}`)[2]);
+      for (const j of ['hip', 'knee', 'ankle', 'heel', 'toes'])
+        expect(joint(top, `${j}-${other}`)).toEqual(joint(rest, `${j}-${other}`));
+      // The hand under the knee and the hand at the ankle rise with the leg.
+      const hands = top.pose!.hands;
+      expect(Math.min(...hands.map((h) => h.contact[2]))).toBeGreaterThan(0.02);
+    },
+  );
+
+  it.each(['left', 'right'] as const)(
+    'foot-flex-stretch (%s): the ankle turns ≥ 25° between Figure 115 and 116, toward the shin then away',
+    (side) => {
+      const rest = ankleAngle(momentOf('foot-flex-stretch', 0, side), side);
+      const fig115 = ankleAngle(momentOf('foot-flex-stretch', 0.25, side), side);
+      const fig116 = ankleAngle(momentOf('foot-flex-stretch', 0.75, side), side);
+      expect(Math.abs(fig116 - fig115)).toBeGreaterThanOrEqual(25);
+      // Toward the shin closes the angle between shank and foot; the other way opens it.
+      expect(fig115).toBeLessThan(rest - 10);
+      expect(fig116).toBeGreaterThan(rest + 10);
+    },
+  );
+
+  it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
+    const rest = momentOf('neck-traction', 0);
+    const pulled = momentOf('neck-traction', 0.6);
+    expect(pulled.pose!.place).toBe('head');
+    for (const j of ['crown', 'occiput', 'chin']) {
+      expect(joint(pulled, j)[2] - joint(rest, j)[2]).toBeGreaterThanOrEqual(0.01);
+      expect(joint(pulled, j)[1]).toBeLessThan(joint(rest, j)[1] - 0.004);
+    }
+    // The trunk stays where it was.
+    expect(joint(pulled, 't7')).toEqual(joint(rest, 't7'));
+  });
+
+  it('spine-extension: the mid-back rises off the table while the pelvis stays down', () => {
+    const rest = restClientJoints('supine');
+    const arched = momentOf('spine-extension', 0.1);
+    expect(joint(arched, 't7')[2] - rest.t7![2]).toBeGreaterThanOrEqual(0.02);
+    expect(joint(arched, 'sacrum')[2]).toBeCloseTo(rest.sacrum![2], 5);
+    // Settled again by the end of the run up to the head.
+    const settled = momentOf('spine-extension', 0.9);
+    expect(joint(settled, 't7')[2]).toBeCloseTo(rest.t7![2], 5);
+  });
+
+  it('ankle-rotation: the knee bends so the sole faces up, and the big toe draws a circle', () => {
+    const side = 'left';
+    const a = momentOf('ankle-rotation', 0.25, side);
+    const b = momentOf('ankle-rotation', 0.75, side);
+    // The shank stands up from the knee.
+    expect(joint(a, `ankle-${side}`)[2] - joint(a, `knee-${side}`)[2]).toBeGreaterThan(0.2);
+    expect(vecLength(vecDifference(joint(a, `toes-${side}`), joint(b, `toes-${side}`)))).toBeGreaterThan(
+      0.02,
+    );
+  });
+
+  it('a stroke on the back leaves the body at rest and puts the hands on its surface', () => {
+    const m = momentOf('spine-reinforced-palm', 0.3);
+    expect(m.pose!.client).toEqual(restClientJoints('prone'));
+    for (const h of m.pose!.hands) {
+      expect(h.contact[2]).toBeGreaterThan(0.1);
+      expect(h.isUnder).toBe(false);
+    }
+    expect(m.pose!.hands.map((h) => h.shape).sort()).toEqual(['flat-palm', 'palm-on-palm']);
+  });
+
+  it('the practitioner reaches from their place: arms of real length, elbows not inside the client', () => {
+    for (const id of [
+      'spine-fingertip-press',
+      'back-forearm-spread',
+      'leg-knead',
+      'neck-traction',
+      'sole-thumb',
+    ]) {
+      const m = momentOf(id, 0.3, id.startsWith('leg') || id.startsWith('sole') ? 'left' : null);
+      const p = m.pose!.practitioner;
+      for (const side of ['left', 'right'] as const) {
+        const upper = vecLength(vecDifference(p[`elbow-${side}`]!, p[`shoulder-${side}`]!));
+        expect(upper, `${id} ${side} upper arm`).toBeCloseTo(0.186, 2);
+        expect(p[`elbow-${side}`]![2], `${id} ${side} elbow`).toBeGreaterThan(-0.4);
+      }
+    }
+  });
+
+  it('hands under the body are marked as under it (the chest stroke round the shoulders, the traction)', () => {
+    const traction = momentOf('neck-traction', 0.5);
+    expect(traction.pose!.hands.every((h) => h.isUnder)).toBe(true);
+    expect(traction.pose!.hands.every((h) => h.shape === 'two-fingertips')).toBe(true);
+  });
+
+  it('is the data a step names: a step pose of {} keeps the body at rest', () => {
+    const m = momentOf('leg-passive-lift', 0.45, 'left');
+    const still = poseOf({
+      step: { ...m.step, pose: {} },
+      phase: m.phase,
+      extent: m.extent,
+      repetition: m.repetition,
+      hands: m.hands,
+    });
+    expect(still.client).toEqual(restClientJoints('prone'));
+  });
+});

@@ -1,0 +1,81 @@
+import type { ClientPosition, PractitionerPlace, Side, TechniqueKind } from '../ids.js';
+import type { HandState } from '../moment.js';
+import { clientPoseMoves, posedPoint } from './client-pose.js';
+import { type PoseSpec, TECHNIQUE_POSES } from './pose-spec.js';
+import type { Pose } from './pose-types.js';
+import { practitionerPose } from './practitioner-pose.js';
+import { restClientJoints } from './rest-body.js';
+import { type Vec3, vecRounded } from './vec3.js';
+
+/** What a pose is computed from: a planned step's body facts, where the repetition is, and the hands. */
+export interface PoseInput {
+  readonly step: {
+    readonly position: ClientPosition;
+    readonly technique: TechniqueKind;
+    readonly side: Side | null;
+    readonly place: PractitionerPlace | null;
+    /** The routine's own pose for the step, replacing its technique kind's. */
+    readonly pose?: PoseSpec | undefined;
+  };
+  readonly phase: number;
+  readonly extent: number;
+  readonly repetition: number;
+  readonly hands: readonly HandState[];
+}
+
+/** The step's pose spec: its own, else its technique kind's. */
+export function stepPoseSpec(step: PoseInput['step']): PoseSpec {
+  return step.pose ?? TECHNIQUE_POSES[step.technique];
+}
+
+/** The side of the body the hands work on, when a step names none (the mean of the hands' x). */
+function sideOfHands(hands: readonly HandState[]): Side | null {
+  if (hands.length === 0) return null;
+  const x = hands.reduce((s, h) => s + h.x, 0) / hands.length;
+  return x < -0.02 ? 'left' : x > 0.02 ? 'right' : null;
+}
+
+/** The practitioner's place as a side of the table, the head or the feet (`side`: the worked side). */
+function placeResolved(place: PractitionerPlace | null, side: Side | null): Pose['place'] {
+  if (place === 'side') return side ?? 'left';
+  return place ?? side ?? 'left';
+}
+
+/**
+ * The posed body at a moment: the client's joints moved as the step's technique moves them, and the practitioner's
+ * arms reaching from their place to hands shaped by their tools. Pure; every coordinate rounded to 5 decimals.
+ */
+export function poseOf(input: PoseInput): Pose {
+  const { step } = input;
+  const position = step.position;
+  const workedSide = step.side ?? sideOfHands(input.hands);
+  const place = placeResolved(step.place, workedSide);
+  const moves = clientPoseMoves({
+    position,
+    spec: stepPoseSpec(step),
+    workedSide,
+    place,
+    phase: input.phase,
+    extent: input.extent,
+    repetition: input.repetition,
+  });
+  const client: Record<string, Vec3> = {};
+  for (const [name, rest] of Object.entries(restClientJoints(position)))
+    client[name] = vecRounded(posedPoint(moves, rest));
+  const arms = practitionerPose({ position, place, hands: input.hands, moves });
+  const practitioner: Record<string, Vec3> = {};
+  for (const [name, p] of Object.entries(arms.joints)) practitioner[name] = vecRounded(p);
+  return {
+    position,
+    workedSide,
+    place,
+    client,
+    practitioner,
+    hands: arms.hands.map((h) => ({
+      ...h,
+      contact: vecRounded(h.contact),
+      direction: vecRounded(h.direction),
+    })),
+    moves,
+  };
+}

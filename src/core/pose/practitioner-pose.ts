@@ -1,0 +1,277 @@
+import type { ClientPosition, ContactTool } from '../ids.js';
+import type { HandState } from '../moment.js';
+import { posedDirection, posedPoint } from './client-pose.js';
+import type { HandShape, PosedHand, PoseMove } from './pose-types.js';
+import { restSurfaceHeight, restSurfaceNormal } from './rest-body.js';
+import { type Vec3, vecCross, vecDifference, vecDot, vecLength, vecScaled, vecSum, vecUnit } from './vec3.js';
+
+/** BODY-PROPORTIONS "In depth": upper arm and forearm, for a practitioner of the client's height. */
+export const UPPER_ARM = 0.186;
+export const FOREARM = 0.146;
+/** Half the shoulder width (acromion to acromion 0.259). */
+const HALF_SHOULDERS = 0.13;
+/** Standing: shoulders 0.818 of the height above the floor, the table top about 0.42: 0.40 above the table. */
+const STANDING_SHOULDER_Z = 0.4;
+/** Seated at the head: shoulders about 0.20 above the table top. */
+const SEATED_SHOULDER_Z = 0.2;
+/** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
+const TABLE_HALF_WIDTH = 0.2;
+const STANDING_OFF_EDGE = 0.12;
+/** The hand's thickness at the palm. */
+const HAND_THICKNESS = 0.014;
+
+/** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
+export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
+  palm: 'flat-palm',
+  'stacked-palms': 'palm-on-palm',
+  fingertips: 'two-fingertips',
+  thumb: 'thumb-pad',
+  forearm: 'forearm-flat',
+  'whole-hand': 'grasp',
+  fingers: 'pinch',
+};
+
+/** Where the practitioner's shoulders are before leaning: the middle of the shoulder line, and its direction. */
+function shoulderBase(
+  place: 'left' | 'right' | 'head' | 'feet',
+  contacts: readonly Vec3[],
+): { centre: Vec3; right: Vec3; facing: Vec3 } {
+  const meanY = contacts.length ? contacts.reduce((s, c) => s + c[1], 0) / contacts.length : 0.5;
+  const meanX = contacts.length ? contacts.reduce((s, c) => s + c[0], 0) / contacts.length : 0;
+  const edge = TABLE_HALF_WIDTH + STANDING_OFF_EDGE;
+  switch (place) {
+    case 'head':
+      return { centre: [meanX * 0.5, -0.14, SEATED_SHOULDER_Z], right: [1, 0, 0], facing: [0, 1, 0] };
+    case 'feet':
+      return { centre: [meanX * 0.5, 1.15, STANDING_SHOULDER_Z], right: [-1, 0, 0], facing: [0, -1, 0] };
+    case 'left':
+      return { centre: [-edge, meanY, STANDING_SHOULDER_Z], right: [0, -1, 0], facing: [1, 0, 0] };
+    case 'right':
+      return { centre: [edge, meanY, STANDING_SHOULDER_Z], right: [0, 1, 0], facing: [-1, 0, 0] };
+  }
+}
+
+/** The elbow of a two-bone arm from shoulder s to wrist w, bending toward `pole`. */
+function elbowOf(s: Vec3, w: Vec3, pole: Vec3): Vec3 {
+  const sw = vecDifference(w, s);
+  const d = Math.max(
+    Math.abs(UPPER_ARM - FOREARM) + 1e-3,
+    Math.min(vecLength(sw), UPPER_ARM + FOREARM - 1e-4),
+  );
+  const u = vecUnit(sw);
+  const cosA = (UPPER_ARM * UPPER_ARM + d * d - FOREARM * FOREARM) / (2 * UPPER_ARM * d);
+  const sinA = Math.sqrt(Math.max(0, 1 - cosA * cosA));
+  let n = vecDifference(pole, vecScaled(u, vecDot(pole, u)));
+  if (vecLength(n) < 1e-6) n = vecCross(u, [1, 0, 0]);
+  n = vecUnit(n);
+  return vecSum(s, vecSum(vecScaled(u, UPPER_ARM * cosA), vecScaled(n, UPPER_ARM * sinA)));
+}
+
+interface HandJoints {
+  readonly wrist: Vec3;
+  readonly palm: Vec3;
+  readonly fingertip: Vec3;
+  readonly thumbTip: Vec3;
+  /** The forearm lies on the body: its elbow is fixed there. */
+  readonly elbow?: Vec3;
+}
+
+/** The hand's joints for its shape, from the contact point, the finger direction and the surface's normal. */
+function handJoints(
+  shape: HandShape,
+  c: Vec3,
+  d: Vec3,
+  n: Vec3,
+  thumbSide: Vec3,
+  isOnTop: boolean,
+): HandJoints {
+  const at = (...terms: [Vec3, number][]): Vec3 =>
+    terms.reduce<Vec3>((p, [v, k]) => vecSum(p, vecScaled(v, k)), c);
+  switch (shape) {
+    case 'two-fingertips':
+      return {
+        fingertip: c,
+        palm: at([d, -0.05], [n, 0.04]),
+        wrist: at([d, -0.095], [n, 0.06]),
+        thumbTip: at([d, -0.03], [n, 0.03], [thumbSide, 0.03]),
+      };
+    case 'thumb-pad':
+      return {
+        thumbTip: c,
+        palm: at([thumbSide, -0.035], [d, -0.01], [n, 0.03]),
+        wrist: at([thumbSide, -0.03], [d, -0.06], [n, 0.05]),
+        fingertip: at([thumbSide, -0.035], [d, 0.05], [n, 0.008]),
+      };
+    case 'forearm-flat':
+      return {
+        elbow: at([d, -0.075], [n, 0.022]),
+        wrist: at([d, 0.07], [n, 0.022]),
+        palm: at([d, 0.115], [n, 0.03]),
+        fingertip: at([d, 0.165], [n, 0.03]),
+        thumbTip: at([d, 0.12], [n, 0.045], [thumbSide, 0.025]),
+      };
+    case 'grasp':
+      // The palm on the limb, the fingers curled round it and the thumb on the other side: a grasp, not a fist.
+      return {
+        palm: at([n, HAND_THICKNESS]),
+        wrist: at([d, -0.05], [n, 0.03]),
+        fingertip: at([d, 0.045], [n, isOnTop ? -0.045 : 0.045]),
+        thumbTip: at([d, 0.01], [thumbSide, 0.035], [n, isOnTop ? -0.03 : 0.03]),
+      };
+    case 'pinch':
+      return {
+        fingertip: c,
+        thumbTip: at([thumbSide, 0.012]),
+        palm: at([d, -0.045], [n, 0.03]),
+        wrist: at([d, -0.09], [n, 0.045]),
+      };
+    default: {
+      // Flat palm, and palm on palm (the top hand lifted by the lower hand's thickness).
+      const lift = shape === 'palm-on-palm' ? HAND_THICKNESS : 0;
+      return {
+        palm: at([n, HAND_THICKNESS / 2 + lift]),
+        wrist: at([d, -0.05], [n, 0.02 + lift]),
+        fingertip: at([d, 0.055], [n, 0.004 + lift]),
+        thumbTip: at([d, 0.005], [thumbSide, 0.045], [n, 0.006 + lift]),
+      };
+    }
+  }
+}
+
+/** What the practitioner's arms are computed from. */
+export interface PractitionerPoseInput {
+  readonly position: ClientPosition;
+  readonly place: 'left' | 'right' | 'head' | 'feet';
+  readonly hands: readonly HandState[];
+  readonly moves: readonly PoseMove[];
+}
+
+/**
+ * The practitioner's arms: shoulders from where they stand or sit (leaning in when a hand is out of reach),
+ * elbows bent outward and down, wrists, palms, fingertips and thumbs shaped by each hand's tool.
+ */
+export function practitionerPose(input: PractitionerPoseInput): {
+  joints: Record<string, Vec3>;
+  hands: PosedHand[];
+} {
+  const { position, place } = input;
+  const shown = position === 'prone' ? 'posterior' : 'anterior';
+  const contacts = input.hands.map((h) => {
+    const z = restSurfaceHeight(position, h.surface, h.x, h.y) + (h.isLifted ? 0.03 : 0);
+    const rest: Vec3 = [h.x, h.y, z];
+    return { rest, posed: posedPoint(input.moves, rest) };
+  });
+  const base = shoulderBase(
+    place,
+    contacts.map((c) => c.posed),
+  );
+  // Each hand to the arm on its side of the practitioner, so the arms never cross; one hand takes the nearer arm.
+  const rightness = contacts.map((c) => vecDot(vecDifference(c.posed, base.centre), base.right));
+  const arms: ('left' | 'right')[] =
+    contacts.length === 2
+      ? rightness[0]! >= rightness[1]!
+        ? ['right', 'left']
+        : ['left', 'right']
+      : contacts.map((_, i) => (rightness[i]! >= 0 ? 'right' : 'left'));
+  const stackedTop =
+    input.hands.length === 2 && input.hands.every((h) => h.tool === 'stacked-palms')
+      ? input.hands[0]!.y <= input.hands[1]!.y
+        ? 0
+        : 1
+      : -1;
+  const posedHands: PosedHand[] = [];
+  const handJointList: HandJoints[] = [];
+  input.hands.forEach((h, i) => {
+    const c = contacts[i]!;
+    const isUnder = h.surface !== shown;
+    const n = vecUnit(posedDirection(input.moves, c.rest, restSurfaceNormal(position, h.surface, h.x, h.y)));
+    // The fingers lie along the surface: the hand's direction with its part along the normal taken out.
+    const d0 = posedDirection(input.moves, c.rest, [Math.cos(h.angle), Math.sin(h.angle), 0]);
+    const along = vecDifference(d0, vecScaled(n, vecDot(d0, n)));
+    const d = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
+    // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
+    const leftOfD = vecCross(n, d);
+    const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
+    let shape = TOOL_SHAPES[h.tool];
+    if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';
+    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder);
+    // A hand under the body lies on the table, never in it.
+    const onTable = (q: Vec3): Vec3 => (isUnder && q[2] < 0.004 ? [q[0], q[1], 0.004] : q);
+    handJointList.push({
+      wrist: onTable(joints.wrist),
+      palm: onTable(joints.palm),
+      fingertip: onTable(joints.fingertip),
+      thumbTip: onTable(joints.thumbTip),
+      ...(joints.elbow ? { elbow: joints.elbow } : {}),
+    });
+    posedHands.push({
+      hand: h.hand,
+      tool: h.tool,
+      shape,
+      arm: arms[i]!,
+      contact: c.posed,
+      isUnder,
+      isHolding: h.isHolding,
+      isLifted: h.isLifted,
+      direction: d,
+    });
+  });
+  // Lean in until every wrist (or a forearm's elbow) is within reach.
+  const reach = (UPPER_ARM + FOREARM) * 0.92;
+  const shoulderAt = (side: 'left' | 'right', centre: Vec3): Vec3 =>
+    vecSum(centre, vecScaled(base.right, side === 'right' ? HALF_SHOULDERS : -HALF_SHOULDERS));
+  let centre = base.centre;
+  for (let pass = 0; pass < 3; pass++) {
+    let worst: Vec3 = [0, 0, 0];
+    let worstExcess = 0;
+    handJointList.forEach((j, i) => {
+      const target = j.elbow ?? j.wrist;
+      const limit = j.elbow ? UPPER_ARM * 0.98 : reach;
+      const s = shoulderAt(arms[i]!, centre);
+      const gap = vecDifference(target, s);
+      const excess = vecLength(gap) - limit;
+      if (excess > worstExcess) {
+        worstExcess = excess;
+        worst = vecScaled(vecUnit(gap), excess);
+      }
+    });
+    if (worstExcess <= 1e-6) break;
+    // Lean toward the hands and down a little (the trunk bends over the table), never below the table top + 0.12.
+    centre = [centre[0] + worst[0], centre[1] + worst[1], Math.max(0.12, centre[2] + worst[2])];
+  }
+  const joints: Record<string, Vec3> = {};
+  for (const side of ['left', 'right'] as const) joints[`shoulder-${side}`] = shoulderAt(side, centre);
+  // A forearm laid on the body fixes its elbow: the shoulder sits one upper arm from it.
+  handJointList.forEach((j, i) => {
+    if (!j.elbow) return;
+    const key = `shoulder-${arms[i]!}`;
+    const s = joints[key]!;
+    joints[key] = vecSum(j.elbow, vecScaled(vecUnit(vecDifference(s, j.elbow)), UPPER_ARM));
+  });
+  joints.neck = vecSum(centre, [0, 0, 0.07]);
+  handJointList.forEach((j, i) => {
+    const arm = arms[i]!;
+    const s = joints[`shoulder-${arm}`]!;
+    const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
+    const pole = vecSum(outward, [0, 0, -0.6]);
+    joints[`elbow-${arm}`] = j.elbow ?? elbowOf(s, j.wrist, pole);
+    joints[`wrist-${arm}`] = j.wrist;
+    joints[`palm-${arm}`] = j.palm;
+    joints[`fingertip-${arm}`] = j.fingertip;
+    joints[`thumb-tip-${arm}`] = j.thumbTip;
+  });
+  // An arm with no work hangs at the side (or rests, seated).
+  for (const arm of ['left', 'right'] as const) {
+    if (joints[`wrist-${arm}`]) continue;
+    const s = joints[`shoulder-${arm}`]!;
+    const elbow = vecSum(s, [0, 0, -UPPER_ARM]);
+    const wrist = vecSum(elbow, vecScaled(base.facing, FOREARM * 0.5));
+    const wristLow = vecSum(wrist, [0, 0, -FOREARM * 0.85]);
+    joints[`elbow-${arm}`] = elbow;
+    joints[`wrist-${arm}`] = wristLow;
+    joints[`palm-${arm}`] = vecSum(wristLow, [0, 0, -0.045]);
+    joints[`fingertip-${arm}`] = vecSum(wristLow, [0, 0, -0.1]);
+    joints[`thumb-tip-${arm}`] = vecSum(vecSum(wristLow, vecScaled(base.facing, 0.025)), [0, 0, -0.06]);
+  }
+  return { joints, hands: posedHands };
+}

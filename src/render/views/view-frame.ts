@@ -1,0 +1,559 @@
+import type { ClientPosition, View } from '../../core/ids.js';
+import type { Moment } from '../../core/moment.js';
+import { poseOf, stepPoseSpec } from '../../core/pose/pose.js';
+import type { Pose } from '../../core/pose/pose-types.js';
+import { type Vec3, vecDifference, vecLength } from '../../core/pose/vec3.js';
+import { captionsSvg } from '../captions.js';
+import { renderLabels } from '../labels.js';
+import { hatchPatternSvg } from '../safety.js';
+import { el, num, type XY, xmlEscaped } from '../svg.js';
+import { type TextMode, textAsPaths } from '../text-path.js';
+import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.js';
+import { viewLayout } from '../view.js';
+import {
+  type Camera,
+  closeupCamera,
+  headCamera,
+  type SideBox,
+  sideCamera,
+  type Viewport,
+  WHOLE_TABLE,
+} from './camera.js';
+import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
+import { groupSvg } from './solid-svg.js';
+import { type ViewLabels, viewLabels } from './view-labels.js';
+
+/** The views drawn from the posed solid (the top view is `renderMoment`'s own). */
+export type SolidView = Exclude<View, 'top'>;
+
+/** What a solid view is drawn with; every field but the view has a default. */
+export interface SolidViewOptions {
+  readonly view: SolidView;
+  readonly width?: number;
+  readonly height?: number;
+  readonly language?: 'en' | 'ru';
+  readonly theme?: ThemeName;
+  readonly idPrefix?: string;
+  readonly text?: TextMode;
+  /** Shows repetition, time left and pressure in the captions band (default true). */
+  readonly showsStatus?: boolean;
+}
+
+/** The moment's pose: its own, or posed now (a moment built by hand). */
+export function momentPose(moment: Moment): Pose {
+  return (
+    moment.pose ??
+    poseOf({
+      step: moment.step,
+      phase: moment.phase,
+      extent: moment.extent,
+      repetition: moment.repetition,
+      hands: moment.hands,
+    })
+  );
+}
+
+/** The pose the step starts from: the same step and hands at the start of the repetition. */
+function startPose(moment: Moment): Pose {
+  return poseOf({
+    step: moment.step,
+    phase: 0,
+    extent: 0,
+    repetition: moment.repetition,
+    hands: moment.hands,
+  });
+}
+
+/**
+ * The side a side view looks from. A practitioner at a side of the table is seen across it, from the other side
+ * (their arms behind the client, the hands on top of the body in plain view, as textbooks draw it); at the head or
+ * the feet, from the worked side, else the client's right.
+ */
+function cameraSide(pose: Pose): 'left' | 'right' {
+  if (pose.place === 'left') return 'right';
+  if (pose.place === 'right') return 'left';
+  return pose.workedSide ?? 'right';
+}
+
+/** The working hand's contact (the first that does not only hold), for the close-up. */
+function workingContact(pose: Pose): Vec3 {
+  const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
+  return hand?.contact ?? pose.client.t7!;
+}
+
+/**
+ * What a side view frames: the hands, the arms up to the shoulders and whatever moved, with room round them, at
+ * least 0.75 H along the body (so the picture still shows where on the body the work is).
+ */
+function sideBoxOf(pose: Pose, start: Pose): SideBox {
+  const ys: number[] = [];
+  const zs: number[] = [0.15];
+  for (const h of pose.hands) ys.push(h.contact[1]);
+  for (const [name, p] of Object.entries(pose.practitioner)) {
+    if (!/^(shoulder|elbow|wrist)-/.test(name)) continue;
+    ys.push(p[1]);
+    zs.push(p[2]);
+  }
+  for (const [name, p] of Object.entries(pose.client)) {
+    const q = start.client[name]!;
+    if (vecLength(vecDifference(p, q)) > 0.005 || pose.hands.length === 0) {
+      ys.push(p[1], q[1]);
+      zs.push(p[2], q[2]);
+    }
+  }
+  if (ys.length === 0) return WHOLE_TABLE;
+  let y0 = Math.min(...ys) - 0.1;
+  let y1 = Math.max(...ys) + 0.1;
+  const minSpan = 0.75;
+  if (y1 - y0 < minSpan) {
+    const mid = (y0 + y1) / 2;
+    y0 = mid - minSpan / 2;
+    y1 = mid + minSpan / 2;
+  }
+  const z1 = Math.max(...zs) + 0.06;
+  return { y: [Math.max(y0, -0.4), Math.min(y1, 1.3)], z: [-0.08, Math.max(z1, 0.3)] };
+}
+
+/** The smallest box holding both. */
+function boxUnion(a: SideBox, b: SideBox): SideBox {
+  return {
+    y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])],
+    z: [Math.min(a.z[0], b.z[0]), Math.max(a.z[1], b.z[1])],
+  };
+}
+
+function cameraFor(view: SolidView, viewport: Viewport, pose: Pose, box: SideBox): Camera {
+  if (view === 'head') return headCamera(viewport);
+  if (view === 'closeup') return closeupCamera(viewport, cameraSide(pose), workingContact(pose));
+  return sideCamera(viewport, cameraSide(pose), box);
+}
+
+/** The table (and the bolster the position calls for), as the camera sees it. */
+function tableSvg(camera: Camera, position: ClientPosition, theme: Theme, unit: number): string {
+  const corners = (z: number): Vec3[] => [
+    [-0.2, -0.035, z],
+    [0.2, -0.035, z],
+    [0.2, 1.035, z],
+    [-0.2, 1.035, z],
+  ];
+  const path = (pts: readonly XY[]) =>
+    `${pts.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('')}Z`;
+  let out = '';
+  if (camera.kind === 'head') {
+    const top = corners(0).map((p) => camera.project(p));
+    const edge = [
+      camera.project([-0.2, -0.035, 0]),
+      camera.project([0.2, -0.035, 0]),
+      camera.project([0.2, -0.035, -0.05]),
+      camera.project([-0.2, -0.035, -0.05]),
+    ];
+    out += el('path', { d: path(edge), fill: theme.tableEdge });
+    out += el('path', {
+      d: path(top),
+      fill: theme.tableTop,
+      stroke: theme.tableEdge,
+      'stroke-width': num(2 * unit),
+    });
+  } else {
+    const slab = [
+      camera.project([0, -0.035, 0]),
+      camera.project([0, 1.035, 0]),
+      camera.project([0, 1.035, -0.05]),
+      camera.project([0, -0.035, -0.05]),
+    ];
+    const legs = [0.03, 0.97].map((y) =>
+      path([
+        camera.project([0, y - 0.02, -0.05]),
+        camera.project([0, y + 0.02, -0.05]),
+        camera.project([0, y + 0.02, -0.45]),
+        camera.project([0, y - 0.02, -0.45]),
+      ]),
+    );
+    out += el('path', { d: legs.join(''), fill: theme.tableEdge });
+    out += el('path', {
+      d: path(slab),
+      fill: theme.tableTop,
+      stroke: theme.tableEdge,
+      'stroke-width': num(2 * unit),
+    });
+  }
+  // A bolster under the ankles (prone) or the knees (supine).
+  const bolster: Vec3 = position === 'prone' ? [0, 0.93, 0.042] : [0, 0.7, 0.032];
+  const r = (position === 'prone' ? 0.042 : 0.032) * camera.scale;
+  if (camera.kind !== 'head') {
+    const c = camera.project(bolster);
+    out += el('circle', {
+      cx: num(c.x),
+      cy: num(c.y),
+      r: num(r),
+      fill: theme.drape,
+      stroke: theme.drapeLine,
+      'stroke-width': num(2 * unit),
+    });
+  }
+  return out;
+}
+
+/** An arrow from a to b (pixels), its head at b; the working arrow of the movement. */
+function arrowSvg(a: XY, b: XY, bend: number, theme: Theme, unit: number): string {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const d = Math.hypot(dx, dy) || 1;
+  const nx = -dy / d;
+  const ny = dx / d;
+  const c = { x: (a.x + b.x) / 2 + nx * bend, y: (a.y + b.y) / 2 + ny * bend };
+  const tx = b.x - c.x;
+  const ty = b.y - c.y;
+  const tl = Math.hypot(tx, ty) || 1;
+  const ux = tx / tl;
+  const uy = ty / tl;
+  const head = 16 * unit;
+  const end = { x: b.x - ux * head * 0.6, y: b.y - uy * head * 0.6 };
+  const p1 = { x: b.x - ux * head - uy * head * 0.55, y: b.y - uy * head + ux * head * 0.55 };
+  const p2 = { x: b.x - ux * head + uy * head * 0.55, y: b.y - uy * head - ux * head * 0.55 };
+  return (
+    el('path', {
+      d: `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      fill: 'none',
+      stroke: theme.background,
+      'stroke-width': num(10 * unit),
+      'stroke-linecap': 'round',
+    }) +
+    el('path', {
+      d: `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(5 * unit),
+      'stroke-linecap': 'round',
+    }) +
+    el('path', {
+      d: `M${num(b.x)} ${num(b.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      fill: theme.path,
+    })
+  );
+}
+
+/** A circular arrow (at least 40 px across at 1280×720) round a point: a turning joint. */
+function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): string {
+  const r = Math.max(radius, 26 * unit);
+  const start = -Math.PI * 0.15;
+  const end = Math.PI * 1.45;
+  const a = { x: c.x + r * Math.cos(start), y: c.y + r * Math.sin(start) };
+  const b = { x: c.x + r * Math.cos(end), y: c.y + r * Math.sin(end) };
+  const tangent = { x: -Math.sin(end), y: Math.cos(end) };
+  const head = 15 * unit;
+  const p1 = {
+    x: b.x - tangent.x * head * 0.2 + tangent.y * head * 0.5,
+    y: b.y - tangent.y * head * 0.2 - tangent.x * head * 0.5,
+  };
+  const p2 = {
+    x: b.x - tangent.x * head * 0.2 - tangent.y * head * 0.5,
+    y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
+  };
+  const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
+  return (
+    el('path', {
+      d: `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(5 * unit),
+      'stroke-linecap': 'round',
+    }) +
+    el('path', {
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      fill: theme.path,
+    })
+  );
+}
+
+/** The client joint that moved most from the start pose, and how far. */
+function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
+  let best = { name: '', distance: 0 };
+  for (const [name, p] of Object.entries(now.client)) {
+    const q = start.client[name];
+    if (!q) continue;
+    const d = vecLength(vecDifference(p, q));
+    if (d > best.distance) best = { name, distance: d };
+  }
+  return best;
+}
+
+/** A small legend naming the symbols this picture uses, and no others. */
+function legendSvg(
+  items: readonly ('start' | 'movement' | 'under')[],
+  at: XY,
+  theme: Theme,
+  words: ViewLabels,
+  unit: number,
+): string {
+  if (items.length === 0) return '';
+  const rowH = 24 * unit;
+  const w = 300 * unit;
+  let out = el('rect', {
+    x: num(at.x),
+    y: num(at.y),
+    width: num(w),
+    height: num(rowH * items.length + 12 * unit),
+    rx: num(6 * unit),
+    fill: theme.captionBand,
+    stroke: theme.tableEdge,
+    'stroke-width': num(1.5 * unit),
+  });
+  items.forEach((item, i) => {
+    const y = at.y + 6 * unit + rowH * i + rowH / 2;
+    const x = at.x + 12 * unit;
+    if (item === 'start')
+      out += el('rect', {
+        x: num(x),
+        y: num(y - 7 * unit),
+        width: num(34 * unit),
+        height: num(14 * unit),
+        rx: num(7 * unit),
+        fill: colourMixed(theme.skin, theme.background, 0.6),
+        stroke: colourMixed(theme.skinLine, theme.background, 0.55),
+        'stroke-width': num(2 * unit),
+      });
+    else if (item === 'movement') out += arrowSvg({ x, y }, { x: x + 34 * unit, y }, 0, theme, unit * 0.8);
+    else
+      out += el('rect', {
+        x: num(x),
+        y: num(y - 7 * unit),
+        width: num(34 * unit),
+        height: num(14 * unit),
+        rx: num(4 * unit),
+        fill: colourMixed(theme.practitionerSkin, theme.background, 0.7),
+        stroke: theme.practitionerLine,
+        'stroke-width': num(2 * unit),
+        'stroke-dasharray': `${num(6 * unit)} ${num(4 * unit)}`,
+      });
+    const text = item === 'start' ? words.start : item === 'movement' ? words.movement : words.under;
+    out += el(
+      'text',
+      { x: num(x + 46 * unit), y: num(y + 5 * unit), 'font-size': num(15 * unit), fill: theme.captionText },
+      xmlEscaped(text),
+    );
+  });
+  return out;
+}
+
+/** What one panel of a solid view draws, and which symbols it used (for the legend). */
+function panelSvg(
+  moment: Moment,
+  view: SolidView,
+  viewport: Viewport,
+  box: SideBox,
+  theme: Theme,
+  unit: number,
+  words: ViewLabels,
+): { svg: string; used: Set<'start' | 'movement' | 'under'> } {
+  const pose = momentPose(moment);
+  const start = startPose(moment);
+  const camera = cameraFor(view, viewport, pose, box);
+  const used = new Set<'start' | 'movement' | 'under'>();
+  let out = tableSvg(camera, pose.position, theme, unit);
+  const moved = mostMoved(start, pose);
+  const hasGhost = moved.distance > 0.008 && view !== 'closeup';
+  if (hasGhost) {
+    for (const g of clientGroups(start, camera, { role: 'ghost' })) out += groupSvg(g, theme, { unit });
+    used.add('start');
+  }
+  const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
+  // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat).
+  const order = (g: SceneGroup) => (g.isUnder ? 10 : 0) + g.depth;
+  groups.sort((a, b) => order(b) - order(a));
+  for (const g of groups) out += groupSvg(g, theme, { unit });
+  if (camera.kind !== 'head') {
+    // Seen from the side the hands under the body are drawn cut away: dashed, below the body, away from the face.
+    for (const g of groups) {
+      if (!g.isUnder) continue;
+      out += groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit, isDashed: true });
+      used.add('under');
+    }
+  }
+  if (view === 'closeup') {
+    const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
+    if (hand) out += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
+  }
+  const spec = stepPoseSpec(moment.step);
+  if (spec.ankleCircle && pose.workedSide && view !== 'head') {
+    const toes = camera.project(pose.client[`toes-${pose.workedSide}`]!);
+    out += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
+    used.add('movement');
+  } else if (hasGhost) {
+    const a = camera.project(start.client[moved.name]!);
+    const b = camera.project(pose.client[moved.name]!);
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len = Math.hypot(dx, dy);
+    if (len > 1) {
+      // At least 48 px long, beside the joint rather than on it.
+      const k = Math.max(len, 48 * unit) / len;
+      const off = { x: (dy / len) * 26 * unit, y: (-dx / len) * 26 * unit };
+      const side = off.y > 0 ? -1 : 1;
+      const from = { x: a.x + side * off.x, y: a.y + side * off.y };
+      const to = { x: from.x + dx * k, y: from.y + dy * k };
+      out += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+      used.add('movement');
+    }
+  }
+  return { svg: out, used };
+}
+
+/** The close-up's mark: a ring round the contact and, beside it, which part of the hand touches. */
+function contactMarkSvg(at: XY, text: string, theme: Theme, unit: number): string {
+  const r = 22 * unit;
+  const labelX = at.x + r + 40 * unit;
+  const labelY = at.y - r - 30 * unit;
+  return (
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(r),
+      fill: 'none',
+      stroke: theme.background,
+      'stroke-width': num(8 * unit),
+    }) +
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(r),
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(4 * unit),
+    }) +
+    el('path', {
+      d: `M${num(at.x + r * 0.7)} ${num(at.y - r * 0.7)}L${num(labelX - 6 * unit)} ${num(labelY + 6 * unit)}`,
+      stroke: theme.path,
+      'stroke-width': num(3 * unit),
+    }) +
+    el(
+      'text',
+      {
+        x: num(labelX),
+        y: num(labelY),
+        'font-size': num(20 * unit),
+        'font-weight': '600',
+        fill: theme.label,
+        stroke: theme.labelHalo,
+        'stroke-width': num(5 * unit),
+        'paint-order': 'stroke',
+      },
+      xmlEscaped(text),
+    )
+  );
+}
+
+function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?: number): string {
+  let out = '';
+  let x = at.x;
+  if (number !== undefined) {
+    out += el('circle', { cx: num(x + 14 * unit), cy: num(at.y), r: num(14 * unit), fill: theme.chip });
+    out += el(
+      'text',
+      {
+        x: num(x + 14 * unit),
+        y: num(at.y + 6 * unit),
+        'font-size': num(17 * unit),
+        'font-weight': '700',
+        fill: theme.chipText,
+        'text-anchor': 'middle',
+      },
+      String(number),
+    );
+    x += 36 * unit;
+  }
+  out += el(
+    'text',
+    {
+      x: num(x),
+      y: num(at.y + 6 * unit),
+      'font-size': num(17 * unit),
+      'font-weight': '600',
+      fill: theme.label,
+    },
+    xmlEscaped(text),
+  );
+  return out;
+}
+
+/**
+ * Draws a moment from the side, the head end or as a close-up of the contact, from its posed solid: one panel, or
+ * two side by side (start and end, Figure 115 then 116) when two moments are given. The captions band speaks of the
+ * last. Pure: the same moments give the same bytes.
+ */
+export function renderSolidView(moments: readonly Moment[], options: SolidViewOptions): string {
+  const width = options.width ?? 1280;
+  const height = options.height ?? 720;
+  const language = options.language ?? 'en';
+  const theme = themeColours(options.theme ?? 'light');
+  const last = moments[moments.length - 1]!;
+  const layout = viewLayout({
+    width,
+    height,
+    position: last.step.position === 'supine' ? 'supine' : 'prone',
+  });
+  const unit = layout.unit;
+  const words = viewLabels(language);
+  const prefix = options.idPrefix ?? 'mc';
+  const hatchId = `${prefix}-hatch`;
+  const top = 44 * unit;
+  const areaH = layout.captionTop - top - 8 * unit;
+  const panelW = width / moments.length;
+  const used = new Set<'start' | 'movement' | 'under'>();
+  // Every panel frames the same box, so start and end compare at one scale.
+  const box = moments.map((m) => sideBoxOf(momentPose(m), startPose(m))).reduce((a, b) => boxUnion(a, b));
+  let body = el('rect', {
+    x: '0',
+    y: '0',
+    width: String(width),
+    height: String(height),
+    fill: theme.background,
+  });
+  let clips = '';
+  moments.forEach((m, i) => {
+    const viewport: Viewport = {
+      x: panelW * i + 12 * unit,
+      y: top,
+      width: panelW - 24 * unit,
+      height: areaH,
+    };
+    const panel = panelSvg(m, options.view, viewport, box, theme, unit, words);
+    if (moments.length > 1) {
+      const clipId = `${prefix}-panel-${i}`;
+      clips += `<clipPath id="${clipId}"><rect x="${num(panelW * i)}" y="0" width="${num(panelW)}" height="${num(layout.captionTop)}"/></clipPath>`;
+      body += `<g clip-path="url(#${clipId})">${panel.svg}</g>`;
+    } else body += panel.svg;
+    for (const u of panel.used) used.add(u);
+    const title = options.view === 'side' ? words.side : options.view === 'head' ? words.head : words.closeup;
+    body += viewTitleSvg(
+      title,
+      { x: panelW * i + 20 * unit, y: 24 * unit },
+      theme,
+      unit,
+      moments.length > 1 ? i + 1 : undefined,
+    );
+    if (i > 0)
+      body += el('path', {
+        d: `M${num(panelW * i)} ${num(12 * unit)}V${num(layout.captionTop - 8 * unit)}`,
+        stroke: theme.tableEdge,
+        'stroke-width': num(2 * unit),
+      });
+  });
+  const legendItems = (['start', 'movement', 'under'] as const).filter((u) => used.has(u));
+  body += legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
+  body += captionsSvg({
+    view: layout,
+    theme,
+    labels: renderLabels(language),
+    moment: last,
+    hasNeverPressKey: false,
+    hatchId,
+    showsStatus: options.showsStatus ?? true,
+  });
+  const defs = `<defs>${hatchPatternSvg({ id: hatchId, theme, unit })}${clips}</defs>`;
+  const content = (options.text ?? 'paths') === 'paths' ? textAsPaths(body) : body;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
+    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img"><title>${xmlEscaped(last.step.title)}</title>${defs}${content}</svg>`
+  );
+}

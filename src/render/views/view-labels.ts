@@ -1,0 +1,62 @@
+import type { Language } from '../../core/ids.js';
+import type { HandShape } from '../../core/pose/pose-types.js';
+
+/** The words the side, head-end and close-up views write on their pictures. */
+export interface ViewLabels {
+  readonly side: string;
+  readonly head: string;
+  readonly closeup: string;
+  readonly start: string;
+  readonly movement: string;
+  readonly under: string;
+  readonly head_: string;
+  readonly feet: string;
+  /** What touches, per hand shape: the close-up's label at the contact. */
+  readonly contact: Readonly<Record<HandShape, string>>;
+}
+
+const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
+  en: {
+    side: 'From the side',
+    head: 'From the head end',
+    closeup: 'Close-up of the contact',
+    start: 'start (ghosted)',
+    movement: 'the movement',
+    under: 'hand under the body (cut away)',
+    head_: 'head',
+    feet: 'feet',
+    contact: {
+      'flat-palm': 'the flat of the palm',
+      'palm-on-palm': 'palm on palm',
+      'two-fingertips': 'index and middle fingertips',
+      'thumb-pad': 'the pad of the thumb',
+      grasp: 'the whole hand round the limb',
+      'forearm-flat': 'the flat of the forearm',
+      pinch: 'fingertips and thumb',
+    },
+  },
+  ru: {
+    side: 'Вид сбоку',
+    head: 'Вид со стороны головы',
+    closeup: 'Крупно: чем касаться',
+    start: 'начало (бледно)',
+    movement: 'движение',
+    under: 'рука под телом (в разрезе)',
+    head_: 'голова',
+    feet: 'ноги',
+    contact: {
+      'flat-palm': 'вся ладонь',
+      'palm-on-palm': 'ладонь на ладони',
+      'two-fingertips': 'подушечки указательного и среднего',
+      'thumb-pad': 'подушечка большого пальца',
+      grasp: 'вся кисть обхватывает',
+      'forearm-flat': 'плоская часть предплечья',
+      pinch: 'пальцы и большой палец',
+    },
+  },
+};
+
+/** The view words in a language. */
+export function viewLabels(language: Language): ViewLabels {
+  return VIEW_LABELS[language];
+}
