@@ -63,8 +63,11 @@ export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'm
 /** An exporter's lifecycle: `start`, then `frame` for every frame (and `audio` as the track goes), then `stop`. */
 export interface Mp4Exporter {
   start(): Promise<void>;
-  /** Sends one frame's RGBA pixels; resolves when ffmpeg can take more. */
-  frame(pixels: Buffer): Promise<void>;
+  /**
+   * Sends one frame's RGBA pixels; resolves when ffmpeg can take more. `onWritten` is called once the pixels have
+   * gone into the pipe (the buffer may then be reused), or when they never will (ffmpeg stopped).
+   */
+  frame(pixels: Buffer, onWritten?: () => void): Promise<void>;
   /** Sends narration samples (16-bit mono PCM bytes); never waits (the caller keeps the audio only a little ahead). */
   audio(bytes: Buffer): void;
   /**
@@ -127,10 +130,10 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
       await new Promise((resolve) => setImmediate(resolve));
       if (spawnError) throw spawnError;
     },
-    async frame(pixels) {
+    async frame(pixels, onWritten) {
       if (exitCode !== undefined || spawnError)
         throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
-      if (video().write(pixels)) return;
+      if (video().write(pixels, onWritten ? () => onWritten() : undefined)) return;
       // Not events.once: it rejects on the stream's 'error' (EPIPE when ffmpeg has stopped), which says less.
       const drained = new Promise<boolean>((resolve) => video().once('drain', () => resolve(true)));
       const stopped = exited!.then(() => false);

@@ -185,7 +185,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
       ...(options.workers ? { workers: options.workers } : {}),
     })) {
       abortedCheck(signal);
-      await exporter.frame(frame.pixels);
+      await exporter.frame(frame.pixels, frame.release);
       if (frame.isRepeat) repeatedFrames++;
       await audioUpTo(Math.round(((frame.index + 1) / fps + 2) * SPEECH_SAMPLE_RATE));
       options.onProgress?.({ phase: 'frames', done: frame.index + 1, total: frames });
