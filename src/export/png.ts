@@ -192,7 +192,23 @@ export interface FrameRasterizer {
    * cropped to their bounding box. The frame is drawn into `into` when it is given and has the frame's size (a
    * fresh 1280×720 buffer a frame costs more than drawing it: the memory is mapped and zeroed each time).
    */
-  rgbaLayered(layers: readonly string[], into?: Buffer): RgbaFrame;
+  rgbaLayered(layers: readonly string[], into?: Buffer): LayeredFrame;
+}
+
+/** A rectangle of pixels: columns x0 … x1 − 1, rows y0 … y1 − 1. */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/**
+ * A layered frame: its pixels, and where each layer over the base drew (`drawn[i]` for `layers[i + 1]`, null when
+ * it drew nothing); outside these boxes the frame is the base's pixels alone.
+ */
+export interface LayeredFrame extends RgbaFrame {
+  readonly drawn: readonly (PixelBox | null)[];
 }
 
 /** Makes a frame rasteriser with the given fonts; `cacheSize` layers are kept (default 8). */
@@ -276,12 +292,18 @@ export function frameRasterizer(
         basePixels.copy(into);
         pixels = into;
       } else pixels = Buffer.from(basePixels);
+      const drawn: (PixelBox | null)[] = [];
       for (const svg of rest) {
         const layer = layerPixels(svg, true);
-        if (!layer) continue;
+        if (!layer) {
+          drawn.push(null);
+          continue;
+        }
         composited(pixels, base.frame.width, layer.frame, layer.at, layer.spans);
+        const { x, y } = layer.at;
+        drawn.push({ x0: x, y0: y, x1: x + layer.frame.width, y1: y + layer.frame.height });
       }
-      return { width: base.frame.width, height: base.frame.height, pixels };
+      return { width: base.frame.width, height: base.frame.height, pixels, drawn };
     },
   };
 }

@@ -142,7 +142,8 @@ describe('framesPooled', () => {
   }, async () => {
     // A rest's end and a stroke's start: repeats across the workers' chunks, then a frame each time.
     const next = stepOf('chest-shoulder-neck-stroke');
-    const s = spec(10, next.start - 3, next.start + 3, [160, 90]);
+    // In YUV, as the export sends them.
+    const s: FrameSpec = { ...spec(10, next.start - 3, next.start + 3, [160, 90]), pixelFormat: 'yuv420p' };
     const count = frameCount(6, 10);
     const single = frameDrawer(s);
     const expected: Buffer[] = [];

@@ -11,6 +11,7 @@ import type { TextMode } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
 import { frameRasterizer } from '../png.js';
+import { yuv420Bytes, yuv420Frames } from './yuv.js';
 
 /** What every frame of a video shares: the plan, the window of it shown, the size, rate, language and theme. */
 export interface FrameSpec {
@@ -24,6 +25,16 @@ export interface FrameSpec {
   readonly language: Language;
   readonly theme: ThemeName;
   readonly excluded: readonly ExcludedArea[];
+  /** The frames' pixels: raw RGBA (the default), or YUV 4:2:0 as the encoder takes them (see yuv.ts). */
+  readonly pixelFormat?: FramePixelFormat;
+}
+
+/** How a frame's pixels are laid out. */
+export type FramePixelFormat = 'rgba' | 'yuv420p';
+
+/** The bytes of one frame of a video. */
+export function frameBytes(spec: Pick<FrameSpec, 'width' | 'height' | 'pixelFormat'>): number {
+  return spec.pixelFormat === 'yuv420p' ? yuv420Bytes(spec.width, spec.height) : spec.width * spec.height * 4;
 }
 
 /**
@@ -87,8 +98,8 @@ export function frameSceneKeys(spec: FrameSpec, index: number): string[] {
 /** Draws the frames of one video in order (or any order); a frame that looks like the one before is not drawn. */
 export interface FrameDrawer {
   /**
-   * Frame `index`'s opaque RGBA pixels (drawn into `into` when it is given and of the frame's size), or null when
-   * it looks the same as frame `index − 1`.
+   * Frame `index`'s pixels in the spec's format (drawn into `into` when it is given and of the frame's size), or
+   * null when it looks the same as frame `index − 1`.
    */
   frame(index: number, into?: Buffer): Buffer | null;
   /** Frame `index`'s layers as the renderer writes them by default (text as outlines), bottom to top. */
@@ -105,6 +116,9 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
     { cacheSize: 2 * FRAME_LAYER_GROUPS.length },
   );
   let last: { index: number; keys: readonly string[] } | null = null;
+  const yuv = spec.pixelFormat === 'yuv420p' ? yuv420Frames(spec.width, spec.height) : null;
+  // With YUV out, the RGBA frame is composited into one buffer kept here.
+  const rgba = yuv ? Buffer.alloc(spec.width * spec.height * 4) : null;
   // Per layer group: the last text version seen and its outlines.
   const written: { key: string; svg: string }[] = FRAME_LAYER_GROUPS.map(() => ({ key: '', svg: '' }));
   const layersFor = (index: number, keys: readonly string[]): string[] => {
@@ -126,7 +140,10 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
       const keys = frameSceneKeys(spec, index);
       last = { index, keys };
       if (previous && keys.every((k, g) => k === previous[g])) return null;
-      return raster.rgbaLayered(layersFor(index, keys), into).pixels;
+      const layers = layersFor(index, keys);
+      if (!yuv) return raster.rgbaLayered(layers, into).pixels;
+      const drawn = raster.rgbaLayered(layers, rgba!);
+      return yuv.frame(drawn.pixels, layers, drawn.drawn, into);
     },
     layers(index) {
       return layersFor(index, frameSceneKeys(spec, index));

@@ -2,17 +2,23 @@
 // indices it is sent. A frame that looks the same as the frame before is reported as a repeat (null), not drawn.
 // Pixel buffers come back once ffmpeg has them and are drawn into again.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type FrameReply, type FrameRequest, type FrameSpec, frameDrawer } from './frame-drawing.js';
+import {
+  type FrameReply,
+  type FrameRequest,
+  type FrameSpec,
+  frameBytes,
+  frameDrawer,
+} from './frame-drawing.js';
 
 const spec = workerData as FrameSpec;
 const drawer = frameDrawer(spec);
-const frameBytes = spec.width * spec.height * 4;
+const bytes = frameBytes(spec);
 /** Buffers handed back by the main thread, ready to draw into. */
 const free: ArrayBuffer[] = [];
 
 parentPort?.on('message', (request: FrameRequest) => {
   if ('recycled' in request) {
-    if (request.recycled.byteLength === frameBytes) free.push(request.recycled);
+    if (request.recycled.byteLength === bytes) free.push(request.recycled);
     return;
   }
   try {

@@ -152,6 +152,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
     metadata: chaptersMetadata(script.chapters, { title: options.title ?? plan.routineId }),
     ...(options.ffmpeg ? { command: options.ffmpeg } : {}),
     ...(options.preset ? { preset: options.preset } : {}),
+    pixelFormat: 'yuv420p',
   });
   const spec: FrameSpec = {
     plan,
@@ -163,6 +164,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
     language: plan.language,
     theme: options.theme ?? 'light',
     excluded: plan.excludedRegions,
+    pixelFormat: 'yuv420p',
   };
   const totalSamples = Math.round(seconds * SPEECH_SAMPLE_RATE);
   let samplesWritten = 0;
