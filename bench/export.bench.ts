@@ -272,7 +272,8 @@ export async function run(report: Report): Promise<void> {
           '(target ≥ 5×), ' +
           `peak memory ${Math.round(r.peak / 2 ** 20)} MiB for the process tree (workers, ffmpeg, espeak-ng; ` +
           `${Math.round(r.peakOwn / 2 ** 20)} MiB this process alone), ` +
-          `${r.repeated} of ${r.frames} frames repeated; load average ${loadavg()[0]!.toFixed(1)}`,
+          `${r.repeated} of ${r.frames} frames repeated; ${r.cpu.toFixed(0)} s of CPU ` +
+          `(${((r.cpu / r.frames) * 1000).toFixed(1)} ms a frame); load average ${loadavg()[0]!.toFixed(1)}`,
       );
     }
     // (b) frames: our worker pool against chromium screenshots of the same frames.
