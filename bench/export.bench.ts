@@ -5,8 +5,8 @@
 // than the browser pipeline, memory flat in the video's length.
 // BENCH_EXPORT_SECONDS shortens the long run (default: the whole plan), BENCH_EXPORT_SHORT_SECONDS the short one
 // (default 300); both start at the session's start.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserLaunched, CHROMIUM } from '../e2e/browser.js';
@@ -17,6 +17,7 @@ import { planFromIntake } from '../src/core/planner.js';
 import { momentAt } from '../src/core/timeline.js';
 import { type FrameSpec, frameTime } from '../src/export/video/frame-drawing.js';
 import { framesPooled } from '../src/export/video/frame-pool.js';
+import { BT709_TAGS, x264Args } from '../src/export/video/mp4-exporter.js';
 import { exportVideo } from '../src/export/video/video-export.js';
 import { renderMoment } from '../src/render/render-moment.js';
 import type { Report } from './run.js';
@@ -46,23 +47,70 @@ function row(name: string, seconds: number, ops: number): TimingResult {
   return { name, medianNs: ns, p95Ns: ns, opsPerSecond: ops / seconds, batches: 1, opsPerBatch: ops };
 }
 
-/** Samples this process's resident memory (its worker threads included) every 200 ms; `stop` gives the peak. */
-function memoryPeak(): { stop: () => number } {
-  let peak = process.memoryUsage().rss;
+/** The resident memory of this process (its worker threads included) and of all its descendants (ffmpeg, espeak-ng). */
+function treeRss(): number {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid …: the command may hold spaces and parentheses, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(name), ppid);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parents.get(p) ?? 0, hops++)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let bytes = 0;
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return bytes;
+}
+
+const PAGE_BYTES = 4096;
+
+/** Samples the process tree's resident memory every 250 ms; `stop` gives the peak of the tree and of this process. */
+function memoryPeak(): { stop: () => { tree: number; own: number } } {
+  let tree = treeRss();
+  let own = process.memoryUsage().rss;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 200);
+    tree = Math.max(tree, treeRss());
+    own = Math.max(own, process.memoryUsage().rss);
+  }, 250);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
+      return { tree: Math.max(tree, treeRss()), own: Math.max(own, process.memoryUsage().rss) };
     },
   };
 }
 
-/** One export of the first `seconds` of the plan: wall time and peak memory. */
+/**
+ * The CPU seconds used so far by this process (its worker threads included) and by its children that have ended
+ * (ffmpeg, espeak-ng): less sensitive to other work on the machine than wall time.
+ */
+function cpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime: fields 14–17 of stat(5), in clock ticks (100 a second on Linux).
+  return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+}
+
+/** One export of the first `seconds` of the plan: wall time, CPU time and peak memory. */
 async function timedExport(plan: Plan, seconds: number, dir: string) {
   const memory = memoryPeak();
+  const cpu0 = cpuSeconds();
   const t0 = performance.now();
   const result = await exportVideo({
     plan,
@@ -73,9 +121,13 @@ async function timedExport(plan: Plan, seconds: number, dir: string) {
     window: { from: 0, to: Math.min(seconds, plan.totalSeconds) },
   });
   const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds() - cpu0;
+  const peak = memory.stop();
   return {
     wall,
-    peak: memory.stop(),
+    cpu,
+    peak: peak.tree,
+    peakOwn: peak.own,
     frames: result.frames,
     repeated: result.repeatedFrames,
     video: result.seconds,
@@ -94,6 +146,7 @@ async function pooledFrames(plan: Plan, n: number): Promise<{ seconds: number; f
     language: 'en',
     theme: 'light',
     excluded: plan.excludedRegions,
+    pixelFormat: 'yuv420p',
   };
   // A run of consecutive frames from the busiest part (strokes on the back), as a video has them.
   const start = Math.round(plan.steps[2]!.start * FPS);
@@ -138,22 +191,22 @@ async function chromiumSeconds(plan: Plan, n: number): Promise<number> {
   }
 }
 
-/** x264 alone (the export's settings, video only) on pre-made raw frames, looped to `count` frames. */
-async function encodingSeconds(frames: readonly Buffer[], count: number, dir: string): Promise<number> {
+/**
+ * ffmpeg alone (the export's x264 settings, video only) on pre-made raw frames, looped to `count` frames: in the
+ * export's YUV 4:2:0 (x264 alone, the ceiling), or in RGBA (ffmpeg converting them first, as the export once did).
+ */
+async function encodingSeconds(
+  frames: readonly Buffer[],
+  count: number,
+  dir: string,
+  pixelFormat: 'yuv420p' | 'rgba',
+): Promise<number> {
   const args = [
-    ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba'],
+    ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', pixelFormat],
     ...['-video_size', `${WIDTH}x${HEIGHT}`, '-framerate', String(FPS), '-i', 'pipe:0'],
-    ...[
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-crf',
-      '23',
-      '-pix_fmt',
-      'yuv420p',
-      join(dir, 'encode.mp4'),
-    ],
+    ...x264Args(),
+    ...(pixelFormat === 'yuv420p' ? BT709_TAGS : []),
+    join(dir, 'encode.mp4'),
   ];
   const t0 = performance.now();
   const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'inherit'] });
@@ -165,6 +218,29 @@ async function encodingSeconds(frames: readonly Buffer[], count: number, dir: st
   child.stdin.end();
   if ((await closed) !== 0) throw new Error('ffmpeg failed');
   return (performance.now() - t0) / 1000;
+}
+
+/** A YUV 4:2:0 frame back to RGBA (through ffmpeg, once per sample frame; only for the RGBA comparison). */
+function rgbaFromYuv(yuv: Buffer): Buffer {
+  return execFileSync(
+    'ffmpeg',
+    [
+      ...[
+        '-v',
+        'error',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'yuv420p',
+        '-video_size',
+        `${WIDTH}x${HEIGHT}`,
+        '-i',
+        '-',
+      ],
+      ...['-f', 'rawvideo', '-pix_fmt', 'rgba', '-'],
+    ],
+    { input: yuv, maxBuffer: 1 << 26 },
+  );
 }
 
 /** Runs the export benchmark. */
@@ -189,12 +265,15 @@ export async function run(report: Report): Promise<void> {
         realTime: Number(speed.toFixed(2)),
         peakMiB: Math.round(r.peak / 2 ** 20),
         repeatedFrames: r.repeated,
+        cpuSeconds: Number(r.cpu.toFixed(1)),
       });
       report.note(
         `export of ${(r.video / 60).toFixed(1)} min: ${r.wall.toFixed(0)} s, ${speed.toFixed(2)}× real time ` +
           '(target ≥ 5×), ' +
-          `peak memory ${Math.round(r.peak / 2 ** 20)} MiB (this process and its workers; ffmpeg not counted), ` +
-          `${r.repeated} of ${r.frames} frames repeated`,
+          `peak memory ${Math.round(r.peak / 2 ** 20)} MiB for the process tree (workers, ffmpeg, espeak-ng; ` +
+          `${Math.round(r.peakOwn / 2 ** 20)} MiB this process alone), ` +
+          `${r.repeated} of ${r.frames} frames repeated; ${r.cpu.toFixed(0)} s of CPU ` +
+          `(${((r.cpu / r.frames) * 1000).toFixed(1)} ms a frame); load average ${loadavg()[0]!.toFixed(1)}`,
       );
     }
     // (b) frames: our worker pool against chromium screenshots of the same frames.
@@ -209,20 +288,36 @@ export async function run(report: Report): Promise<void> {
       );
     } else report.skip('frames: chromium screenshots', `no ${CHROMIUM}`);
 
-    // (c) encoding alone, the ceiling.
-    const encode = await encodingSeconds(pooled.frames, ENCODE_FRAMES, dir);
-    report.row(row(`x264 alone on raw frames (${ENCODE_FRAMES})`, encode, ENCODE_FRAMES));
+    // (c) encoding alone, the ceiling: the same frames, pre-made, in the export's format; and in RGBA for context.
+    const encodeCpu0 = cpuSeconds();
+    const encode = await encodingSeconds(pooled.frames, ENCODE_FRAMES, dir, 'yuv420p');
+    const encodeCpu = cpuSeconds() - encodeCpu0;
+    report.row(row(`x264 alone on raw YUV frames (${ENCODE_FRAMES})`, encode, ENCODE_FRAMES));
     const encodeFps = ENCODE_FRAMES / encode;
     report.note(
-      `encoding alone: ${encodeFps.toFixed(0)} fps = ${(encodeFps / FPS).toFixed(1)}× real time (the ceiling)`,
+      `encoding alone: ${encodeFps.toFixed(0)} fps = ${(encodeFps / FPS).toFixed(1)}× real time (the ceiling); ` +
+        `load average ${loadavg()[0]!.toFixed(1)}`,
     );
+    const rgbaFrames = pooled.frames.map((yuv) => rgbaFromYuv(yuv));
     pooled.frames.length = 0;
+    const encodeRgba = await encodingSeconds(rgbaFrames, ENCODE_FRAMES, dir, 'rgba');
+    report.row(row(`ffmpeg on raw RGBA frames (${ENCODE_FRAMES})`, encodeRgba, ENCODE_FRAMES));
+    report.note(
+      `the same frames as RGBA (ffmpeg converts them on one thread): ${(ENCODE_FRAMES / encodeRgba).toFixed(0)} fps`,
+    );
+    rgbaFrames.length = 0;
 
+    const encodeCpuPerFrame = encodeCpu / ENCODE_FRAMES;
+    report.note(
+      `encoding alone used ${(encodeCpuPerFrame * 1000).toFixed(1)} ms of CPU a frame (ffmpeg and the feeding process)`,
+    );
     for (const r of exports) {
       const encodeWall = r.frames / encodeFps;
       report.note(
         `export of ${(r.video / 60).toFixed(1)} min took ${(r.wall / encodeWall).toFixed(2)}× the time of encoding ` +
-          `its frames alone (target ≤ 1.5×)`,
+          `its frames alone (target ≤ 1.5×); in CPU time ${(r.cpu / r.frames / encodeCpuPerFrame).toFixed(2)}× ` +
+          `(${((r.cpu / r.frames) * 1000).toFixed(1)} ms a frame: frames, narration, encoding), so on two idle cores it would ` +
+          `run at best at about ${((2 * r.video) / r.cpu).toFixed(1)}× real time`,
       );
     }
   } finally {

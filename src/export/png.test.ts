@@ -66,6 +66,38 @@ describe('frameRasterizer', () => {
     }
   });
 
+  it('draws into a buffer it is given and says where each layer over the base drew', () => {
+    const r = frameRasterizer(fonts);
+    const moment = KIND_MOMENTS.knead;
+    const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"></svg>';
+    const layers = [
+      renderMoment(moment, { bodyMap, layers: STATIC_LAYERS }),
+      renderMoment(moment, { bodyMap, layers: ['hands'] }),
+      blank,
+    ];
+    const into = Buffer.alloc(1280 * 720 * 4);
+    const frame = r.rgbaLayered(layers, into);
+    expect(frame.pixels).toBe(into);
+    expect(frame.drawn).toHaveLength(2);
+    expect(frame.drawn[1]).toBeNull();
+    const box = frame.drawn[0]!;
+    expect(box.x1 - box.x0).toBeGreaterThan(20);
+    expect(box.x1 - box.x0).toBeLessThan(600);
+    // The frame differs from the base alone only inside the hands' box.
+    const base = r.rgba(layers[0]!).pixels;
+    let inside = 0;
+    let outside = 0;
+    for (let p = 0; p < 1280 * 720; p++) {
+      if (base.readUInt32LE(p * 4) === into.readUInt32LE(p * 4)) continue;
+      const x = p % 1280;
+      const y = Math.floor(p / 1280);
+      if (x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1) inside++;
+      else outside++;
+    }
+    expect(inside).toBeGreaterThan(1000);
+    expect(outside).toBe(0);
+  });
+
   it('fails loudly with no layer', () => {
     expect(() => frameRasterizer(fonts).rgbaLayered([])).toThrow(/at least one layer/);
   });

@@ -1,5 +1,7 @@
 // SVG → pixels through resvg. No file I/O of its own: the caller says which font files (or buffers) resvg loads.
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { RenderedImage, Resvg as ResvgNative } from '@resvg/resvg-js/js-binding.js';
 
 const require = createRequire(import.meta.url);
@@ -39,8 +41,46 @@ function optionsJson(fonts: FontOptions): string {
   });
 }
 
+/** resvg's options without fonts: loading the font files costs about a millisecond a tree, wasted on text-free SVG. */
+const NO_FONTS_JSON = optionsJson({ fontFiles: [] });
+
+/** The options for one SVG: the fonts only when it has `<text>` (the renderer's default writes text as outlines). */
+function jsonFor(svg: string, json: string): string {
+  return svg.includes('<text') ? json : NO_FONTS_JSON;
+}
+
 function rendered(svg: string, json: string): RenderedImage {
-  return new binding.Resvg(svg, json).render();
+  return new binding.Resvg(svg, jsonFor(svg, json)).render();
+}
+
+/**
+ * resvg-js 2.6 keeps each tree's and each rendered image's memory (outside V8's heap, which it does not report)
+ * until the garbage collector finalises the JS object; V8 sees only small objects, so without help it seldom
+ * collects and a long run of frames grows by megabytes a frame (resvg-js issue #216). A rasteriser of many frames
+ * therefore asks for a collection after every NATIVE_BYTES_PER_COLLECTION bytes of pixels it had resvg make; the
+ * finalisers run on the event loop's next turn, so a caller drawing frames in a loop must yield now and then.
+ */
+export const NATIVE_BYTES_PER_COLLECTION = 48 * 2 ** 20;
+
+let collector: (() => void) | null | undefined;
+
+/** A full garbage collection, if the runtime allows one (V8's `gc`, made available once for this purpose). */
+export function garbageCollected(): boolean {
+  if (collector === undefined) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed) collector = exposed;
+    else {
+      try {
+        setFlagsFromString('--expose-gc');
+        collector = runInNewContext('gc') as () => void;
+      } catch {
+        collector = null;
+      }
+    }
+  }
+  if (!collector) return false;
+  collector();
+  return true;
 }
 
 /** Rasterises one SVG to a PNG file's bytes. */
@@ -149,9 +189,26 @@ export interface FrameRasterizer {
   /**
    * Layers bottom to top (the first opaque, e.g. the static table and body; the rest transparent) composited
    * into one frame. Layers seen recently (by their SVG text) are not rendered again; the others are rendered
-   * cropped to their bounding box.
+   * cropped to their bounding box. The frame is drawn into `into` when it is given and has the frame's size (a
+   * fresh 1280×720 buffer a frame costs more than drawing it: the memory is mapped and zeroed each time).
    */
-  rgbaLayered(layers: readonly string[]): RgbaFrame;
+  rgbaLayered(layers: readonly string[], into?: Buffer): LayeredFrame;
+}
+
+/** A rectangle of pixels: columns x0 … x1 − 1, rows y0 … y1 − 1. */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/**
+ * A layered frame: its pixels, and where each layer over the base drew (`drawn[i]` for `layers[i + 1]`, null when
+ * it drew nothing); outside these boxes the frame is the base's pixels alone.
+ */
+export interface LayeredFrame extends RgbaFrame {
+  readonly drawn: readonly (PixelBox | null)[];
 }
 
 /** Makes a frame rasteriser with the given fonts; `cacheSize` layers are kept (default 8). */
@@ -162,6 +219,15 @@ export function frameRasterizer(
   const json = optionsJson(fonts);
   const cacheSize = options.cacheSize ?? 8;
   const cache = new Map<string, LayerPixels>();
+  let nativeBytes = 0;
+  const counted = (image: RenderedImage): RenderedImage => {
+    nativeBytes += image.width * image.height * 4;
+    if (nativeBytes >= NATIVE_BYTES_PER_COLLECTION) {
+      nativeBytes = 0;
+      garbageCollected();
+    }
+    return image;
+  };
 
   const layerPixels = (svg: string, isCropped: boolean): LayerPixels | null => {
     const hit = cache.get(svg);
@@ -175,7 +241,7 @@ export function frameRasterizer(
       }
       return hit;
     }
-    const tree = new binding.Resvg(svg, json);
+    const tree = new binding.Resvg(svg, jsonFor(svg, json));
     let at = { x: 0, y: 0 };
     if (isCropped) {
       const box = tree.getBBox();
@@ -194,7 +260,7 @@ export function frameRasterizer(
       tree.cropByBBox(box);
       at = { x: x0, y: y0 };
     }
-    const image = tree.render();
+    const image = counted(tree.render());
     const frame: RgbaFrame = { width: image.width, height: image.height, pixels: image.pixels };
     const entry: LayerPixels = {
       frame,
@@ -209,24 +275,35 @@ export function frameRasterizer(
 
   return {
     rgba(svg) {
-      const image = rendered(svg, json);
+      const image = counted(rendered(svg, json));
       return { width: image.width, height: image.height, pixels: image.pixels };
     },
     png(svg) {
-      return rendered(svg, json).asPng();
+      return counted(rendered(svg, json)).asPng();
     },
-    rgbaLayered(layers) {
+    rgbaLayered(layers, into) {
       const [baseSvg, ...rest] = layers;
       if (baseSvg === undefined) throw new Error('rgbaLayered needs at least one layer');
       const base = layerPixels(baseSvg, false);
       if (!base) throw new Error('the base layer drew nothing');
-      const pixels = Buffer.from(base.frame.pixels);
+      const basePixels = base.frame.pixels;
+      let pixels: Buffer;
+      if (into && into.byteLength === basePixels.byteLength) {
+        basePixels.copy(into);
+        pixels = into;
+      } else pixels = Buffer.from(basePixels);
+      const drawn: (PixelBox | null)[] = [];
       for (const svg of rest) {
         const layer = layerPixels(svg, true);
-        if (!layer) continue;
+        if (!layer) {
+          drawn.push(null);
+          continue;
+        }
         composited(pixels, base.frame.width, layer.frame, layer.at, layer.spans);
+        const { x, y } = layer.at;
+        drawn.push({ x0: x, y0: y, x1: x + layer.frame.width, y1: y + layer.frame.height });
       }
-      return { width: base.frame.width, height: base.frame.height, pixels };
+      return { width: base.frame.width, height: base.frame.height, pixels, drawn };
     },
   };
 }

@@ -27,6 +27,8 @@ export interface Probe {
     codec_name: string;
     duration?: string;
     nb_frames?: string;
+    color_space?: string;
+    color_range?: string;
     tags?: Record<string, string>;
   }[];
   readonly chapters: { start_time: string; end_time: string; tags?: { title?: string } }[];

@@ -1,19 +1,54 @@
+import pixelmatch from 'pixelmatch';
 import { describe, expect, it } from 'vitest';
+import { bodyMapData } from '../../content/body-map.js';
+import { bodyMapFromData } from '../../core/body-map.js';
+import { momentAt } from '../../core/timeline.js';
+import { renderMoment } from '../../render/render-moment.js';
+import { notoSansFontFiles } from '../fonts.js';
+import { svgToRgba } from '../png.js';
 import { planFor } from '../test-support/media.js';
-import { type FrameSpec, frameCount, frameKeyed, frameTime } from './frame-drawing.js';
+import {
+  FRAME_LAYER_GROUPS,
+  type FrameSpec,
+  frameCount,
+  frameDrawer,
+  frameSceneKeys,
+  frameTime,
+} from './frame-drawing.js';
+import { framesPooled } from './frame-pool.js';
 
 const plan = planFor({ minutes: 45 });
-const spec = (fps: number, from = 0, to = plan.totalSeconds): FrameSpec => ({
+const bodyMap = bodyMapFromData(bodyMapData);
+const spec = (fps: number, from = 0, to = plan.totalSeconds, size = [320, 180]): FrameSpec => ({
   plan,
   from,
   to,
   fps,
-  width: 320,
-  height: 180,
+  width: size[0]!,
+  height: size[1]!,
   language: 'en',
   theme: 'light',
-  excluded: [],
+  excluded: plan.excludedRegions,
 });
+const stepOf = (id: string) => plan.steps.find((s) => s.id === id)!;
+
+/** The frame as the player draws it: renderMoment's whole SVG (text as outlines) rasterised in one piece. */
+function renderMomentPixels(s: FrameSpec, index: number): Buffer {
+  const svg = renderMoment(momentAt(s.plan, frameTime(s, index), bodyMap), {
+    bodyMap,
+    width: s.width,
+    height: s.height,
+    language: s.language,
+    theme: s.theme,
+    excluded: s.excluded,
+  });
+  return svgToRgba(svg, { fontFiles: notoSansFontFiles() }).pixels;
+}
+
+/** Pixels that differ beyond pixelmatch's colour threshold. */
+function differing(a: Uint8Array, b: Uint8Array, s: FrameSpec): number {
+  return pixelmatch(a, b, undefined, s.width, s.height, { threshold: 0.1 });
+}
 
 describe('frames of a video', () => {
   it('number the window’s length in whole frames and never go past its last instant', () => {
@@ -24,14 +59,113 @@ describe('frames of a video', () => {
   });
 
   it('key a rest’s frames the same within a second (only its clock moves), and a stroke’s frames apart', () => {
-    const rest = plan.steps.find((s) => s.id === 'turn-over')!;
+    const rest = stepOf('turn-over');
     const restSpec = spec(10, rest.start, rest.start + 5);
-    const keys = Array.from({ length: 50 }, (_, i) => frameKeyed(restSpec, i).key);
+    const keys = Array.from({ length: 50 }, (_, i) => frameSceneKeys(restSpec, i).join('\u0000'));
     const repeats = keys.filter((k, i) => i > 0 && k === keys[i - 1]).length;
     expect(repeats).toBeGreaterThanOrEqual(40);
-    const stroke = plan.steps.find((s) => s.id === 'leg-glide')!;
+    const stroke = stepOf('leg-glide');
     const strokeSpec = spec(10, stroke.start + 5, stroke.start + 10);
-    const strokeKeys = Array.from({ length: 20 }, (_, i) => frameKeyed(strokeSpec, i).key);
+    const strokeKeys = Array.from({ length: 20 }, (_, i) => frameSceneKeys(strokeSpec, i).join('\u0000'));
     expect(new Set(strokeKeys).size).toBe(20);
+  });
+});
+
+describe('frameDrawer', () => {
+  it('writes every layer as renderMoment does, reusing the outlines only of layers whose text did not change', () => {
+    // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
+    const next = stepOf('leg-drainage');
+    const s = spec(30, next.start - 1.2, next.start + 1.2);
+    const drawer = frameDrawer(s);
+    for (let i = 0; i < frameCount(2.4, 30); i += 1) {
+      const moment = momentAt(plan, frameTime(s, i), bodyMap);
+      const expected = FRAME_LAYER_GROUPS.map((layers) =>
+        renderMoment(moment, {
+          bodyMap,
+          width: s.width,
+          height: s.height,
+          language: s.language,
+          theme: s.theme,
+          excluded: s.excluded,
+          layers,
+        }),
+      );
+      expect(drawer.layers(i), `frame ${i}`).toEqual(expected);
+    }
+  });
+
+  it('draws the same pictures as renderMoment, at full size, in order and after a jump', () => {
+    const s = spec(30, 0, plan.totalSeconds, [1280, 720]);
+    const drawer = frameDrawer(s);
+    const indices = [
+      Math.round((stepOf('spine-fingertip-press').start + 20) * 30),
+      Math.round((stepOf('spine-fingertip-press').start + 20) * 30) + 1,
+      Math.round((stepOf('scalp-shampoo').start + 40) * 30),
+      Math.round((stepOf('turn-over').start + 60) * 30),
+    ];
+    for (const index of indices) {
+      // A jump: the frame before was not drawn here. A repeat looks like an earlier frame, which is drawn then.
+      let drawn = drawer.frame(index);
+      for (let back = index - 1; drawn === null && back >= 0; back--) drawn = drawer.frame(back);
+      expect(differing(drawn!, renderMomentPixels(s, index), s), `frame ${index}`).toBeLessThan(
+        1280 * 720 * 0.002,
+      );
+    }
+    // The comparison notices a wrong frame: half a second later in a stroke.
+    const late = drawer.frame(indices[0]! + 15);
+    expect(differing(late!, renderMomentPixels(s, indices[0]!), s)).toBeGreaterThan(1280 * 720 * 0.002);
+  });
+
+  it('reports a frame that looks like the one before as a repeat and draws into the buffer it is given', () => {
+    const rest = stepOf('turn-over');
+    const s = spec(10, rest.start + 10.05, rest.start + 13);
+    const drawer = frameDrawer(s);
+    const into = Buffer.alloc(s.width * s.height * 4);
+    const first = drawer.frame(0, into);
+    expect(first).toBe(into);
+    expect(into.some((b) => b !== 0)).toBe(true);
+    // Within the same second of a rest nothing moves; the next second's clock does.
+    expect(drawer.frame(1)).toBeNull();
+    const drawnAt = Array.from({ length: 25 }, (_, i) => drawer.frame(i + 2) !== null);
+    expect(drawnAt.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(drawnAt.filter(Boolean).length).toBeLessThanOrEqual(4);
+    // A buffer of another size is not drawn into.
+    const stroke = frameDrawer(spec(10, stepOf('leg-glide').start + 5, stepOf('leg-glide').start + 8));
+    const wrong = Buffer.alloc(16);
+    expect(stroke.frame(0, wrong)).not.toBe(wrong);
+  });
+});
+
+describe('framesPooled', () => {
+  it('hands frames back in order on two workers, the same pixels as one drawer, with buffers recycled', {
+    timeout: 120_000,
+  }, async () => {
+    // A rest's end and a stroke's start: repeats across the workers' chunks, then a frame each time.
+    const next = stepOf('chest-shoulder-neck-stroke');
+    // In YUV, as the export sends them.
+    const s: FrameSpec = { ...spec(10, next.start - 3, next.start + 3, [160, 90]), pixelFormat: 'yuv420p' };
+    const count = frameCount(6, 10);
+    const single = frameDrawer(s);
+    const expected: Buffer[] = [];
+    let previous: Buffer | null = null;
+    for (let i = 0; i < count; i++) {
+      const drawn = single.frame(i);
+      previous = drawn ? Buffer.from(drawn) : previous;
+      expected.push(previous!);
+    }
+    let index = 0;
+    let repeats = 0;
+    const held: { release: () => void }[] = [];
+    for await (const frame of framesPooled(s, count, { workers: 2, chunk: 4 })) {
+      expect(frame.index).toBe(index);
+      expect(Buffer.compare(frame.pixels, expected[index]!), `frame ${index}`).toBe(0);
+      if (frame.isRepeat) repeats++;
+      // Released a couple of frames late, as ffmpeg's pipe would.
+      held.push(frame);
+      if (held.length > 2) held.shift()!.release();
+      index++;
+    }
+    expect(index).toBe(count);
+    expect(repeats).toBeGreaterThan(10);
   });
 });

@@ -5,11 +5,13 @@ import { bodyMapFromData } from '../../core/body-map.js';
 import type { Language } from '../../core/ids.js';
 import type { Plan } from '../../core/plan-types.js';
 import { momentAt } from '../../core/timeline.js';
-import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../../render/render-moment.js';
+import { MOVING_LAYERS, type RenderLayer, renderMoment, STATIC_LAYERS } from '../../render/render-moment.js';
 import type { ExcludedArea } from '../../render/safety.js';
+import type { TextMode } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
 import { frameRasterizer } from '../png.js';
+import { yuv420Bytes, yuv420Frames } from './yuv.js';
 
 /** What every frame of a video shares: the plan, the window of it shown, the size, rate, language and theme. */
 export interface FrameSpec {
@@ -23,13 +25,25 @@ export interface FrameSpec {
   readonly language: Language;
   readonly theme: ThemeName;
   readonly excluded: readonly ExcludedArea[];
+  /** The frames' pixels: raw RGBA (the default), or YUV 4:2:0 as the encoder takes them (see yuv.ts). */
+  readonly pixelFormat?: FramePixelFormat;
 }
 
-/** A request to a frame worker: draw frames first … first + count − 1. */
-export interface FrameRequest {
-  readonly first: number;
-  readonly count: number;
+/** How a frame's pixels are laid out. */
+export type FramePixelFormat = 'rgba' | 'yuv420p';
+
+/** The bytes of one frame of a video. */
+export function frameBytes(spec: Pick<FrameSpec, 'width' | 'height' | 'pixelFormat'>): number {
+  return spec.pixelFormat === 'yuv420p' ? yuv420Bytes(spec.width, spec.height) : spec.width * spec.height * 4;
 }
+
+/**
+ * A message to a frame worker: draw frames first … first + count − 1; or take back a frame's pixel buffer to draw
+ * into again (once ffmpeg has been given it), so no frame needs fresh memory.
+ */
+export type FrameRequest =
+  | { readonly first: number; readonly count: number }
+  | { readonly recycled: ArrayBuffer };
 
 /** A frame worker's answer: each frame's RGBA pixels, or null for a repeat of the frame before. */
 export type FrameReply =
@@ -49,29 +63,90 @@ export function frameTime(spec: FrameSpec, index: number): number {
 /** The built-in body map, built once per worker: the map every exported plan is made on (the CLI's). */
 const FRAME_BODY_MAP = bodyMapFromData(bodyMapData);
 
-const FIGURE_LAYERS = MOVING_LAYERS.filter((l) => l !== 'captions');
+/**
+ * The layers a frame is drawn in, bottom to top: the static ones together (rasterised once per step), then each
+ * moving layer on its own, so one that does not change (the safety marks over a whole step, the captions within
+ * a second) is not rasterised again and one that does (the hands) is rasterised alone, cropped to its box.
+ */
+export const FRAME_LAYER_GROUPS: readonly (readonly RenderLayer[])[] = [
+  STATIC_LAYERS,
+  ...MOVING_LAYERS.map((layer) => [layer]),
+];
 
-/** A frame's three layers (static, figure, captions) as SVG, and a key equal for frames that look the same. */
-export function frameKeyed(spec: FrameSpec, index: number): { layers: readonly string[]; key: string } {
-  const moment = momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
-  const options = {
+function renderOptions(spec: FrameSpec, layers: readonly RenderLayer[], text: TextMode) {
+  return {
     bodyMap: FRAME_BODY_MAP,
     width: spec.width,
     height: spec.height,
     language: spec.language,
     theme: spec.theme,
     excluded: spec.excluded,
+    layers,
+    text,
   } as const;
-  const layers = [
-    renderMoment(moment, { ...options, layers: STATIC_LAYERS }),
-    renderMoment(moment, { ...options, layers: FIGURE_LAYERS }),
-    renderMoment(moment, { ...options, layers: ['captions'] }),
-  ];
-  return { layers, key: layers.join('\u0000') };
 }
 
-/** A drawer of frames: layers in, opaque RGBA pixels out (the static layer rasterised once). */
-export function frameDrawn(): (layers: readonly string[]) => Buffer {
-  const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
-  return (layers) => raster.rgbaLayered(layers).pixels;
+/**
+ * A frame's layers written with `<text>` (cheap: the captions' glyph outlines are most of the cost of a frame's
+ * SVG): equal for two frames exactly when their pictures are, since the outlines are made from this text.
+ */
+export function frameSceneKeys(spec: FrameSpec, index: number): string[] {
+  const moment = momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
+  return FRAME_LAYER_GROUPS.map((layers) => renderMoment(moment, renderOptions(spec, layers, 'text')));
+}
+
+/** Draws the frames of one video in order (or any order); a frame that looks like the one before is not drawn. */
+export interface FrameDrawer {
+  /**
+   * Frame `index`'s pixels in the spec's format (drawn into `into` when it is given and of the frame's size), or
+   * null when it looks the same as frame `index − 1`.
+   */
+  frame(index: number, into?: Buffer): Buffer | null;
+  /** Frame `index`'s layers as the renderer writes them by default (text as outlines), bottom to top. */
+  layers(index: number): readonly string[];
+}
+
+/**
+ * A drawer of a video's frames: each layer's SVG is written as outlines only when its text version changed, then
+ * the layers are rasterised by resvg (each cropped to its box; unchanged ones from a cache) and composited.
+ */
+export function frameDrawer(spec: FrameSpec): FrameDrawer {
+  const raster = frameRasterizer(
+    { fontFiles: notoSansFontFiles() },
+    { cacheSize: 2 * FRAME_LAYER_GROUPS.length },
+  );
+  let last: { index: number; keys: readonly string[] } | null = null;
+  const yuv = spec.pixelFormat === 'yuv420p' ? yuv420Frames(spec.width, spec.height) : null;
+  // With YUV out, the RGBA frame is composited into one buffer kept here.
+  const rgba = yuv ? Buffer.alloc(spec.width * spec.height * 4) : null;
+  // Per layer group: the last text version seen and its outlines.
+  const written: { key: string; svg: string }[] = FRAME_LAYER_GROUPS.map(() => ({ key: '', svg: '' }));
+  const layersFor = (index: number, keys: readonly string[]): string[] => {
+    let moment: ReturnType<typeof momentAt> | null = null;
+    return FRAME_LAYER_GROUPS.map((layers, g) => {
+      const slot = written[g]!;
+      if (slot.key !== keys[g]) {
+        moment ??= momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
+        slot.svg = renderMoment(moment, renderOptions(spec, layers, 'paths'));
+        slot.key = keys[g]!;
+      }
+      return slot.svg;
+    });
+  };
+  return {
+    frame(index, into) {
+      const previous =
+        last?.index === index - 1 ? last.keys : index > 0 ? frameSceneKeys(spec, index - 1) : null;
+      const keys = frameSceneKeys(spec, index);
+      last = { index, keys };
+      if (previous && keys.every((k, g) => k === previous[g])) return null;
+      const layers = layersFor(index, keys);
+      if (!yuv) return raster.rgbaLayered(layers, into).pixels;
+      const drawn = raster.rgbaLayered(layers, rgba!);
+      return yuv.frame(drawn.pixels, layers, drawn.drawn, into);
+    },
+    layers(index) {
+      return layersFor(index, frameSceneKeys(spec, index));
+    },
+  };
 }

@@ -8,6 +8,11 @@ export interface PooledFrame {
   readonly index: number;
   readonly pixels: Buffer;
   readonly isRepeat: boolean;
+  /**
+   * Says the pixels are no longer needed (e.g. ffmpeg has been given them): the buffer goes back to its worker to
+   * be drawn into again. Optional: a frame never released is left to the garbage collector.
+   */
+  release(): void;
 }
 
 /** Options of the frame pool. */
@@ -40,6 +45,15 @@ export async function* framesPooled(
   const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), 16));
   const chunk = Math.max(1, options.chunk ?? 6);
   const workers = Array.from({ length: workerCount }, () => frameWorker(spec));
+  // Each drawn buffer: the worker that drew it, and how many yielded frames still use it (repeats share it).
+  const owners = new WeakMap<ArrayBuffer, { worker: Worker; uses: number; isCurrent: boolean }>();
+  let isClosed = false;
+  const recycledIfUnused = (buffer: ArrayBuffer) => {
+    const owner = owners.get(buffer);
+    if (!owner || owner.uses > 0 || owner.isCurrent || isClosed) return;
+    owners.delete(buffer);
+    owner.worker.postMessage({ recycled: buffer } satisfies FrameRequest, [buffer]);
+  };
   const pending = new Map<number, { resolve: (r: FrameReply) => void; reject: (e: Error) => void }>();
   const replies = new Map<number, Promise<FrameReply>>();
   let failure: Error | null = null;
@@ -56,12 +70,14 @@ export async function* framesPooled(
   }
   let nextRequest = 0;
   let turn = 0;
+  const sentTo = new Map<number, Worker>();
   const request = () => {
     if (nextRequest >= count) return;
     const first = nextRequest;
     const size = Math.min(chunk, count - first);
     nextRequest += size;
     const worker = workers[turn++ % workers.length]!;
+    sentTo.set(first, worker);
     const reply = new Promise<FrameReply>((resolve, reject) => {
       if (failure) reject(failure);
       pending.set(first, { resolve, reject });
@@ -77,19 +93,41 @@ export async function* framesPooled(
     for (let first = 0; first < count; ) {
       const reply = await replies.get(first)!;
       replies.delete(first);
+      const worker = sentTo.get(first)!;
+      sentTo.delete(first);
       if ('error' in reply) throw new Error(`drawing frame ${first} failed: ${reply.error}`);
       request();
       for (let k = 0; k < reply.frames.length; k++) {
         const buffer = reply.frames[k];
         const isRepeat = buffer === null || buffer === undefined;
+        if (!isRepeat) {
+          // The frame before is no longer the one a repeat would show.
+          if (previous) {
+            const before = owners.get(previous.buffer as ArrayBuffer);
+            if (before) before.isCurrent = false;
+            recycledIfUnused(previous.buffer as ArrayBuffer);
+          }
+          owners.set(buffer, { worker, uses: 0, isCurrent: true });
+        }
         const pixels: Buffer | null = isRepeat ? previous : Buffer.from(buffer);
         if (!pixels) throw new Error(`frame ${first + k} repeats a frame that was never drawn`);
         previous = pixels;
-        yield { index: first + k, pixels, isRepeat };
+        const backing = pixels.buffer as ArrayBuffer;
+        const owner = owners.get(backing);
+        if (owner) owner.uses++;
+        let isReleased = false;
+        const release = () => {
+          if (isReleased || !owner) return;
+          isReleased = true;
+          owner.uses--;
+          recycledIfUnused(backing);
+        };
+        yield { index: first + k, pixels, isRepeat, release };
       }
       first += reply.frames.length;
     }
   } finally {
+    isClosed = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

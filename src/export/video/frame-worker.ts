@@ -1,40 +1,43 @@
 // A worker thread that draws video frames: momentAt → renderMoment (layers) → resvg pixels, for ranges of frame
-// indices it is sent. A frame whose layers are the same as the frame before's is reported as a repeat, not drawn.
+// indices it is sent. A frame that looks the same as the frame before is reported as a repeat (null), not drawn.
+// Pixel buffers come back once ffmpeg has them and are drawn into again.
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   type FrameReply,
   type FrameRequest,
   type FrameSpec,
-  frameDrawn,
-  frameKeyed,
+  frameBytes,
+  frameDrawer,
 } from './frame-drawing.js';
 
 const spec = workerData as FrameSpec;
-const draw = frameDrawn();
-let lastIndex = -2;
-let lastKey = '';
+const drawer = frameDrawer(spec);
+const bytes = frameBytes(spec);
+/** Buffers handed back by the main thread, ready to draw into. */
+const free: ArrayBuffer[] = [];
 
 parentPort?.on('message', (request: FrameRequest) => {
+  if ('recycled' in request) {
+    if (request.recycled.byteLength === bytes) free.push(request.recycled);
+    return;
+  }
   try {
     const frames: (ArrayBuffer | null)[] = [];
     const transfer: ArrayBuffer[] = [];
-    if (request.first > 0 && lastIndex !== request.first - 1)
-      lastKey = frameKeyed(spec, request.first - 1).key;
     for (let i = request.first; i < request.first + request.count; i++) {
-      const keyed = frameKeyed(spec, i);
-      if (keyed.key === lastKey && i > 0) {
+      const spare = free.pop();
+      const pixels = drawer.frame(i, spare ? Buffer.from(spare) : undefined);
+      if (pixels === null) {
+        if (spare) free.push(spare);
         frames.push(null);
-      } else {
-        const pixels = draw(keyed.layers);
-        const buffer =
-          pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength
-            ? (pixels.buffer as ArrayBuffer)
-            : (pixels.buffer.slice(pixels.byteOffset, pixels.byteOffset + pixels.byteLength) as ArrayBuffer);
-        frames.push(buffer);
-        transfer.push(buffer);
+        continue;
       }
-      lastKey = keyed.key;
-      lastIndex = i;
+      const buffer =
+        pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength
+          ? (pixels.buffer as ArrayBuffer)
+          : (pixels.buffer.slice(pixels.byteOffset, pixels.byteOffset + pixels.byteLength) as ArrayBuffer);
+      frames.push(buffer);
+      transfer.push(buffer);
     }
     parentPort?.postMessage({ first: request.first, frames } satisfies FrameReply, transfer);
   } catch (e) {

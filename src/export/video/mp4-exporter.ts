@@ -23,6 +23,8 @@ export interface Mp4ExporterOptions {
   readonly metadata: string;
   /** The ffmpeg binary (default `ffmpeg` on the PATH). */
   readonly command?: string;
+  /** The frames' pixels on stdin: raw RGBA (default) or YUV 4:2:0, BT.709 limited range (yuv.ts). */
+  readonly pixelFormat?: 'rgba' | 'yuv420p';
   /** x264's preset (default veryfast) and quality (default CRF 23). */
   readonly preset?: string;
   readonly crf?: number;
@@ -42,19 +44,38 @@ export class FfmpegError extends Error {
 /** ISO 639-2 codes for the tracks' language tags. */
 const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'eng', ru: 'rus' };
 
+/** How YUV frames made by yuv.ts are tagged in the file, so players convert them back to RGB as they were made. */
+export const BT709_TAGS = [
+  ...['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'],
+];
+
+/**
+ * The video encoder's arguments, shared with the benchmark's encoding-alone ceiling: x264 `veryfast` at CRF 23
+ * (`superfast` and `ultrafast` were no faster on these frames, with files two to five times larger), 4:2:0.
+ */
+export function x264Args(options: { preset?: string; crf?: number } = {}): string[] {
+  return [
+    ...['-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 23)],
+    '-pix_fmt',
+    'yuv420p',
+  ];
+}
+
 /** The ffmpeg arguments of an export (inputs: pipe 0 video, 3 audio, 4 subtitles, 5 metadata). */
 export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'metadata'>): string[] {
   const tag = LANGUAGE_TAGS[options.language];
   return [
     ...['-hide_banner', '-nostats', '-loglevel', 'error', '-y'],
-    ...['-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', `${options.width}x${options.height}`],
+    ...['-f', 'rawvideo', '-pix_fmt', options.pixelFormat ?? 'rgba'],
+    ...['-video_size', `${options.width}x${options.height}`],
     ...['-framerate', String(options.fps), '-i', 'pipe:0'],
     ...['-f', 's16le', '-ar', String(options.sampleRate), '-ac', '1', '-i', 'pipe:3'],
     ...['-f', 'webvtt', '-i', 'pipe:4'],
     ...['-f', 'ffmetadata', '-i', 'pipe:5'],
     ...['-map', '0:v', '-map', '1:a', '-map', '2:s', '-map_metadata', '3', '-map_chapters', '3'],
-    ...['-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 23)],
-    ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-c:s', 'mov_text'],
+    ...x264Args(options),
+    ...(options.pixelFormat === 'yuv420p' ? BT709_TAGS : []),
+    ...['-c:a', 'aac', '-b:a', '64k', '-c:s', 'mov_text'],
     ...['-metadata:s:a:0', `language=${tag}`, '-metadata:s:s:0', `language=${tag}`],
     ...['-movflags', '+faststart', '-f', 'mp4', `${options.output}.part`],
   ];
@@ -63,8 +84,11 @@ export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'm
 /** An exporter's lifecycle: `start`, then `frame` for every frame (and `audio` as the track goes), then `stop`. */
 export interface Mp4Exporter {
   start(): Promise<void>;
-  /** Sends one frame's RGBA pixels; resolves when ffmpeg can take more. */
-  frame(pixels: Buffer): Promise<void>;
+  /**
+   * Sends one frame's RGBA pixels; resolves when ffmpeg can take more. `onWritten` is called once the pixels have
+   * gone into the pipe (the buffer may then be reused), or when they never will (ffmpeg stopped).
+   */
+  frame(pixels: Buffer, onWritten?: () => void): Promise<void>;
   /** Sends narration samples (16-bit mono PCM bytes); never waits (the caller keeps the audio only a little ahead). */
   audio(bytes: Buffer): void;
   /**
@@ -127,10 +151,10 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
       await new Promise((resolve) => setImmediate(resolve));
       if (spawnError) throw spawnError;
     },
-    async frame(pixels) {
+    async frame(pixels, onWritten) {
       if (exitCode !== undefined || spawnError)
         throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
-      if (video().write(pixels)) return;
+      if (video().write(pixels, onWritten ? () => onWritten() : undefined)) return;
       // Not events.once: it rejects on the stream's 'error' (EPIPE when ffmpeg has stopped), which says less.
       const drained = new Promise<boolean>((resolve) => video().once('drain', () => resolve(true)));
       const stopped = exited!.then(() => false);

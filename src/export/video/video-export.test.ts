@@ -30,6 +30,8 @@ describe('exportVideo: a 10-minute plan at 160×90, 1 fps', () => {
     expect(Math.abs(Number(probe.format.duration) - plan.totalSeconds)).toBeLessThanOrEqual(1);
     const video = probe.streams.find((s) => s.codec_type === 'video')!;
     expect(Math.abs(Number(video.duration) - plan.totalSeconds)).toBeLessThanOrEqual(1);
+    // The frames were converted to YUV as BT.709, limited range, and say so.
+    expect([video.color_space, video.color_range]).toEqual(['bt709', 'tv']);
     expect(result.frames).toBe(Math.round(plan.totalSeconds));
     expect(readdirSync(dir).sort()).toEqual(['session.mp4', 'session.vtt']);
   });

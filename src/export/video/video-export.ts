@@ -152,6 +152,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
     metadata: chaptersMetadata(script.chapters, { title: options.title ?? plan.routineId }),
     ...(options.ffmpeg ? { command: options.ffmpeg } : {}),
     ...(options.preset ? { preset: options.preset } : {}),
+    pixelFormat: 'yuv420p',
   });
   const spec: FrameSpec = {
     plan,
@@ -163,6 +164,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
     language: plan.language,
     theme: options.theme ?? 'light',
     excluded: plan.excludedRegions,
+    pixelFormat: 'yuv420p',
   };
   const totalSamples = Math.round(seconds * SPEECH_SAMPLE_RATE);
   let samplesWritten = 0;
@@ -185,7 +187,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
       ...(options.workers ? { workers: options.workers } : {}),
     })) {
       abortedCheck(signal);
-      await exporter.frame(frame.pixels);
+      await exporter.frame(frame.pixels, frame.release);
       if (frame.isRepeat) repeatedFrames++;
       await audioUpTo(Math.round(((frame.index + 1) / fps + 2) * SPEECH_SAMPLE_RATE));
       options.onProgress?.({ phase: 'frames', done: frame.index + 1, total: frames });
