@@ -5,6 +5,7 @@ import type { Moment } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
+import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
 import { emphasisSvg, pathSvg } from './marks.js';
@@ -49,6 +50,12 @@ export interface RenderOptions {
 }
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
+const neverPressCache = new WeakMap<BodyMap, ReturnType<typeof neverPressAreas>>();
+
+/** A map's never-press areas, built once per map. */
+function neverPressAreasOf(map: BodyMap) {
+  return cachedValue(neverPressCache, map, neverPressAreas);
+}
 
 /** What the static layers depend on. */
 interface StaticLayersOptions {
@@ -182,7 +189,14 @@ export function frameParts(
     );
   }
   if (layers.has('path')) moving.push(pathSvg({ view, theme, moment }));
-  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: moment.hands, viewSurface: surface }));
+  if (layers.has('hands')) {
+    const drawn = drawnHandsTop(moment.hands, {
+      position,
+      neverPress: neverPressAreasOf(map),
+      excluded: excludedAreaPolygons(map, options.excluded ?? []),
+    });
+    moving.push(handsSvg({ view, theme, hands: drawn }));
+  }
   if (layers.has('marks')) {
     moving.push(emphasisSvg({ view, theme, labels, moment }));
     moving.push(placeMarkerSvg({ view, theme, labels, moment }));
