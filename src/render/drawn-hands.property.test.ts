@@ -88,7 +88,8 @@ function pressZones(map: BodyMap, plan: Plan): { name: string; surface: Surface;
   for (const r of map.regions) {
     const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
     const both = r.isBilateral ? [left, left.map((p) => ({ x: -p.x, y: p.y }))] : [left];
-    if (r.maxPressure === 0) for (const polygon of both) out.push({ name: r.id, surface: r.surface, polygon });
+    if (r.maxPressure === 0)
+      for (const polygon of both) out.push({ name: r.id, surface: r.surface, polygon });
     for (const ex of plan.excludedRegions) {
       if (r.id !== ex.region && !r.id.startsWith(`${ex.region}.`)) continue;
       if (r.isBilateral) {
@@ -128,10 +129,13 @@ function drawnHandProblems(
     }
     if (position === 'supine' && !d.isUnder) {
       const hit = samples.find((p) => polygonDistance(FACE_AND_THROAT, p) === 0);
-      if (hit) problems.push(`${where}: outline at ${hit.x.toFixed(3)},${hit.y.toFixed(3)} on the face or throat`);
+      if (hit)
+        problems.push(`${where}: outline at ${hit.x.toFixed(3)},${hit.y.toFixed(3)} on the face or throat`);
     }
     if (Math.hypot(d.at.x - h.x, d.at.y - h.y) > DRAWN_NUDGE_MAX + 1e-9)
-      problems.push(`${where}: drawn ${Math.hypot(d.at.x - h.x, d.at.y - h.y).toFixed(4)} H from its contact`);
+      problems.push(
+        `${where}: drawn ${Math.hypot(d.at.x - h.x, d.at.y - h.y).toFixed(4)} H from its contact`,
+      );
     if (!h.isLifted) {
       // On the body: the contact within the silhouette or an arm (a margin for the edge of a limb; a hair draw
       // holds a strand drawn out from the head).
@@ -164,7 +168,11 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
             for (const u of times) {
               const moment = momentAt(plan, u * plan.totalSeconds, bodyMap);
               const position = positionOf(moment);
-              const problems = drawnHandProblems(view.drawn(moment, plan, position), { moment, plan, position });
+              const problems = drawnHandProblems(view.drawn(moment, plan, position), {
+                moment,
+                plan,
+                position,
+              });
               expect(problems).toEqual([]);
             }
           },
@@ -182,7 +190,9 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
           for (let k = 0; k < 24; k++) {
             const moment = momentAt(plan, step.start + (step.duration * (k + 0.5)) / 24, bodyMap);
             const position = positionOf(moment);
-            problems.push(...drawnHandProblems(view.drawn(moment, plan, position), { moment, plan, position }));
+            problems.push(
+              ...drawnHandProblems(view.drawn(moment, plan, position), { moment, plan, position }),
+            );
           }
         }
         expect(problems).toEqual([]);
@@ -227,7 +237,11 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
       ],
       ...(position === 'supine' ? {} : {}),
     });
-    const onSpine = drawnHandProblems([draw(hand({ x: 0.02 }), 'prone')], { moment, plan, position: 'prone' });
+    const onSpine = drawnHandProblems([draw(hand({ x: 0.02 }), 'prone')], {
+      moment,
+      plan,
+      position: 'prone',
+    });
     expect(onSpine.join('\n')).toMatch(/back\.spine/);
     const clear = drawnHandProblems([draw(hand({ x: 0.045 }), 'prone')], { moment, plan, position: 'prone' });
     expect(clear).toEqual([]);
@@ -237,7 +251,11 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
       position: 'supine',
     });
     expect(face.join('\n')).toMatch(/face or throat/);
-    const off = drawnHandProblems([draw(hand({ x: 0.19, y: 0.3 }), 'prone')], { moment, plan, position: 'prone' });
+    const off = drawnHandProblems([draw(hand({ x: 0.19, y: 0.3 }), 'prone')], {
+      moment,
+      plan,
+      position: 'prone',
+    });
     expect(off.join('\n')).toMatch(/off the body/);
   });
 
@@ -249,14 +267,24 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
       const position = positionOf(moment);
       const view = viewLayout({ width: 1280, height: 720, position });
       const shown = VIEWS[0]!.drawn(moment, plan, position).filter((d) => d.isShown);
-      const svg = renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text', excluded: plan.excludedRegions });
-      const gs = [...svg.matchAll(/<g data-hand="(left|right)"[^>]* transform="translate\(([-\d.]+) ([-\d.]+)\)/g)];
+      const svg = renderMoment(moment, {
+        bodyMap,
+        layers: ['hands'],
+        text: 'text',
+        excluded: plan.excludedRegions,
+      });
+      const gs = [
+        ...svg.matchAll(/<g data-hand="(left|right)"[^>]* transform="translate\(([-\d.]+) ([-\d.]+)\)/g),
+      ];
       expect(gs).toHaveLength(shown.length);
       for (const g of gs) {
         const at = bodyFromScreen(view, { x: Number(g[2]), y: Number(g[3]) });
         expect(
           shown.some(
-            (d) => d.state.hand === g[1] && Math.abs(d.at.x - at.x) * view.scale < 1 && Math.abs(d.at.y - at.y) * view.scale < 1,
+            (d) =>
+              d.state.hand === g[1] &&
+              Math.abs(d.at.x - at.x) * view.scale < 1 &&
+              Math.abs(d.at.y - at.y) * view.scale < 1,
           ),
         ).toBe(true);
       }

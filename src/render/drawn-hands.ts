@@ -4,7 +4,7 @@ import type { ClientPosition, Surface } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { armOutlinePairs, bodyOutlinePairs } from './body-figure.js';
-import { type Digit, type HandPose, isHandUnder, type PoseName, POSES, TOOL_POSE } from './hands.js';
+import { type Digit, type HandPose, isHandUnder, POSES, type PoseName, TOOL_POSE } from './hands.js';
 import { polygonDistance } from './polyline.js';
 import type { XY } from './svg.js';
 
@@ -132,7 +132,11 @@ function stackDegrees(placement: HandPlacement): number {
 }
 
 /** The local → body-frame map of a placement in a view with this lateral sign. */
-function placedParts(placement: HandPlacement, lateralSign: -1 | 1, parts: readonly LocalPolygon[]): BodyPoint[][] {
+function placedParts(
+  placement: HandPlacement,
+  lateralSign: -1 | 1,
+  parts: readonly LocalPolygon[],
+): BodyPoint[][] {
   const extraDeg = stackDegrees(placement);
   const theta = screenAngle(placement.angle, lateralSign) + (extraDeg * Math.PI) / 180;
   const cos = Math.cos(theta);
@@ -152,7 +156,10 @@ function placedParts(placement: HandPlacement, lateralSign: -1 | 1, parts: reado
 }
 
 /** The screen rotation (degrees) and the extra shift along the fingers (local units) of a placement. */
-export function placementScreenTurn(placement: HandPlacement, lateralSign: -1 | 1): { deg: number; du: number } {
+export function placementScreenTurn(
+  placement: HandPlacement,
+  lateralSign: -1 | 1,
+): { deg: number; du: number } {
   const extraDeg = stackDegrees(placement);
   return {
     deg: (screenAngle(placement.angle, lateralSign) * 180) / Math.PI + extraDeg,
@@ -228,7 +235,8 @@ function samplePoints(parts: readonly (readonly BodyPoint[])[]): XY[] {
       const a = poly[i]!;
       const b = poly[(i + 1) % poly.length]!;
       const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 0.005));
-      for (let k = 0; k < n; k++) out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+      for (let k = 0; k < n; k++)
+        out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
     }
   }
   return out;
@@ -270,14 +278,19 @@ function placementFitted(
   base: HandPlacement,
   lateralSign: -1 | 1,
   fitting: Fitting,
-  options: { outline?: (p: HandPlacement) => BodyPoint[][]; variants?: readonly Partial<HandPlacement>[] } = {},
+  options: {
+    outline?: (p: HandPlacement) => BodyPoint[][];
+    variants?: readonly Partial<HandPlacement>[];
+  } = {},
 ): HandPlacement {
   const outline = options.outline ?? ((p: HandPlacement) => placedParts(p, lateralSign, poseOutline(p.pose)));
   const variants = options.variants ?? [{}];
   const score = (p: HandPlacement, turn: number, nudge: number) => {
     const s = fitScore(outline(p), fitting);
     const offWeight = fitting.isWorking ? 6 : 1.5;
-    return 1000 * s.hits + 8 * s.soft + offWeight * s.offBody + (Math.abs(turn) / Math.PI) * 1.2 + nudge * 400;
+    return (
+      1000 * s.hits + 8 * s.soft + offWeight * s.offBody + (Math.abs(turn) / Math.PI) * 1.2 + nudge * 400
+    );
   };
   base = { ...base, ...variants[0] };
   const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting) }));
@@ -341,7 +354,11 @@ export function neverPressAreas(map: BodyMap): ForbiddenArea[] {
  */
 export function drawnHandsTop(
   hands: readonly HandState[],
-  options: { position: ClientPosition; neverPress: readonly ForbiddenArea[]; excluded: readonly ForbiddenArea[] },
+  options: {
+    position: ClientPosition;
+    neverPress: readonly ForbiddenArea[];
+    excluded: readonly ForbiddenArea[];
+  },
 ): DrawnHand[] {
   const lateralSign: -1 | 1 = options.position === 'supine' ? 1 : -1;
   const viewSurface = surfaceForPosition(options.position);
@@ -434,7 +451,8 @@ export function excludedAreaPolygons(
         continue;
       }
       if (area.side !== 'right') out.push({ surface: r.surface, polygon: left });
-      if (area.side !== 'left') out.push({ surface: r.surface, polygon: left.map((p) => ({ x: -p.x, y: p.y })) });
+      if (area.side !== 'left')
+        out.push({ surface: r.surface, polygon: left.map((p) => ({ x: -p.x, y: p.y })) });
     }
   }
   return out;

@@ -1,8 +1,8 @@
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
-import { el, num, smoothPathData, type XY } from './svg.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { placementScreenTurn } from './drawn-hands.js';
+import { el, num, smoothPathData, type XY } from './svg.js';
 import { type Theme, themeFaded } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
 

@@ -19,6 +19,12 @@ export interface RenderLabels {
   readonly toResistance: string;
   readonly safety: string;
   readonly finished: string;
+  /** Legend rows. */
+  readonly legendWorking: string;
+  readonly legendReturn: string;
+  readonly legendReturnPressing: string;
+  readonly legendHolding: string;
+  readonly legendHidden: string;
 }
 
 const LABELS: Readonly<Record<Language, RenderLabels>> = {
@@ -40,6 +46,11 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     toResistance: 'to resistance',
     safety: 'Safety',
     finished: 'Session finished',
+    legendWorking: 'working stroke, wider = firmer',
+    legendReturn: 'hands lifted, back to the start',
+    legendReturnPressing: 'back, pressing lightly',
+    legendHolding: 'holding hand',
+    legendHidden: 'hands under the head: see the head-end view',
   },
   ru: {
     repetition: 'Повтор',
@@ -58,6 +69,11 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     lift: 'поднять',
     toResistance: 'до сопротивления',
     safety: 'Осторожно',
+    legendWorking: 'рабочее движение, шире = сильнее',
+    legendReturn: 'руки подняты, назад к началу',
+    legendReturnPressing: 'назад с лёгким нажимом',
+    legendHolding: 'поддерживающая рука',
+    legendHidden: 'руки под головой: см. вид от изголовья',
     finished: 'Сеанс окончен',
   },
 };

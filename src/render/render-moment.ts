@@ -8,6 +8,7 @@ import { captionsSvg } from './captions.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
+import { legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
@@ -189,15 +190,17 @@ export function frameParts(
     );
   }
   if (layers.has('path')) moving.push(pathSvg({ view, theme, moment }));
-  if (layers.has('hands')) {
-    const drawn = drawnHandsTop(moment.hands, {
-      position,
-      neverPress: neverPressAreasOf(map),
-      excluded: excludedAreaPolygons(map, options.excluded ?? []),
-    });
-    moving.push(handsSvg({ view, theme, hands: drawn }));
-  }
+  const drawn =
+    layers.has('hands') || layers.has('marks')
+      ? drawnHandsTop(moment.hands, {
+          position,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+        })
+      : [];
+  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn }));
   if (layers.has('marks')) {
+    moving.push(legendSvg({ view, theme, labels, moment, drawn }));
     moving.push(emphasisSvg({ view, theme, labels, moment }));
     moving.push(placeMarkerSvg({ view, theme, labels, moment }));
   }
