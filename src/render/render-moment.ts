@@ -11,6 +11,7 @@ import { renderLabels } from './labels.js';
 import { legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
+import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
 import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
@@ -200,6 +201,7 @@ export function frameParts(
       : [];
   if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn }));
   if (layers.has('marks')) {
+    moving.push(restSceneSvg({ view, theme, labels, moment }));
     moving.push(legendSvg({ view, theme, labels, moment, drawn }));
     moving.push(emphasisSvg({ view, theme, labels, moment }));
     moving.push(placeMarkerSvg({ view, theme, labels, moment }));
