@@ -1,5 +1,5 @@
 import type { BodyMap } from '../core/body-map.js';
-import type { BodyPoint } from '../core/geometry.js';
+import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ClientPosition, Surface } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
@@ -41,8 +41,8 @@ export interface DrawnHand {
   readonly parts: readonly (readonly BodyPoint[])[];
 }
 
-/** How far (body heights) a drawn hand keeps from a never-press or excluded region: about 7 mm on 175 cm. */
-export const DRAWN_MARGIN = 0.004;
+/** How far (body heights) a drawn hand keeps from a never-press or excluded region: about 9 mm on 175 cm. */
+export const DRAWN_MARGIN = 0.005;
 /** The most the drawing moves a contact outward, away from a never-press region (body heights, about 2 cm). */
 export const DRAWN_NUDGE_MAX = 0.012;
 
@@ -60,6 +60,14 @@ export const FACE_AND_THROAT: readonly BodyPoint[] = [
   { x: -0.04, y: 0.178 },
   { x: -0.036, y: 0.125 },
   { x: -0.045, y: 0.07 },
+];
+
+/** Beyond the picture's head end: about 0.06 H above the crown there is no canvas left. */
+const BEYOND_HEAD_END: readonly BodyPoint[] = [
+  { x: -1, y: -1 },
+  { x: 1, y: -1 },
+  { x: 1, y: -0.06 },
+  { x: -1, y: -0.06 },
 ];
 
 /** The head and neck seen from above, prone (crown to C7). */
@@ -191,11 +199,27 @@ const BODY_GRID = { x0: -0.2, y0: -0.05, nx: 200, ny: 560 };
 let bodyGrid: Uint8Array | null = null;
 function isOnBody(p: XY): boolean {
   if (!bodyGrid) {
-    const grid = new Uint8Array(BODY_GRID.nx * BODY_GRID.ny);
+    // Inside the silhouette or an arm, then grown by three cells (0.006 H) so the edge of a limb counts.
+    const inside = new Uint8Array(BODY_GRID.nx * BODY_GRID.ny);
     for (let j = 0; j < BODY_GRID.ny; j++) {
       for (let i = 0; i < BODY_GRID.nx; i++) {
         const q = { x: BODY_GRID.x0 + (i + 0.5) * BODY_CELL, y: BODY_GRID.y0 + (j + 0.5) * BODY_CELL };
-        if (bodyPolygons.some((b) => polygonDistance(b, q) <= 0.006)) grid[j * BODY_GRID.nx + i] = 1;
+        if (bodyPolygons.some((b) => polygonContains(b, q))) inside[j * BODY_GRID.nx + i] = 1;
+      }
+    }
+    const grid = new Uint8Array(inside.length);
+    const r = 3;
+    for (let j = 0; j < BODY_GRID.ny; j++) {
+      for (let i = 0; i < BODY_GRID.nx; i++) {
+        if (!inside[j * BODY_GRID.nx + i]) continue;
+        for (let dj = -r; dj <= r; dj++) {
+          const jj = j + dj;
+          if (jj < 0 || jj >= BODY_GRID.ny) continue;
+          for (let di = -r; di <= r; di++) {
+            const ii = i + di;
+            if (ii >= 0 && ii < BODY_GRID.nx && di * di + dj * dj <= r * r) grid[jj * BODY_GRID.nx + ii] = 1;
+          }
+        }
       }
     }
     bodyGrid = grid;
@@ -306,7 +330,11 @@ function placementFitted(
     if (outward !== 0) moves.push([outward * n, 0]);
     moves.push([0, n], [0, -n]);
   }
-  for (const [dx, dy] of moves) {
+  // Turns alone first; moves only for a hand that presses near a hard zone and cannot be turned clear.
+  const pressZones = fitting.forbidden.filter((z) => !z.isSoft && z.margin > 0);
+  const canMove =
+    pressZones.length > 0 && fitScore(outline(base), { ...fitting, forbidden: pressZones }).hits > 0;
+  for (const [dx, dy] of canMove ? moves : moves.slice(0, 1)) {
     const nudge = Math.hypot(dx, dy);
     for (const turn of TURNS) {
       for (const v of variants) {
@@ -323,9 +351,82 @@ function placementFitted(
         }
       }
     }
-    if (bestScore < 1000 && nudge > 0) break;
+    if (bestScore < 1000) break;
   }
   return best;
+}
+
+function touchesFace(parts: readonly (readonly BodyPoint[])[]): boolean {
+  return samplePoints(parts).some((p) => polygonDistance(FACE_AND_THROAT, p) <= 0.002);
+}
+
+/** Position and angle steps of the fitting's memo: a fit is computed on this grid, then applied to the hand. */
+const FIT_STEP = 0.001;
+const FIT_ANGLE_STEP = Math.PI / 360;
+const fitMemo = new Map<string, { turn: number; dx: number; dy: number; stackTurn?: 1 | -1 }>();
+
+function fitKey(
+  state: HandState,
+  options: { position: ClientPosition; excluded: readonly ForbiddenArea[] },
+  isUnder: boolean,
+): string {
+  const ex = options.excluded
+    .map((a) => `${a.surface}${a.polygon.length}${a.polygon[0]?.x.toFixed(3)}${a.polygon[0]?.y.toFixed(3)}`)
+    .join(';');
+  return [
+    state.hand,
+    state.tool,
+    state.surface,
+    state.isLifted,
+    state.isHolding,
+    state.pressure !== null && state.pressure > 0,
+    isUnder,
+    options.position,
+    Math.round(state.x / FIT_STEP),
+    Math.round(state.y / FIT_STEP),
+    Math.round(state.angle / FIT_ANGLE_STEP),
+    ex,
+  ].join('|');
+}
+
+/**
+ * The fitting, memoised: the hands of neighbouring frames (and of every repetition) share one fit, computed on a
+ * fine grid of positions and angles (so the result depends on the hand alone, not on which frames came before),
+ * and applied to the hand as a turn and a move.
+ */
+function placementFittedMemo(
+  base: HandPlacement,
+  lateralSign: -1 | 1,
+  fitting: Fitting,
+  key: string,
+  options: Parameters<typeof placementFitted>[3] = {},
+): HandPlacement {
+  let fit = fitMemo.get(key);
+  if (!fit) {
+    const qx = Math.round(base.at.x / FIT_STEP) * FIT_STEP;
+    const qy = Math.round(base.at.y / FIT_STEP) * FIT_STEP;
+    const qa = Math.round(base.angle / FIT_ANGLE_STEP) * FIT_ANGLE_STEP;
+    const fitted = placementFitted(
+      { ...base, at: { x: qx, y: qy }, angle: qa },
+      lateralSign,
+      fitting,
+      options,
+    );
+    fit = {
+      turn: fitted.angle - qa,
+      dx: fitted.at.x - qx,
+      dy: fitted.at.y - qy,
+      ...(fitted.stackTurn ? { stackTurn: fitted.stackTurn } : {}),
+    };
+    if (fitMemo.size > 20000) fitMemo.clear();
+    fitMemo.set(key, fit);
+  }
+  return {
+    ...base,
+    at: { x: base.at.x + fit.dx, y: base.at.y + fit.dy },
+    angle: base.angle + fit.turn,
+    ...(fit.stackTurn ? { stackTurn: fit.stackTurn } : {}),
+  };
 }
 
 /** A region or an excluded area given to the fitting: its polygons in the body frame, per surface. */
@@ -376,6 +477,8 @@ export function drawnHandsTop(
         if (a.surface === state.surface) zones.push({ polygon: a.polygon, margin: DRAWN_MARGIN });
     }
     if (!isUnder && viewSurface === 'anterior') zones.push({ polygon: FACE_AND_THROAT, margin: 0 });
+    // Nothing drawn beyond the head end of the picture (the table starts 0.035 H above the crown).
+    zones.push({ polygon: BEYOND_HEAD_END, margin: 0 });
     // A hand working the back or the legs keeps off the head (no fist on the back of the head).
     if (!isUnder && viewSurface === 'posterior' && state.y > 0.17 && !state.isLifted)
       zones.push({ polygon: HEAD_AND_NECK, margin: 0, isSoft: true });
@@ -386,6 +489,23 @@ export function drawnHandsTop(
       isMirrored: state.hand === 'left',
       stackIndex,
     };
+    const nominal = placedParts(placement, lateralSign, poseOutline(pose));
+    if (isUnder && viewSurface === 'anterior' && touchesFace(nominal)) {
+      // Under the head or neck, seen from above face up: cut away, no fitting needed.
+      out.push({
+        state,
+        pose,
+        at: { x: state.x, y: state.y },
+        angle: state.angle,
+        surface: state.surface,
+        isShown: false,
+        isUnder,
+        isPressing,
+        stackIndex,
+        parts: nominal,
+      });
+      continue;
+    }
     const fitting: Fitting = {
       forbidden: zones.map(boxed),
       body: bodyPolygons,
@@ -400,21 +520,24 @@ export function drawnHandsTop(
         ...placedParts({ ...p, stackIndex: 0 }, lateralSign, poseOutline(pose)),
         ...placedParts({ ...p, stackIndex: 1 }, lateralSign, poseOutline(pose)),
       ];
-      placement = placementFitted(placement, lateralSign, fitting, {
-        outline: pair,
-        variants: [{ stackTurn: 1 }, { stackTurn: -1 }],
-      });
+      placement = placementFittedMemo(
+        placement,
+        lateralSign,
+        fitting,
+        `stack|${fitKey(state, options, isUnder)}`,
+        {
+          outline: pair,
+          variants: [{ stackTurn: 1 }, { stackTurn: -1 }],
+        },
+      );
       lower = placement;
     } else {
-      placement = placementFitted(placement, lateralSign, fitting);
+      placement = placementFittedMemo(placement, lateralSign, fitting, fitKey(state, options, isUnder));
     }
     const parts = placedParts(placement, lateralSign, poseOutline(pose));
     // Seen from above, supine, a hand under the head or neck, or one at the crown that cannot be drawn off the
     // face, would lie over the face or throat: the view cuts it away (the head-end view shows it).
-    const isShown = !(
-      viewSurface === 'anterior' &&
-      samplePoints(parts).some((p) => polygonDistance(FACE_AND_THROAT, p) <= 0.002)
-    );
+    const isShown = !(viewSurface === 'anterior' && touchesFace(parts));
     out.push({
       state,
       pose,
