@@ -351,7 +351,9 @@ function placementFitted(
         }
       }
     }
-    if (bestScore < 1000) break;
+    // A hand that presses near a hard zone weighs every move against every turn (a small move keeps the seed's
+    // hand direction, as the fingers facing each other under the collarbones); any other stops at the turns.
+    if (bestScore < 1000 && !canMove) break;
   }
   return best;
 }
