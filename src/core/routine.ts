@@ -391,12 +391,17 @@ export const StepPart = z
     tags: z.array(z.string().min(1)).optional().describe("Tags added to the step's for this part."),
     cues: z.object({ en: PartCueSet, ru: PartCueSet.optional() }).strict().optional(),
     figure: FigureShot.optional().describe('The seed figure this part illustrates, and its moment.'),
-    views: z.array(View).min(1).max(4).optional().describe('The views that show this part; default: the step\'s.'),
+    views: z
+      .array(View)
+      .min(1)
+      .max(4)
+      .optional()
+      .describe("The views that show this part; default: the step's."),
     panels: z
       .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
       .optional()
-      .describe('This part\'s picture as two panels, at these phases of its first repetition.'),
-    pose: PoseSpec.optional().describe('What this part does to the client\'s body; default: the step\'s.'),
+      .describe("This part's picture as two panels, at these phases of its first repetition."),
+    pose: PoseSpec.optional().describe("What this part does to the client's body; default: the step's."),
     tellingPhase: z.number().min(0).max(1).optional(),
     source: SourceRef.optional().describe('The sentence of the seed this part comes from.'),
   })

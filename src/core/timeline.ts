@@ -4,9 +4,9 @@ import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
-import { partIndexAt, partView } from './step-parts.js';
 import { poseOf } from './pose/pose.js';
 import type { Pose } from './pose/pose-types.js';
+import { partIndexAt, partView } from './step-parts.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
@@ -174,7 +174,13 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   return Object.defineProperty(moment, 'pose', {
     enumerable: true,
     get: () => {
-      pose ??= poseOf({ step: running, phase, extent: frame.extent, repetition: repIndex + 1, hands: frame.hands });
+      pose ??= poseOf({
+        step: running,
+        phase,
+        extent: frame.extent,
+        repetition: repIndex + 1,
+        hands: frame.hands,
+      });
       return pose;
     },
   });

@@ -1,8 +1,10 @@
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
+import type { DrawnHand } from './drawn-hands.js';
+import { placementScreenTurn } from './drawn-hands.js';
 import { el, num, smoothPathData, type XY } from './svg.js';
 import { type Theme, themeFaded } from './theme.js';
-import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
+import { screenFromBody, type ViewLayout } from './view.js';
 
 /*
  * Hands are drawn in a local frame of 1/1000 body heights: +u along the fingers, v across with the thumb at −v
@@ -12,7 +14,7 @@ import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js'
  */
 
 /** One finger, the thumb or a forearm: a tapered capsule from its base along an angle (degrees from +u). */
-interface Digit {
+export interface Digit {
   readonly u: number;
   readonly v: number;
   readonly angle: number;
@@ -28,10 +30,12 @@ interface Digit {
 }
 
 /** A drawable pose: a palm outline, its digits, and which local point sits on the HandState's position. */
-interface HandPose {
+export interface HandPose {
   readonly palm: readonly (readonly [number, number])[];
   readonly digits: readonly Digit[];
   readonly contact: readonly [number, number];
+  /** The hand is off the body (beyond a working forearm): palm and fingers drawn lighter, as lifted. */
+  readonly isHandAloft?: boolean;
   /** Extra lines on the back of the hand (knuckles of a grasp). */
   readonly details?: readonly (readonly (readonly [number, number])[])[];
 }
@@ -60,7 +64,7 @@ const flatFingers = (spread: number, lengths: readonly [number, number, number, 
   { u: 4, v: 16, angle: 4 + spread * 1.2, length: lengths[3], width: 9.5, tipWidth: 8.5 },
 ];
 
-const POSES = {
+export const POSES = {
   // A flat hand, fingers together, the thumb alongside: the contact is the middle of the palm.
   palm: {
     palm: PALM,
@@ -69,6 +73,18 @@ const POSES = {
       SLEEVE,
       ...flatFingers(0, [42, 46, 43, 34]),
       { u: -26, v: -19, angle: -36, length: 44, width: 15, tipWidth: 12 },
+    ],
+    contact: [-12, 0],
+  },
+  // A flat hand with the thumb alongside the fingers: the reinforced (stacked) palm, narrow enough to lie beside
+  // the spine.
+  flat: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      ...flatFingers(0, [42, 46, 43, 34]),
+      { u: -24, v: -20, angle: -12, length: 42, width: 15, tipWidth: 12 },
     ],
     contact: [-12, 0],
   },
@@ -159,6 +175,7 @@ const POSES = {
       { u: 78, v: -20, angle: -12, length: 32, width: 14, tipWidth: 12 },
     ],
     contact: [0, 0],
+    isHandAloft: true,
     details: [
       [
         [-60, -8],
@@ -169,12 +186,13 @@ const POSES = {
   },
 } satisfies Record<string, HandPose>;
 
-type PoseName = keyof typeof POSES;
+/** A hand shape the renderer can draw. */
+export type PoseName = keyof typeof POSES;
 
 /** Which pose draws a tool; a holding hand is always a grasp. */
-const TOOL_POSE: Record<ContactTool, PoseName> = {
+export const TOOL_POSE: Record<ContactTool, PoseName> = {
   palm: 'palm',
-  'stacked-palms': 'palm',
+  'stacked-palms': 'flat',
   fingertips: 'fingertips',
   thumb: 'thumb',
   forearm: 'forearm',
@@ -236,19 +254,21 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   const sleeves = p.digits
     .map((d, i) => (d.isSleeve ? el('path', { d: digitDs[i]!, fill: theme.sleeve }) : ''))
     .join('');
+  // A hand held off the body beyond a working forearm is drawn as lifted: lighter than the forearm that presses.
+  const aloft = p.isHandAloft ? themeFaded(theme, 0.5) : theme;
   const fingers = p.digits
     .map((d, i) =>
       d.isSleeve
         ? ''
         : el('path', {
             d: digitDs[i]!,
-            fill: theme.practitionerSkin,
+            fill: i === 0 || !p.isHandAloft ? theme.practitionerSkin : aloft.practitionerSkin,
             stroke: theme.practitionerDetail,
             'stroke-width': num(strokeLocal * 0.8, 2),
           }),
     )
     .join('');
-  const palm = el('path', { d: palmD, fill: theme.practitionerSkin });
+  const palm = el('path', { d: palmD, fill: aloft.practitionerSkin });
   const details = (p.details ?? [])
     .map((line) =>
       el('path', {
@@ -279,46 +299,45 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   return markup;
 }
 
-/** The local-to-screen transform of a hand: its contact on the point, rotated to its angle, mirrored for the left hand. */
-function handTransform(
-  view: ViewLayout,
-  hand: HandState,
-  pose: PoseName,
-  extra: { du: number; dAngle: number },
-) {
-  const at = screenFromBody(view, hand);
-  const angle = (screenAngleFromBody(view, hand.angle) * 180) / Math.PI + extra.dAngle;
+/** The local-to-screen transform of a drawn hand: its contact on the point, turned, mirrored for the left hand. */
+function handTransform(view: ViewLayout, drawn: DrawnHand): string {
+  const at = screenFromBody(view, drawn.at);
+  const turn = placementScreenTurn(
+    {
+      pose: drawn.pose,
+      at: drawn.at,
+      angle: drawn.angle,
+      isMirrored: drawn.state.hand === 'left',
+      stackIndex: drawn.stackIndex,
+      ...(drawn.stackTurn ? { stackTurn: drawn.stackTurn } : {}),
+    },
+    view.lateralSign,
+  );
   const k = view.scale / 1000;
-  const [cu, cv] = POSES[pose].contact;
-  const flip = hand.hand === 'left' ? -1 : 1;
-  return `translate(${num(at.x)} ${num(at.y)}) rotate(${num(angle, 2)}) scale(${num(k, 4)} ${num(flip * k, 4)}) translate(${num(-cu + extra.du)} ${num(-cv)})`;
+  const [cu, cv] = POSES[drawn.pose].contact;
+  const flip = drawn.state.hand === 'left' ? -1 : 1;
+  return `translate(${num(at.x)} ${num(at.y)}) rotate(${num(turn.deg, 2)}) scale(${num(k, 4)} ${num(flip * k, 4)}) translate(${num(-cu + turn.du)} ${num(-cv)})`;
 }
 
 /**
- * Draws the practitioner's hands (or forearms) at their HandStates: each a recognisable hand shape at real size,
- * rotated to its angle; lifted hands lighter with a shadow, hands under the body (a surface the view does not
- * show) dashed and faint, holding hands as a grasp, the upper of stacked palms turned a little across the lower.
+ * Draws the practitioner's hands (or forearms) as a view describes them (drawn-hands.ts): each a recognisable
+ * hand shape at real size; lifted hands lighter with a shadow; hands under the body (a surface the view does not
+ * show) dashed and see-through; holding hands quieter (see-through, so the limb they hold shows); the upper of
+ * stacked palms edged apart from the lower; hands the view cuts away not drawn.
  */
-export function handsSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  hands: readonly HandState[];
-  viewSurface: 'posterior' | 'anterior';
-}): string {
-  const { view, theme, hands } = options;
+export function handsSvg(options: { view: ViewLayout; theme: Theme; hands: readonly DrawnHand[] }): string {
+  const { view, theme } = options;
   const k = view.scale / 1000;
   const strokeLocal = (1.5 * view.unit) / k;
   const out: string[] = [];
-  let stackedSeen = 0;
-  // Lifted and hidden hands first, so pressing hands stay on top.
-  const order = [...hands].sort((a, b) => Number(!a.isLifted) - Number(!b.isLifted));
-  for (const hand of order) {
-    const pose: PoseName = hand.isHolding ? 'grasp' : TOOL_POSE[hand.tool];
-    const isTop = hand.tool === 'stacked-palms' && stackedSeen++ > 0;
-    const extra = isTop ? { du: 14, dAngle: hand.hand === 'left' ? 28 : -28 } : { du: 0, dAngle: 0 };
-    const style: HandStyle = { isLifted: hand.isLifted, isUnder: isHandUnder(hand, options.viewSurface) };
-    const transform = handTransform(view, hand, pose, extra);
-    const markup = poseMarkup(pose, theme, strokeLocal, style);
+  // Lifted and holding hands first, so pressing hands stay on top; the top of a stack after the lower hand.
+  const rank = (d: DrawnHand) => (d.state.isLifted ? 0 : d.state.isHolding ? 1 : 2) + d.stackIndex;
+  const order = options.hands.filter((d) => d.isShown).sort((a, b) => rank(a) - rank(b));
+  for (const drawn of order) {
+    const hand = drawn.state;
+    const pose = drawn.pose;
+    const style: HandStyle = { isLifted: hand.isLifted, isUnder: drawn.isUnder };
+    const transform = handTransform(view, drawn);
     if (hand.isLifted) {
       // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
       const shadow = `translate(${num(6 * view.unit)} ${num(8 * view.unit)}) `;
@@ -337,10 +356,52 @@ export function handsSvg(options: {
       'data-tool': hand.tool,
       'data-pressure': hand.pressure !== null && !hand.isLifted ? hand.pressure : undefined,
       'data-under': style.isUnder ? 'true' : undefined,
+      'data-holding': hand.isHolding ? 'true' : undefined,
     };
-    out.push(el('g', { ...data, transform }, style.isUnder ? underMarkup(pose, theme, strokeLocal) : markup));
+    let markup: string;
+    if (style.isUnder) markup = underMarkup(pose, theme, strokeLocal);
+    else if (hand.isHolding && !hand.isLifted) markup = holdingMarkup(pose, theme, strokeLocal);
+    else markup = poseMarkup(pose, theme, strokeLocal, style);
+    if (drawn.stackIndex > 0) {
+      // A light rim round the upper hand, so the two hands read as two (not one with eight fingers).
+      markup =
+        el('path', {
+          d: shadowPath(pose),
+          fill: 'none',
+          stroke: theme.labelHalo,
+          'stroke-width': num(strokeLocal * 4.5, 2),
+          'stroke-linejoin': 'round',
+        }) + markup;
+    }
+    out.push(el('g', { ...data, transform }, markup));
   }
   return out.join('');
+}
+
+/** A holding hand: a see-through silhouette with a solid thin rim and its knuckle lines (quieter than the working hand). */
+function holdingMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string {
+  const p: HandPose = POSES[pose];
+  const details = (p.details ?? [])
+    .map((line) =>
+      el('path', {
+        d: smoothPathData(line.map(([x, y]) => ({ x, y }))),
+        fill: 'none',
+        stroke: theme.practitionerDetail,
+        'stroke-width': num(strokeLocal * 0.9, 2),
+        'stroke-linecap': 'round',
+      }),
+    )
+    .join('');
+  return (
+    el('path', {
+      d: shadowPath(pose),
+      fill: theme.practitionerSkin,
+      'fill-opacity': '0.5',
+      stroke: theme.practitionerLine,
+      'stroke-width': num(strokeLocal, 2),
+      'stroke-linejoin': 'round',
+    }) + details
+  );
 }
 
 /**
@@ -391,22 +452,7 @@ function shadowPath(pose: PoseName): string {
   );
 }
 
-/** The screen points a hand's drawing covers, for tests: the contact and every digit's tip. */
-export function handExtentPoints(view: ViewLayout, hand: HandState): XY[] {
-  const pose: PoseName = hand.isHolding ? 'grasp' : TOOL_POSE[hand.tool];
-  const p: HandPose = POSES[pose];
-  const at = screenFromBody(view, hand);
-  const angle = screenAngleFromBody(view, hand.angle);
-  const k = view.scale / 1000;
-  const flip = hand.hand === 'left' ? -1 : 1;
-  const [cu, cv] = p.contact;
-  const local: XY[] = [{ x: cu, y: cv }, ...p.digits.filter((d) => !d.isSleeve && !d.isArm).map(digitTip)];
-  return local.map((q) => {
-    const du = (q.x - cu) * k;
-    const dv = (q.y - cv) * k * flip;
-    return {
-      x: at.x + du * Math.cos(angle) - dv * Math.sin(angle),
-      y: at.y + du * Math.sin(angle) + dv * Math.cos(angle),
-    };
-  });
+/** The screen points a drawn hand covers, for tests: every vertex of its outline. */
+export function handExtentPoints(view: ViewLayout, drawn: DrawnHand): XY[] {
+  return drawn.parts.flatMap((poly) => poly.map((p) => screenFromBody(view, p)));
 }

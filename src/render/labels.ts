@@ -19,6 +19,19 @@ export interface RenderLabels {
   readonly toResistance: string;
   readonly safety: string;
   readonly finished: string;
+  /** Legend rows. */
+  readonly legendWorking: string;
+  readonly legendReturn: string;
+  readonly legendReturnPressing: string;
+  readonly legendHolding: string;
+  readonly legendHidden: string;
+  /** Rest steps drawn as what they are. */
+  readonly talkSeated: string;
+  readonly talkAfter: string;
+  readonly restFirst: string;
+  readonly turnUnderDrape: string;
+  readonly pillow: string;
+  readonly oil: string;
 }
 
 const LABELS: Readonly<Record<Language, RenderLabels>> = {
@@ -40,6 +53,17 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     toResistance: 'to resistance',
     safety: 'Safety',
     finished: 'Session finished',
+    legendWorking: 'working stroke, wider = firmer',
+    legendReturn: 'hands lifted, back to the start',
+    legendReturnPressing: 'back, pressing lightly',
+    legendHolding: 'holding hand',
+    legendHidden: 'hands under the head: see the head-end view',
+    talkSeated: 'Talk first, both seated',
+    talkAfter: 'Ask how they feel; then up slowly, sitting a minute',
+    restFirst: 'rest a few minutes',
+    turnUnderDrape: 'turn over slowly under the drape',
+    pillow: 'small flat pillow if needed',
+    oil: 'oil: chest, shoulders, neck',
   },
   ru: {
     repetition: 'Повтор',
@@ -58,6 +82,17 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     lift: 'поднять',
     toResistance: 'до сопротивления',
     safety: 'Осторожно',
+    legendWorking: 'рабочее движение, шире = сильнее',
+    legendReturn: 'руки подняты, назад к началу',
+    legendReturnPressing: 'назад с лёгким нажимом',
+    legendHolding: 'поддерживающая рука',
+    legendHidden: 'руки под головой: см. вид от изголовья',
+    talkSeated: 'Сначала разговор, сидя',
+    talkAfter: 'Спросите о самочувствии; вставать медленно, посидев минуту',
+    restFirst: 'несколько минут отдыха',
+    turnUnderDrape: 'медленно повернуться под простынёй',
+    pillow: 'плоская подушка, если нужно',
+    oil: 'масло: грудь, плечи, шея',
     finished: 'Сеанс окончен',
   },
 };

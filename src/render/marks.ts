@@ -2,8 +2,16 @@ import type { TechniqueKind } from '../core/ids.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
 import type { HandTrack } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
+import { FACE_AND_THROAT } from './drawn-hands.js';
 import type { RenderLabels } from './labels.js';
-import { lineAt, lineMeasured, linePart, lineProjection, type MeasuredLine } from './polyline.js';
+import {
+  lineAt,
+  lineMeasured,
+  linePart,
+  lineProjection,
+  type MeasuredLine,
+  polygonDistance,
+} from './polyline.js';
 import { el, num, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
 import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
@@ -67,12 +75,27 @@ export function isRepetitionMirrored(moment: Moment): boolean {
 /** The step's hand tracks in screen space for this moment's repetition. */
 export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
   const sign = isRepetitionMirrored(moment) ? -1 : 1;
-  const map = (t: HandTrack['points']): MeasuredLine =>
-    lineMeasured(t.map((p) => screenFromBody(view, { x: sign * p.x, y: p.y })));
+  // Seen from above, supine, a path that goes on under the neck and head would be drawn over the face: the
+  // picture stops it where it reaches the face or throat (the head-end view shows the rest).
+  const isSupine = view.lateralSign === 1;
+  const isOnFace = (p: { x: number; y: number }) => isSupine && polygonDistance(FACE_AND_THROAT, p) === 0;
+  const map = (t: HandTrack['points'], options: { isReturn: boolean }): MeasuredLine => {
+    let pts = t.map((p) => ({ x: sign * p.x, y: p.y }));
+    if (isSupine) {
+      if (options.isReturn) {
+        const last = pts.findLastIndex(isOnFace);
+        if (last >= 0) pts = pts.slice(last + 1);
+      } else {
+        const first = pts.findIndex(isOnFace);
+        if (first >= 0) pts = pts.slice(0, first);
+      }
+    }
+    return lineMeasured(pts.map((p) => screenFromBody(view, p)));
+  };
   return momentMotion(moment).hands.map((t) => ({
     hand: t.hand,
-    working: map(t.points),
-    returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints) : null,
+    working: map(t.points, { isReturn: false }),
+    returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints, { isReturn: true }) : null,
     isReturnPressing: t.isReturnPressing ?? false,
     isHolding: t.isHolding ?? false,
   }));
@@ -106,6 +129,49 @@ function arrowHead(
     'stroke-width': num(1 * pen.u, 2),
     'stroke-linejoin': 'round',
   });
+}
+
+function openArrowHead(pen: Pen, at: { x: number; y: number; angle: number }, size: number, colour: string) {
+  const a = at.angle;
+  const back = (side: number): XY => ({
+    x: at.x - Math.cos(a) * size - Math.sin(a) * size * 0.55 * side,
+    y: at.y - Math.sin(a) * size + Math.cos(a) * size * 0.55 * side,
+  });
+  return el('path', {
+    d: polylinePathData([back(1), at, back(-1)]),
+    fill: 'none',
+    stroke: colour,
+    'stroke-width': num(2.2 * pen.u, 2),
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  });
+}
+
+/** A numbered circle: the order of the phases (1 the working stroke, 2 the way back). */
+function phaseNumber(pen: Pen, at: XY, n: number, colour: string) {
+  const { u, theme } = pen;
+  return (
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(11 * u),
+      fill: theme.labelHalo,
+      stroke: colour,
+      'stroke-width': num(2 * u, 2),
+    }) +
+    el(
+      'text',
+      {
+        x: num(at.x),
+        y: num(at.y + 5 * u),
+        'font-size': num(14 * u),
+        'font-weight': '700',
+        fill: colour,
+        'text-anchor': 'middle',
+      },
+      String(n),
+    )
+  );
 }
 
 /** Samples of a line every `step` pixels, starting half a step in. */
@@ -148,12 +214,19 @@ function strokeMarkup(
   pen: Pen,
   line: MeasuredLine,
   spec: MarkSpec,
-  style: { colour: string; isFaint: boolean; hasArrow: boolean },
+  style: {
+    colour: string;
+    isFaint: boolean;
+    hasArrow: boolean;
+    pressure?: number | null;
+    isReturn?: boolean;
+  },
 ) {
   const { u, view } = pen;
   if (line.length < 2 * u || spec.stroke === 'none') return '';
-  const opacity = style.isFaint ? '0.45' : undefined;
-  const width = (style.isFaint ? 2.2 : 3) * u;
+  const opacity = style.isFaint && !style.isReturn ? '0.45' : undefined;
+  // The working stroke's width says the planned pressure (1…5); a return is thin.
+  const width = style.isReturn ? 2 * u : (style.isFaint ? 2.2 : 1.6 + 1.1 * (style.pressure ?? 2)) * u;
   const out: string[] = [];
   const base = {
     fill: 'none',
@@ -166,7 +239,14 @@ function strokeMarkup(
   const d = polylinePathData(line.points);
   switch (spec.stroke) {
     case 'dashes':
-      out.push(el('path', { d, ...base, 'stroke-dasharray': `${num(12 * u)} ${num(8 * u)}` }));
+      // A working stroke is solid; the lifted return dashed (ILLUSTRATION.md: clearly unlike each other).
+      out.push(
+        el('path', {
+          d,
+          ...base,
+          'stroke-dasharray': style.isReturn ? `${num(9 * u)} ${num(7 * u)}` : undefined,
+        }),
+      );
       break;
     case 'loops':
       out.push(
@@ -241,10 +321,10 @@ function strokeMarkup(
     }
   }
   if (style.hasArrow) {
+    // One arrowhead per line, at its end: filled for the working stroke, open for a return.
     const end = lineAt(line, line.length);
-    out.push(arrowHead(pen, end, 15 * u, style.colour, opacity));
-    if (line.length > 260 * u && !style.isFaint)
-      out.push(arrowHead(pen, lineAt(line, line.length / 2), 12 * u, style.colour));
+    if (style.isReturn) out.push(openArrowHead(pen, end, 13 * u, style.colour));
+    else out.push(arrowHead(pen, end, 12 * u + width * 1.6, style.colour, opacity));
   }
   return out.join('');
 }
@@ -278,6 +358,9 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
   if (spec.stroke === 'none') return '';
   const seen = new Set<string>();
   const out: string[] = [];
+  const numbers: string[] = [];
+  const numbered = new Set<number>();
+  const pressure = moment.step.pressure;
   for (const track of screenTracks(view, moment)) {
     if (track.isHolding || track.working.points.length < 2) continue;
     const key = track.working.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
@@ -290,11 +373,28 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
           colour: theme.pathReturn,
           isFaint: true,
           hasArrow: true,
+          isReturn: !track.isReturnPressing,
         }),
       );
     }
     if (seen.has(key)) continue;
     seen.add(key);
+    if (track.returning && track.returning.points.length > 1 && numbered.size < 2) {
+      // Numbers in circles say the order: 1 the working stroke, 2 the way back (beside the line's start).
+      const off = 16 * view.unit;
+      const nudge = (p: { x: number; y: number; angle: number }) => ({
+        x: p.x + Math.sin(p.angle) * off,
+        y: p.y - Math.cos(p.angle) * off,
+      });
+      if (!numbered.has(1)) {
+        numbers.push(phaseNumber(pen, nudge(lineAt(track.working, 0)), 1, theme.path));
+        numbered.add(1);
+      }
+      if (!numbered.has(2)) {
+        numbers.push(phaseNumber(pen, nudge(lineAt(track.returning, 0)), 2, theme.pathReturn));
+        numbered.add(2);
+      }
+    }
     const done = progress.working;
     if (done > 0) {
       out.push(
@@ -302,6 +402,7 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
           colour: theme.path,
           isFaint: true,
           hasArrow: false,
+          pressure,
         }),
       );
     }
@@ -311,10 +412,11 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
         colour: theme.path,
         isFaint: false,
         hasArrow: true,
+        pressure,
       }),
     );
   }
-  return out.join('');
+  return out.join('') + numbers.join('');
 }
 
 function labelText(

@@ -11,9 +11,9 @@ import { surfaceForPosition } from '../core/step-motion.js';
 import { momentAt } from '../core/timeline.js';
 import { hand, KIND_MOMENTS } from './__fixtures__/moments.js';
 import { armOutlinePairs, bodyOutlinePairs } from './body-figure.js';
-import { handExtentPoints } from './hands.js';
+import { DRAWN_NUDGE_MAX, drawnHandsTop, handOnlyParts, neverPressAreas } from './drawn-hands.js';
 import { renderMoment } from './render-moment.js';
-import { bodyFromScreen, type ViewLayout, viewLayout } from './view.js';
+import { bodyFromScreen, screenFromBody, type ViewLayout, viewLayout } from './view.js';
 
 const bodyMap = builtinBodyMap();
 const routine = builtinRoutine('spinal-column');
@@ -91,7 +91,7 @@ describe('hands as drawn (random plans)', () => {
         const viewSurface = surfaceForPosition(position);
         const svg = renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' });
         const drawn = drawnHands(svg);
-        expect(drawn).toHaveLength(moment.hands.length);
+        expect(drawn.length).toBeLessThanOrEqual(moment.hands.length);
         for (const h of drawn) {
           if (h.pressure === null || h.pressure <= 0) continue;
           const surface = h.isUnder ? (viewSurface === 'posterior' ? 'anterior' : 'posterior') : viewSurface;
@@ -117,7 +117,7 @@ describe('hands as drawn (random plans)', () => {
     ).toBe(true);
   });
 
-  it('the drawing puts each hand where its HandState says (within a pixel)', () => {
+  it('the drawing puts each hand where its HandState says (within the documented nudge)', () => {
     const plan = planFor({ minutes: 45 });
     if (!plan) throw new Error('the default intake was refused');
     for (let t = 0; t < plan.totalSeconds; t += 37) {
@@ -127,10 +127,12 @@ describe('hands as drawn (random plans)', () => {
       const drawn = drawnHands(renderMoment(moment, { bodyMap, layers: ['hands'], text: 'text' }));
       for (const h of moment.hands) {
         const match = drawn.find((d) => d.hand === h.hand);
-        expect(match).toBeDefined();
-        const at = bodyFromScreen(view, { x: match!.x, y: match!.y });
-        expect(Math.abs(at.x - h.x) * view.scale).toBeLessThan(1);
-        expect(Math.abs(at.y - h.y) * view.scale).toBeLessThan(1);
+        if (!match) continue; // cut away by the view (under the head, supine)
+        const at = bodyFromScreen(view, { x: match.x, y: match.y });
+        // The drawing may move a contact by at most DRAWN_NUDGE_MAX to keep the hand's edge off the spine.
+        expect(Math.hypot(at.x - h.x, at.y - h.y) * view.scale).toBeLessThan(
+          DRAWN_NUDGE_MAX * view.scale + 1,
+        );
       }
     }
   });
@@ -174,7 +176,14 @@ describe('hands inside the body outline or at the table edge', () => {
           const margin = step.technique === 'tug' ? 0.04 : 0.012;
           if (h.isHolding || h.isLifted) expect(isOnBody(h, margin) || isOnTable(view, h), where).toBe(true);
           else expect(isOnBody(h, margin), where).toBe(true);
-          for (const q of handExtentPoints(view, h)) {
+          const drawnHand = drawnHandsTop(moment.hands, {
+            position,
+            neverPress: neverPressAreas(bodyMap),
+            excluded: [],
+          }).find((d) => d.state === h);
+          if (!drawnHand?.isShown) continue;
+          const points = handOnlyParts(drawnHand).flatMap((poly) => poly.map((p) => screenFromBody(view, p)));
+          for (const q of points) {
             expect(q.y, where).toBeLessThan(view.captionTop);
             expect(q.x, where).toBeGreaterThan(0);
             expect(q.x, where).toBeLessThan(view.width);

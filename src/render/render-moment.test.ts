@@ -3,7 +3,7 @@ import { TECHNIQUE_KINDS } from '../core/ids.js';
 import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js';
 import { FIGURE_117, hand, KIND_MOMENTS, momentFixture } from './__fixtures__/moments.js';
 import { bodyOutlinePairs } from './body-figure.js';
-import { handExtentPoints } from './hands.js';
+import { drawnHandsTop, handOnlyParts } from './drawn-hands.js';
 import { RENDER_LAYERS, renderMoment, STATIC_LAYERS, staticLayersSvg } from './render-moment.js';
 import { bodyFromScreen, screenAngleFromBody, screenFromBody, viewLayout } from './view.js';
 
@@ -174,7 +174,8 @@ describe('the view transform', () => {
   it('draws a hand about 0.10 body heights long (BODY-PROPORTIONS.md), not the size of the back', () => {
     const view = viewLayout({ width: 1280, height: 720, position: 'prone' });
     const palm = hand('left', 'palm', [-0.04, 0.3], -90);
-    const pts = handExtentPoints(view, palm);
+    const [drawn] = drawnHandsTop([palm], { position: 'prone', neverPress: [], excluded: [] });
+    const pts = handOnlyParts(drawn!).flatMap((poly) => poly.map((p) => screenFromBody(view, p)));
     const xs = pts.map((p) => p.x);
     const lengthInH = (Math.max(...xs) - Math.min(...xs)) / view.scale;
     expect(lengthInH).toBeGreaterThan(0.05);

@@ -5,10 +5,13 @@ import type { Moment } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
+import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
+import { legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
+import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
 import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
@@ -52,6 +55,12 @@ export interface RenderOptions {
 }
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
+const neverPressCache = new WeakMap<BodyMap, ReturnType<typeof neverPressAreas>>();
+
+/** A map's never-press areas, built once per map. */
+function neverPressAreasOf(map: BodyMap) {
+  return cachedValue(neverPressCache, map, neverPressAreas);
+}
 
 /** What the static layers depend on. */
 interface StaticLayersOptions {
@@ -185,8 +194,18 @@ export function frameParts(
     );
   }
   if (layers.has('path')) moving.push(pathSvg({ view, theme, moment }));
-  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: moment.hands, viewSurface: surface }));
+  const drawn =
+    layers.has('hands') || layers.has('marks')
+      ? drawnHandsTop(moment.hands, {
+          position,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+        })
+      : [];
+  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn }));
   if (layers.has('marks')) {
+    moving.push(restSceneSvg({ view, theme, labels, moment }));
+    moving.push(legendSvg({ view, theme, labels, moment, drawn }));
     moving.push(emphasisSvg({ view, theme, labels, moment }));
     moving.push(placeMarkerSvg({ view, theme, labels, moment }));
   }

@@ -82,7 +82,7 @@ function labelAt(
     {
       x: num(at.x),
       y: num(at.y),
-      'font-size': num(13 * u),
+      'font-size': num(14 * u),
       'font-weight': '600',
       fill: style.fill,
       stroke: theme.labelHalo,

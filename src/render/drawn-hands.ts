@@ -1,0 +1,593 @@
+import type { BodyMap } from '../core/body-map.js';
+import { type BodyPoint, polygonContains } from '../core/geometry.js';
+import type { ClientPosition, Surface } from '../core/ids.js';
+import type { HandState } from '../core/moment.js';
+import { surfaceForPosition } from '../core/step-motion.js';
+import { armOutlinePairs, bodyOutlinePairs } from './body-figure.js';
+import { type Digit, type HandPose, isHandUnder, POSES, type PoseName, TOOL_POSE } from './hands.js';
+import { polygonDistance } from './polyline.js';
+import type { XY } from './svg.js';
+
+/*
+ * What a view draws of the practitioner's hands, as a description independent of pixels: each hand's outline
+ * (palm, fingers, thumb, forearm) as polygons in the body frame, where it lies, and whether it is shown at all.
+ * The renderer draws from this description, and the property tests check it, so the picture cannot put a hand's
+ * edge where the test does not look. The top view is described here; other views add their own function with
+ * the same result type.
+ */
+
+/** One hand as a view draws it. */
+export interface DrawnHand {
+  /** The moment's hand this drawing shows. */
+  readonly state: HandState;
+  readonly pose: PoseName;
+  /** Where the contact is drawn (the HandState's point, or at most DRAWN_NUDGE_MAX outward from it). */
+  readonly at: BodyPoint;
+  /** The fingers' direction as drawn (body frame, radians), turned about the contact to keep the hand on the body. */
+  readonly angle: number;
+  /** The surface the hand lies on. */
+  readonly surface: Surface;
+  /** False when the view cuts the hand away (under the head or neck, where drawing it would cover the face). */
+  readonly isShown: boolean;
+  /** True when the hand lies on the surface the view does not show (drawn see-through, dashed). */
+  readonly isUnder: boolean;
+  /** Presses now (pressure > 0, neither lifted nor holding). */
+  readonly isPressing: boolean;
+  /** Stacked palms: 0 the lower hand, 1 the one on top (turned across it). */
+  readonly stackIndex: number;
+  /** The upper stacked hand's turn across the lower one (+1 or −1). */
+  readonly stackTurn?: 1 | -1;
+  /** The outline as polygons (palm, each digit, the forearm) in the body frame. */
+  readonly parts: readonly (readonly BodyPoint[])[];
+}
+
+/** How far (body heights) a drawn hand keeps from a never-press or excluded region: about 9 mm on 175 cm. */
+export const DRAWN_MARGIN = 0.005;
+/** The most the drawing moves a contact outward, away from a never-press region (body heights, about 2 cm). */
+export const DRAWN_NUDGE_MAX = 0.012;
+
+/**
+ * The face and the throat seen from above, supine: never covered by a drawn hand. The face runs from the
+ * hairline (about 0.03 H below the crown, BODY-PROPORTIONS.md) to the chin (0.125), the throat to the sternal
+ * notch (0.18).
+ */
+export const FACE_AND_THROAT: readonly BodyPoint[] = [
+  { x: -0.043, y: 0.03 },
+  { x: 0.043, y: 0.03 },
+  { x: 0.045, y: 0.07 },
+  { x: 0.036, y: 0.125 },
+  { x: 0.04, y: 0.178 },
+  { x: -0.04, y: 0.178 },
+  { x: -0.036, y: 0.125 },
+  { x: -0.045, y: 0.07 },
+];
+
+/** Beyond the picture's head end: about 0.06 H above the crown there is no canvas left. */
+const BEYOND_HEAD_END: readonly BodyPoint[] = [
+  { x: -1, y: -1 },
+  { x: 1, y: -1 },
+  { x: 1, y: -0.06 },
+  { x: -1, y: -0.06 },
+];
+
+/** The head and neck seen from above, prone (crown to C7). */
+const HEAD_AND_NECK: readonly BodyPoint[] = [
+  { x: -0.05, y: -0.01 },
+  { x: 0.05, y: -0.01 },
+  { x: 0.05, y: 0.1 },
+  { x: 0.04, y: 0.15 },
+  { x: -0.04, y: 0.15 },
+  { x: -0.05, y: 0.1 },
+];
+
+/** The top of the stacked palms: pushed along the fingers (local units) and turned across the lower hand (degrees). */
+const STACK_TOP = { du: 8, dAngle: 16 };
+
+type LocalPolygon = readonly (readonly [number, number])[];
+
+function digitOutline(d: Digit): LocalPolygon {
+  const a = (d.angle * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const w0 = d.width / 2;
+  const w1 = (d.tipWidth ?? d.width * 0.9) / 2;
+  const reach = d.length - w1;
+  const at = (along: number, across: number): readonly [number, number] => [
+    d.u + along * cos - across * sin,
+    d.v + along * sin + across * cos,
+  ];
+  if (d.isSleeve) return [at(0, -w0), at(d.length, -w1), at(d.length, w1), at(0, w0)];
+  const out: (readonly [number, number])[] = [at(0, -w0), at(reach, -w1)];
+  for (let k = 1; k < 4; k++) {
+    const t = -Math.PI / 2 + (Math.PI * k) / 4;
+    out.push(at(reach + w1 * Math.cos(t), w1 * Math.sin(t)));
+  }
+  out.push(at(reach, w1), at(0, w0));
+  return out;
+}
+
+const localParts = new Map<PoseName, LocalPolygon[]>();
+
+/** A pose's outline in its local frame (1/1000 H): the palm and every digit, sleeve and forearm. */
+export function poseOutline(pose: PoseName): readonly LocalPolygon[] {
+  const cached = localParts.get(pose);
+  if (cached) return cached;
+  const p: HandPose = POSES[pose];
+  const parts = [p.palm, ...p.digits.map(digitOutline)];
+  localParts.set(pose, parts);
+  return parts;
+}
+
+/** The screen direction of a body-frame finger angle for a view's lateral sign (see view.ts). */
+function screenAngle(angle: number, lateralSign: -1 | 1): number {
+  return Math.atan2(lateralSign * Math.cos(angle), Math.sin(angle));
+}
+
+/** The placement of a pose: contact, finger angle, mirror and stacking; what handsSvg's transform does too. */
+export interface HandPlacement {
+  readonly pose: PoseName;
+  readonly at: XY;
+  readonly angle: number;
+  readonly isMirrored: boolean;
+  readonly stackIndex: number;
+  /** The upper stacked hand's turn across the lower one: +1 or −1 (the side that keeps it off the spine). */
+  readonly stackTurn?: 1 | -1;
+}
+
+function stackDegrees(placement: HandPlacement): number {
+  if (placement.stackIndex === 0) return 0;
+  return (placement.stackTurn ?? (placement.isMirrored ? 1 : -1)) * STACK_TOP.dAngle;
+}
+
+/** The local → body-frame map of a placement in a view with this lateral sign. */
+function placedParts(
+  placement: HandPlacement,
+  lateralSign: -1 | 1,
+  parts: readonly LocalPolygon[],
+): BodyPoint[][] {
+  const extraDeg = stackDegrees(placement);
+  const theta = screenAngle(placement.angle, lateralSign) + (extraDeg * Math.PI) / 180;
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const [cu, cv] = POSES[placement.pose].contact;
+  const du = placement.stackIndex > 0 ? STACK_TOP.du : 0;
+  const flip = placement.isMirrored ? -1 : 1;
+  return parts.map((poly) =>
+    poly.map(([lu, lv]) => {
+      const a = (lu - cu + du) / 1000;
+      const b = ((lv - cv) / 1000) * flip;
+      const sx = a * cos - b * sin;
+      const sy = a * sin + b * cos;
+      return { x: placement.at.x + sy / lateralSign, y: placement.at.y + sx };
+    }),
+  );
+}
+
+/** The screen rotation (degrees) and the extra shift along the fingers (local units) of a placement. */
+export function placementScreenTurn(
+  placement: HandPlacement,
+  lateralSign: -1 | 1,
+): { deg: number; du: number } {
+  const extraDeg = stackDegrees(placement);
+  return {
+    deg: (screenAngle(placement.angle, lateralSign) * 180) / Math.PI + extraDeg,
+    du: placement.stackIndex > 0 ? STACK_TOP.du : 0,
+  };
+}
+
+interface Zone {
+  readonly polygon: readonly XY[];
+  readonly margin: number;
+  /** A soft zone (the head, for a hand working the back) only weighs against a placement; a hard one forbids it. */
+  readonly isSoft?: boolean;
+}
+
+interface Fitting {
+  readonly forbidden: readonly BoxedZone[];
+  readonly body: readonly (readonly XY[])[];
+  readonly isWorking: boolean;
+}
+
+const bodyPolygons: readonly (readonly XY[])[] = [
+  bodyOutlinePairs().map(([x, y]) => ({ x, y })),
+  ...armOutlinePairs().map((arm) => arm.map(([x, y]) => ({ x, y }))),
+];
+
+/** The body (silhouette and arms, grown by 0.006 H) as a grid of cells 0.002 H square: a fast "on the body?". */
+const BODY_CELL = 0.002;
+const BODY_GRID = { x0: -0.2, y0: -0.05, nx: 200, ny: 560 };
+let bodyGrid: Uint8Array | null = null;
+function isOnBody(p: XY): boolean {
+  if (!bodyGrid) {
+    // Inside the silhouette or an arm, then grown by three cells (0.006 H) so the edge of a limb counts.
+    const inside = new Uint8Array(BODY_GRID.nx * BODY_GRID.ny);
+    for (let j = 0; j < BODY_GRID.ny; j++) {
+      for (let i = 0; i < BODY_GRID.nx; i++) {
+        const q = { x: BODY_GRID.x0 + (i + 0.5) * BODY_CELL, y: BODY_GRID.y0 + (j + 0.5) * BODY_CELL };
+        if (bodyPolygons.some((b) => polygonContains(b, q))) inside[j * BODY_GRID.nx + i] = 1;
+      }
+    }
+    const grid = new Uint8Array(inside.length);
+    const r = 3;
+    for (let j = 0; j < BODY_GRID.ny; j++) {
+      for (let i = 0; i < BODY_GRID.nx; i++) {
+        if (!inside[j * BODY_GRID.nx + i]) continue;
+        for (let dj = -r; dj <= r; dj++) {
+          const jj = j + dj;
+          if (jj < 0 || jj >= BODY_GRID.ny) continue;
+          for (let di = -r; di <= r; di++) {
+            const ii = i + di;
+            if (ii >= 0 && ii < BODY_GRID.nx && di * di + dj * dj <= r * r) grid[jj * BODY_GRID.nx + ii] = 1;
+          }
+        }
+      }
+    }
+    bodyGrid = grid;
+  }
+  const i = Math.floor((p.x - BODY_GRID.x0) / BODY_CELL);
+  const j = Math.floor((p.y - BODY_GRID.y0) / BODY_CELL);
+  if (i < 0 || j < 0 || i >= BODY_GRID.nx || j >= BODY_GRID.ny) return false;
+  return bodyGrid[j * BODY_GRID.nx + i] === 1;
+}
+
+interface BoxedZone extends Zone {
+  readonly minX: number;
+  readonly maxX: number;
+  readonly minY: number;
+  readonly maxY: number;
+}
+
+function boxed(z: Zone): BoxedZone {
+  let minX = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const p of z.polygon) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  return { ...z, minX: minX - z.margin, maxX: maxX + z.margin, minY: minY - z.margin, maxY: maxY + z.margin };
+}
+
+/** Sample points of placed parts: every vertex, and along every edge at most 0.005 H apart. */
+function samplePoints(parts: readonly (readonly BodyPoint[])[]): XY[] {
+  const out: XY[] = [];
+  for (const poly of parts) {
+    for (let i = 0; i < poly.length; i++) {
+      const a = poly[i]!;
+      const b = poly[(i + 1) % poly.length]!;
+      const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 0.005));
+      for (let k = 0; k < n; k++)
+        out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+    }
+  }
+  return out;
+}
+
+function fitScore(
+  parts: readonly (readonly BodyPoint[])[],
+  fitting: Fitting,
+): { hits: number; soft: number; offBody: number } {
+  const points = samplePoints(parts);
+  let hits = 0;
+  let soft = 0;
+  let off = 0;
+  for (const p of points) {
+    for (const z of fitting.forbidden) {
+      if (p.x < z.minX || p.x > z.maxX || p.y < z.minY || p.y > z.maxY) continue;
+      if (polygonDistance(z.polygon, p) <= z.margin) {
+        if (z.isSoft) soft++;
+        else hits++;
+        break;
+      }
+    }
+    if (!isOnBody(p)) off++;
+  }
+  const n = Math.max(points.length, 1);
+  return { hits, soft: soft / n, offBody: off / n };
+}
+
+const TURNS = [0, 15, -15, 30, -30, 45, -45, 60, -60, 90, -90, 120, -120, 150, -150, 180].map(
+  (d) => (d * Math.PI) / 180,
+);
+const NUDGES = [0, 0.003, 0.006, 0.009, DRAWN_NUDGE_MAX];
+
+/**
+ * The placement that keeps a hand's whole outline off the forbidden zones and, for a working hand, on the body:
+ * the HandState's own when it fits, else the nearest turn about the contact, else a small move outward.
+ */
+function placementFitted(
+  base: HandPlacement,
+  lateralSign: -1 | 1,
+  fitting: Fitting,
+  options: {
+    outline?: (p: HandPlacement) => BodyPoint[][];
+    variants?: readonly Partial<HandPlacement>[];
+  } = {},
+): HandPlacement {
+  const outline = options.outline ?? ((p: HandPlacement) => placedParts(p, lateralSign, poseOutline(p.pose)));
+  const variants = options.variants ?? [{}];
+  const score = (p: HandPlacement, turn: number, nudge: number) => {
+    const s = fitScore(outline(p), fitting);
+    const offWeight = fitting.isWorking ? 6 : 1.5;
+    return (
+      1000 * s.hits + 8 * s.soft + offWeight * s.offBody + (Math.abs(turn) / Math.PI) * 1.2 + nudge * 400
+    );
+  };
+  base = { ...base, ...variants[0] };
+  const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting) }));
+  for (const { v, s: first } of firsts)
+    if (first.hits === 0 && first.soft === 0 && first.offBody <= (fitting.isWorking ? 0.12 : 0.5))
+      return { ...base, ...v };
+  let best = base;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const outward = Math.abs(base.at.x) < 0.002 ? 0 : Math.sign(base.at.x);
+  // Moves: none, outward across the body (away from the midline), then along it either way.
+  const moves: [number, number][] = [[0, 0]];
+  for (const n of NUDGES.slice(1)) {
+    if (outward !== 0) moves.push([outward * n, 0]);
+    moves.push([0, n], [0, -n]);
+  }
+  // Turns alone first; moves only for a hand that presses near a hard zone and cannot be turned clear.
+  const pressZones = fitting.forbidden.filter((z) => !z.isSoft && z.margin > 0);
+  const canMove =
+    pressZones.length > 0 && fitScore(outline(base), { ...fitting, forbidden: pressZones }).hits > 0;
+  for (const [dx, dy] of canMove ? moves : moves.slice(0, 1)) {
+    const nudge = Math.hypot(dx, dy);
+    for (const turn of TURNS) {
+      for (const v of variants) {
+        const p: HandPlacement = {
+          ...base,
+          ...v,
+          at: { x: base.at.x + dx, y: base.at.y + dy },
+          angle: base.angle + turn,
+        };
+        const s = score(p, turn, nudge);
+        if (s < bestScore - 1e-9) {
+          bestScore = s;
+          best = p;
+        }
+      }
+    }
+    // A hand that presses near a hard zone weighs every move against every turn (a small move keeps the seed's
+    // hand direction, as the fingers facing each other under the collarbones); any other stops at the turns.
+    if (bestScore < 1000 && !canMove) break;
+  }
+  return best;
+}
+
+function touchesFace(parts: readonly (readonly BodyPoint[])[]): boolean {
+  return samplePoints(parts).some((p) => polygonDistance(FACE_AND_THROAT, p) <= 0.002);
+}
+
+/** Position and angle steps of the fitting's memo: a fit is computed on this grid, then applied to the hand. */
+const FIT_STEP = 0.001;
+const FIT_ANGLE_STEP = Math.PI / 360;
+const fitMemo = new Map<string, { turn: number; dx: number; dy: number; stackTurn?: 1 | -1 }>();
+
+function fitKey(
+  state: HandState,
+  options: { position: ClientPosition; excluded: readonly ForbiddenArea[] },
+  isUnder: boolean,
+): string {
+  const ex = options.excluded
+    .map((a) => `${a.surface}${a.polygon.length}${a.polygon[0]?.x.toFixed(3)}${a.polygon[0]?.y.toFixed(3)}`)
+    .join(';');
+  return [
+    state.hand,
+    state.tool,
+    state.surface,
+    state.isLifted,
+    state.isHolding,
+    state.pressure !== null && state.pressure > 0,
+    isUnder,
+    options.position,
+    Math.round(state.x / FIT_STEP),
+    Math.round(state.y / FIT_STEP),
+    Math.round(state.angle / FIT_ANGLE_STEP),
+    ex,
+  ].join('|');
+}
+
+/**
+ * The fitting, memoised: the hands of neighbouring frames (and of every repetition) share one fit, computed on a
+ * fine grid of positions and angles (so the result depends on the hand alone, not on which frames came before),
+ * and applied to the hand as a turn and a move.
+ */
+function placementFittedMemo(
+  base: HandPlacement,
+  lateralSign: -1 | 1,
+  fitting: Fitting,
+  key: string,
+  options: Parameters<typeof placementFitted>[3] = {},
+): HandPlacement {
+  let fit = fitMemo.get(key);
+  if (!fit) {
+    const qx = Math.round(base.at.x / FIT_STEP) * FIT_STEP;
+    const qy = Math.round(base.at.y / FIT_STEP) * FIT_STEP;
+    const qa = Math.round(base.angle / FIT_ANGLE_STEP) * FIT_ANGLE_STEP;
+    const fitted = placementFitted(
+      { ...base, at: { x: qx, y: qy }, angle: qa },
+      lateralSign,
+      fitting,
+      options,
+    );
+    fit = {
+      turn: fitted.angle - qa,
+      dx: fitted.at.x - qx,
+      dy: fitted.at.y - qy,
+      ...(fitted.stackTurn ? { stackTurn: fitted.stackTurn } : {}),
+    };
+    if (fitMemo.size > 20000) fitMemo.clear();
+    fitMemo.set(key, fit);
+  }
+  return {
+    ...base,
+    at: { x: base.at.x + fit.dx, y: base.at.y + fit.dy },
+    angle: base.angle + fit.turn,
+    ...(fit.stackTurn ? { stackTurn: fit.stackTurn } : {}),
+  };
+}
+
+/** A region or an excluded area given to the fitting: its polygons in the body frame, per surface. */
+export interface ForbiddenArea {
+  readonly surface: Surface;
+  readonly polygon: readonly XY[];
+}
+
+/** The never-press regions of a map (maxPressure 0), both sides, as forbidden areas. */
+export function neverPressAreas(map: BodyMap): ForbiddenArea[] {
+  const out: ForbiddenArea[] = [];
+  for (const r of map.regions) {
+    if (r.maxPressure > 0) continue;
+    const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
+    out.push({ surface: r.surface, polygon: left });
+    if (r.isBilateral) out.push({ surface: r.surface, polygon: left.map((p) => ({ x: -p.x, y: p.y })) });
+  }
+  return out;
+}
+
+/**
+ * The hands of a moment as the top view draws them: the HandStates placed with their poses, each turned about
+ * its contact (or moved outward by at most DRAWN_NUDGE_MAX) so a pressing hand's whole outline keeps
+ * DRAWN_MARGIN off the never-press regions and the plan's excluded areas, and a working hand lies on the body;
+ * supine, a hand under the head or neck is cut away rather than drawn over the face or throat.
+ */
+export function drawnHandsTop(
+  hands: readonly HandState[],
+  options: {
+    position: ClientPosition;
+    neverPress: readonly ForbiddenArea[];
+    excluded: readonly ForbiddenArea[];
+  },
+): DrawnHand[] {
+  const lateralSign: -1 | 1 = options.position === 'supine' ? 1 : -1;
+  const viewSurface = surfaceForPosition(options.position);
+  let stacked = 0;
+  let lower: HandPlacement | null = null;
+  const out: DrawnHand[] = [];
+  for (const state of hands) {
+    const pose: PoseName = state.isHolding ? 'grasp' : TOOL_POSE[state.tool];
+    const stackIndex = state.tool === 'stacked-palms' ? Math.min(stacked++, 1) : 0;
+    const isUnder = isHandUnder(state, viewSurface);
+    const isPressing = state.pressure !== null && state.pressure > 0 && !state.isLifted && !state.isHolding;
+    const zones: Zone[] = [];
+    if (isPressing) {
+      for (const a of [...options.neverPress, ...options.excluded])
+        if (a.surface === state.surface) zones.push({ polygon: a.polygon, margin: DRAWN_MARGIN });
+    }
+    if (!isUnder && viewSurface === 'anterior') zones.push({ polygon: FACE_AND_THROAT, margin: 0 });
+    // Nothing drawn beyond the head end of the picture (the table starts 0.035 H above the crown).
+    zones.push({ polygon: BEYOND_HEAD_END, margin: 0 });
+    // A hand working the back or the legs keeps off the head (no fist on the back of the head).
+    if (!isUnder && viewSurface === 'posterior' && state.y > 0.17 && !state.isLifted)
+      zones.push({ polygon: HEAD_AND_NECK, margin: 0, isSoft: true });
+    let placement: HandPlacement = {
+      pose,
+      at: { x: state.x, y: state.y },
+      angle: state.angle,
+      isMirrored: state.hand === 'left',
+      stackIndex,
+    };
+    const nominal = placedParts(placement, lateralSign, poseOutline(pose));
+    if (isUnder && viewSurface === 'anterior' && touchesFace(nominal)) {
+      // Under the head or neck, seen from above face up: cut away, no fitting needed.
+      out.push({
+        state,
+        pose,
+        at: { x: state.x, y: state.y },
+        angle: state.angle,
+        surface: state.surface,
+        isShown: false,
+        isUnder,
+        isPressing,
+        stackIndex,
+        parts: nominal,
+      });
+      continue;
+    }
+    const fitting: Fitting = {
+      forbidden: zones.map(boxed),
+      body: bodyPolygons,
+      isWorking: !state.isLifted && !state.isHolding && !isUnder,
+    };
+    if (stackIndex > 0 && lower) {
+      // The upper hand of a stack lies where the lower one's fitting put the pair.
+      placement = { ...lower, stackIndex: 1 };
+    } else if (state.tool === 'stacked-palms') {
+      // Both hands of the stack are fitted together, the upper one turned to whichever side keeps the pair clear.
+      const pair = (p: HandPlacement) => [
+        ...placedParts({ ...p, stackIndex: 0 }, lateralSign, poseOutline(pose)),
+        ...placedParts({ ...p, stackIndex: 1 }, lateralSign, poseOutline(pose)),
+      ];
+      placement = placementFittedMemo(
+        placement,
+        lateralSign,
+        fitting,
+        `stack|${fitKey(state, options, isUnder)}`,
+        {
+          outline: pair,
+          variants: [{ stackTurn: 1 }, { stackTurn: -1 }],
+        },
+      );
+      lower = placement;
+    } else {
+      placement = placementFittedMemo(placement, lateralSign, fitting, fitKey(state, options, isUnder));
+    }
+    const parts = placedParts(placement, lateralSign, poseOutline(pose));
+    // Seen from above, supine, a hand under the head or neck, or one at the crown that cannot be drawn off the
+    // face, would lie over the face or throat: the view cuts it away (the head-end view shows it).
+    const isShown = !(viewSurface === 'anterior' && touchesFace(parts));
+    out.push({
+      state,
+      pose,
+      at: { x: placement.at.x, y: placement.at.y },
+      angle: placement.angle,
+      surface: state.surface,
+      isShown,
+      isUnder,
+      isPressing,
+      stackIndex,
+      ...(placement.stackTurn ? { stackTurn: placement.stackTurn } : {}),
+      parts,
+    });
+  }
+  return out;
+}
+
+/** The plan's excluded areas as polygons per surface (a midline region excluded on one side: that half only). */
+export function excludedAreaPolygons(
+  map: BodyMap,
+  excluded: readonly { readonly region: string; readonly side: 'left' | 'right' | null }[],
+): ForbiddenArea[] {
+  const out: ForbiddenArea[] = [];
+  for (const area of excluded) {
+    for (const r of map.regions) {
+      if (r.id !== area.region && !r.id.startsWith(`${area.region}.`)) continue;
+      const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
+      if (!r.isBilateral) {
+        const half =
+          area.side === null
+            ? left
+            : left.map((p) => ({ x: area.side === 'left' ? Math.min(p.x, 0) : Math.max(p.x, 0), y: p.y }));
+        out.push({ surface: r.surface, polygon: half });
+        continue;
+      }
+      if (area.side !== 'right') out.push({ surface: r.surface, polygon: left });
+      if (area.side !== 'left')
+        out.push({ surface: r.surface, polygon: left.map((p) => ({ x: -p.x, y: p.y })) });
+    }
+  }
+  return out;
+}
+
+/** The parts of a drawn hand that belong to the hand itself (palm, fingers, thumb), not the wrist, sleeve or forearm. */
+export function handOnlyParts(drawn: DrawnHand): readonly (readonly BodyPoint[])[] {
+  const digits = POSES[drawn.pose].digits;
+  return drawn.parts.filter((_, i) => {
+    const d: Digit | undefined = digits[i - 1];
+    return i === 0 || !(d?.isArm || d?.isSleeve);
+  });
+}
