@@ -1,4 +1,4 @@
-import type { Moment } from '../core/moment.js';
+import { type Moment, momentMotion } from '../core/moment.js';
 import type { DrawnHand } from './drawn-hands.js';
 import type { RenderLabels } from './labels.js';
 import { TECHNIQUE_MARKS } from './marks.js';
@@ -14,7 +14,7 @@ type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'hidden';
 export function legendRows(moment: Moment, drawn: readonly DrawnHand[]): LegendRow[] {
   const spec = TECHNIQUE_MARKS[moment.technique];
   const rows: LegendRow[] = [];
-  const tracks = moment.step.motion.hands.filter((t) => !t.isHolding && t.points.length > 1);
+  const tracks = momentMotion(moment).hands.filter((t) => !t.isHolding && t.points.length > 1);
   if (spec.stroke !== 'none' && tracks.length > 0) {
     rows.push('working');
     if (tracks.some((t) => (t.returnPoints?.length ?? 0) > 1 && !t.isReturnPressing)) rows.push('return');
