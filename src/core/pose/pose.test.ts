@@ -29,6 +29,14 @@ function momentOf(id: string, phase: number, side: Side | null = null, rep = 0):
   return momentAt(plan, step.start + ((rep + phase) * step.duration) / step.reps, map);
 }
 
+/** The moment `phase` into the first repetition of one part of a step in parts. */
+function partMomentOf(id: string, part: string, phase: number, side: Side | null = null): Moment {
+  const step = plan.steps.find((s) => s.id === id && (side === null || s.side === side));
+  const found = step?.parts?.find((p) => p.id === part);
+  if (!found) throw new Error(`no ${id}/${part}`);
+  return momentAt(plan, found.start + (phase * found.duration) / found.reps, map);
+}
+
 function joint(m: Moment, name: string): Vec3 {
   const p = m.pose?.client[name];
   if (!p) throw new Error(`no joint ${name}`);
@@ -77,9 +85,10 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
   it.each(['left', 'right'] as const)(
     'foot-flex-stretch (%s): the ankle turns ≥ 25° between Figure 115 and 116, toward the shin then away',
     (side) => {
-      const rest = ankleAngle(momentOf('foot-flex-stretch', 0, side), side);
-      const fig115 = ankleAngle(momentOf('foot-flex-stretch', 0.25, side), side);
-      const fig116 = ankleAngle(momentOf('foot-flex-stretch', 0.75, side), side);
+      // The step is in two parts: toward the shin (Figure 115), then the other way (Figure 116).
+      const rest = ankleAngle(partMomentOf('foot-flex-stretch', 'toward-shin', 0, side), side);
+      const fig115 = ankleAngle(partMomentOf('foot-flex-stretch', 'toward-shin', 0.4, side), side);
+      const fig116 = ankleAngle(partMomentOf('foot-flex-stretch', 'away-from-shin', 0.4, side), side);
       expect(Math.abs(fig116 - fig115)).toBeGreaterThanOrEqual(25);
       // Toward the shin closes the angle between shank and foot; the other way opens it.
       expect(fig115).toBeLessThan(rest - 10);
@@ -101,11 +110,12 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
 
   it('spine-extension: the mid-back rises off the table while the pelvis stays down', () => {
     const rest = restClientJoints('supine');
-    const arched = momentOf('spine-extension', 0.1);
+    // The client arches while the palms slide in (the first part), then relaxes onto them.
+    const arched = partMomentOf('spine-extension', 'slide-in', 0.5);
     expect(joint(arched, 't7')[2] - rest.t7![2]).toBeGreaterThanOrEqual(0.02);
     expect(joint(arched, 'sacrum')[2]).toBeCloseTo(rest.sacrum![2], 5);
     // Settled again by the end of the run up to the head.
-    const settled = momentOf('spine-extension', 0.9);
+    const settled = partMomentOf('spine-extension', 'draw-up', 0.9);
     expect(joint(settled, 't7')[2]).toBeCloseTo(rest.t7![2], 5);
   });
 
