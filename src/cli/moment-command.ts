@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
+import { momentPose } from '../core/pose/pose.js';
 import { momentAt } from '../core/timeline.js';
 import { EXIT } from './exit-codes.js';
 import { stepMomentAt } from './figures-command.js';
@@ -34,6 +35,8 @@ export function momentJson(moment: Moment): Record<string, unknown> {
     stepId: step.id,
     title: step.title,
     ...rest,
+    // The posed body (DESIGN.md "Contracts"): the client's and the practitioner's joints.
+    pose: momentPose(moment),
     // The running part of a step in parts, by id and title with its times (its tracks are the plan's).
     part: part
       ? {

@@ -1,6 +1,5 @@
 import type { ContactTool, Side, Surface, TechniqueKind } from './ids.js';
 import type { PlannedPart, PlannedStep, StepMotion } from './plan-types.js';
-import type { Pose } from './pose/pose-types.js';
 
 /** What one hand is doing at a moment. */
 export interface HandState {
@@ -48,11 +47,6 @@ export interface Moment {
   /** Technique-specific extras: lift height 0…1, stretch amount, rotation angle … */
   readonly extent: number;
   readonly isFinished: boolean;
-  /**
-   * The posed body: the client's and the practitioner's joints (DESIGN.md "Contracts"). `momentAt` always sets it;
-   * a moment built by hand may leave it out (renderers then pose it themselves with `poseOf`).
-   */
-  readonly pose?: Pose;
 }
 
 /** The motion the hands follow at a moment: the running part's, else the step's. */

@@ -4,8 +4,6 @@ import { lastIndexAtMost } from './geometry.js';
 import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
-import { poseOf } from './pose/pose.js';
-import type { Pose } from './pose/pose-types.js';
 import { partIndexAt, partView } from './step-parts.js';
 import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
@@ -150,7 +148,8 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
   const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
   const frame = motion.technique.handsAt(input, phase, repIndex);
   const stepEnd = step.start + Math.max(step.duration, 0);
-  const moment: Moment = {
+  // No pose here: `momentPose` works it out when asked (posing every moment made momentAt ten times slower).
+  return {
     t: time,
     stepIndex: index,
     step,
@@ -169,19 +168,4 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
     extent: frame.extent,
     isFinished,
   };
-  // The pose is worked out when first read (the top view and the player's clock never need it), then kept.
-  let pose: Pose | undefined;
-  return Object.defineProperty(moment, 'pose', {
-    enumerable: true,
-    get: () => {
-      pose ??= poseOf({
-        step: running,
-        phase,
-        extent: frame.extent,
-        repetition: repIndex + 1,
-        hands: frame.hands,
-      });
-      return pose;
-    },
-  });
 }

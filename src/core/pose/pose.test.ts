@@ -6,7 +6,7 @@ import type { Moment } from '../moment.js';
 import { isRefusal, type Plan } from '../plan-types.js';
 import { planFromIntake } from '../planner.js';
 import { momentAt } from '../timeline.js';
-import { poseOf } from './pose.js';
+import { momentPose, poseOf } from './pose.js';
 import { restClientJoints } from './rest-body.js';
 import { type Vec3, vecAngleDegrees, vecDifference, vecLength } from './vec3.js';
 
@@ -38,7 +38,7 @@ function partMomentOf(id: string, part: string, phase: number, side: Side | null
 }
 
 function joint(m: Moment, name: string): Vec3 {
-  const p = m.pose?.client[name];
+  const p = momentPose(m).client[name];
   if (!p) throw new Error(`no joint ${name}`);
   return p;
 }
@@ -55,11 +55,11 @@ function ankleAngle(m: Moment, side: Side): number {
 describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
   it('names every joint of the contract, client and practitioner', () => {
     const m = momentOf('spine-thumb-knead', 0.3);
-    const client = Object.keys(m.pose!.client);
+    const client = Object.keys(momentPose(m).client);
     for (const j of ['crown', 'occiput', 'chin', 'c7', 't7', 't12', 'sacrum']) expect(client).toContain(j);
     for (const j of ['shoulder', 'hip', 'knee', 'ankle', 'heel', 'toes'])
       for (const s of ['left', 'right']) expect(client).toContain(`${j}-${s}`);
-    const practitioner = Object.keys(m.pose!.practitioner);
+    const practitioner = Object.keys(momentPose(m).practitioner);
     for (const j of ['shoulder', 'elbow', 'wrist', 'palm', 'fingertip', 'thumb-tip'])
       for (const s of ['left', 'right']) expect(practitioner).toContain(`${j}-${s}`);
   });
@@ -77,7 +77,7 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
       for (const j of ['hip', 'knee', 'ankle', 'heel', 'toes'])
         expect(joint(top, `${j}-${other}`)).toEqual(joint(rest, `${j}-${other}`));
       // The hand under the knee and the hand at the ankle rise with the leg.
-      const hands = top.pose!.hands;
+      const hands = momentPose(top).hands;
       expect(Math.min(...hands.map((h) => h.contact[2]))).toBeGreaterThan(0.02);
     },
   );
@@ -99,7 +99,7 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);
-    expect(pulled.pose!.place).toBe('head');
+    expect(momentPose(pulled).place).toBe('head');
     for (const j of ['crown', 'occiput', 'chin']) {
       expect(joint(pulled, j)[2] - joint(rest, j)[2]).toBeGreaterThanOrEqual(0.01);
       expect(joint(pulled, j)[1]).toBeLessThan(joint(rest, j)[1] - 0.004);
@@ -132,12 +132,16 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
 
   it('a stroke on the back leaves the body at rest and puts the hands on its surface', () => {
     const m = momentOf('spine-reinforced-palm', 0.3);
-    expect(m.pose!.client).toEqual(restClientJoints('prone'));
-    for (const h of m.pose!.hands) {
+    expect(momentPose(m).client).toEqual(restClientJoints('prone'));
+    for (const h of momentPose(m).hands) {
       expect(h.contact[2]).toBeGreaterThan(0.1);
       expect(h.isUnder).toBe(false);
     }
-    expect(m.pose!.hands.map((h) => h.shape).sort()).toEqual(['flat-palm', 'palm-on-palm']);
+    expect(
+      momentPose(m)
+        .hands.map((h) => h.shape)
+        .sort(),
+    ).toEqual(['flat-palm', 'palm-on-palm']);
   });
 
   it('the practitioner reaches from their place: arms of real length, elbows not inside the client', () => {
@@ -149,7 +153,7 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
       'sole-thumb',
     ]) {
       const m = momentOf(id, 0.3, id.startsWith('leg') || id.startsWith('sole') ? 'left' : null);
-      const p = m.pose!.practitioner;
+      const p = momentPose(m).practitioner;
       for (const side of ['left', 'right'] as const) {
         const upper = vecLength(vecDifference(p[`elbow-${side}`]!, p[`shoulder-${side}`]!));
         expect(upper, `${id} ${side} upper arm`).toBeCloseTo(0.186, 2);
@@ -160,8 +164,8 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
 
   it('hands under the body are marked as under it (the chest stroke round the shoulders, the traction)', () => {
     const traction = momentOf('neck-traction', 0.5);
-    expect(traction.pose!.hands.every((h) => h.isUnder)).toBe(true);
-    expect(traction.pose!.hands.every((h) => h.shape === 'two-fingertips')).toBe(true);
+    expect(momentPose(traction).hands.every((h) => h.isUnder)).toBe(true);
+    expect(momentPose(traction).hands.every((h) => h.shape === 'two-fingertips')).toBe(true);
   });
 
   it('is the data a step names: a step pose of {} keeps the body at rest', () => {

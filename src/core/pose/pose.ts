@@ -1,5 +1,7 @@
 import type { ClientPosition, PractitionerPlace, Side, TechniqueKind } from '../ids.js';
-import type { HandState } from '../moment.js';
+import { cachedValue } from '../memo.js';
+import type { HandState, Moment } from '../moment.js';
+import { partView } from '../step-parts.js';
 import { clientPoseMoves, posedPoint } from './client-pose.js';
 import { type PoseSpec, TECHNIQUE_POSES } from './pose-spec.js';
 import type { Pose } from './pose-types.js';
@@ -78,4 +80,23 @@ export function poseOf(input: PoseInput): Pose {
     })),
     moves,
   };
+}
+
+const momentPoses = new WeakMap<Moment, Pose>();
+
+/**
+ * A moment's pose: the client posed and the practitioner's arms at that instant (its running part's, for a step
+ * in parts). Worked out on first asking and kept per moment object; the timeline does not pose every moment (a
+ * player's clock and the top view never need it).
+ */
+export function momentPose(moment: Moment): Pose {
+  return cachedValue(momentPoses, moment, (m) =>
+    poseOf({
+      step: m.part ? partView(m.step, m.part) : m.step,
+      phase: m.phase,
+      extent: m.extent,
+      repetition: m.repetition,
+      hands: m.hands,
+    }),
+  );
 }

@@ -1,8 +1,9 @@
 import type { ClientPosition, View } from '../../core/ids.js';
 import type { Moment } from '../../core/moment.js';
-import { poseOf, stepPoseSpec } from '../../core/pose/pose.js';
+import { momentPose, poseOf, stepPoseSpec } from '../../core/pose/pose.js';
 import type { Pose } from '../../core/pose/pose-types.js';
 import { type Vec3, vecDifference, vecLength } from '../../core/pose/vec3.js';
+import { partView } from '../../core/step-parts.js';
 import { captionsSvg } from '../captions.js';
 import { renderLabels } from '../labels.js';
 import { hatchPatternSvg } from '../safety.js';
@@ -39,24 +40,10 @@ export interface SolidViewOptions {
   readonly showsStatus?: boolean;
 }
 
-/** The moment's pose: its own, or posed now (a moment built by hand). */
-export function momentPose(moment: Moment): Pose {
-  return (
-    moment.pose ??
-    poseOf({
-      step: moment.step,
-      phase: moment.phase,
-      extent: moment.extent,
-      repetition: moment.repetition,
-      hands: moment.hands,
-    })
-  );
-}
-
 /** The pose the step starts from: the same step and hands at the start of the repetition. */
 function startPose(moment: Moment): Pose {
   return poseOf({
-    step: moment.step,
+    step: moment.part ? partView(moment.step, moment.part) : moment.step,
     phase: 0,
     extent: 0,
     repetition: moment.repetition,
