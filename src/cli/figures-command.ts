@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinBodyMap } from '../content/load.js';
 import type { Language } from '../core/ids.js';
-import { type Moment, momentMotion } from '../core/moment.js';
+import type { Moment } from '../core/moment.js';
 import type { Plan, PlannedFigure, PlannedPart, PlannedStep } from '../core/plan-types.js';
 import { partView } from '../core/step-parts.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
@@ -39,16 +39,6 @@ export function stepMomentAt(
   const rep = Math.min(Math.max(options.repetition ?? 1, 1), Math.max(running.reps, 1));
   const phase = Math.min(Math.max(options.phase ?? stepTellingPhase(running), 0), 0.999);
   return momentAt(plan, running.start + perRep * (rep - 1 + phase), builtinBodyMap());
-}
-
-/** Puts the working hands at the end of their tracks (x, y and surface): the end of a move the timeline holds still. */
-function _handsAtTrackEnd(moment: Moment): Moment {
-  const hands = moment.hands.map((h) => {
-    const track = momentMotion(moment).hands.find((t) => t.hand === h.hand && !t.isHolding);
-    const end = track?.points.at(-1);
-    return end && !h.isHolding ? { ...h, x: end.x, y: end.y, surface: end.surface } : h;
-  });
-  return { ...moment, hands };
 }
 
 function mostExtended(

@@ -9,7 +9,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // From src/server (tsx) the repository is two folders up; from the compiled dist/src/server, three.
 const repoRoot = resolve(here, '..', '..', ...(here.includes(`${sep}dist${sep}src${sep}`) ? ['..'] : []));
 const root = process.env.WEB_ROOT ? resolve(process.env.WEB_ROOT) : join(repoRoot, 'dist', 'web');
-const port = process.env.PORT === undefined ? 5178 : Number(process.env.PORT);
+// An empty PORT counts as unset (Number('') would be 0: a random port).
+const port =
+  process.env.PORT === undefined || process.env.PORT.trim() === '' ? 5178 : Number(process.env.PORT);
 const host = process.env.HOST ?? '127.0.0.1';
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
