@@ -75,31 +75,42 @@ export interface PlannedCues {
  * motion, pressure, repetitions and cues, and its slice of the step's time. The parts of a step follow each
  * other with no gap; their times add up to the step's.
  */
-export interface PlannedPart {
+/** What a planned step and each of its parts both carry: what is done, where, how hard, how often and when. */
+export interface PlannedWork {
   readonly id: string;
   readonly title: string;
   readonly technique: TechniqueKind;
-  /** The step's tags and the part's own. */
+  /** The routine's tags (a part: its step's and its own); rules match them. */
   readonly tags: readonly string[];
   readonly place: PractitionerPlace | null;
+  /** Region ids touched (deduplicated, without side). */
   readonly regions: readonly string[];
+  /** Planned pressure 1–5; null for work that presses nothing. */
   readonly pressure: number | null;
+  /** Pressure by region where softer than `pressure` (e.g. the kidney band). */
   readonly pressureByRegion: Readonly<Record<string, number>>;
   readonly reps: number;
   /** Seconds from the session start. */
   readonly start: number;
+  /** Seconds. */
   readonly duration: number;
-  /** The part's own cues (said as it starts); `before` is empty when the part adds none. */
   readonly cues: PlannedCues;
+  /** What rules changed; a change about one part names it (`part`). */
   readonly changes: readonly PlanChange[];
   readonly figure: number | null;
   readonly motion: StepMotion;
+  /** The routine's own telling phase for the still, when it overrides the technique kind's. */
   readonly tellingPhase?: number;
-  /** The part's views, panels and pose where the routine gives them (else its step's). */
+  /** The routine's views (main first), when it names them; else the technique kind's (a part: its step's). */
   readonly views?: readonly View[];
+  /** The routine's two-panel picture: the phases of the first repetition each panel shows. */
   readonly panels?: readonly [number, number];
+  /** The routine's own pose, replacing its technique kind's. */
   readonly pose?: PoseSpec;
 }
+
+/** One part of a step in parts; its `cues.before` is empty when the part adds none (said as it starts). */
+export type PlannedPart = PlannedWork;
 
 /** A seed figure a planned step shows, and the moment that shows it (the routine's `figure`/`figures`). */
 export interface PlannedFigure {
@@ -115,48 +126,18 @@ export interface PlannedFigure {
 }
 
 /** One step of a plan, on one side, with its timing. */
-export interface PlannedStep {
-  readonly id: string;
+export interface PlannedStep extends PlannedWork {
   readonly sectionId: string;
-  readonly title: string;
-  readonly technique: TechniqueKind;
-  /** The step's tags from the routine (rules match them). */
-  readonly tags: readonly string[];
   readonly position: ClientPosition;
-  readonly place: PractitionerPlace | null;
   /** `left`/`right` for a per-side step; null for midline or both sides at once. */
   readonly side: Side | null;
-  /** Region ids the step touches (deduplicated, without side). */
-  readonly regions: readonly string[];
-  /** Planned pressure 1–5; null for steps that press nothing. */
-  readonly pressure: number | null;
-  /** Pressure by region where softer than `pressure` (e.g. the kidney band). */
-  readonly pressureByRegion: Readonly<Record<string, number>>;
-  readonly reps: number;
   /** True when the count is fixed by the technique (lift, traction). */
   readonly isCountBound: boolean;
-  /** Seconds from the session start. */
-  readonly start: number;
-  /** Seconds. */
-  readonly duration: number;
-  readonly cues: PlannedCues;
-  /** What rules changed; a change about one part names it (`part`). */
-  readonly changes: readonly PlanChange[];
-  readonly figure: number | null;
   /** Every seed figure the step shows, with its moment (absent when it shows none). */
   readonly figures?: readonly PlannedFigure[];
-  /** The step's motion; for a step in parts, its first planned part's (each part carries its own). */
-  readonly motion: StepMotion;
-  /** The routine's own telling phase for the step's still, when it overrides the technique kind's. */
-  readonly tellingPhase?: number;
-  /** The parts still planned, in order (a step the routine writes as a sequence); absent for a single step. */
+  /** The parts still planned, in order (a step the routine writes as a sequence); absent for a single step. Its
+   * `motion` is then its first planned part's (each part carries its own). */
   readonly parts?: readonly PlannedPart[];
-  /** The routine's views for the step (main first), when it names them; else its technique kind's. */
-  readonly views?: readonly View[];
-  /** The routine's two-panel picture: the phases of the first repetition each panel shows. */
-  readonly panels?: readonly [number, number];
-  /** The routine's own pose for the step, replacing its technique kind's. */
-  readonly pose?: PoseSpec;
 }
 
 /** A step (on a side) the plan leaves out, and why. */
