@@ -22,7 +22,13 @@ const AFTER = '2026-12-02T12:00:00.000Z';
 
 /** A read that counts its calls and answers what it is given. */
 function counted<T>(value: T | null) {
-  const read = { calls: 0, fn: async () => (read.calls++, value) };
+  const read = {
+    calls: 0,
+    fn: async () => {
+      read.calls++;
+      return value;
+    },
+  };
   return read;
 }
 
@@ -32,7 +38,13 @@ function held<T>(value: T) {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  return { fn: async () => (await gate, value), release: () => release() };
+  return {
+    fn: async () => {
+      await gate;
+      return value;
+    },
+    release: () => release(),
+  };
 }
 
 describe('LookupCache', () => {
