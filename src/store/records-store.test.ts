@@ -41,6 +41,21 @@ describe.each(backends)('records store on %s', (_name, opened) => {
   });
   afterAll(() => store.close());
 
+  /** A (refused) plan of Anna's and a session of it. */
+  const sessionStarted = async (clientId: string | null) => {
+    const plan = await store.addPlan({
+      userId: anna,
+      clientId,
+      intakeId: null,
+      routineId: 'r',
+      routineVersion: 1,
+      intake,
+      plan: { refused: true, reasons: [] },
+      createdAt: AT,
+    });
+    return { plan, s: await store.addSession({ userId: anna, planId: plan.id, clientId, createdAt: AT }) };
+  };
+
   it('refuses a second account with the same e-mail', async () => {
     expect(
       await store.addUser({
@@ -88,17 +103,7 @@ describe.each(backends)('records store on %s', (_name, opened) => {
   });
 
   it('stores an event id once, however often it is sent', async () => {
-    const plan = await store.addPlan({
-      userId: anna,
-      clientId: null,
-      intakeId: null,
-      routineId: 'r',
-      routineVersion: 1,
-      intake,
-      plan: { refused: true, reasons: [] },
-      createdAt: AT,
-    });
-    const s = await store.addSession({ userId: anna, planId: plan.id, clientId: null, createdAt: AT });
+    const { plan, s } = await sessionStarted(null);
     expect(await store.saveEvents(s.id, [event('e1', 1), event('e2', 2)], AT)).toEqual({
       stored: 2,
       duplicates: 0,
@@ -116,17 +121,7 @@ describe.each(backends)('records store on %s', (_name, opened) => {
   it('deletes a client with everything kept about them', async () => {
     const c = await store.addClient(anna, { name: 'Client C' }, AT);
     await store.addIntake(anna, c.id, { intake, consent }, AT);
-    const plan = await store.addPlan({
-      userId: anna,
-      clientId: c.id,
-      intakeId: null,
-      routineId: 'r',
-      routineVersion: 1,
-      intake,
-      plan: { refused: true, reasons: [] },
-      createdAt: AT,
-    });
-    const s = await store.addSession({ userId: anna, planId: plan.id, clientId: c.id, createdAt: AT });
+    const { s } = await sessionStarted(c.id);
     await store.saveEvents(s.id, [event('a', 1), event('b', 2)], AT);
     await store.saveNotes(s.id, { subjective: 's', objective: 'o', assessment: 'a', plan: 'p' }, anna, AT);
     expect(await store.notes(s.id)).toMatchObject({ subjective: 's' });
