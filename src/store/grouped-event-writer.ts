@@ -18,9 +18,9 @@ export function storeGroupCommit(store: RecordsStore): GroupCommit {
   const one = (tx: RecordsStore, b: EventBatch) => tx.saveEvents(b.sessionId, b.events, b.receivedAt);
   return async (batches) => {
     try {
+      // One statement for the group's events (a round trip each on PostgreSQL), then its few audit lines.
       const saved = await store.transaction(async (tx) => {
-        const out: EventsSaved[] = [];
-        for (const b of batches) out.push(await one(tx, b));
+        const out = await tx.saveEventBatches(batches);
         for (const entry of auditMerged(batches, out)) await tx.addAudit(entry);
         return out;
       });

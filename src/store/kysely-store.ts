@@ -25,6 +25,7 @@ import type {
   Client,
   ClientDeleted,
   EventsSaved,
+  EventsToSave,
   IntakeRecord,
   PlanRecord,
   RecordsStore,
@@ -88,6 +89,16 @@ function sessionOf(row: Selectable<SessionsTable>): SessionRow {
     clientId: row.client_id,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * The most event rows in one INSERT: 7 values a row stays under SQLite's 32,766 and PostgreSQL's 65,535 bound
+ * parameters.
+ */
+const ROWS_PER_INSERT = 1000;
+
+function eventKey(sessionId: string, id: string): string {
+  return `${sessionId}\n${id}`;
 }
 
 const SESSION_COLUMNS = ['id', 'user_id', 'plan_id', 'client_id', 'source_id', 'created_at'] as const;
@@ -442,14 +453,28 @@ export class KyselyRecordsStore implements RecordsStore {
     events: readonly SessionEvent[],
     receivedAt: string,
   ): Promise<EventsSaved> {
-    if (events.length === 0) return { stored: 0, duplicates: 0 };
-    const result = await this.db
-      .insertInto('session_events')
-      .values(events.map((e) => eventRow(sessionId, e, receivedAt)))
-      .onConflict((oc) => oc.columns(['session_id', 'id']).doNothing())
-      .executeTakeFirst();
-    const stored = Number(result.numInsertedOrUpdatedRows ?? 0);
-    return { stored, duplicates: events.length - stored };
+    const [saved] = await this.saveEventBatches([{ sessionId, events, receivedAt }]);
+    return saved ?? { stored: 0, duplicates: 0 };
+  }
+
+  async saveEventBatches(batches: readonly EventsToSave[]): Promise<EventsSaved[]> {
+    const rows = batches.flatMap((b) => b.events.map((e) => eventRow(b.sessionId, e, b.receivedAt)));
+    // Which (session, id) pairs this call stored: each is counted for the first batch that carries it.
+    const stored = new Set<string>();
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const inserted = await this.db
+        .insertInto('session_events')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.columns(['session_id', 'id']).doNothing())
+        .returning(['session_id', 'id'])
+        .execute();
+      for (const r of inserted) stored.add(eventKey(r.session_id, r.id));
+    }
+    return batches.map((b) => {
+      let n = 0;
+      for (const e of b.events) if (stored.delete(eventKey(b.sessionId, e.id))) n++;
+      return { stored: n, duplicates: b.events.length - n };
+    });
   }
 
   async events(sessionId: string): Promise<SessionEvent[]> {

@@ -118,6 +118,30 @@ describe.each(backends)('records store on %s', (_name, opened) => {
     expect((await store.plan(anna, plan.id))?.plan).toEqual({ refused: true, reasons: [] });
   });
 
+  it('saves several batches at once, each answered with its own counts', async () => {
+    const { s } = await sessionStarted(null);
+    const { s: other } = await sessionStarted(null);
+    await store.saveEvents(s.id, [event('old', 1)], AT);
+    const many = Array.from({ length: 1200 }, (_, i) => event(`m${i}`, i));
+    expect(
+      await store.saveEventBatches([
+        { sessionId: s.id, events: [event('old', 1), event('x', 2)], receivedAt: AT },
+        { sessionId: s.id, events: [event('x', 2), event('y', 3), event('y', 3)], receivedAt: AT },
+        // The same id in another session is another event.
+        { sessionId: other.id, events: [event('x', 2)], receivedAt: AT },
+        // More rows than one statement takes.
+        { sessionId: other.id, events: many, receivedAt: AT },
+      ]),
+    ).toEqual([
+      { stored: 1, duplicates: 1 },
+      { stored: 1, duplicates: 2 },
+      { stored: 1, duplicates: 0 },
+      { stored: 1200, duplicates: 0 },
+    ]);
+    expect((await store.events(s.id)).map((e) => e.id)).toEqual(['old', 'x', 'y']);
+    expect(await store.events(other.id)).toHaveLength(1201);
+  });
+
   it('deletes a client with everything kept about them', async () => {
     const c = await store.addClient(anna, { name: 'Client C' }, AT);
     await store.addIntake(anna, c.id, { intake, consent }, AT);
