@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordsStore } from '../store/records-store.js';
 import { testBackends } from '../store/test-support/test-backends.js';
 import { recordsApp } from './records-app.js';
-import { type ApiCaller, apiCaller, therapistsLoggedIn } from './test-support/api-client.js';
+import { ANNA_AND_BORIS, type ApiCaller, apiCaller, therapistsLoggedIn } from './test-support/api-client.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const sample = JSON.parse(readFileSync(join(REPO, 'examples/intakes/sample.json'), 'utf8')) as unknown;
@@ -160,10 +160,7 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
   beforeAll(async () => {
     ({ store } = await opened());
     app = await recordsApp({ store });
-    [anna, boris] = await therapistsLoggedIn(app, [
-      ['anna@example.org', 'Anna'],
-      ['boris@example.org', 'Boris'],
-    ]);
+    [anna, boris] = await therapistsLoggedIn(app, ANNA_AND_BORIS);
     const client = (await anna.call('POST', '/api/clients', { name: 'Anna’s client' })).json().client
       .id as string;
     const intake = (
@@ -228,29 +225,9 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
     const clients = (await boris.call('GET', '/api/clients')).json().clients as { name: string }[];
     expect(clients.map((c) => c.name)).toEqual(['Mine']);
   });
-});
 
-// The store keeps logged-in sessions and session rows in memory (SQLite): a logout, a deleted client or another
-// account must be refused exactly as when every request read the database.
-describe.each(backends)('remembered lookups on %s', (_backend, opened) => {
-  let store: RecordsStore;
-  let app: FastifyInstance;
-  let anna: ApiCaller;
-  let boris: ApiCaller;
-
-  beforeAll(async () => {
-    ({ store } = await opened());
-    app = await recordsApp({ store });
-    [anna, boris] = await therapistsLoggedIn(app, [
-      ['anna@example.org', 'Anna'],
-      ['boris@example.org', 'Boris'],
-    ]);
-  }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
-
+  // The store keeps logged-in sessions and session rows in memory (SQLite): a logout, a deleted client or another
+  // account must be refused exactly as when every request read the database. Last: Anna logs out.
   const sessionStarted = async (clientId?: string) => {
     const plan = (
       await anna.call('POST', '/api/plans', { intake: sample, ...(clientId ? { clientId } : {}) })

@@ -14,7 +14,13 @@ import type { RecordsStore } from '../store/records-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { testBackends } from '../store/test-support/test-backends.js';
 import { recordsApp } from './records-app.js';
-import { type ApiCaller, loggedIn, ownerSetUp, therapistsLoggedIn } from './test-support/api-client.js';
+import {
+  ANNA_AND_BORIS,
+  type ApiCaller,
+  loggedIn,
+  ownerSetUp,
+  therapistsLoggedIn,
+} from './test-support/api-client.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const TEN_MINUTES = { minutes: 10, language: 'en' };
@@ -73,10 +79,7 @@ describe.each(backends)('export jobs on %s', (backend, opened) => {
     queue = new ExportQueue({ store, transport, workerName: 'server' });
     await queue.startWorking(2, { isRestart: !url });
     app = await recordsApp({ store, exportQueue: queue });
-    [anna, boris] = await therapistsLoggedIn(app, [
-      ['anna@example.org', 'Anna'],
-      ['boris@example.org', 'Boris'],
-    ]);
+    [anna, boris] = await therapistsLoggedIn(app, ANNA_AND_BORIS);
   }, 60_000);
   afterAll(async () => {
     await app.close();

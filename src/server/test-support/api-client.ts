@@ -69,6 +69,12 @@ export async function ownerSetUp(
   return apiCaller(app, cookieOf(response), (response.json() as { csrfToken: string }).csrfToken);
 }
 
+/** Two therapists of one clinic, for tests that need a second account beside the first. */
+export const ANNA_AND_BORIS = [
+  ['anna@example.org', 'Anna'],
+  ['boris@example.org', 'Boris'],
+] as const;
+
 /** The owner sets up the app and adds therapists (`[email, name]`, one password); returns them logged in. */
 export async function therapistsLoggedIn<const P extends readonly (readonly [email: string, name: string])[]>(
   app: FastifyInstance,
