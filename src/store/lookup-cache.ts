@@ -1,6 +1,7 @@
 // In-memory copies of the two reads every event write makes: the logged-in session of its cookie and the session
 // row it writes to (its owner). Only for a database that this process alone changes (SQLite): a logout or a
-// client's deletion in another process would not reach this cache.
+// client's deletion in another process would not reach this cache. A cached session carries its user (role
+// included): a store method that ever changes or deletes users or sessions must drop them here as well.
 import type { AuthSession, SessionRow } from './records-store.js';
 
 /** The most entries kept per kind; the oldest goes first. */
