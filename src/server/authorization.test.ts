@@ -1,16 +1,13 @@
 // The authorisation matrix: for every route, an anonymous caller and a second therapist are refused what is not
 // theirs (no cross-account read or write), and a therapist is refused what only the owner may do.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../store/postgres-store.js';
 import type { RecordsStore } from '../store/records-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
-import { type PostgresCluster, postgresClusterStarted } from '../store/test-support/postgres-cluster.js';
+import { testBackends } from '../store/test-support/test-backends.js';
 import { recordsApp } from './records-app.js';
-import { type ApiCaller, apiCaller, loggedIn, ownerSetUp } from './test-support/api-client.js';
+import { ANNA_AND_BORIS, type ApiCaller, apiCaller, therapistsLoggedIn } from './test-support/api-client.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const sample = JSON.parse(readFileSync(join(REPO, 'examples/intakes/sample.json'), 'utf8')) as unknown;
@@ -131,21 +128,7 @@ const MATRIX: readonly {
   { route: 'GET /api/export-jobs/:id/result', who: 'user', url: (i) => `/api/export-jobs/${i.job}/result` },
 ];
 
-let dir: string;
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'authz-test-'));
-  cluster = await postgresClusterStarted();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const backends: [string, () => Promise<RecordsStore>][] = [
-  ['sqlite', () => openSqliteStore(join(dir, 'authz.sqlite'))],
-  ['postgres', async () => openPostgresStore(await cluster!.databaseCreated('authz'))],
-];
+const { backends } = testBackends('authz');
 
 function methodOf(route: string): 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' {
   return route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -175,23 +158,9 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
   };
 
   beforeAll(async () => {
-    store = await opened();
+    ({ store } = await opened());
     app = await recordsApp({ store });
-    const owner = await ownerSetUp(app);
-    for (const [email, name] of [
-      ['anna@example.org', 'Anna'],
-      ['boris@example.org', 'Boris'],
-    ]) {
-      const r = await owner.call('POST', '/api/users', {
-        email,
-        name,
-        password: 'therapist-pass-1',
-        role: 'therapist',
-      });
-      expect(r.statusCode).toBe(201);
-    }
-    anna = await loggedIn(app, 'anna@example.org', 'therapist-pass-1');
-    boris = await loggedIn(app, 'boris@example.org', 'therapist-pass-1');
+    [anna, boris] = await therapistsLoggedIn(app, ANNA_AND_BORIS);
     const client = (await anna.call('POST', '/api/clients', { name: 'Anna’s client' })).json().client
       .id as string;
     const intake = (
@@ -255,5 +224,39 @@ describe.each(backends)('authorisation matrix on %s', (_backend, opened) => {
     expect((await boris.call('GET', '/api/sessions')).json().sessions).toEqual([]);
     const clients = (await boris.call('GET', '/api/clients')).json().clients as { name: string }[];
     expect(clients.map((c) => c.name)).toEqual(['Mine']);
+  });
+
+  // The store keeps logged-in sessions and session rows in memory (SQLite): a logout, a deleted client or another
+  // account must be refused exactly as when every request read the database. Last: Anna logs out.
+  const sessionStarted = async (clientId?: string) => {
+    const plan = (
+      await anna.call('POST', '/api/plans', { intake: sample, ...(clientId ? { clientId } : {}) })
+    ).json().id as string;
+    return (await anna.call('POST', '/api/sessions', { planId: plan })).json().id as string;
+  };
+  const written = (caller: ApiCaller, session: string, id: string) =>
+    caller.call('POST', `/api/sessions/${session}/events`, { events: [{ id, kind: 'next', t: 1, at: AT }] });
+
+  it('refuses another therapist, a deleted client’s session and a logged-out cookie after they were remembered', async () => {
+    const client = (await anna.call('POST', '/api/clients', { name: 'Kept in memory' })).json().client
+      .id as string;
+    const ofClient = await sessionStarted(client);
+    const own = await sessionStarted();
+    // Remembered: Anna's login and both sessions.
+    expect((await written(anna, ofClient, 'a1')).statusCode).toBe(200);
+    expect((await written(anna, own, 'a2')).statusCode).toBe(200);
+    expect((await written(boris, ofClient, 'b1')).statusCode).toBe(404);
+    expect((await boris.call('GET', `/api/sessions/${own}`)).statusCode).toBe(404);
+    expect((await anna.call('DELETE', `/api/clients/${client}`)).statusCode).toBe(200);
+    expect((await written(anna, ofClient, 'a3')).statusCode).toBe(404);
+    expect((await written(anna, own, 'a4')).statusCode).toBe(200);
+    expect((await anna.call('POST', '/api/logout')).statusCode).toBe(204);
+    const after = await written(anna, own, 'a5');
+    expect(after.statusCode).toBe(401);
+    expect((await anna.call('GET', '/api/session')).json().user).toBeNull();
+    // Boris is still logged in; nothing Anna sent after the deletion or the logout was stored.
+    expect((await written(boris, own, 'b2')).statusCode).toBe(404);
+    const events = (await store.events(own)).map((e) => e.id);
+    expect(events).toEqual(['a2', 'a4']);
   });
 });

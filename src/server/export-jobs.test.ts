@@ -2,8 +2,7 @@
 // downloads, a running video is cancelled, a second job of the same account waits while another account's runs,
 // bad requests name their field; on PostgreSQL a separate `massage-coach worker` process takes a job.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,42 +12,20 @@ import { ExportQueue, InProcessTransport, type JobTransport, pgBossTransport } f
 import { openPostgresStore } from '../store/postgres-store.js';
 import type { RecordsStore } from '../store/records-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { type PostgresCluster, postgresClusterStarted } from '../store/test-support/postgres-cluster.js';
+import { testBackends } from '../store/test-support/test-backends.js';
 import { recordsApp } from './records-app.js';
-import { type ApiCaller, loggedIn, ownerSetUp } from './test-support/api-client.js';
+import {
+  ANNA_AND_BORIS,
+  type ApiCaller,
+  loggedIn,
+  ownerSetUp,
+  therapistsLoggedIn,
+} from './test-support/api-client.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const TEN_MINUTES = { minutes: 10, language: 'en' };
 
-let dir: string;
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'export-jobs-test-'));
-  cluster = await postgresClusterStarted();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let dbCount = 0;
-interface Backend {
-  store: RecordsStore;
-  url: string | null;
-}
-const backends: [string, () => Promise<Backend>][] = [
-  [
-    'sqlite',
-    async () => ({ store: await openSqliteStore(join(dir, `jobs-${++dbCount}.sqlite`)), url: null }),
-  ],
-  [
-    'postgres',
-    async () => {
-      const url = await cluster!.databaseCreated(`jobs_${++dbCount}`);
-      return { store: await openPostgresStore(url), url };
-    },
-  ],
-];
+const { backends, folder } = testBackends('jobs');
 
 type Job = {
   id: string;
@@ -102,21 +79,7 @@ describe.each(backends)('export jobs on %s', (backend, opened) => {
     queue = new ExportQueue({ store, transport, workerName: 'server' });
     await queue.startWorking(2, { isRestart: !url });
     app = await recordsApp({ store, exportQueue: queue });
-    const owner = await ownerSetUp(app);
-    for (const [email, name] of [
-      ['anna@example.org', 'Anna'],
-      ['boris@example.org', 'Boris'],
-    ]) {
-      const r = await owner.call('POST', '/api/users', {
-        email,
-        name,
-        password: 'therapist-pass-1',
-        role: 'therapist',
-      });
-      expect(r.statusCode).toBe(201);
-    }
-    anna = await loggedIn(app, 'anna@example.org', 'therapist-pass-1');
-    boris = await loggedIn(app, 'boris@example.org', 'therapist-pass-1');
+    [anna, boris] = await therapistsLoggedIn(app, ANNA_AND_BORIS);
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -282,7 +245,7 @@ describe('export queue on SQLite across a restart', () => {
   };
 
   it('keeps a queued job through a restart and runs it once a worker starts', async () => {
-    const file = join(dir, 'restart.sqlite');
+    const file = join(folder(), 'restart.sqlite');
     let store = await openSqliteStore(file);
     let queue = new ExportQueue({ store, transport: new InProcessTransport(), exporters: quick });
     await queue.startWorking(0, { isRestart: true });

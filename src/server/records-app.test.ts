@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../store/postgres-store.js';
 import type { RecordsStore } from '../store/records-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { type PostgresCluster, postgresClusterStarted } from '../store/test-support/postgres-cluster.js';
+import { testBackends } from '../store/test-support/test-backends.js';
 import { recordsApp } from './records-app.js';
 import { type ApiCaller, apiCaller, cookieOf, loggedIn, ownerSetUp } from './test-support/api-client.js';
 
@@ -16,22 +14,7 @@ const fever = JSON.parse(readFileSync(join(REPO, 'examples/intakes/fever.json'),
 const AT = '2026-12-02T16:30:00Z';
 const consent = { agreed: true, at: AT, takenBy: 'Olga Owner' };
 
-let dir: string;
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'api-test-'));
-  cluster = await postgresClusterStarted();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let dbCount = 0;
-const backends: [string, () => Promise<RecordsStore>][] = [
-  ['sqlite', () => openSqliteStore(join(dir, `api-${++dbCount}.sqlite`))],
-  ['postgres', async () => openPostgresStore(await cluster!.databaseCreated(`api_${++dbCount}`))],
-];
+const { backends, folder } = testBackends('api');
 
 function event(id: string, t: number, kind = 'next', extra: Record<string, unknown> = {}) {
   return { id, kind, t, at: AT, stepId: null, side: null, ...extra };
@@ -45,7 +28,7 @@ describe.each(backends)('records API on %s', (backend, opened) => {
   const anonymous = () => apiCaller(app);
 
   beforeAll(async () => {
-    store = await opened();
+    ({ store } = await opened());
     app = await recordsApp({ store, throttle: { perEmail: 3, perAddress: 1000, windowMs: 60_000 } });
     owner = await ownerSetUp(app);
     const added = await owner.call('POST', '/api/users', {
@@ -303,7 +286,7 @@ describe.each(backends)('records API on %s', (backend, opened) => {
 
 describe('first start', () => {
   it('needs the printed set-up token, then sets up the owner once', async () => {
-    const store = await openSqliteStore(join(dir, 'setup.sqlite'));
+    const store = await openSqliteStore(join(folder(), 'setup.sqlite'));
     const app = await recordsApp({ store, setupToken: 'one-time-token' });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ isNeeded: true });
@@ -344,12 +327,12 @@ describe('first start', () => {
 
 describe('the web app', () => {
   it('is served at / with the security headers, and unknown paths get index.html', async () => {
-    const web = join(dir, 'web');
+    const web = join(folder(), 'web');
     rmSync(web, { recursive: true, force: true });
     const { mkdirSync } = await import('node:fs');
     mkdirSync(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>app</title>');
-    const store = await openSqliteStore(join(dir, 'web.sqlite'));
+    const store = await openSqliteStore(join(folder(), 'web.sqlite'));
     const app = await recordsApp({ store, webRoot: web });
     try {
       for (const url of ['/', '/clients/123']) {

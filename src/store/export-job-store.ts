@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { PlanResult } from '../core/plan-types.js';
 import type { Database, ExportJobsTable } from './database.js';
 
@@ -41,6 +41,17 @@ export type ExportOutcome =
 
 /** The size of one stored chunk of a result file. */
 export const RESULT_CHUNK_BYTES = 1024 * 1024;
+
+/** A running job put back in the queue: no worker, no progress, to be handed out again. */
+const BACK_IN_QUEUE = {
+  status: 'queued',
+  phase: 'queued',
+  done: 0,
+  total: 0,
+  worker: null,
+  dispatched_at: null,
+  started_at: null,
+} as const satisfies Updateable<ExportJobsTable>;
 
 function jobOf(row: Selectable<ExportJobsTable>): ExportJob {
   return {
@@ -315,15 +326,7 @@ export class ExportJobStore {
   async release(id: string): Promise<void> {
     await this.db
       .updateTable('export_jobs')
-      .set({
-        status: 'queued',
-        phase: 'queued',
-        done: 0,
-        total: 0,
-        worker: null,
-        dispatched_at: null,
-        started_at: null,
-      })
+      .set(BACK_IN_QUEUE)
       .where('id', '=', id)
       .where('status', '=', 'running')
       .execute();
@@ -342,15 +345,7 @@ export class ExportJobStore {
       .execute();
     await this.db
       .updateTable('export_jobs')
-      .set({
-        status: 'queued',
-        phase: 'queued',
-        done: 0,
-        total: 0,
-        worker: null,
-        dispatched_at: null,
-        started_at: null,
-      })
+      .set(BACK_IN_QUEUE)
       .where('status', '=', 'running')
       .where('heartbeat_at', '<', staleBefore)
       .execute();

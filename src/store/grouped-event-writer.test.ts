@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { GroupCommit } from './event-groups.js';
 import { GroupedEventWriter, storeGroupCommit } from './grouped-event-writer.js';
 import type { RecordsStore } from './records-store.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -93,5 +94,61 @@ describe('GroupedEventWriter', () => {
     // 41 requests that arrived together: a few lines, each counting several requests.
     expect(lines.length).toBeLessThan(10);
     await store.close();
+  });
+});
+
+describe('GroupedEventWriter in flight', () => {
+  it('hands the next group over while one commits, at most maxInFlight, and answers each only after its commit', async () => {
+    const commits: { size: number; finish: () => void }[] = [];
+    const commit: GroupCommit = (batches) =>
+      new Promise((resolve) => {
+        commits.push({
+          size: batches.length,
+          finish: () => resolve(batches.map(() => ({ ok: true, saved: { stored: 1, duplicates: 0 } }))),
+        });
+      });
+    const writer = new GroupedEventWriter(commit, { maxGroup: 256, maxInFlight: 2 });
+    const answered: string[] = [];
+    const sent = (id: string) =>
+      writer
+        .saveEvents('s', [{ id, kind: 'next', t: 1, at: AT, stepId: null, side: null }], AT, audit('s'))
+        .then(() => answered.push(id));
+    const turn = () => new Promise((next) => setImmediate(next));
+    const a = sent('a');
+    await turn();
+    const b = sent('b');
+    await turn();
+    const c = sent('c');
+    const d = sent('d');
+    await turn();
+    // Two groups under way, the third waits; nobody is answered before a commit.
+    expect(commits.map((x) => x.size)).toEqual([1, 1]);
+    expect(answered).toEqual([]);
+    commits[0]!.finish();
+    await a;
+    await turn();
+    expect(answered).toEqual(['a']);
+    expect(commits.map((x) => x.size)).toEqual([1, 1, 2]);
+    commits[1]!.finish();
+    commits[2]!.finish();
+    await Promise.all([b, c, d]);
+    expect(answered).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('rejects every batch of a group whose commit failed, and goes on with the next', async () => {
+    let calls = 0;
+    const commit: GroupCommit = async (batches) => {
+      calls++;
+      if (calls === 1) throw new Error('disk full');
+      return batches.map(() => ({ ok: true, saved: { stored: 1, duplicates: 0 } }));
+    };
+    const writer = new GroupedEventWriter(commit);
+    const batch = (id: string) => [{ id, kind: 'next' as const, t: 1, at: AT, stepId: null, side: null }];
+    const first = await Promise.allSettled([
+      writer.saveEvents('s', batch('x'), AT, audit('s')),
+      writer.saveEvents('s', batch('y'), AT, audit('s')),
+    ]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await writer.saveEvents('s', batch('z'), AT, audit('s'))).toEqual({ stored: 1, duplicates: 0 });
   });
 });

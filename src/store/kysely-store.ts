@@ -16,6 +16,7 @@ import type {
 } from './database.js';
 import { eventRow } from './event-groups.js';
 import { ExportJobStore } from './export-job-store.js';
+import type { LookupCache } from './lookup-cache.js';
 import type { Dialect } from './migrations.js';
 import type {
   AuditEntry,
@@ -24,6 +25,7 @@ import type {
   Client,
   ClientDeleted,
   EventsSaved,
+  EventsToSave,
   IntakeRecord,
   PlanRecord,
   RecordsStore,
@@ -89,19 +91,46 @@ function sessionOf(row: Selectable<SessionsTable>): SessionRow {
   };
 }
 
+/**
+ * The most event rows in one INSERT: 7 values a row stays under SQLite's 32,766 and PostgreSQL's 65,535 bound
+ * parameters.
+ */
+const ROWS_PER_INSERT = 1000;
+
+function eventKey(sessionId: string, id: string): string {
+  return `${sessionId}\n${id}`;
+}
+
 const SESSION_COLUMNS = ['id', 'user_id', 'plan_id', 'client_id', 'source_id', 'created_at'] as const;
 
 /** The records store over a Kysely database (SQLite or PostgreSQL). */
 export class KyselyRecordsStore implements RecordsStore {
   readonly exportJobs: ExportJobStore;
+  /** What this transaction's deletions dropped from the cache, dropped again once it has committed. */
+  private readonly drops: (() => void)[] = [];
 
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     readonly dialect: Dialect,
     readonly location: string,
     private readonly onClose: () => Promise<void>,
+    /** Logged-in sessions and session rows kept in memory (only when this process alone changes the database). */
+    private readonly cache: LookupCache | null = null,
   ) {
     this.exportJobs = new ExportJobStore(db);
+  }
+
+  /** The cache for a read, outside transactions only (a row a transaction wrote may still be rolled back). */
+  private get readCache(): LookupCache | null {
+    return this.db.isTransaction ? null : this.cache;
+  }
+
+  /** Drops from the cache now and, inside a transaction, again after the commit (a read in between saw the rows). */
+  private dropCached(drop: (cache: LookupCache) => void): void {
+    const { cache } = this;
+    if (!cache) return;
+    drop(cache);
+    if (this.db.isTransaction) this.drops.push(() => drop(cache));
   }
 
   async userCount(): Promise<number> {
@@ -165,6 +194,12 @@ export class KyselyRecordsStore implements RecordsStore {
   }
 
   async authSession(tokenHash: string, now: string): Promise<AuthSession | null> {
+    return this.readCache
+      ? this.readCache.authSession(tokenHash, now, () => this.authSessionRead(tokenHash, now))
+      : this.authSessionRead(tokenHash, now);
+  }
+
+  private async authSessionRead(tokenHash: string, now: string): Promise<AuthSession | null> {
     const row = await this.db
       .selectFrom('auth_sessions')
       .innerJoin('users', 'users.id', 'auth_sessions.user_id')
@@ -187,6 +222,7 @@ export class KyselyRecordsStore implements RecordsStore {
 
   async deleteAuthSession(tokenHash: string): Promise<void> {
     await this.db.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute();
+    this.dropCached((cache) => cache.dropAuthSession(tokenHash));
   }
 
   async addClient(ownerId: string, input: ClientInput, at: string): Promise<Client> {
@@ -258,6 +294,7 @@ export class KyselyRecordsStore implements RecordsStore {
       const plans = await db.deleteFrom('plans').where('client_id', '=', id).executeTakeFirst();
       const intakes = await db.deleteFrom('intakes').where('client_id', '=', id).executeTakeFirst();
       await db.deleteFrom('clients').where('id', '=', id).execute();
+      self.dropCached((cache) => cache.dropSessions());
       return {
         events: Number(events.numDeletedRows),
         sessions: Number(sessions.numDeletedRows),
@@ -379,6 +416,12 @@ export class KyselyRecordsStore implements RecordsStore {
   }
 
   async session(userId: string, id: string): Promise<SessionRow | null> {
+    return this.readCache
+      ? this.readCache.session(userId, id, () => this.sessionRead(userId, id))
+      : this.sessionRead(userId, id);
+  }
+
+  private async sessionRead(userId: string, id: string): Promise<SessionRow | null> {
     const row = await this.db
       .selectFrom('sessions')
       .select(SESSION_COLUMNS)
@@ -410,14 +453,28 @@ export class KyselyRecordsStore implements RecordsStore {
     events: readonly SessionEvent[],
     receivedAt: string,
   ): Promise<EventsSaved> {
-    if (events.length === 0) return { stored: 0, duplicates: 0 };
-    const result = await this.db
-      .insertInto('session_events')
-      .values(events.map((e) => eventRow(sessionId, e, receivedAt)))
-      .onConflict((oc) => oc.columns(['session_id', 'id']).doNothing())
-      .executeTakeFirst();
-    const stored = Number(result.numInsertedOrUpdatedRows ?? 0);
-    return { stored, duplicates: events.length - stored };
+    const [saved] = await this.saveEventBatches([{ sessionId, events, receivedAt }]);
+    return saved ?? { stored: 0, duplicates: 0 };
+  }
+
+  async saveEventBatches(batches: readonly EventsToSave[]): Promise<EventsSaved[]> {
+    const rows = batches.flatMap((b) => b.events.map((e) => eventRow(b.sessionId, e, b.receivedAt)));
+    // Which (session, id) pairs this call stored: each is counted for the first batch that carries it.
+    const stored = new Set<string>();
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const inserted = await this.db
+        .insertInto('session_events')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.columns(['session_id', 'id']).doNothing())
+        .returning(['session_id', 'id'])
+        .execute();
+      for (const r of inserted) stored.add(eventKey(r.session_id, r.id));
+    }
+    return batches.map((b) => {
+      let n = 0;
+      for (const e of b.events) if (stored.delete(eventKey(b.sessionId, e.id))) n++;
+      return { stored: n, duplicates: b.events.length - n };
+    });
   }
 
   async events(sessionId: string): Promise<SessionEvent[]> {
@@ -497,9 +554,12 @@ export class KyselyRecordsStore implements RecordsStore {
 
   async transaction<T>(work: (store: RecordsStore) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return work(this);
-    return (this.db as Kysely<Database>)
-      .transaction()
-      .execute((trx) => work(new KyselyRecordsStore(trx, this.dialect, this.location, async () => {})));
+    const [result, drops] = await (this.db as Kysely<Database>).transaction().execute(async (trx) => {
+      const inner = new KyselyRecordsStore(trx, this.dialect, this.location, async () => {}, this.cache);
+      return [await work(inner), inner.drops] as const;
+    });
+    for (const drop of drops) drop();
+    return result;
   }
 
   async close(): Promise<void> {

@@ -86,6 +86,13 @@ export interface EventsSaved {
   readonly duplicates: number;
 }
 
+/** One batch of a session's events to save. */
+export interface EventsToSave {
+  readonly sessionId: string;
+  readonly events: readonly SessionEvent[];
+  readonly receivedAt: string;
+}
+
 /** What a client's deletion removed. */
 export interface ClientDeleted {
   readonly intakes: number;
@@ -155,6 +162,11 @@ export interface RecordsStore {
 
   /** Saves events of a session; an event id already stored for the session is skipped. */
   saveEvents(sessionId: string, events: readonly SessionEvent[], receivedAt: string): Promise<EventsSaved>;
+  /**
+   * Saves the events of several batches with few statements; answers each batch's counts in order (an event id
+   * stored before, or sent by an earlier batch of the same call, counts as a duplicate).
+   */
+  saveEventBatches(batches: readonly EventsToSave[]): Promise<EventsSaved[]>;
   events(sessionId: string): Promise<SessionEvent[]>;
 
   saveNotes(sessionId: string, notes: SoapNotes, userId: string, at: string): Promise<void>;

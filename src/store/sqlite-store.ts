@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type SqliteDatabase as KyselySqlite, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { KyselyRecordsStore } from './kysely-store.js';
+import { LookupCache } from './lookup-cache.js';
 import { migrateToLatest } from './migrations.js';
 import type { RecordsStore } from './records-store.js';
 import { sqliteEventThread } from './sqlite-event-thread.js';
@@ -58,10 +59,17 @@ export async function openSqliteStore(
     await db.destroy();
     throw error;
   }
-  const store = new KyselyRecordsStore(db, 'sqlite', path, async () => {
-    await thread?.close();
-    await db.destroy();
-  });
+  // The server is the one process that changes a SQLite file's accounts and sessions: its lookups may be cached.
+  const store = new KyselyRecordsStore(
+    db,
+    'sqlite',
+    path,
+    async () => {
+      await thread?.close();
+      await db.destroy();
+    },
+    new LookupCache(),
+  );
   return Object.assign(store, {
     ...(thread ? { eventGroupCommit: thread.commit } : {}),
     async backup(to: string): Promise<void> {

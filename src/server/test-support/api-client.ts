@@ -68,3 +68,26 @@ export async function ownerSetUp(
   if (response.statusCode !== 201) throw new Error(`setup failed: ${response.statusCode} ${response.body}`);
   return apiCaller(app, cookieOf(response), (response.json() as { csrfToken: string }).csrfToken);
 }
+
+/** Two therapists of one clinic, for tests that need a second account beside the first. */
+export const ANNA_AND_BORIS = [
+  ['anna@example.org', 'Anna'],
+  ['boris@example.org', 'Boris'],
+] as const;
+
+/** The owner sets up the app and adds therapists (`[email, name]`, one password); returns them logged in. */
+export async function therapistsLoggedIn<const P extends readonly (readonly [email: string, name: string])[]>(
+  app: FastifyInstance,
+  people: P,
+  password = 'therapist-pass-1',
+): Promise<{ -readonly [K in keyof P]: ApiCaller }> {
+  const owner = await ownerSetUp(app);
+  const callers: ApiCaller[] = [];
+  for (const [email, name] of people) {
+    const r = await owner.call('POST', '/api/users', { email, name, password, role: 'therapist' });
+    if (r.statusCode !== 201) throw new Error(`adding ${email} failed: ${r.statusCode} ${r.body}`);
+    callers.push(await loggedIn(app, email, password));
+  }
+  // One caller per person, in order: the tuple's shape.
+  return callers as { -readonly [K in keyof P]: ApiCaller };
+}
