@@ -131,15 +131,28 @@ function arrowSvg(a: XY, b: XY, bend: number, theme: Theme, unit: number): strin
       'stroke-width': num(10 * unit),
       'stroke-linecap': 'round',
     }) +
+    arrowLineSvg(
+      `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      [b, p1, p2],
+      theme,
+      unit,
+    )
+  );
+}
+
+/** An arrow's line (`d`) in the path colour, and its head: a filled triangle (tip first). */
+function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit: number): string {
+  const [tip, p1, p2] = head;
+  return (
     el('path', {
-      d: `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      d,
       fill: 'none',
       stroke: theme.path,
       'stroke-width': num(5 * unit),
       'stroke-linecap': 'round',
     }) +
     el('path', {
-      d: `M${num(b.x)} ${num(b.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
       fill: theme.path,
     })
   );
@@ -163,18 +176,11 @@ function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): stri
     y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
   };
   const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
-  return (
-    el('path', {
-      d: `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(5 * unit),
-      'stroke-linecap': 'round',
-    }) +
-    el('path', {
-      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
-      fill: theme.path,
-    })
+  return arrowLineSvg(
+    `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
+    [tip, p1, p2],
+    theme,
+    unit,
   );
 }
 
