@@ -213,6 +213,7 @@ function topLayerPieces(
     path: layers.has('path') ? text(pathSvg({ view, theme, moment })) : '',
     hands: '',
     marks: '',
+    place: '',
     captions: '',
   };
   const drawn =
@@ -228,9 +229,9 @@ function topLayerPieces(
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
         legendSvg({ view, theme, labels, moment, drawn }) +
-        emphasisSvg({ view, theme, labels, moment }) +
-        placeMarkerSvg({ view, theme, labels, moment }),
+        emphasisSvg({ view, theme, labels, moment }),
     );
+  if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));
   if (layers.has('captions')) {
     const hasNeverPressKey = neverPressRegionsNear(map, surface, moment).length > 0;
     pieces.captions = text(
