@@ -23,14 +23,7 @@ export type RenderLayer = (typeof RENDER_LAYERS)[number];
  */
 export const STATIC_LAYERS: readonly RenderLayer[] = ['table', 'body'];
 /** The layers that change from moment to moment. */
-export const MOVING_LAYERS: readonly RenderLayer[] = [
-  'safety',
-  'path',
-  'hands',
-  'marks',
-  'place',
-  'captions',
-];
+export const MOVING_LAYERS: readonly RenderLayer[] = RENDER_LAYERS.filter((l) => !STATIC_LAYERS.includes(l));
 
 /**
  * How a solid view frames its camera: round this moment's pose (`moment`, the default; a still picture), or round
