@@ -255,7 +255,8 @@ function rgbaFromYuv(yuv: Buffer): Buffer {
  * This checkout's export beside a baseline checkout's (`BENCH_BASELINE=DIR`, e.g. main's code with node_modules
  * linked) on the same window, one after the other in this run: the ratio of their wall and CPU times. The window
  * (`BENCH_EXPORT_COMPARE_SECONDS`, default 90) starts 20 s before the first step seen from the side, so it holds
- * views from above and from the side.
+ * views from above and from the side (a baseline that draws only from above then draws less), or at
+ * `BENCH_EXPORT_COMPARE_FROM` seconds.
  */
 async function baselineCompared(plan: Plan, root: string, dir: string, report: Report): Promise<void> {
   const load = (path: string) => import(pathToFileURL(join(root, path)).href);
@@ -273,7 +274,7 @@ async function baselineCompared(plan: Plan, root: string, dir: string, report: R
   ) as Plan;
   const seconds = Number(process.env.BENCH_EXPORT_COMPARE_SECONDS ?? 90);
   const side = plan.steps.find((s) => stepViews(s)[0] === 'side') ?? plan.steps[0]!;
-  const from = Math.max(0, side.start - 20);
+  const from = Number(process.env.BENCH_EXPORT_COMPARE_FROM ?? Math.max(0, side.start - 20));
   const runs = [
     { label: 'branch', plan, exporter: exportVideo },
     { label: 'baseline', plan: basePlan, exporter: video.exportVideo as typeof exportVideo },
