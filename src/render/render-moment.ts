@@ -13,6 +13,7 @@ import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
+import { startGhostsDrawn } from './start-ghost.js';
 import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
@@ -202,10 +203,19 @@ export function frameParts(
           excluded: excludedAreaPolygons(map, options.excluded ?? []),
         })
       : [];
-  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn }));
+  const ghosts =
+    layers.has('hands') || layers.has('marks')
+      ? startGhostsDrawn(moment, {
+          map,
+          position,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+        })
+      : [];
+  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn, ghosts }));
   if (layers.has('marks')) {
     moving.push(restSceneSvg({ view, theme, labels, moment }));
-    moving.push(legendSvg({ view, theme, labels, moment, drawn }));
+    moving.push(legendSvg({ view, theme, labels, moment, drawn, ghosts }));
     moving.push(emphasisSvg({ view, theme, labels, moment }));
     moving.push(placeMarkerSvg({ view, theme, labels, moment }));
   }
