@@ -345,8 +345,10 @@ function panelSvg(
     used.add('start');
   }
   const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
-  // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat).
-  const order = (g: SceneGroup) => (g.isUnder ? 10 : 0) + g.depth;
+  // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
+  // head end, above, a hand on the body lies on top of it, however far down the body it works.
+  const isBehind = (g: SceneGroup) => g.isUnder || (camera.kind === 'head' && g.role.startsWith('client'));
+  const order = (g: SceneGroup) => (isBehind(g) ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
   for (const g of groups) out += groupSvg(g, theme, { unit });
   if (camera.kind !== 'head') {
