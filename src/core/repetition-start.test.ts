@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js';
-import { Intake } from './intake.js';
-import { isRefusal, type Plan } from './plan-types.js';
-import { planFromIntake } from './planner.js';
+import { builtinBodyMap } from '../content/load.js';
 import { repetitionStartHands } from './repetition-start.js';
+import { builtinPlan } from './test-support/builtin-plan.js';
 import { momentAt } from './timeline.js';
 
 const bodyMap = builtinBodyMap();
-const planned = planFromIntake(
-  builtinRoutine('spinal-column'),
-  builtinRules(),
-  Intake.parse({ minutes: 45 }),
-  {
-    bodyMap,
-  },
-);
-if (isRefusal(planned)) throw new Error('refused');
-const plan: Plan = planned;
+const plan = builtinPlan();
 
 describe('repetitionStartHands', () => {
   it('gives the hands at phase 0 of the same repetition, for every step and part, mirrored reps too', () => {

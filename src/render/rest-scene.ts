@@ -1,5 +1,6 @@
 import type { Moment } from '../core/moment.js';
 import type { RenderLabels } from './labels.js';
+import { personFromAboveSvg } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
@@ -84,22 +85,13 @@ function seated(
       stroke: theme.tableEdge,
       'stroke-width': num(2 * u, 2),
     }) +
-      el('ellipse', {
-        cx: '0',
-        cy: '0',
-        rx: num(14 * u),
-        ry: num(30 * u),
-        fill: isClient ? theme.drape : theme.sleeve,
-        stroke: theme.practitionerLine,
-        'stroke-width': num(1.5 * u, 2),
-      }) +
-      el('circle', {
-        cx: num(6 * u),
-        cy: '0',
-        r: num(13 * u),
-        fill: isClient ? theme.skin : theme.practitionerSkin,
-        stroke: theme.practitionerLine,
-        'stroke-width': num(1.5 * u, 2),
+      personFromAboveSvg(theme, u, {
+        shoulders: [14, 30],
+        head: [6, 13],
+        body: isClient ? theme.drape : theme.sleeve,
+        bodyLine: theme.practitionerLine,
+        bodyLineWidth: 1.5,
+        skin: isClient ? theme.skin : theme.practitionerSkin,
       }),
   );
 }

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js';
-import { Intake } from '../core/intake.js';
-import { isRefusal, type Plan } from '../core/plan-types.js';
-import { planFromIntake } from '../core/planner.js';
+import { builtinBodyMap } from '../content/load.js';
 import { repetitionStartHands } from '../core/repetition-start.js';
+import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
 import { excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { renderMoment } from './render-moment.js';
 import { GHOST_MIN_TRAVEL, startGhostsDrawn } from './start-ghost.js';
 
 const bodyMap = builtinBodyMap();
-const planned = planFromIntake(
-  builtinRoutine('spinal-column'),
-  builtinRules(),
-  Intake.parse({ minutes: 45 }),
-  {
-    bodyMap,
-  },
-);
-if (isRefusal(planned)) throw new Error('refused');
-const plan: Plan = planned;
+const plan = builtinPlan();
 
 function momentOf(id: string, phase: number) {
   const step = plan.steps.find((s) => s.id === (id as string));
