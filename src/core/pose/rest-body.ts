@@ -28,8 +28,8 @@ const PRONE_TRUNK: readonly ProfileStation[] = [
   { y: 0.27, top: 0.13, bottom: 0, halfWidth: 0.1 },
   { y: 0.37, top: 0.112, bottom: 0, halfWidth: 0.085 },
   { y: 0.44, top: 0.125, bottom: 0, halfWidth: 0.1 },
-  { y: 0.48, top: 0.135, bottom: 0, halfWidth: 0.105 },
-  { y: 0.53, top: 0.105, bottom: 0, halfWidth: 0.1 },
+  { y: 0.48, top: 0.135, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.105, bottom: 0.018, halfWidth: 0.1 },
 ];
 
 // Supine: the face, the chest and the front of the pelvis on top; the back of the head on the pillowless table.
@@ -38,15 +38,17 @@ const SUPINE_TRUNK: readonly ProfileStation[] = [
   { y: 0.02, top: 0.09, bottom: 0.004, halfWidth: 0.042 },
   { y: 0.055, top: 0.112, bottom: 0, halfWidth: 0.045 },
   { y: 0.09, top: 0.115, bottom: 0.004, halfWidth: 0.043 },
-  { y: 0.125, top: 0.09, bottom: 0.012, halfWidth: 0.036 },
-  { y: 0.145, top: 0.065, bottom: 0.015, halfWidth: 0.035 },
-  { y: 0.175, top: 0.1, bottom: 0.004, halfWidth: 0.09 },
-  { y: 0.2, top: 0.118, bottom: 0, halfWidth: 0.13 },
+  { y: 0.125, top: 0.07, bottom: 0.012, halfWidth: 0.036 },
+  // The front of the neck runs smoothly from under the chin down to the chest (no notch at the throat).
+  { y: 0.145, top: 0.064, bottom: 0.015, halfWidth: 0.035 },
+  { y: 0.175, top: 0.088, bottom: 0.004, halfWidth: 0.09 },
+  { y: 0.2, top: 0.112, bottom: 0, halfWidth: 0.13 },
   { y: 0.27, top: 0.13, bottom: 0, halfWidth: 0.1 },
   { y: 0.37, top: 0.1, bottom: 0, halfWidth: 0.085 },
   { y: 0.44, top: 0.105, bottom: 0, halfWidth: 0.1 },
-  { y: 0.48, top: 0.11, bottom: 0, halfWidth: 0.105 },
-  { y: 0.53, top: 0.1, bottom: 0, halfWidth: 0.1 },
+  // Toward the thighs the underside lifts to meet their round (no step where the trunk ends).
+  { y: 0.48, top: 0.11, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.1, bottom: 0.013, halfWidth: 0.1 },
 ];
 
 /** The trunk and head profile of a position, crown to the gluteal fold. */
