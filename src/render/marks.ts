@@ -4,6 +4,7 @@ import type { HandTrack } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
 import {
   lineAt,
   lineMeasured,
@@ -571,12 +572,7 @@ function centroid(points: readonly XY[]): XY {
 }
 
 /** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
-export function emphasisSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function emphasisSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];

@@ -1,8 +1,8 @@
 import type { Moment } from '../core/moment.js';
-import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
 import { el, num, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
-import { screenFromBody, TABLE_WIDTH, type ViewLayout } from './view.js';
+import { screenFromBody, TABLE_WIDTH } from './view.js';
 
 /**
  * A person seen from above, facing +x (sizes in px at 1280×720): shoulders as an ellipse, the head a circle ahead of
@@ -53,12 +53,7 @@ export function practitionerPlace(moment: Moment): 'head' | 'feet' | 'left' | 'r
  * A small marker at the table's edge where the practitioner is: a figure seen from above (head and shoulders),
  * facing the table, beside the hands' working area, with a short label.
  */
-export function placeMarkerSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function placeMarkerSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   const place = practitionerPlace(moment);
   if (!place) return '';

@@ -1,5 +1,4 @@
-import type { Moment } from '../core/moment.js';
-import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
 import { personFromAboveSvg } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
@@ -97,12 +96,7 @@ function seated(
 }
 
 /** The scene of a rest step (empty for any other step): a seated talk, or the turn-over's parts in order. */
-export function restSceneSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function restSceneSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   if (moment.technique !== 'rest') return '';
   const tags = moment.step.tags;
