@@ -15,10 +15,12 @@ import {
   type DrawnHand,
   drawnHandsTop,
   excludedAreaPolygons,
+  handOutlineAsPlanned,
   neverPressAreas,
 } from './drawn-hands.js';
 import { polygonDistance } from './polyline.js';
 import { renderMoment } from './render-moment.js';
+import { startGhostsDrawn } from './start-ghost.js';
 import type { XY } from './svg.js';
 import { bodyFromScreen, viewLayout } from './view.js';
 
@@ -63,6 +65,17 @@ const VIEWS: readonly ViewUnderTest[] = [
     name: 'top',
     drawn: (moment, plan, position) =>
       drawnHandsTop(moment.hands, {
+        position,
+        neverPress: neverPressAreas(bodyMap),
+        excluded: excludedAreaPolygons(bodyMap, plan.excludedRegions),
+      }),
+  },
+  {
+    // The ghosted start position is drawn too: it must tell no lie either.
+    name: 'top, start ghosts',
+    drawn: (moment, plan, position) =>
+      startGhostsDrawn(moment, {
+        map: bodyMap,
         position,
         neverPress: neverPressAreas(bodyMap),
         excluded: excludedAreaPolygons(bodyMap, plan.excludedRegions),
@@ -199,6 +212,35 @@ describe('hands as drawn tell no lie (random plans, every view)', () => {
       }
     });
   }
+
+  it('a pressing forearm keeps off the spine line by its data: its outline as planned, before any fitting, is clear', () => {
+    // The fitting may turn or move a hand; here it is left out, so the routine's path alone must keep the forearm
+    // off the never-press and excluded regions (back-forearm-spread lies 0.042 H from the midline).
+    const problems: string[] = [];
+    let seen = 0;
+    for (let r = 0; r < routines.length; r++) {
+      const plan = planFor(r, Intake.parse({ minutes: 60 }));
+      if (!plan) throw new Error('the default intake was refused');
+      for (const step of plan.steps) {
+        for (let k = 0; k < 48; k++) {
+          const moment = momentAt(plan, step.start + (step.duration * (k + 0.5)) / 48, bodyMap);
+          const position = positionOf(moment);
+          const asPlanned = drawnHandsTop(moment.hands, { position, neverPress: [], excluded: [] })
+            .filter((d) => d.state.tool === 'forearm' && d.isPressing)
+            .map((d) => ({
+              ...d,
+              at: { x: d.state.x, y: d.state.y },
+              angle: d.state.angle,
+              parts: handOutlineAsPlanned(d.state, position),
+            }));
+          seen += asPlanned.length;
+          problems.push(...drawnHandProblems(asPlanned, { moment, plan, position }));
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 
   it('the check notices a palm drawn across the spine, a hand on the face and a hand off the body', () => {
     const plan = planFor(0, Intake.parse({ minutes: 45 }));

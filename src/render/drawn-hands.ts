@@ -449,6 +449,25 @@ export function neverPressAreas(map: BodyMap): ForbiddenArea[] {
   return out;
 }
 
+function nominalPlacement(state: HandState, stackIndex: number): HandPlacement {
+  return {
+    pose: state.isHolding ? 'grasp' : TOOL_POSE[state.tool],
+    at: { x: state.x, y: state.y },
+    angle: state.angle,
+    isMirrored: state.hand === 'left',
+    stackIndex,
+  };
+}
+
+/** A hand's outline (body frame) seen from above where and as the plan puts it, before any fitting. */
+export function handOutlineAsPlanned(
+  state: HandState,
+  position: ClientPosition,
+): readonly (readonly BodyPoint[])[] {
+  const placement = nominalPlacement(state, 0);
+  return placedParts(placement, position === 'supine' ? 1 : -1, poseOutline(placement.pose));
+}
+
 /**
  * The hands of a moment as the top view draws them: the HandStates placed with their poses, each turned about
  * its contact (or moved outward by at most DRAWN_NUDGE_MAX) so a pressing hand's whole outline keeps
@@ -484,13 +503,7 @@ export function drawnHandsTop(
     // A hand working the back or the legs keeps off the head (no fist on the back of the head).
     if (!isUnder && viewSurface === 'posterior' && state.y > 0.17 && !state.isLifted)
       zones.push({ polygon: HEAD_AND_NECK, margin: 0, isSoft: true });
-    let placement: HandPlacement = {
-      pose,
-      at: { x: state.x, y: state.y },
-      angle: state.angle,
-      isMirrored: state.hand === 'left',
-      stackIndex,
-    };
+    let placement = nominalPlacement(state, stackIndex);
     const nominal = placedParts(placement, lateralSign, poseOutline(pose));
     if (isUnder && viewSurface === 'anterior' && touchesFace(nominal)) {
       // Under the head or neck, seen from above face up: cut away, no fitting needed.

@@ -64,30 +64,19 @@ const flatFingers = (spread: number, lengths: readonly [number, number, number, 
   { u: 4, v: 16, angle: 4 + spread * 1.2, length: lengths[3], width: 9.5, tipWidth: 8.5 },
 ];
 
+/** A flat hand, fingers together, with this thumb: the contact is the middle of the palm. */
+const flatHand = (thumb: Digit): HandPose => ({
+  palm: PALM,
+  digits: [WRIST, SLEEVE, ...flatFingers(0, [42, 46, 43, 34]), thumb],
+  contact: [-12, 0],
+});
+
 export const POSES = {
   // A flat hand, fingers together, the thumb alongside: the contact is the middle of the palm.
-  palm: {
-    palm: PALM,
-    digits: [
-      WRIST,
-      SLEEVE,
-      ...flatFingers(0, [42, 46, 43, 34]),
-      { u: -26, v: -19, angle: -36, length: 44, width: 15, tipWidth: 12 },
-    ],
-    contact: [-12, 0],
-  },
+  palm: flatHand({ u: -26, v: -19, angle: -36, length: 44, width: 15, tipWidth: 12 }),
   // A flat hand with the thumb alongside the fingers: the reinforced (stacked) palm, narrow enough to lie beside
   // the spine.
-  flat: {
-    palm: PALM,
-    digits: [
-      WRIST,
-      SLEEVE,
-      ...flatFingers(0, [42, 46, 43, 34]),
-      { u: -24, v: -20, angle: -12, length: 42, width: 15, tipWidth: 12 },
-    ],
-    contact: [-12, 0],
-  },
+  flat: flatHand({ u: -24, v: -20, angle: -12, length: 42, width: 15, tipWidth: 12 }),
   // Index and middle fingers straight, ring and little fingers folded, the thumb tucked: the tips touch.
   fingertips: {
     palm: PALM,
@@ -172,7 +161,8 @@ export const POSES = {
       { u: 102, v: -5, angle: 14, length: 17, width: 12, tipWidth: 12 },
       { u: 100, v: 6, angle: 16, length: 16, width: 11.5, tipWidth: 11.5 },
       { u: 96, v: 15, angle: 20, length: 13, width: 10, tipWidth: 10 },
-      { u: 78, v: -20, angle: -12, length: 32, width: 14, tipWidth: 12 },
+      // The loose hand's thumb lies along the index finger, inside the forearm's width.
+      { u: 78, v: -16, angle: -2, length: 32, width: 14, tipWidth: 12 },
     ],
     contact: [0, 0],
     isHandAloft: true,
@@ -269,17 +259,7 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
     )
     .join('');
   const palm = el('path', { d: palmD, fill: aloft.practitionerSkin });
-  const details = (p.details ?? [])
-    .map((line) =>
-      el('path', {
-        d: smoothPathData(line.map(([x, y]) => ({ x, y }))),
-        fill: 'none',
-        stroke: theme.practitionerDetail,
-        'stroke-width': num(strokeLocal * 0.9, 2),
-        'stroke-linecap': 'round',
-      }),
-    )
-    .join('');
+  const details = detailsMarkup(p, theme, strokeLocal);
   const contacts = p.digits
     .filter((d) => d.isContact)
     .map((d) => {
@@ -323,13 +303,29 @@ function handTransform(view: ViewLayout, drawn: DrawnHand): string {
  * Draws the practitioner's hands (or forearms) as a view describes them (drawn-hands.ts): each a recognisable
  * hand shape at real size; lifted hands lighter with a shadow; hands under the body (a surface the view does not
  * show) dashed and see-through; holding hands quieter (see-through, so the limb they hold shows); the upper of
- * stacked palms edged apart from the lower; hands the view cuts away not drawn.
+ * stacked palms edged apart from the lower; hands the view cuts away not drawn; the stroke's start ghosted.
  */
-export function handsSvg(options: { view: ViewLayout; theme: Theme; hands: readonly DrawnHand[] }): string {
+export function handsSvg(options: {
+  view: ViewLayout;
+  theme: Theme;
+  hands: readonly DrawnHand[];
+  /** The hands where the stroke started (start-ghost.ts), ghosted under the hands of the moment. */
+  ghosts?: readonly DrawnHand[];
+}): string {
   const { view, theme } = options;
   const k = view.scale / 1000;
   const strokeLocal = (1.5 * view.unit) / k;
   const out: string[] = [];
+  for (const ghost of options.ghosts ?? []) {
+    if (!ghost.isShown) continue;
+    out.push(
+      el(
+        'g',
+        { 'data-ghost': ghost.state.hand, transform: handTransform(view, ghost) },
+        ghostMarkup(ghost.pose, theme, strokeLocal),
+      ),
+    );
+  }
   // Lifted and holding hands first, so pressing hands stay on top; the top of a stack after the lower hand.
   const rank = (d: DrawnHand) => (d.state.isLifted ? 0 : d.state.isHolding ? 1 : 2) + d.stackIndex;
   const order = options.hands.filter((d) => d.isShown).sort((a, b) => rank(a) - rank(b));
@@ -378,10 +374,9 @@ export function handsSvg(options: { view: ViewLayout; theme: Theme; hands: reado
   return out.join('');
 }
 
-/** A holding hand: a see-through silhouette with a solid thin rim and its knuckle lines (quieter than the working hand). */
-function holdingMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string {
-  const p: HandPose = POSES[pose];
-  const details = (p.details ?? [])
+/** A pose's detail lines (knuckles, the elbow's crease) in local units. */
+function detailsMarkup(p: HandPose, theme: Theme, strokeLocal: number): string {
+  return (p.details ?? [])
     .map((line) =>
       el('path', {
         d: smoothPathData(line.map(([x, y]) => ({ x, y }))),
@@ -392,6 +387,30 @@ function holdingMarkup(pose: PoseName, theme: Theme, strokeLocal: number): strin
       }),
     )
     .join('');
+}
+
+/** The ghosted start position's fill: a pale, see-through hand (its rim is thin and dotted). */
+export function ghostFill(theme: Theme): { fill: string; 'fill-opacity': string } {
+  return { fill: theme.practitionerSkin, 'fill-opacity': '0.3' };
+}
+
+/** A hand at the stroke's start, ghosted: a pale silhouette with a thin dotted rim, no detail. */
+function ghostMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string {
+  return el('path', {
+    d: shadowPath(pose),
+    ...ghostFill(theme),
+    stroke: theme.practitionerLine,
+    'stroke-opacity': '0.7',
+    'stroke-width': num(strokeLocal * 0.9, 2),
+    'stroke-dasharray': `${num(strokeLocal * 1.4)} ${num(strokeLocal * 1.8)}`,
+    'stroke-linejoin': 'round',
+  });
+}
+
+/** A holding hand: a see-through silhouette with a solid thin rim and its knuckle lines (quieter than the working hand). */
+function holdingMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string {
+  const p: HandPose = POSES[pose];
+  const details = detailsMarkup(p, theme, strokeLocal);
   return (
     el('path', {
       d: shadowPath(pose),

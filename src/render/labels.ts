@@ -25,6 +25,7 @@ export interface RenderLabels {
   readonly legendReturnPressing: string;
   readonly legendHolding: string;
   readonly legendHidden: string;
+  readonly legendStart: string;
   /** Rest steps drawn as what they are. */
   readonly talkSeated: string;
   readonly talkAfter: string;
@@ -58,6 +59,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturnPressing: 'back, pressing lightly',
     legendHolding: 'holding hand',
     legendHidden: 'hands under the head: see the head-end view',
+    legendStart: 'where the stroke starts',
     talkSeated: 'Talk first, both seated',
     talkAfter: 'Ask how they feel; then up slowly, sitting a minute',
     restFirst: 'rest a few minutes',
@@ -87,6 +89,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturnPressing: 'назад с лёгким нажимом',
     legendHolding: 'поддерживающая рука',
     legendHidden: 'руки под головой: см. вид от изголовья',
+    legendStart: 'где движение начинается',
     talkSeated: 'Сначала разговор, сидя',
     talkAfter: 'Спросите о самочувствии; вставать медленно, посидев минуту',
     restFirst: 'несколько минут отдыха',

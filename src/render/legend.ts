@@ -1,5 +1,6 @@
 import { type Moment, momentMotion } from '../core/moment.js';
 import type { DrawnHand } from './drawn-hands.js';
+import { ghostFill } from './hands.js';
 import type { RenderLabels } from './labels.js';
 import { TECHNIQUE_MARKS } from './marks.js';
 import { el, num, xmlEscaped } from './svg.js';
@@ -8,10 +9,14 @@ import type { Theme } from './theme.js';
 import type { ViewLayout } from './view.js';
 
 /** One row of the legend: a symbol and its words. */
-type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'hidden';
+type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'hidden' | 'start';
 
 /** The symbols this moment's picture uses, and no others (ILLUSTRATION.md "Reading it"). */
-export function legendRows(moment: Moment, drawn: readonly DrawnHand[]): LegendRow[] {
+export function legendRows(
+  moment: Moment,
+  drawn: readonly DrawnHand[],
+  ghosts: readonly DrawnHand[] = [],
+): LegendRow[] {
   const spec = TECHNIQUE_MARKS[moment.technique];
   const rows: LegendRow[] = [];
   const tracks = momentMotion(moment).hands.filter((t) => !t.isHolding && t.points.length > 1);
@@ -23,6 +28,7 @@ export function legendRows(moment: Moment, drawn: readonly DrawnHand[]): LegendR
   }
   if (drawn.some((d) => d.isShown && d.state.isHolding)) rows.push('holding');
   if (drawn.some((d) => !d.isShown)) rows.push('hidden');
+  if (ghosts.length > 0) rows.push('start');
   return rows;
 }
 
@@ -38,9 +44,11 @@ export function legendSvg(options: {
   labels: RenderLabels;
   moment: Moment;
   drawn: readonly DrawnHand[];
+  /** The ghosted hands at the stroke's start (start-ghost.ts), if drawn. */
+  ghosts?: readonly DrawnHand[];
 }): string {
   const { view, theme, labels, moment } = options;
-  const rows = legendRows(moment, options.drawn);
+  const rows = legendRows(moment, options.drawn, options.ghosts);
   if (rows.length === 0) return '';
   const u = view.unit;
   const size = 14 * u;
@@ -50,6 +58,7 @@ export function legendSvg(options: {
     returnPressing: labels.legendReturnPressing,
     holding: labels.legendHolding,
     hidden: labels.legendHidden,
+    start: labels.legendStart,
   };
   const sample = 40 * u;
   const width =
@@ -75,15 +84,30 @@ export function legendSvg(options: {
     const x0 = x + 8 * u;
     const x1 = x0 + sample;
     const pressure = moment.step.pressure ?? 2;
+    const line = (to: number, stroke: string, width: number, dash?: string) =>
+      el('path', {
+        d: `M${num(x0)} ${num(cy)}L${num(to)} ${num(cy)}`,
+        stroke,
+        'stroke-width': num(width * u, 2),
+        ...(dash ? { 'stroke-dasharray': dash } : {}),
+        'stroke-linecap': 'round',
+      });
+    const hand = (fill: Record<string, string>, dash?: string) =>
+      el('rect', {
+        x: num(x0 + 6 * u),
+        y: num(cy - 7 * u),
+        width: num(sample - 12 * u),
+        height: num(14 * u),
+        rx: num(6 * u),
+        ...fill,
+        stroke: theme.practitionerLine,
+        'stroke-width': num(1.5 * u, 2),
+        ...(dash ? { 'stroke-dasharray': dash } : {}),
+      });
     switch (row) {
       case 'working':
         out.push(
-          el('path', {
-            d: `M${num(x0)} ${num(cy)}L${num(x1 - 10 * u)} ${num(cy)}`,
-            stroke: theme.path,
-            'stroke-width': num((1.6 + 1.1 * pressure) * u, 2),
-            'stroke-linecap': 'round',
-          }),
+          line(x1 - 10 * u, theme.path, 1.6 + 1.1 * pressure),
           el('path', {
             d: `M${num(x1)} ${num(cy)}L${num(x1 - 12 * u)} ${num(cy - 7 * u)}L${num(x1 - 12 * u)} ${num(cy + 7 * u)}Z`,
             fill: theme.path,
@@ -92,13 +116,7 @@ export function legendSvg(options: {
         break;
       case 'return':
         out.push(
-          el('path', {
-            d: `M${num(x0)} ${num(cy)}L${num(x1)} ${num(cy)}`,
-            stroke: theme.pathReturn,
-            'stroke-width': num(2 * u, 2),
-            'stroke-dasharray': `${num(9 * u)} ${num(7 * u)}`,
-            'stroke-linecap': 'round',
-          }),
+          line(x1, theme.pathReturn, 2, `${num(9 * u)} ${num(7 * u)}`),
           el('path', {
             d: `M${num(x1 - 10 * u)} ${num(cy - 6 * u)}L${num(x1)} ${num(cy)}L${num(x1 - 10 * u)} ${num(cy + 6 * u)}`,
             fill: 'none',
@@ -109,44 +127,16 @@ export function legendSvg(options: {
         );
         break;
       case 'returnPressing':
-        out.push(
-          el('path', {
-            d: `M${num(x0)} ${num(cy)}L${num(x1)} ${num(cy)}`,
-            stroke: theme.pathReturn,
-            'stroke-width': num(2.2 * u, 2),
-            'stroke-linecap': 'round',
-          }),
-        );
+        out.push(line(x1, theme.pathReturn, 2.2));
         break;
       case 'holding':
-        out.push(
-          el('rect', {
-            x: num(x0 + 6 * u),
-            y: num(cy - 7 * u),
-            width: num(sample - 12 * u),
-            height: num(14 * u),
-            rx: num(6 * u),
-            fill: theme.practitionerSkin,
-            'fill-opacity': '0.5',
-            stroke: theme.practitionerLine,
-            'stroke-width': num(1.5 * u, 2),
-          }),
-        );
+        out.push(hand({ fill: theme.practitionerSkin, 'fill-opacity': '0.5' }));
         break;
       case 'hidden':
-        out.push(
-          el('rect', {
-            x: num(x0 + 6 * u),
-            y: num(cy - 7 * u),
-            width: num(sample - 12 * u),
-            height: num(14 * u),
-            rx: num(6 * u),
-            fill: 'none',
-            stroke: theme.practitionerLine,
-            'stroke-width': num(1.5 * u, 2),
-            'stroke-dasharray': `${num(4 * u)} ${num(3 * u)}`,
-          }),
-        );
+        out.push(hand({ fill: 'none' }, `${num(4 * u)} ${num(3 * u)}`));
+        break;
+      case 'start':
+        out.push(hand(ghostFill(theme), `${num(2 * u)} ${num(2.5 * u)}`));
         break;
     }
     out.push(

@@ -4,6 +4,7 @@ import type { HandTrack } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
 import {
   lineAt,
   lineMeasured,
@@ -137,14 +138,13 @@ function openArrowHead(pen: Pen, at: { x: number; y: number; angle: number }, si
     x: at.x - Math.cos(a) * size - Math.sin(a) * size * 0.55 * side,
     y: at.y - Math.sin(a) * size + Math.cos(a) * size * 0.55 * side,
   });
-  return el('path', {
-    d: polylinePathData([back(1), at, back(-1)]),
-    fill: 'none',
-    stroke: colour,
-    'stroke-width': num(2.2 * pen.u, 2),
-    'stroke-linecap': 'round',
-    'stroke-linejoin': 'round',
-  });
+  const d = polylinePathData([back(1), at, back(-1)]);
+  const line = { d, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
+  // Cased like its line, so it shows in grey on any ground.
+  return (
+    el('path', { ...line, stroke: pen.theme.labelHalo, 'stroke-width': num(5.2 * pen.u, 2) }) +
+    el('path', { ...line, stroke: colour, 'stroke-width': num(2.2 * pen.u, 2) })
+  );
 }
 
 /** A numbered circle: the order of the phases (1 the working stroke, 2 the way back). */
@@ -239,8 +239,16 @@ function strokeMarkup(
   const d = polylinePathData(line.points);
   switch (spec.stroke) {
     case 'dashes':
-      // A working stroke is solid; the lifted return dashed (ILLUSTRATION.md: clearly unlike each other).
+      // A working stroke is solid; the lifted return dashed (ILLUSTRATION.md: clearly unlike each other). A casing
+      // of the halo colour under it keeps it visible in grey on skin and table alike (printed in black and white).
       out.push(
+        el('path', {
+          d,
+          ...base,
+          stroke: pen.theme.labelHalo,
+          'stroke-width': num(width + 3 * u, 2),
+          'stroke-opacity': opacity,
+        }),
         el('path', {
           d,
           ...base,
@@ -564,12 +572,7 @@ function centroid(points: readonly XY[]): XY {
 }
 
 /** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
-export function emphasisSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function emphasisSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];

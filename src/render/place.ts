@@ -1,8 +1,45 @@
 import type { Moment } from '../core/moment.js';
-import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
 import { el, num, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
-import { screenFromBody, TABLE_WIDTH, type ViewLayout } from './view.js';
+import { screenFromBody, TABLE_WIDTH } from './view.js';
+
+/**
+ * A person seen from above, facing +x (sizes in px at 1280×720): shoulders as an ellipse, the head a circle ahead of
+ * them.
+ */
+export function personFromAboveSvg(
+  theme: Theme,
+  u: number,
+  options: {
+    shoulders: readonly [rx: number, ry: number];
+    head: readonly [cx: number, r: number];
+    body: string;
+    bodyLine: string;
+    bodyLineWidth: number;
+    skin: string;
+  },
+): string {
+  return (
+    el('ellipse', {
+      cx: '0',
+      cy: '0',
+      rx: num(options.shoulders[0] * u),
+      ry: num(options.shoulders[1] * u),
+      fill: options.body,
+      stroke: options.bodyLine,
+      'stroke-width': num(options.bodyLineWidth * u, 2),
+    }) +
+    el('circle', {
+      cx: num(options.head[0] * u),
+      cy: '0',
+      r: num(options.head[1] * u),
+      fill: options.skin,
+      stroke: theme.practitionerLine,
+      'stroke-width': num(1.5 * u, 2),
+    })
+  );
+}
 
 /** Where the practitioner stands for this moment: head, feet, or the client's left or right side (null: none). */
 export function practitionerPlace(moment: Moment): 'head' | 'feet' | 'left' | 'right' | null {
@@ -16,12 +53,7 @@ export function practitionerPlace(moment: Moment): 'head' | 'feet' | 'left' | 'r
  * A small marker at the table's edge where the practitioner is: a figure seen from above (head and shoulders),
  * facing the table, beside the hands' working area, with a short label.
  */
-export function placeMarkerSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function placeMarkerSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   const place = practitionerPlace(moment);
   if (!place) return '';
@@ -45,24 +77,14 @@ export function placeMarkerSvg(options: {
     facing = outward > 0 ? -Math.PI / 2 : Math.PI / 2;
   }
   const deg = num((facing * 180) / Math.PI, 1);
-  const figure =
-    el('ellipse', {
-      cx: '0',
-      cy: '0',
-      rx: num(9 * u),
-      ry: num(21 * u),
-      fill: theme.sleeve,
-      stroke: theme.labelHalo,
-      'stroke-width': num(2 * u, 2),
-    }) +
-    el('circle', {
-      cx: num(5 * u),
-      cy: '0',
-      r: num(8 * u),
-      fill: theme.practitionerSkin,
-      stroke: theme.practitionerLine,
-      'stroke-width': num(1.5 * u, 2),
-    });
+  const figure = personFromAboveSvg(theme, u, {
+    shoulders: [9, 21],
+    head: [5, 8],
+    body: theme.sleeve,
+    bodyLine: theme.labelHalo,
+    bodyLineWidth: 2,
+    skin: theme.practitionerSkin,
+  });
   const label = el(
     'text',
     {

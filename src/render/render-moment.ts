@@ -14,6 +14,7 @@ import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
+import { startGhostsDrawn } from './start-ghost.js';
 import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
@@ -224,11 +225,20 @@ function topLayerPieces(
           excluded: excludedAreaPolygons(map, options.excluded ?? []),
         })
       : [];
-  if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn }));
+  const ghosts =
+    layers.has('hands') || layers.has('marks')
+      ? startGhostsDrawn(moment, {
+          map,
+          position,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+        })
+      : [];
+  if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts }));
   if (layers.has('marks'))
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
-        legendSvg({ view, theme, labels, moment, drawn }) +
+        legendSvg({ view, theme, labels, moment, drawn, ghosts }) +
         emphasisSvg({ view, theme, labels, moment }),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));

@@ -1,5 +1,5 @@
-import type { Moment } from '../core/moment.js';
-import type { RenderLabels } from './labels.js';
+import type { MarkLayerOptions } from './layer-options.js';
+import { personFromAboveSvg } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
@@ -84,33 +84,19 @@ function seated(
       stroke: theme.tableEdge,
       'stroke-width': num(2 * u, 2),
     }) +
-      el('ellipse', {
-        cx: '0',
-        cy: '0',
-        rx: num(14 * u),
-        ry: num(30 * u),
-        fill: isClient ? theme.drape : theme.sleeve,
-        stroke: theme.practitionerLine,
-        'stroke-width': num(1.5 * u, 2),
-      }) +
-      el('circle', {
-        cx: num(6 * u),
-        cy: '0',
-        r: num(13 * u),
-        fill: isClient ? theme.skin : theme.practitionerSkin,
-        stroke: theme.practitionerLine,
-        'stroke-width': num(1.5 * u, 2),
+      personFromAboveSvg(theme, u, {
+        shoulders: [14, 30],
+        head: [6, 13],
+        body: isClient ? theme.drape : theme.sleeve,
+        bodyLine: theme.practitionerLine,
+        bodyLineWidth: 1.5,
+        skin: isClient ? theme.skin : theme.practitionerSkin,
       }),
   );
 }
 
 /** The scene of a rest step (empty for any other step): a seated talk, or the turn-over's parts in order. */
-export function restSceneSvg(options: {
-  view: ViewLayout;
-  theme: Theme;
-  labels: RenderLabels;
-  moment: Moment;
-}): string {
+export function restSceneSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
   if (moment.technique !== 'rest') return '';
   const tags = moment.step.tags;

@@ -106,7 +106,7 @@ export function hatchPatternSvg(options: { id: string; theme: Theme; unit: numbe
       height: num(s),
       patternTransform: 'rotate(45)',
     },
-    el('rect', { x: '0', y: '0', width: num(s * 0.42), height: num(s), fill: options.theme.danger }),
+    el('rect', { x: '0', y: '0', width: num(s * 0.42), height: num(s), fill: options.theme.hatch }),
   );
 }
 

@@ -23,6 +23,8 @@ export interface Theme {
   readonly pathReturn: string;
   readonly accent: string;
   readonly danger: string;
+  /** The never-press hatch's stripes: dark enough to show on the skin printed in grey. */
+  readonly hatch: string;
   readonly excluded: string;
   readonly excludedText: string;
   readonly captionBand: string;
@@ -56,6 +58,7 @@ const light: Theme = {
   pathReturn: '#5c8fd1',
   accent: '#2f6f8f',
   danger: '#c62a3c',
+  hatch: '#c62a3c',
   excluded: '#6e737b',
   excludedText: '#2b2f36',
   captionBand: '#ffffff',
@@ -89,6 +92,7 @@ const dark: Theme = {
   pathReturn: '#6b98c7',
   accent: '#4aa3c8',
   danger: '#ff6b7a',
+  hatch: '#a3162c',
   excluded: '#0c0e11',
   excludedText: '#e8edf2',
   captionBand: '#0e1116',

@@ -28,8 +28,8 @@ const PRONE_TRUNK: readonly ProfileStation[] = [
   { y: 0.27, top: 0.13, bottom: 0, halfWidth: 0.1 },
   { y: 0.37, top: 0.112, bottom: 0, halfWidth: 0.085 },
   { y: 0.44, top: 0.125, bottom: 0, halfWidth: 0.1 },
-  { y: 0.48, top: 0.135, bottom: 0, halfWidth: 0.105 },
-  { y: 0.53, top: 0.105, bottom: 0, halfWidth: 0.1 },
+  { y: 0.48, top: 0.135, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.105, bottom: 0.018, halfWidth: 0.1 },
 ];
 
 // Supine: the face, the chest and the front of the pelvis on top; the back of the head on the pillowless table.
@@ -38,15 +38,17 @@ const SUPINE_TRUNK: readonly ProfileStation[] = [
   { y: 0.02, top: 0.09, bottom: 0.004, halfWidth: 0.042 },
   { y: 0.055, top: 0.112, bottom: 0, halfWidth: 0.045 },
   { y: 0.09, top: 0.115, bottom: 0.004, halfWidth: 0.043 },
-  { y: 0.125, top: 0.09, bottom: 0.012, halfWidth: 0.036 },
-  { y: 0.145, top: 0.065, bottom: 0.015, halfWidth: 0.035 },
-  { y: 0.175, top: 0.1, bottom: 0.004, halfWidth: 0.09 },
-  { y: 0.2, top: 0.118, bottom: 0, halfWidth: 0.13 },
+  { y: 0.125, top: 0.07, bottom: 0.012, halfWidth: 0.036 },
+  // The front of the neck runs smoothly from under the chin down to the chest (no notch at the throat).
+  { y: 0.145, top: 0.064, bottom: 0.015, halfWidth: 0.035 },
+  { y: 0.175, top: 0.088, bottom: 0.004, halfWidth: 0.09 },
+  { y: 0.2, top: 0.112, bottom: 0, halfWidth: 0.13 },
   { y: 0.27, top: 0.13, bottom: 0, halfWidth: 0.1 },
   { y: 0.37, top: 0.1, bottom: 0, halfWidth: 0.085 },
   { y: 0.44, top: 0.105, bottom: 0, halfWidth: 0.1 },
-  { y: 0.48, top: 0.11, bottom: 0, halfWidth: 0.105 },
-  { y: 0.53, top: 0.1, bottom: 0, halfWidth: 0.1 },
+  // Toward the thighs the underside lifts to meet their round (no step where the trunk ends).
+  { y: 0.48, top: 0.11, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.1, bottom: 0.013, halfWidth: 0.1 },
 ];
 
 /** The trunk and head profile of a position, crown to the gluteal fold. */
@@ -60,42 +62,34 @@ export type ClientJoint = string;
 /** The x of the left leg's centre line at the hip, the knee and the ankle (the right mirrors it). */
 const LEG_X = { hip: -0.085, knee: -0.055, ankle: -0.055 } as const;
 
+/**
+ * The client's joints at rest, for the left side (x < 0) and the midline: x, y, and the height above the table
+ * prone and supine. Prone, a bolster under the ankles: the feet rest on their fronts, soles up and back. Supine, a
+ * bolster under the knees: knees a little bent, heels on the table, toes up.
+ */
+const REST_JOINTS: Readonly<Record<string, readonly [x: number, y: number, prone: number, supine: number]>> =
+  {
+    crown: [0, 0, 0.05, 0.05],
+    occiput: [0, 0.085, 0.108, 0.004],
+    chin: [0, 0.125, 0.012, 0.09],
+    c7: [0, 0.15, 0.085, 0.02],
+    t7: [0, 0.27, 0.13, 0.002],
+    t12: [0, 0.355, 0.115, 0.008],
+    sacrum: [0, 0.44, 0.125, 0.004],
+    shoulder: [-0.12, 0.195, 0.065, 0.065],
+    hip: [LEG_X.hip, 0.48, 0.07, 0.065],
+    knee: [LEG_X.knee, 0.715, 0.032, 0.075],
+    ankle: [LEG_X.ankle, 0.95, 0.105, 0.035],
+    heel: [LEG_X.ankle, 0.965, 0.135, 0.004],
+    toes: [-0.045, 1.0, 0.008, 0.125],
+  };
+
 /** The client's joints at rest in a position, for the left side (x < 0) and the midline. */
 function restJointsLeft(position: ClientPosition): Readonly<Record<string, Vec3>> {
-  if (position === 'prone') {
-    return {
-      crown: [0, 0, 0.05],
-      occiput: [0, 0.085, 0.108],
-      chin: [0, 0.125, 0.012],
-      c7: [0, 0.15, 0.085],
-      t7: [0, 0.27, 0.13],
-      t12: [0, 0.355, 0.115],
-      sacrum: [0, 0.44, 0.125],
-      shoulder: [-0.12, 0.195, 0.065],
-      hip: [LEG_X.hip, 0.48, 0.07],
-      knee: [LEG_X.knee, 0.715, 0.032],
-      // A bolster under the ankles: the feet rest on their fronts, soles up and back.
-      ankle: [LEG_X.ankle, 0.95, 0.105],
-      heel: [LEG_X.ankle, 0.965, 0.135],
-      toes: [-0.045, 1.0, 0.008],
-    };
-  }
-  return {
-    crown: [0, 0, 0.05],
-    occiput: [0, 0.085, 0.004],
-    chin: [0, 0.125, 0.09],
-    c7: [0, 0.15, 0.02],
-    t7: [0, 0.27, 0.002],
-    t12: [0, 0.355, 0.008],
-    sacrum: [0, 0.44, 0.004],
-    shoulder: [-0.12, 0.195, 0.065],
-    hip: [LEG_X.hip, 0.48, 0.065],
-    // A bolster under the knees: knees a little bent, heels on the table, toes up.
-    knee: [LEG_X.knee, 0.715, 0.075],
-    ankle: [LEG_X.ankle, 0.95, 0.035],
-    heel: [LEG_X.ankle, 0.965, 0.004],
-    toes: [-0.045, 1.0, 0.125],
-  };
+  const out: Record<string, Vec3> = {};
+  for (const [name, [x, y, prone, supine]] of Object.entries(REST_JOINTS))
+    out[name] = [x, y, position === 'prone' ? prone : supine];
+  return out;
 }
 
 /** Joints given per side (`-left`, `-right`). */

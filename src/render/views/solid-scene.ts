@@ -71,6 +71,48 @@ function blob(camera: Camera, a: Vec3, b: Vec3, ra: number, rb: number, tone?: T
   };
 }
 
+/**
+ * The head from the side (BODY-PROPORTIONS.md: 0.112 H front to back, crown to chin about 0.125): the skull as an
+ * ellipse, the hair a cap over the crown and the back of the head, an ear, and the nose on the face's side (up face
+ * up; face down it is in the cradle, not drawn).
+ */
+const HEAD = {
+  centreY: 0.063,
+  centreZ: 0.056,
+  halfLength: 0.064,
+  halfDepth: 0.056,
+  neckFrom: 0.115,
+} as const;
+
+function headPrims(pose: Pose, camera: Camera): Prim[] {
+  const s = camera.scale;
+  const isFaceUp = pose.position !== 'prone';
+  // The face's side of the head: up face up, down face down.
+  const faceSign = isFaceUp ? 1 : -1;
+  const at = (y: number, z: number) => camera.project(posedPoint(pose.moves, [0, y, z]));
+  const ellipse = (y: number, z: number, ry: number, rz: number, tone?: Tone): Prim => ({
+    kind: 'ellipse',
+    c: at(y, z),
+    rx: ry * s,
+    ry: rz * s,
+    ...(tone ? { tone } : {}),
+  });
+  const { centreY: cy, centreZ: cz, halfLength: hl, halfDepth: hd } = HEAD;
+  const prims: Prim[] = [
+    // The hair: the skull's ellipse moved toward the crown and the back of the head; the face covers the rest.
+    ellipse(cy - 0.006, cz - faceSign * 0.006, hl, hd, 'hair'),
+    ellipse(cy + 0.004, cz + faceSign * 0.005, hl - 0.004, hd - 0.004),
+    ellipse(cy + 0.004, cz - faceSign * 0.004, 0.011, 0.016, 'shade'),
+  ];
+  if (isFaceUp) {
+    prims.push({
+      kind: 'poly',
+      points: [at(0.066, cz + hd - 0.004), at(0.084, cz + hd + 0.016), at(0.094, cz + hd - 0.006)],
+    });
+  }
+  return prims;
+}
+
 /** The trunk and head: a side silhouette (top and bottom lines), or slices seen from the head end. */
 function trunkPrims(pose: Pose, camera: Camera): Prim[] {
   const stations = trunkProfile(pose.position);
@@ -91,9 +133,14 @@ function trunkPrims(pose: Pose, camera: Camera): Prim[] {
   }
   samples.push(stations[stations.length - 1]!);
   if (camera.kind !== 'head') {
-    const top = samples.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.top])));
-    const bottom = samples.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])));
-    return [{ kind: 'poly', points: [...top, ...bottom.reverse()], isSmooth: true }];
+    // From the side: the neck and trunk as one smooth outline, the head drawn on its own over the neck.
+    const body = samples.filter((s) => s.y >= HEAD.neckFrom);
+    const top = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.top])));
+    const bottom = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])));
+    return [
+      ...headPrims(pose, camera),
+      { kind: 'poly', points: [...top, ...bottom.reverse()], isSmooth: true },
+    ];
   }
   const c = Math.cos(HEAD_ELEVATION);
   const out: Prim[] = [];
@@ -194,36 +241,36 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
     terms.reduce<Vec3>((q, [v, k]) => vecSum(q, vecScaled(v, k)), base);
   const palm: Prim = {
     kind: 'poly',
-    points: [at(W, [s, 0.02]), at(K, [s, 0.026]), at(K, [s, -0.026]), at(W, [s, -0.02])].map((q) =>
+    points: [at(W, [s, 0.016]), at(K, [s, 0.023]), at(K, [s, -0.023]), at(W, [s, -0.016])].map((q) =>
       camera.project(q),
     ),
     tone,
   };
-  const offsets = [0.018, 0.006, -0.006, -0.017];
+  const offsets = [0.016, 0.0055, -0.0055, -0.015];
   const fingers: Prim[] = offsets.map((o, i) => {
     const knuckle = at(K, [s, o]);
     const isCurled = (hand.shape === 'two-fingertips' && i >= 2) || (hand.shape === 'pinch' && i >= 2);
     if (isCurled) {
       const down = vecUnit(vecDifference(F, K));
-      return blob(camera, knuckle, at(knuckle, [down, 0.024], [a, -0.006]), 0.0085, 0.007, tone);
+      return blob(camera, knuckle, at(knuckle, [down, 0.02], [a, -0.005]), 0.006, 0.005, tone);
     }
     const pointed = hand.shape === 'two-fingertips' || hand.shape === 'pinch';
     const tip = at(F, [s, o * (pointed ? 0.45 : 0.85)]);
     if (hand.shape === 'grasp') {
       const mid = at(knuckle, [a, 0.035]);
-      return blob(camera, knuckle, mid, 0.0085, 0.008, tone);
+      return blob(camera, knuckle, mid, 0.006, 0.0055, tone);
     }
-    return blob(camera, knuckle, tip, 0.0085, 0.007, tone);
+    return blob(camera, knuckle, tip, 0.006, 0.0048, tone);
   });
   if (hand.shape === 'grasp') {
     // The fingers curl round the limb: a second segment from the middle joints to the tips.
     offsets.forEach((o) => {
       const mid = at(K, [s, o], [a, 0.035]);
-      fingers.push(blob(camera, mid, at(F, [s, o * 0.8]), 0.008, 0.007, tone));
+      fingers.push(blob(camera, mid, at(F, [s, o * 0.8]), 0.0055, 0.0048, tone));
     });
   }
   const thumbBase = at(W, [a, 0.025], [s, 0.018]);
-  const thumb = blob(camera, thumbBase, T, 0.011, 0.0085, tone);
+  const thumb = blob(camera, thumbBase, T, 0.0075, 0.0058, tone);
   return [palm, ...fingers, thumb];
 }
 
@@ -237,11 +284,12 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     const W = p[`wrist-${arm}`]!;
     const hand = pose.hands.find((h) => h.arm === arm);
     const prims: Prim[] = [
-      blob(camera, S, E, 0.03, 0.026, 'sleeve'),
-      blob(camera, E, W, 0.024, 0.018, 'hand'),
+      // Upper arm and forearm at adult proportions (about 9 and 7 cm across, 5 at the wrist): slim, not capsules.
+      blob(camera, S, E, 0.024, 0.02, 'sleeve'),
+      blob(camera, E, W, 0.019, 0.0135, 'hand'),
     ];
     if (hand) prims.push(...handPrims(pose, camera, hand));
-    else prims.push(blob(camera, W, p[`fingertip-${arm}`]!, 0.022, 0.012, 'hand'));
+    else prims.push(blob(camera, W, p[`fingertip-${arm}`]!, 0.016, 0.009, 'hand'));
     const depth = (camera.depth(S) + camera.depth(E) + camera.depth(W) * 2) / 4;
     out.push({
       id: `practitioner-${arm}`,
@@ -264,7 +312,7 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     id: 'practitioner-body',
     role: 'practitioner-body',
     depth: camera.depth(vecScaled(vecSum(L, R), 0.5)) + 0.05,
-    prims: [blob(camera, L, R, 0.035, 0.035, 'sleeve')],
+    prims: [blob(camera, L, R, 0.03, 0.03, 'sleeve')],
   });
   return out;
 }

@@ -57,7 +57,14 @@ function groupColours(
     case 'client':
       return {
         line: theme.skinLine,
-        fill: (tone) => (tone === 'hair' ? theme.hair : tone === 'drape' ? theme.drape : theme.skin),
+        fill: (tone) =>
+          tone === 'hair'
+            ? theme.hair
+            : tone === 'drape'
+              ? theme.drape
+              : tone === 'shade'
+                ? theme.skinShade
+                : theme.skin,
       };
     case 'practitioner-body':
       return {

@@ -275,8 +275,10 @@ function sceneDrawn(
   unit: number,
 ): { group: SceneGroup; svg: string }[] {
   const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
-  // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat).
-  const order = (g: SceneGroup) => (g.isUnder ? 10 : 0) + g.depth;
+  // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
+  // head end, above, a hand on the body lies on top of it, however far down the body it works.
+  const isBehind = (g: SceneGroup) => g.isUnder || (camera.kind === 'head' && g.role.startsWith('client'));
+  const order = (g: SceneGroup) => (isBehind(g) ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
   return groups.map((group) => ({ group, svg: groupSvg(group, theme, { unit }) }));
 }
