@@ -1,6 +1,8 @@
-// The live figure's three stacked layers and their caches: the table and client (replaced only when the position
-// changes), the safety marks (looked at on a change of step and twice a second) and the moving hands (morphed in
-// place every frame). Keeping the last SVG of each layer here means a frame that changes nothing touches no DOM.
+// The live figure's three stacked layers and their caches: the table and client (replaced only when the view, the
+// position, the theme or the size changes), the safety marks (looked at on a change of step and twice a second)
+// and the moving hands (morphed in place every frame). A view drawn in one piece (the solid views, for now) is
+// morphed in place in the base, the overlays empty. Keeping the last SVG of each layer here means a frame that
+// changes nothing touches no DOM.
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
@@ -11,9 +13,11 @@ import {
   figureBaseSvg,
   figureOverlaySvg,
   figureSvg,
+  isLayeredView,
   OVERLAY_LAYERS,
+  stillTimeFor,
 } from './figure.js';
-import { stillTimeFor } from './step-text.js';
+import { momentView } from './moment-view.js';
 import { svgMorphed } from './svg-morph.js';
 
 /** How often the safety marks are redrawn within a step (real milliseconds). */
@@ -21,6 +25,8 @@ const SAFETY_EVERY_MS = 500;
 
 /** The figure's DOM: the base layer and one element per overlay (OVERLAY_LAYERS' order). */
 export interface FigureElements {
+  /** The element that says which view is shown (`data-view`). */
+  readonly root: HTMLElement;
   readonly base: HTMLElement;
   readonly overlays: readonly HTMLElement[];
 }
@@ -32,20 +38,33 @@ export class FigureLayers {
   private lastSafetyStep = -1;
   private lastSafetyAt = Number.NEGATIVE_INFINITY;
   private lastStill = '';
+  private lastWhole = '';
 
   constructor(
     private readonly elements: FigureElements,
     private readonly options: FigureOptions,
   ) {}
 
-  /** Draws the moment, animated: the base when its key changes, each overlay when its SVG does. */
+  /** Draws the moment, animated, from its view: the base when its key changes, each overlay when its SVG does. */
   drawn(moment: Moment, plan: Plan, frameNow: number): void {
     const options = { ...this.options, excluded: plan.excludedRegions };
+    const view = momentView(moment);
+    this.viewShown(view);
     const baseKey = figureBaseKey(moment, options);
     if (baseKey !== this.lastBaseKey) {
       this.lastBaseKey = baseKey;
       this.lastStill = '';
-      this.elements.base.innerHTML = figureBaseSvg(moment, options);
+      this.lastWhole = '';
+      this.elements.base.innerHTML = isLayeredView(view) ? figureBaseSvg(moment, options) : '';
+      this.overlaysEmptied();
+    }
+    if (!isLayeredView(view)) {
+      const svg = figureSvg(moment, { ...options, label: null });
+      if (svg !== this.lastWhole) {
+        this.lastWhole = svg;
+        svgMorphed(this.elements.base, svg);
+      }
+      return;
     }
     OVERLAY_LAYERS.forEach((layers, i) => {
       const isSafety = layers.includes('safety');
@@ -64,18 +83,33 @@ export class FigureLayers {
     });
   }
 
-  /** Draws the step's still (reduced motion): one whole frame in the base, the overlays emptied. */
+  /**
+   * Draws a step's still, from its view, as one whole frame in the base, the overlays emptied: the picture when
+   * motion is reduced, and the preview of the coming step during the get-ready countdown.
+   */
   stillDrawn(plan: Plan, stepIndex: number, label: string): void {
     const step = plan.steps[stepIndex];
     if (!step) return;
+    const moment = momentAt(plan, stillTimeFor(step), bodyMap);
     const key = `${stepIndex}|${label}|${plan.steps.length}|${step.pressure}`;
+    this.viewShown(momentView(moment));
     if (key === this.lastStill) return;
     this.lastStill = key;
     const options = { ...this.options, excluded: plan.excludedRegions, label };
-    this.elements.base.innerHTML = figureSvg(momentAt(plan, stillTimeFor(step), bodyMap), options);
+    this.elements.base.innerHTML = figureSvg(moment, options);
+    this.overlaysEmptied();
+    this.lastBaseKey = '';
+    this.lastWhole = '';
+  }
+
+  private overlaysEmptied(): void {
     for (const layer of this.elements.overlays) layer.innerHTML = '';
     this.lastSvgs.length = 0;
-    this.lastBaseKey = '';
+    this.lastSafetyStep = -1;
+  }
+
+  private viewShown(view: string): void {
+    if (this.elements.root.dataset.view !== view) this.elements.root.dataset.view = view;
   }
 
   /** Fills the caches for step `index` while the browser is idle, so the frame where it begins stays light. */
@@ -86,6 +120,8 @@ export class FigureLayers {
     whenIdle(() => {
       const options = { ...this.options, excluded: plan.excludedRegions };
       const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2), bodyMap);
+      // A view drawn whole has nothing cached to fill.
+      if (!isLayeredView(momentView(moment))) return;
       figureBaseSvg(moment, options);
       for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
     });

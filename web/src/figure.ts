@@ -1,9 +1,9 @@
-// The figure of a moment, drawn by src/render's renderMoment. The player draws it as two stacked SVGs: the
-// static table and body (redrawn only when the position or theme changes) and the moving layers on top, which
-// the renderer draws on a transparent canvas.
-import type { Language } from '../../src/core/ids.js';
+// The figure of a moment, drawn by src/render's renderMoment from the moment's own view (from above, the side, the
+// head end or close up). The player draws it as stacked SVGs: the static base (redrawn only when what it shows
+// changes) and the moving layers on top, which the renderer draws on a transparent canvas.
+import type { Language, View } from '../../src/core/ids.js';
 import type { Moment } from '../../src/core/moment.js';
-import type { ExcludedRegion } from '../../src/core/plan-types.js';
+import type { ExcludedRegion, PlannedStep } from '../../src/core/plan-types.js';
 import {
   MOVING_LAYERS,
   type RenderLayer,
@@ -12,6 +12,7 @@ import {
   viewLayout,
 } from '../../src/render/index.js';
 import { bodyMap } from './body-map.js';
+import { momentView } from './moment-view.js';
 
 /** How a figure is drawn. */
 export interface FigureOptions {
@@ -39,7 +40,7 @@ function svgCropped(svg: string, width: number, height: number, label: string | 
   return svg.replace(head, `viewBox="0 0 ${width} ${crop}" preserveAspectRatio="xMidYMid meet" ${aria}`);
 }
 
-/** Some layers of a moment, rendered and cropped to the picture (the captions band cut off). */
+/** Some layers of a moment from its view, rendered and cropped to the picture (the captions band cut off). */
 function layersSvg(
   moment: Moment,
   options: FigureOptions,
@@ -47,8 +48,17 @@ function layersSvg(
   label: string | null,
 ): string {
   const { width, height, theme, language, excluded } = options;
-  const svg = renderMoment(moment, { bodyMap, width, height, theme, language, excluded, layers });
+  const view = momentView(moment);
+  const svg = renderMoment(moment, { bodyMap, width, height, theme, language, excluded, layers, view });
   return svgCropped(svg, width, height, label);
+}
+
+/**
+ * Whether a view is drawn in layers (a static base under moving overlays). The solid views are drawn whole for
+ * now: the renderer draws them in one piece.
+ */
+export function isLayeredView(view: View): boolean {
+  return view === 'top';
 }
 
 /**
@@ -62,9 +72,9 @@ export function figureSvg(
   return layersSvg(moment, options, FIGURE_LAYERS, options.label);
 }
 
-/** A key that changes exactly when the static layers do. */
+/** A key that changes exactly when the static layers do: the view, the position, the theme, the size, the language. */
 export function figureBaseKey(moment: Moment, options: FigureOptions): string {
-  return `${moment.step.position}|${options.theme}|${options.width}x${options.height}|${options.language}`;
+  return `${momentView(moment)}|${moment.step.position}|${options.theme}|${options.width}x${options.height}|${options.language}`;
 }
 
 /** The static layers: the background, the table and the client. */
@@ -85,4 +95,10 @@ export function figureOverlaySvg(
   layers: readonly RenderLayer[],
 ): string {
   return layersSvg(moment, options, layers, null);
+}
+
+/** The session time at which a step's still is drawn: the middle of its first repetition's stroke. */
+export function stillTimeFor(step: Pick<PlannedStep, 'start' | 'duration' | 'reps'>): number {
+  const rep = step.duration / Math.max(1, step.reps);
+  return step.start + Math.min(step.duration, rep * 0.45);
 }
