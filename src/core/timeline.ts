@@ -5,7 +5,7 @@ import { cachedValue } from './memo.js';
 import type { Moment } from './moment.js';
 import type { Plan, PlannedStep } from './plan-types.js';
 import { partIndexAt, partView } from './step-parts.js';
-import { type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
+import { motionFrameAt, type PreparedMotion, stepMotionPrepared } from './techniques/index.js';
 
 /** What the timeline precomputes for a plan: step starts for the binary search, and each step's motion. */
 interface PreparedPlan {
@@ -145,8 +145,7 @@ export function momentAt(plan: Plan, t: number, map: BodyMap): Moment {
     repIndex = Math.min(Math.floor(x), reps - 1);
     phase = Math.min(x - repIndex, 1);
   }
-  const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
-  const frame = motion.technique.handsAt(input, phase, repIndex);
+  const frame = motionFrameAt(motion, phase, repIndex);
   const stepEnd = step.start + Math.max(step.duration, 0);
   // No pose here: `momentPose` works it out when asked (posing every moment made momentAt ten times slower).
   return {

@@ -1,14 +1,13 @@
 /** The renderer's public surface: Moment → SVG string, and what callers need around it. */
 export { type RenderLabels, renderLabels } from './labels.js';
+export { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 export { TECHNIQUE_MARKS } from './marks.js';
+export { momentView } from './moment-view.js';
 export {
   type ExcludedArea,
-  MOVING_LAYERS,
-  RENDER_LAYERS,
-  type RenderLayer,
   type RenderOptions,
   renderMoment,
-  STATIC_LAYERS,
+  staticLayersKey,
   staticLayersSvg,
 } from './render-moment.js';
 export { type ThemeName, themeColours } from './theme.js';

@@ -8,6 +8,7 @@ import { captionsSvg } from './captions.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
+import { type Framing, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 import { legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
@@ -19,14 +20,7 @@ import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
 import { renderSolidView } from './views/view-frame.js';
 
-/** The layers of a frame, bottom to top (`table` includes the background). */
-export const RENDER_LAYERS = ['table', 'body', 'safety', 'path', 'hands', 'marks', 'captions'] as const;
-/** One layer of a frame. */
-export type RenderLayer = (typeof RENDER_LAYERS)[number];
-/** The layers that depend only on position, theme, size and language: render them once per video. */
-export const STATIC_LAYERS: readonly RenderLayer[] = ['table', 'body'];
-/** The layers that change from moment to moment. */
-export const MOVING_LAYERS: readonly RenderLayer[] = ['safety', 'path', 'hands', 'marks', 'captions'];
+export { MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 export type { ExcludedArea };
 
 /** Options of renderMoment; every field has a default. */
@@ -50,8 +44,16 @@ export interface RenderOptions {
    * rasterise) or as `<text>` in Noto Sans (selectable, needs the font).
    */
   readonly text?: TextMode;
-  /** Where the moment is seen from (default `top`); side, head and closeup are drawn from the posed solid. */
+  /**
+   * Where the moment is seen from (default `top`); side, head and closeup are drawn from the posed solid. A running
+   * session draws each moment from `momentView(moment)`.
+   */
   readonly view?: View;
+  /**
+   * How a solid view frames its camera (default `moment`, for stills): frames of a running session pass `step`, so
+   * the camera holds still through a repetition and the static layers stay the same.
+   */
+  readonly framing?: Framing;
 }
 
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
@@ -248,4 +250,25 @@ export function renderMoment(moment: Moment, options: RenderOptions): string {
     return renderSolidView([moment], { ...options, view: options.view });
   const parts = frameParts(moment, options);
   return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
+}
+
+/**
+ * A key that is equal for two moments exactly when their static layers (`STATIC_LAYERS`) are, drawn with these
+ * options: a caller keeps the static layers' picture (pixels, a DOM node) while the key stays the same. From above
+ * it is cheap (position, theme, size, language); for a solid view it is the static layers' own text.
+ */
+export function staticLayersKey(moment: Moment, options: RenderOptions): string {
+  const view = options.view ?? 'top';
+  if (view === 'top') {
+    const position = moment.step.position === 'supine' ? 'supine' : 'prone';
+    return [
+      view,
+      position,
+      options.theme ?? 'light',
+      `${options.width ?? 1280}x${options.height ?? 720}`,
+      options.language ?? 'en',
+      options.text ?? 'paths',
+    ].join('|');
+  }
+  return `${view}|${renderMoment(moment, { ...options, layers: STATIC_LAYERS, text: 'text' })}`;
 }

@@ -105,6 +105,15 @@ export function stepMotionPrepared(step: PlannedStep, map: BodyMap): PreparedMot
   return cachedValue(byStep, step, (s) => motionPrepared(s, map, techniqueMotions[s.technique]));
 }
 
+/**
+ * The hands (and extent) of a prepared motion at a phase of a 0-based repetition: the mirrored tracks on odd
+ * repetitions when the step alternates sides each repetition.
+ */
+export function motionFrameAt(motion: PreparedMotion, phase: number, repIndex: number) {
+  const input = motion.mirrored && repIndex % 2 === 1 ? motion.mirrored : motion.input;
+  return motion.technique.handsAt(input, phase, repIndex);
+}
+
 function stepCache(): WeakMap<PlannedStep, PreparedMotion> {
   return new WeakMap();
 }

@@ -1,31 +1,25 @@
-import type { ClientPosition, View } from '../../core/ids.js';
+import type { BodyMap } from '../../core/body-map.js';
+import type { ClientPosition } from '../../core/ids.js';
 import type { Moment } from '../../core/moment.js';
-import { momentPose, poseOf, stepPoseSpec } from '../../core/pose/pose.js';
+import { momentPose, stepPoseSpec } from '../../core/pose/pose.js';
 import type { Pose } from '../../core/pose/pose-types.js';
 import { type Vec3, vecDifference, vecLength } from '../../core/pose/vec3.js';
-import { partView } from '../../core/step-parts.js';
 import { captionsSvg } from '../captions.js';
 import { renderLabels } from '../labels.js';
+import { type Framing, RENDER_LAYERS, type RenderLayer } from '../layers.js';
 import { hatchPatternSvg } from '../safety.js';
 import { el, num, type XY, xmlEscaped } from '../svg.js';
 import { type TextMode, textAsPaths } from '../text-path.js';
 import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.js';
 import { viewLayout } from '../view.js';
-import {
-  type Camera,
-  closeupCamera,
-  headCamera,
-  type SideBox,
-  sideCamera,
-  type Viewport,
-  WHOLE_TABLE,
-} from './camera.js';
+import type { Camera, SideBox, Viewport } from './camera.js';
+import { panelCamera, type SolidView, sideBoxFor, startPose } from './solid-framing.js';
+import { groupsSplit, type SplitGroup, stillGroupSvgs } from './solid-layers.js';
 import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
 import { groupSvg } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
 
-/** The views drawn from the posed solid (the top view is `renderMoment`'s own). */
-export type SolidView = Exclude<View, 'top'>;
+export type { SolidView };
 
 /** What a solid view is drawn with; every field but the view has a default. */
 export interface SolidViewOptions {
@@ -38,81 +32,12 @@ export interface SolidViewOptions {
   readonly text?: TextMode;
   /** Shows repetition, time left and pressure in the captions band (default true). */
   readonly showsStatus?: boolean;
-}
-
-/** The pose the step starts from: the same step and hands at the start of the repetition. */
-function startPose(moment: Moment): Pose {
-  return poseOf({
-    step: moment.part ? partView(moment.step, moment.part) : moment.step,
-    phase: 0,
-    extent: 0,
-    repetition: moment.repetition,
-    hands: moment.hands,
-  });
-}
-
-/**
- * The side a side view looks from. A practitioner at a side of the table is seen across it, from the other side
- * (their arms behind the client, the hands on top of the body in plain view, as textbooks draw it); at the head or
- * the feet, from the worked side, else the client's right.
- */
-function cameraSide(pose: Pose): 'left' | 'right' {
-  if (pose.place === 'left') return 'right';
-  if (pose.place === 'right') return 'left';
-  return pose.workedSide ?? 'right';
-}
-
-/** The working hand's contact (the first that does not only hold), for the close-up. */
-function workingContact(pose: Pose): Vec3 {
-  const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
-  return hand?.contact ?? pose.client.t7!;
-}
-
-/**
- * What a side view frames: the hands, the arms up to the shoulders and whatever moved, with room round them, at
- * least 0.75 H along the body (so the picture still shows where on the body the work is).
- */
-function sideBoxOf(pose: Pose, start: Pose): SideBox {
-  const ys: number[] = [];
-  const zs: number[] = [0.15];
-  for (const h of pose.hands) ys.push(h.contact[1]);
-  for (const [name, p] of Object.entries(pose.practitioner)) {
-    if (!/^(shoulder|elbow|wrist)-/.test(name)) continue;
-    ys.push(p[1]);
-    zs.push(p[2]);
-  }
-  for (const [name, p] of Object.entries(pose.client)) {
-    const q = start.client[name]!;
-    if (vecLength(vecDifference(p, q)) > 0.005 || pose.hands.length === 0) {
-      ys.push(p[1], q[1]);
-      zs.push(p[2], q[2]);
-    }
-  }
-  if (ys.length === 0) return WHOLE_TABLE;
-  let y0 = Math.min(...ys) - 0.1;
-  let y1 = Math.max(...ys) + 0.1;
-  const minSpan = 0.75;
-  if (y1 - y0 < minSpan) {
-    const mid = (y0 + y1) / 2;
-    y0 = mid - minSpan / 2;
-    y1 = mid + minSpan / 2;
-  }
-  const z1 = Math.max(...zs) + 0.06;
-  return { y: [Math.max(y0, -0.4), Math.min(y1, 1.3)], z: [-0.08, Math.max(z1, 0.3)] };
-}
-
-/** The smallest box holding both. */
-function boxUnion(a: SideBox, b: SideBox): SideBox {
-  return {
-    y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])],
-    z: [Math.min(a.z[0], b.z[0]), Math.max(a.z[1], b.z[1])],
-  };
-}
-
-function cameraFor(view: SolidView, viewport: Viewport, pose: Pose, box: SideBox): Camera {
-  if (view === 'head') return headCamera(viewport);
-  if (view === 'closeup') return closeupCamera(viewport, cameraSide(pose), workingContact(pose));
-  return sideCamera(viewport, cameraSide(pose), box);
+  /** Which layers to draw (default all; see `renderSolidView`). */
+  readonly layers?: readonly RenderLayer[];
+  /** Framed round the moment (default) or round its repetition (`step`; needs `bodyMap`). */
+  readonly framing?: Framing;
+  /** The plan's body map: with it, the groups that keep still through the repetition go to the static layer. */
+  readonly bodyMap?: BodyMap;
 }
 
 /** The table (and the bolster the position calls for), as the camera sees it. */
@@ -323,48 +248,78 @@ function legendSvg(
   return out;
 }
 
-/** What one panel of a solid view draws, and which symbols it used (for the legend). */
-function panelSvg(
-  moment: Moment,
-  view: SolidView,
-  viewport: Viewport,
-  box: SideBox,
+/** A panel's drawing in pieces, one per layer it feeds, and the symbols it used (for the legend). */
+interface PanelPieces {
+  /** The table and the start-position ghost (the `table` layer). */
+  readonly back: string;
+  /** The scene's groups in depth order, each marked static (the `body` layer) or moving (the `hands` layer). */
+  readonly groups: readonly SplitGroup[];
+  /** What is drawn over the groups: hands cut away under the body, the contact mark, the arrows (`hands`). */
+  readonly front: string;
+  readonly used: Set<LegendItem>;
+}
+
+type LegendItem = 'start' | 'movement' | 'under';
+
+/** The client's and the practitioner's groups, farthest first, each with its drawing. */
+function sceneDrawn(
+  pose: Pose,
+  camera: Camera,
   theme: Theme,
   unit: number,
-  words: ViewLabels,
-): { svg: string; used: Set<'start' | 'movement' | 'under'> } {
-  const pose = momentPose(moment);
-  const start = startPose(moment);
-  const camera = cameraFor(view, viewport, pose, box);
-  const used = new Set<'start' | 'movement' | 'under'>();
-  let out = tableSvg(camera, pose.position, theme, unit);
-  const moved = mostMoved(start, pose);
-  const hasGhost = moved.distance > 0.008 && view !== 'closeup';
-  if (hasGhost) {
-    for (const g of clientGroups(start, camera, { role: 'ghost' })) out += groupSvg(g, theme, { unit });
-    used.add('start');
-  }
+): { group: SceneGroup; svg: string }[] {
   const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
   // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat).
   const order = (g: SceneGroup) => (g.isUnder ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
-  for (const g of groups) out += groupSvg(g, theme, { unit });
+  return groups.map((group) => ({ group, svg: groupSvg(group, theme, { unit }) }));
+}
+
+/** What one panel of a solid view draws, in pieces. */
+function panelPieces(
+  moment: Moment,
+  view: SolidView,
+  viewport: Viewport,
+  box: SideBox,
+  framing: { framing: Framing; map: BodyMap | undefined },
+  paint: { theme: Theme; themeName: ThemeName; unit: number; words: ViewLabels },
+): PanelPieces {
+  const { theme, unit, words } = paint;
+  const pose = momentPose(moment);
+  const start = startPose(moment);
+  const { camera, key } = panelCamera(moment, view, viewport, box, framing);
+  const used = new Set<LegendItem>();
+  let back = tableSvg(camera, pose.position, theme, unit);
+  const moved = mostMoved(start, pose);
+  const hasGhost = moved.distance > 0.008 && view !== 'closeup';
+  if (hasGhost) {
+    for (const g of clientGroups(start, camera, { role: 'ghost' })) back += groupSvg(g, theme, { unit });
+    used.add('start');
+  }
+  const drawn = sceneDrawn(pose, camera, theme, unit);
+  const still = framing.map
+    ? stillGroupSvgs(moment, framing.map, camera, `${key}|${paint.themeName}|${unit}`, (p, c) =>
+        sceneDrawn(p, c, theme, unit),
+      )
+    : new Map<string, string>();
+  const groups = groupsSplit(drawn, still, 12 * unit);
+  let front = '';
   if (camera.kind !== 'head') {
     // Seen from the side the hands under the body are drawn cut away: dashed, below the body, away from the face.
-    for (const g of groups) {
+    for (const { group: g } of drawn) {
       if (!g.isUnder) continue;
-      out += groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit, isDashed: true });
+      front += groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit, isDashed: true });
       used.add('under');
     }
   }
   if (view === 'closeup') {
     const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
-    if (hand) out += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
+    if (hand) front += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
   }
   const spec = stepPoseSpec(moment.step);
   if (spec.ankleCircle && pose.workedSide && view !== 'head') {
     const toes = camera.project(pose.client[`toes-${pose.workedSide}`]!);
-    out += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
+    front += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
     used.add('movement');
   } else if (hasGhost) {
     const a = camera.project(start.client[moved.name]!);
@@ -379,11 +334,11 @@ function panelSvg(
       const side = off.y > 0 ? -1 : 1;
       const from = { x: a.x + side * off.x, y: a.y + side * off.y };
       const to = { x: from.x + dx * k, y: from.y + dy * k };
-      out += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+      front += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
       used.add('movement');
     }
   }
-  return { svg: out, used };
+  return { back, groups, front, used };
 }
 
 /** The close-up's mark: a ring round the contact and, beside it, which part of the hand touches. */
@@ -463,16 +418,36 @@ function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?:
   return out;
 }
 
+/** A panel's pieces for the layers asked for: the groups split only when one of body and hands is left out. */
+function panelLayers(pieces: PanelPieces, layers: ReadonlySet<RenderLayer>) {
+  const hasBody = layers.has('body');
+  const hasHands = layers.has('hands');
+  const groups = (isStatic: boolean) =>
+    pieces.groups
+      .filter((g) => (hasBody && hasHands) || g.isStatic === isStatic)
+      .map((g) => g.svg)
+      .join('');
+  return {
+    table: layers.has('table') ? pieces.back : '',
+    body: hasBody ? groups(true) : '',
+    hands: hasHands ? (hasBody ? '' : groups(false)) + pieces.front : '',
+  };
+}
+
 /**
  * Draws a moment from the side, the head end or as a close-up of the contact, from its posed solid: one panel, or
  * two side by side (start and end, Figure 115 then 116) when two moments are given. The captions band speaks of the
- * last. Pure: the same moments give the same bytes.
+ * last. `layers` as for the top view: `table` the background, table and start ghost; `body` the groups that keep
+ * still through the repetition (under everything that moves); `hands` the rest of the scene and the arrows;
+ * `marks` the titles and the legend; `captions` the band. Pure: the same moments give the same bytes.
  */
 export function renderSolidView(moments: readonly Moment[], options: SolidViewOptions): string {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const language = options.language ?? 'en';
-  const theme = themeColours(options.theme ?? 'light');
+  const themeName = options.theme ?? 'light';
+  const theme = themeColours(themeName);
+  const layers = new Set<RenderLayer>(options.layers ?? RENDER_LAYERS);
   const last = moments[moments.length - 1]!;
   const layout = viewLayout({
     width,
@@ -486,33 +461,29 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
   const top = 44 * unit;
   const areaH = layout.captionTop - top - 8 * unit;
   const panelW = width / moments.length;
-  const used = new Set<'start' | 'movement' | 'under'>();
-  // Every panel frames the same box, so start and end compare at one scale.
-  const box = moments.map((m) => sideBoxOf(momentPose(m), startPose(m))).reduce((a, b) => boxUnion(a, b));
-  let body = el('rect', {
-    x: '0',
-    y: '0',
-    width: String(width),
-    height: String(height),
-    fill: theme.background,
-  });
+  const used = new Set<LegendItem>();
+  const framing = { framing: options.framing ?? 'moment', map: options.bodyMap };
+  const box = sideBoxFor(moments, framing);
+  const background = layers.has('table')
+    ? el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background })
+    : '';
   let clips = '';
-  moments.forEach((m, i) => {
+  const panels = moments.map((m, i) => {
     const viewport: Viewport = {
       x: panelW * i + 12 * unit,
       y: top,
       width: panelW - 24 * unit,
       height: areaH,
     };
-    const panel = panelSvg(m, options.view, viewport, box, theme, unit, words);
-    if (moments.length > 1) {
-      const clipId = `${prefix}-panel-${i}`;
+    const pieces = panelPieces(m, options.view, viewport, box, framing, { theme, themeName, unit, words });
+    for (const u of pieces.used) used.add(u);
+    const clipId = `${prefix}-panel-${i}`;
+    if (moments.length > 1)
       clips += `<clipPath id="${clipId}"><rect x="${num(panelW * i)}" y="0" width="${num(panelW)}" height="${num(layout.captionTop)}"/></clipPath>`;
-      body += `<g clip-path="url(#${clipId})">${panel.svg}</g>`;
-    } else body += panel.svg;
-    for (const u of panel.used) used.add(u);
+    const clipped = (svg: string) =>
+      moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
     const title = options.view === 'side' ? words.side : options.view === 'head' ? words.head : words.closeup;
-    body += viewTitleSvg(
+    let marks = viewTitleSvg(
       title,
       { x: panelW * i + 20 * unit, y: 24 * unit },
       theme,
@@ -520,24 +491,46 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
       moments.length > 1 ? i + 1 : undefined,
     );
     if (i > 0)
-      body += el('path', {
+      marks += el('path', {
         d: `M${num(panelW * i)} ${num(12 * unit)}V${num(layout.captionTop - 8 * unit)}`,
         stroke: theme.tableEdge,
         'stroke-width': num(2 * unit),
       });
+    const parts = panelLayers(pieces, layers);
+    return {
+      whole: clipped(parts.table + parts.body + parts.hands),
+      table: clipped(parts.table),
+      body: clipped(parts.body),
+      hands: clipped(parts.hands),
+      marks: layers.has('marks') ? marks : '',
+    };
   });
   const legendItems = (['start', 'movement', 'under'] as const).filter((u) => used.has(u));
-  body += legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
-  body += captionsSvg({
-    view: layout,
-    theme,
-    labels: renderLabels(language),
-    moment: last,
-    hasNeverPressKey: false,
-    hatchId,
-    showsStatus: options.showsStatus ?? true,
-  });
-  const defs = `<defs>${hatchPatternSvg({ id: hatchId, theme, unit })}${clips}</defs>`;
+  const legend = layers.has('marks')
+    ? legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit)
+    : '';
+  // Everything asked for: each panel whole with its title, as a still is drawn; else layer by layer.
+  const isWhole = (['table', 'body', 'hands', 'marks'] as const).every((l) => layers.has(l));
+  let body = background;
+  if (isWhole) for (const p of panels) body += p.whole + p.marks;
+  else
+    for (const layer of ['table', 'body', 'hands', 'marks'] as const)
+      for (const p of panels) body += p[layer];
+  body += legend;
+  if (layers.has('captions'))
+    body += captionsSvg({
+      view: layout,
+      theme,
+      labels: renderLabels(language),
+      moment: last,
+      hasNeverPressKey: false,
+      hatchId,
+      showsStatus: options.showsStatus ?? true,
+    });
+  const defs =
+    layers.has('captions') || clips !== ''
+      ? `<defs>${layers.has('captions') ? hatchPatternSvg({ id: hatchId, theme, unit }) : ''}${clips}</defs>`
+      : '';
   const content = (options.text ?? 'paths') === 'paths' ? textAsPaths(body) : body;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
