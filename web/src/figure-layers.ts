@@ -1,11 +1,12 @@
-// The live figure's three stacked layers and their caches: the table and client (replaced only when the view, the
-// position, the theme or the size changes), the safety marks (looked at on a change of step and twice a second)
-// and the moving hands (morphed in place every frame). A view drawn in one piece (the solid views, for now) is
-// morphed in place in the base, the overlays empty. Keeping the last SVG of each layer here means a frame that
-// changes nothing touches no DOM.
+// The live figure's three stacked layers and their caches: the base (the table and the client, and in a solid view
+// whatever keeps still through the repetition; redrawn only when the renderer's static-layers key changes), the
+// safety marks (looked at on a change of step or base and twice a second) and the moving hands (morphed in place
+// every frame). Keeping the last SVG of each layer here means a frame that changes nothing touches no DOM.
+import type { View } from '../../src/core/ids.js';
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
+import { momentView } from '../../src/render/index.js';
 import { bodyMap } from './body-map.js';
 import {
   type FigureOptions,
@@ -13,11 +14,9 @@ import {
   figureBaseSvg,
   figureOverlaySvg,
   figureSvg,
-  isLayeredView,
   OVERLAY_LAYERS,
   stillTimeFor,
 } from './figure.js';
-import { momentView } from './moment-view.js';
 import { svgMorphed } from './svg-morph.js';
 
 /** How often the safety marks are redrawn within a step (real milliseconds). */
@@ -38,7 +37,6 @@ export class FigureLayers {
   private lastSafetyStep = -1;
   private lastSafetyAt = Number.NEGATIVE_INFINITY;
   private lastStill = '';
-  private lastWhole = '';
 
   constructor(
     private readonly elements: FigureElements,
@@ -48,23 +46,14 @@ export class FigureLayers {
   /** Draws the moment, animated, from its view: the base when its key changes, each overlay when its SVG does. */
   drawn(moment: Moment, plan: Plan, frameNow: number): void {
     const options = { ...this.options, excluded: plan.excludedRegions };
-    const view = momentView(moment);
-    this.viewShown(view);
+    this.viewShown(momentView(moment));
     const baseKey = figureBaseKey(moment, options);
     if (baseKey !== this.lastBaseKey) {
       this.lastBaseKey = baseKey;
       this.lastStill = '';
-      this.lastWhole = '';
-      this.elements.base.innerHTML = isLayeredView(view) ? figureBaseSvg(moment, options) : '';
-      this.overlaysEmptied();
-    }
-    if (!isLayeredView(view)) {
-      const svg = figureSvg(moment, { ...options, label: null });
-      if (svg !== this.lastWhole) {
-        this.lastWhole = svg;
-        svgMorphed(this.elements.base, svg);
-      }
-      return;
+      // A new base (a new view, or a solid view's next repetition): the safety marks are looked at again at once.
+      this.lastSafetyStep = -1;
+      svgMorphed(this.elements.base, figureBaseSvg(moment, options));
     }
     OVERLAY_LAYERS.forEach((layers, i) => {
       const isSafety = layers.includes('safety');
@@ -99,7 +88,6 @@ export class FigureLayers {
     this.elements.base.innerHTML = figureSvg(moment, options);
     this.overlaysEmptied();
     this.lastBaseKey = '';
-    this.lastWhole = '';
   }
 
   private overlaysEmptied(): void {
@@ -108,7 +96,7 @@ export class FigureLayers {
     this.lastSafetyStep = -1;
   }
 
-  private viewShown(view: string): void {
+  private viewShown(view: View): void {
     if (this.elements.root.dataset.view !== view) this.elements.root.dataset.view = view;
   }
 
@@ -120,8 +108,6 @@ export class FigureLayers {
     whenIdle(() => {
       const options = { ...this.options, excluded: plan.excludedRegions };
       const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2), bodyMap);
-      // A view drawn whole has nothing cached to fill.
-      if (!isLayeredView(momentView(moment))) return;
       figureBaseSvg(moment, options);
       for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
     });
