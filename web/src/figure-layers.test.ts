@@ -108,11 +108,13 @@ describe('FigureLayers', () => {
   it("previews a step's still from its view (the get-ready countdown), then animates it", () => {
     const { root, base, overlays, layers } = layersMade();
     const index = plan.steps.indexOf(plannedStep(plan, 'chest-shoulder-neck-stroke'));
-    layers.stillDrawn(plan, index, 'Chest, shoulders and neck');
+    layers.stillDrawn(plan, index);
     expect(root.dataset.view).toBe('head');
-    expect(base.html.includes('aria-label="Chest, shoulders and neck"')).toBe(true);
+    // Hidden from assistive technology: the figure's container names the step.
+    expect(base.html.includes('aria-hidden="true"')).toBe(true);
+    expect(base.html).not.toBe(figureBaseSvg(momentInto(plan, 'chest-shoulder-neck-stroke', 0), OPTIONS));
     const writes = base.writes;
-    layers.stillDrawn(plan, index, 'Chest, shoulders and neck');
+    layers.stillDrawn(plan, index);
     expect(base.writes).toBe(writes);
     layers.drawn(momentInto(plan, 'chest-shoulder-neck-stroke', 2), plan, 0);
     expect(
@@ -125,7 +127,7 @@ describe('FigureLayers', () => {
 
   it('ignores a step index outside the plan', () => {
     const { base, layers } = layersMade();
-    layers.stillDrawn(plan, plan.steps.length, 'none');
+    layers.stillDrawn(plan, plan.steps.length);
     expect(base.writes).toBe(0);
   });
 });

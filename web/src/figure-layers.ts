@@ -76,15 +76,17 @@ export class FigureLayers {
    * Draws a step's still, from its view, as one whole frame in the base, the overlays emptied: the picture when
    * motion is reduced, and the preview of the coming step during the get-ready countdown.
    */
-  stillDrawn(plan: Plan, stepIndex: number, label: string): void {
+  stillDrawn(plan: Plan, stepIndex: number): void {
     const step = plan.steps[stepIndex];
     if (!step) return;
     const moment = momentAt(plan, stillTimeFor(step), bodyMap);
-    const key = `${stepIndex}|${label}|${plan.steps.length}|${step.pressure}`;
+    const key = `${stepIndex}|${step.title}|${plan.steps.length}|${step.pressure}`;
     this.viewShown(momentView(moment));
     if (key === this.lastStill) return;
     this.lastStill = key;
-    const options = { ...this.options, excluded: plan.excludedRegions, label };
+    // Hidden from assistive technology: the figure's container names the step (the text drawn as paths
+    // carries aria-labels that axe forbids on paths an image's role does not hide).
+    const options = { ...this.options, excluded: plan.excludedRegions, label: null };
     this.elements.base.innerHTML = figureSvg(moment, options);
     this.overlaysEmptied();
     this.lastBaseKey = '';

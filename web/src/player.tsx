@@ -344,7 +344,7 @@ export function Player(props: {
         layers.stepPrimed(p, m.stepIndex + 1);
       }
       // The get-ready countdown previews the coming step: its still, from its view.
-      if (isReducedMotion || ready) layers.stillDrawn(p, ready?.stepIndex ?? m.stepIndex, m.step.title);
+      if (isReducedMotion || ready) layers.stillDrawn(p, ready?.stepIndex ?? m.stepIndex);
       else layers.drawn(m, p, frameNow);
       figureDrawn();
       refresh(m);
