@@ -9,12 +9,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { browserLaunched, CHROMIUM } from '../e2e/browser.js';
 import { builtinBodyMap, builtinRoutine, builtinRules } from '../src/content/load.js';
 import { Intake } from '../src/core/intake.js';
 import { isRefusal, type Plan } from '../src/core/plan-types.js';
 import { planFromIntake } from '../src/core/planner.js';
 import { momentAt } from '../src/core/timeline.js';
+import { stepViews } from '../src/core/views.js';
 import { type FrameSpec, frameTime } from '../src/export/video/frame-drawing.js';
 import { framesPooled } from '../src/export/video/frame-pool.js';
 import { BT709_TAGS, x264Args } from '../src/export/video/mp4-exporter.js';
@@ -107,18 +109,24 @@ function cpuSeconds(): number {
   return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
 }
 
-/** One export of the first `seconds` of the plan: wall time, CPU time and peak memory. */
-async function timedExport(plan: Plan, seconds: number, dir: string) {
+/** One export of the first `seconds` of the plan (or from `from`): wall time, CPU time and peak memory. */
+async function timedExport(
+  plan: Plan,
+  seconds: number,
+  dir: string,
+  options: { from?: number; exporter?: typeof exportVideo } = {},
+) {
   const memory = memoryPeak();
   const cpu0 = cpuSeconds();
   const t0 = performance.now();
-  const result = await exportVideo({
+  const from = options.from ?? 0;
+  const result = await (options.exporter ?? exportVideo)({
     plan,
-    output: join(dir, `export-${Math.round(seconds)}.mp4`),
+    output: join(dir, `export-${Math.round(from)}-${Math.round(seconds)}.mp4`),
     width: WIDTH,
     height: HEIGHT,
     fps: FPS,
-    window: { from: 0, to: Math.min(seconds, plan.totalSeconds) },
+    window: { from, to: Math.min(from + seconds, plan.totalSeconds) },
   });
   const wall = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds() - cpu0;
@@ -243,6 +251,55 @@ function rgbaFromYuv(yuv: Buffer): Buffer {
   );
 }
 
+/**
+ * This checkout's export beside a baseline checkout's (`BENCH_BASELINE=DIR`, e.g. main's code with node_modules
+ * linked) on the same window, one after the other in this run: the ratio of their wall and CPU times. The window
+ * (`BENCH_EXPORT_COMPARE_SECONDS`, default 90) starts 20 s before the first step seen from the side, so it holds
+ * views from above and from the side (a baseline that draws only from above then draws less), or at
+ * `BENCH_EXPORT_COMPARE_FROM` seconds.
+ */
+async function baselineCompared(plan: Plan, root: string, dir: string, report: Report): Promise<void> {
+  const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+  const [content, planner, intake, video] = await Promise.all([
+    load('src/content/load.ts'),
+    load('src/core/planner.ts'),
+    load('src/core/intake.ts'),
+    load('src/export/video/video-export.ts'),
+  ]);
+  const basePlan = planner.planFromIntake(
+    content.builtinRoutine('spinal-column'),
+    content.builtinRules(),
+    intake.Intake.parse({ minutes: 45 }),
+    { bodyMap: content.builtinBodyMap() },
+  ) as Plan;
+  const seconds = Number(process.env.BENCH_EXPORT_COMPARE_SECONDS ?? 90);
+  const side = plan.steps.find((s) => stepViews(s)[0] === 'side') ?? plan.steps[0]!;
+  const from = Number(process.env.BENCH_EXPORT_COMPARE_FROM ?? Math.max(0, side.start - 20));
+  const runs = [
+    { label: 'branch', plan, exporter: exportVideo },
+    { label: 'baseline', plan: basePlan, exporter: video.exportVideo as typeof exportVideo },
+  ].map((code) => ({ ...code, figures: null as Awaited<ReturnType<typeof timedExport>> | null }));
+  for (const run of runs) {
+    const load0 = loadavg()[0]!;
+    run.figures = await timedExport(run.plan, seconds, dir, { from, exporter: run.exporter });
+    const r = run.figures;
+    report.row(row(`${run.label}: export ${seconds} s from ${Math.round(from)} s`, r.wall, r.frames), {
+      realTime: Number((r.video / r.wall).toFixed(2)),
+      cpuMsPerFrame: Number(((r.cpu / r.frames) * 1000).toFixed(1)),
+      peakMiB: Math.round(r.peak / 2 ** 20),
+    });
+    report.note(
+      `${run.label}: ${(r.video / r.wall).toFixed(2)}× real time, ${((r.cpu / r.frames) * 1000).toFixed(1)} ms CPU a ` +
+        `frame, peak ${Math.round(r.peak / 2 ** 20)} MiB; load ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+    );
+  }
+  const [branch, base] = runs.map((r) => r.figures!);
+  report.note(
+    `the branch exports ${(base!.wall / branch!.wall).toFixed(2)}× as fast as the baseline in wall time, ` +
+      `${(base!.cpu / branch!.cpu).toFixed(2)}× in CPU time (same window, same run)`,
+  );
+}
+
 /** Runs the export benchmark. */
 export async function run(report: Report): Promise<void> {
   const plan = benchPlan();
@@ -255,7 +312,9 @@ export async function run(report: Report): Promise<void> {
         `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (the figures scale with it)`,
     );
 
-    // (a) and (d) first, in a fresh process (the frames kept for (c) would count in its memory).
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) await baselineCompared(plan, baseline, dir, report);
+    // (a) and (d), before (c): the frames kept for (c) would count in this process's memory.
     const exports: Awaited<ReturnType<typeof timedExport>>[] = [];
     for (const seconds of [shortSeconds, longSeconds]) {
       const r = await timedExport(plan, seconds, dir);

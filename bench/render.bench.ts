@@ -1,18 +1,25 @@
-// Rendering: Moment → SVG, SVG → raw RGBA pixels through resvg on one core (a full frame, and cached static layers
-// + a cropped moving layer), and the same SVG frames loaded into headless chromium and screenshotted.
-// Targets: < 8 ms median per 1280×720 frame to raw pixels, and at least 4× the chromium pipeline's frame rate.
+// Rendering: Moment → SVG, SVG → raw RGBA pixels through resvg on one core: a full frame, and every view's frames
+// drawn layered in order as the video and the player draw them (with BENCH_BASELINE=DIR, a checkout of main, its
+// code side by side in the same run); and the same SVG frames loaded into headless chromium and screenshotted.
+// Targets: < 8 ms median per 1280×720 frame to raw pixels in every view, and at least 4× the chromium pipeline.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { browserLaunched, CHROMIUM } from '../e2e/browser.js';
 import { builtinBodyMap, builtinRoutine, builtinRules } from '../src/content/load.js';
+import type { View } from '../src/core/ids.js';
 import { Intake } from '../src/core/intake.js';
 import type { Moment } from '../src/core/moment.js';
-import { isRefusal, type Plan } from '../src/core/plan-types.js';
+import { isRefusal, type Plan, type PlannedStep } from '../src/core/plan-types.js';
 import { planFromIntake } from '../src/core/planner.js';
 import { sessionPlanFixture } from '../src/core/test-support/plan-fixture.js';
 import { momentAt } from '../src/core/timeline.js';
+import { stepViews } from '../src/core/views.js';
 import { notoSansFontFiles } from '../src/export/fonts.js';
 import { frameRasterizer } from '../src/export/png.js';
-import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../src/render/render-moment.js';
+import { FRAME_LAYER_GROUPS } from '../src/export/video/frame-drawing.js';
+import { renderMoment, renderMomentLayers } from '../src/render/render-moment.js';
 import type { Report } from './run.js';
 import { quantileOf, type TimingResult, timingOf } from './timing.js';
 
@@ -111,11 +118,132 @@ async function chromiumRow(report: Report, svgs: readonly string[], resvgMedianM
   }
 }
 
+/** What a frame-per-view measurement draws with: this checkout's code, or a baseline's (`BENCH_BASELINE=DIR`). */
+interface FrameCode {
+  readonly label: string;
+  /** Draws one moment of the plan to raw pixels from a view, the way that code's video and player do. */
+  readonly frame: (moment: Moment, view: View) => unknown;
+  /** What runs between two frames (this checkout: resvg's memory let go). */
+  readonly between: () => Promise<void>;
+  readonly moments: (view: View) => readonly Moment[];
+}
+
+/** Steps drawn from `view`: their main view, else (the close-up is nobody's first) any of their views. */
+function stepsSeenFrom(plan: Plan, view: View): PlannedStep[] {
+  const main = plan.steps.filter((s) => s.technique !== 'rest' && stepViews(s)[0] === view);
+  return main.length > 0 ? main : plan.steps.filter((s) => stepViews(s).includes(view));
+}
+
+/** 30 fps runs of 1 s from up to eight steps seen from `view`. */
+function viewMoments(plan: Plan, view: View, momentOf: (t: number) => Moment): Moment[] {
+  const steps = stepsSeenFrom(plan, view);
+  const picked = Array.from({ length: 8 }, (_, k) => steps[Math.floor((k * steps.length) / 8)]!);
+  const out: Moment[] = [];
+  for (const step of picked)
+    for (let i = 0; i < FRAMES / 8; i++)
+      out.push(momentOf(step.start + Math.min(5, step.duration / 2) + i / 30));
+  return out;
+}
+
+/** This checkout: every view layered (static layers cached, moving ones cropped), memory let go between frames. */
+function branchCode(plan: Plan): FrameCode {
+  const raster = frameRasterizer(
+    { fontFiles: notoSansFontFiles() },
+    { cacheSize: 2 * FRAME_LAYER_GROUPS.length },
+  );
+  return {
+    label: 'branch',
+    frame: (m, view) =>
+      raster.rgbaLayered(
+        renderMomentLayers(
+          m,
+          { bodyMap, view, framing: 'step', excluded: plan.excludedRegions },
+          FRAME_LAYER_GROUPS,
+        ),
+      ),
+    between: () => raster.released(),
+    moments: (view) => viewMoments(plan, view, (t) => momentAt(plan, t, bodyMap)),
+  };
+}
+
+/**
+ * A baseline checkout's code (e.g. `git archive main | tar -x -C DIR`, node_modules linked): its top view layered
+ * as its bench drew it (static, figure, captions), its solid views whole; nothing run between frames.
+ */
+async function baselineCode(root: string): Promise<FrameCode> {
+  const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+  const [content, core, planner, intake, timeline, fonts, png, render] = await Promise.all([
+    load('src/content/load.ts'),
+    load('src/core/plan-types.ts'),
+    load('src/core/planner.ts'),
+    load('src/core/intake.ts'),
+    load('src/core/timeline.ts'),
+    load('src/export/fonts.ts'),
+    load('src/export/png.ts'),
+    load('src/render/render-moment.ts'),
+  ]);
+  const map = content.builtinBodyMap();
+  const plan = planner.planFromIntake(
+    content.builtinRoutine('spinal-column'),
+    content.builtinRules(),
+    intake.Intake.parse({ minutes: 45 }),
+    { bodyMap: map },
+  );
+  if (core.isRefusal(plan)) throw new Error('the baseline refused the plan');
+  const raster = png.frameRasterizer({ fontFiles: fonts.notoSansFontFiles() });
+  const figure = render.MOVING_LAYERS.filter((l: string) => l !== 'captions');
+  const options = { bodyMap: map, excluded: plan.excludedRegions };
+  return {
+    label: 'baseline',
+    frame: (m, view) =>
+      view === 'top'
+        ? raster.rgbaLayered([
+            render.renderMoment(m, { ...options, layers: render.STATIC_LAYERS }),
+            render.renderMoment(m, { ...options, layers: figure }),
+            render.renderMoment(m, { ...options, layers: ['captions'] }),
+          ])
+        : raster.rgba(render.renderMoment(m, { ...options, view })),
+    between: () => Promise.resolve(),
+    moments: (view) => viewMoments(plan, view, (t) => timeline.momentAt(plan, t, map)),
+  };
+}
+
+/** Frames of one view drawn in order (twice: the first pass warms up), each timed; CPU time over the timed pass. */
+async function viewFramesTimed(code: FrameCode, view: View) {
+  const moments = code.moments(view);
+  for (const m of moments.slice(0, 30)) {
+    code.frame(m, view);
+    await code.between();
+  }
+  const times: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (const m of moments) {
+    const t0 = process.hrtime.bigint();
+    code.frame(m, view);
+    await code.between();
+    times.push(Number(process.hrtime.bigint() - t0));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  times.sort((a, b) => a - b);
+  const medianNs = quantileOf(times, 0.5);
+  const result: TimingResult = {
+    name: `${code.label}: ${view} view, Moment → layered RGBA`,
+    medianNs,
+    p95Ns: quantileOf(times, 0.95),
+    opsPerSecond: 1e9 / medianNs,
+    batches: times.length,
+    opsPerBatch: 1,
+  };
+  return { result, cpuMs: (cpu.user + cpu.system) / 1000 / moments.length };
+}
+
 /** Runs the render benchmarks. */
 export async function run(report: Report): Promise<void> {
   const plan = benchPlan(report);
   const moments = benchMoments(plan);
-  report.note(`${moments.length} frames at 1280×720 from 8 steps (30 fps runs), prone and supine`);
+  report.note(
+    `${moments.length} frames at 1280×720 from 8 steps (30 fps runs), prone and supine; load ${loadText()}`,
+  );
 
   const svg = timedWithCpu(
     'render: Moment → SVG (text as outlines)',
@@ -127,12 +255,6 @@ export async function run(report: Report): Promise<void> {
     },
   );
   report.row(svg.result, { cpuMs: Number(svg.cpuMs.toFixed(3)) });
-  const svgText = timedWithCpu(
-    'render: Moment → SVG (<text>)',
-    (i) => renderMoment(moments[i % moments.length]!, { bodyMap, text: 'text' }),
-    { opsPerBatch: 50, batches: 30, warmupBatches: 5 },
-  );
-  report.row(svgText.result, { cpuMs: Number(svgText.cpuMs.toFixed(3)) });
 
   const svgs = moments.map((m) => renderMoment(m, { bodyMap }));
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
@@ -143,62 +265,34 @@ export async function run(report: Report): Promise<void> {
   });
   report.row(full.result, { cpuMs: Number(full.cpuMs.toFixed(2)) });
 
-  const figureLayers = MOVING_LAYERS.filter((l) => l !== 'captions');
-  const layered = timedWithCpu(
-    'resvg: Moment → layered frame → RGBA',
-    (i) => {
-      const m = moments[i % moments.length]!;
-      return raster.rgbaLayered([
-        renderMoment(m, { bodyMap, layers: STATIC_LAYERS }),
-        renderMoment(m, { bodyMap, layers: figureLayers }),
-        renderMoment(m, { bodyMap, layers: ['captions'] }),
-      ]);
-    },
-    { opsPerBatch: 8, batches: 30, warmupBatches: 2 },
-  );
-  report.row(layered.result, { cpuMs: Number(layered.cpuMs.toFixed(2)) });
-  const layeredMs = layered.result.medianNs / 1e6;
-  report.note(
-    `layered frame to raw pixels: ${layeredMs.toFixed(2)} ms median (${layered.cpuMs.toFixed(2)} ms CPU), ` +
-      `target < ${TARGET_MS} ms: ${layeredMs < TARGET_MS ? 'met' : 'not met'}`,
-  );
+  // Every view, frame after frame as the video and the player draw them; beside a baseline's code when given.
+  const codes = [branchCode(plan)];
+  const baseline = process.env.BENCH_BASELINE;
+  if (baseline) codes.push(await baselineCode(baseline));
+  else report.note("BENCH_BASELINE=DIR (a checkout of main with node_modules) adds main's code side by side");
+  const medians = new Map<string, number>();
+  for (const view of ['top', 'side', 'head', 'closeup'] as const) {
+    // Interleaved, so both codes see the same load.
+    for (const code of codes) {
+      const timed = await viewFramesTimed(code, view);
+      report.row(timed.result, { cpuMs: Number(timed.cpuMs.toFixed(2)), load: loadText() });
+      const ms = timed.result.medianNs / 1e6;
+      medians.set(`${code.label}|${view}`, ms);
+      report.note(
+        `${code.label}, ${view} view: ${ms.toFixed(2)} ms median (${timed.cpuMs.toFixed(2)} ms CPU) a frame to raw ` +
+          `pixels, target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'met' : 'not met'}; load ${loadText()}`,
+      );
+    }
+    const base = medians.get(`baseline|${view}`);
+    if (base !== undefined)
+      report.note(
+        `${view} view: the branch is ${(base / medians.get(`branch|${view}`)!).toFixed(1)}× the baseline`,
+      );
+  }
+  await chromiumRow(report, svgs, medians.get('branch|top')!);
+}
 
-  const png = timedWithCpu(
-    'resvg: full SVG frame → PNG file bytes',
-    (i) => raster.png(svgs[i % svgs.length]!),
-    {
-      opsPerBatch: 4,
-      batches: 10,
-      warmupBatches: 1,
-    },
-  );
-  report.row(png.result, { cpuMs: Number(png.cpuMs.toFixed(2)) });
-
-  // The side, head-end and close-up views (drawn from the posed solid), a whole frame to raw pixels each.
-  const solidViews = ['side', 'head', 'closeup'] as const;
-  const solidSvgs = moments.map((m, i) =>
-    renderMoment(m, { bodyMap, view: solidViews[i % solidViews.length]! }),
-  );
-  const solidSvg = timedWithCpu(
-    'render: Moment → SVG, side/head/close-up views',
-    (i) => renderMoment(moments[i % moments.length]!, { bodyMap, view: solidViews[i % solidViews.length]! }),
-    { opsPerBatch: 30, batches: 20, warmupBatches: 3 },
-  );
-  report.row(solidSvg.result, { cpuMs: Number(solidSvg.cpuMs.toFixed(3)) });
-  const solid = timedWithCpu(
-    'resvg: side/head/close-up view, Moment → RGBA',
-    (i) => {
-      const m = moments[i % moments.length]!;
-      return raster.rgba(renderMoment(m, { bodyMap, view: solidViews[i % solidViews.length]! }));
-    },
-    { opsPerBatch: 6, batches: 20, warmupBatches: 2 },
-  );
-  report.row(solid.result, { cpuMs: Number(solid.cpuMs.toFixed(2)) });
-  const solidMs = solid.result.medianNs / 1e6;
-  report.note(
-    `side/head/close-up frame to raw pixels: ${solidMs.toFixed(2)} ms median (${solid.cpuMs.toFixed(2)} ms CPU), ` +
-      `target < ${TARGET_MS} ms: ${solidMs < TARGET_MS ? 'met' : 'not met'}; ${solidSvgs.length} frames`,
-  );
-
-  await chromiumRow(report, svgs, layeredMs);
+/** The load average over the last minute, as text. */
+function loadText(): string {
+  return loadavg()[0]!.toFixed(1);
 }

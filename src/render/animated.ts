@@ -22,7 +22,7 @@ export function renderAnimatedPreview(
   const dur = `${num(options.seconds, 3)}s`;
   const frames: string[] = [];
   moments.forEach((moment, i) => {
-    const parts = frameParts(moment, { ...options, layers: ['safety', 'path', 'hands', 'marks'] });
+    const parts = frameParts(moment, { ...options, layers: ['safety', 'path', 'hands', 'marks', 'place'] });
     // Discrete visibility: frame i is visible from i/n to (i+1)/n of the loop.
     const at = (k: number) => num(k / n, 4);
     let values: string;

@@ -1,8 +1,20 @@
 // The layers a frame is drawn in, shared by every view: what a caller caches (the static layers) and what it
 // redraws each frame (the moving ones).
 
-/** The layers of a frame, bottom to top (`table` includes the background). */
-export const RENDER_LAYERS = ['table', 'body', 'safety', 'path', 'hands', 'marks', 'captions'] as const;
+/**
+ * The layers of a frame, bottom to top (`table` includes the background). `place` is the practitioner's place at
+ * the table's edge, which follows the hands: apart from the legend and marks, which hold still through a step.
+ */
+export const RENDER_LAYERS = [
+  'table',
+  'body',
+  'safety',
+  'path',
+  'hands',
+  'marks',
+  'place',
+  'captions',
+] as const;
 /** One layer of a frame. */
 export type RenderLayer = (typeof RENDER_LAYERS)[number];
 /**
@@ -11,7 +23,7 @@ export type RenderLayer = (typeof RENDER_LAYERS)[number];
  */
 export const STATIC_LAYERS: readonly RenderLayer[] = ['table', 'body'];
 /** The layers that change from moment to moment. */
-export const MOVING_LAYERS: readonly RenderLayer[] = ['safety', 'path', 'hands', 'marks', 'captions'];
+export const MOVING_LAYERS: readonly RenderLayer[] = RENDER_LAYERS.filter((l) => !STATIC_LAYERS.includes(l));
 
 /**
  * How a solid view frames its camera: round this moment's pose (`moment`, the default; a still picture), or round

@@ -8,7 +8,7 @@ import { captionsSvg } from './captions.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { renderLabels } from './labels.js';
-import { type Framing, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
+import { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 import { legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
@@ -18,7 +18,7 @@ import { el, num, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
-import { renderSolidView } from './views/view-frame.js';
+import { renderSolidView, solidViewLayers } from './views/view-frame.js';
 
 export { MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 export type { ExcludedArea };
@@ -153,6 +153,25 @@ export function frameParts(
   moment: Moment,
   options: RenderOptions & { readonly showsStatus?: boolean },
 ): FrameParts {
+  const pieces = topLayerPieces(moment, options);
+  return frameFromPieces(pieces, options.layers ?? RENDER_LAYERS);
+}
+
+/** The top view's drawing, one piece per layer (text as outlines when asked), and what every frame shares. */
+interface TopLayerPieces {
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  /** The hatch pattern's `<defs>`. */
+  readonly defs: string;
+  readonly pieces: Readonly<Record<RenderLayer, string>>;
+}
+
+/** Draws each layer of the top view asked for in `options.layers` (the others empty). */
+function topLayerPieces(
+  moment: Moment,
+  options: RenderOptions & { readonly showsStatus?: boolean },
+): TopLayerPieces {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const language = options.language ?? 'en';
@@ -167,17 +186,8 @@ export function frameParts(
   const surface = surfaceForPosition(position);
   const hatchId = `${prefix}-hatch`;
   const textMode = options.text ?? 'paths';
-
-  const defs =
-    layers.has('safety') || layers.has('captions')
-      ? `<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`
-      : '';
-  // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
-  const background = layers.has('table')
-    ? el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background })
-    : '';
-  const still =
-    background +
+  const text = (svg: string) => (textMode === 'paths' ? textAsPaths(svg) : svg);
+  const staticOf = (options2: { hasTable: boolean; hasBody: boolean }) =>
     staticLayersSvg({
       map,
       position,
@@ -185,17 +195,27 @@ export function frameParts(
       width,
       height,
       language,
-      hasTable: layers.has('table'),
-      hasBody: layers.has('body'),
+      ...options2,
       text: textMode,
     });
-  const moving: string[] = [];
-  if (layers.has('safety')) {
-    moving.push(
-      safetySvg({ view, theme, labels, map, surface, moment, excluded: options.excluded ?? [], hatchId }),
-    );
-  }
-  if (layers.has('path')) moving.push(pathSvg({ view, theme, moment }));
+  const pieces: Record<RenderLayer, string> = {
+    // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
+    table: layers.has('table')
+      ? el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background }) +
+        staticOf({ hasTable: true, hasBody: false })
+      : '',
+    body: layers.has('body') ? staticOf({ hasTable: false, hasBody: true }) : '',
+    safety: layers.has('safety')
+      ? text(
+          safetySvg({ view, theme, labels, map, surface, moment, excluded: options.excluded ?? [], hatchId }),
+        )
+      : '',
+    path: layers.has('path') ? text(pathSvg({ view, theme, moment })) : '',
+    hands: '',
+    marks: '',
+    place: '',
+    captions: '',
+  };
   const drawn =
     layers.has('hands') || layers.has('marks')
       ? drawnHandsTop(moment.hands, {
@@ -204,16 +224,17 @@ export function frameParts(
           excluded: excludedAreaPolygons(map, options.excluded ?? []),
         })
       : [];
-  if (layers.has('hands')) moving.push(handsSvg({ view, theme, hands: drawn }));
-  if (layers.has('marks')) {
-    moving.push(restSceneSvg({ view, theme, labels, moment }));
-    moving.push(legendSvg({ view, theme, labels, moment, drawn }));
-    moving.push(emphasisSvg({ view, theme, labels, moment }));
-    moving.push(placeMarkerSvg({ view, theme, labels, moment }));
-  }
+  if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn }));
+  if (layers.has('marks'))
+    pieces.marks = text(
+      restSceneSvg({ view, theme, labels, moment }) +
+        legendSvg({ view, theme, labels, moment, drawn }) +
+        emphasisSvg({ view, theme, labels, moment }),
+    );
+  if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));
   if (layers.has('captions')) {
     const hasNeverPressKey = neverPressRegionsNear(map, surface, moment).length > 0;
-    moving.push(
+    pieces.captions = text(
       captionsSvg({
         view,
         theme,
@@ -225,14 +246,30 @@ export function frameParts(
       }),
     );
   }
-  const movingSvg = moving.join('');
   return {
     width,
     height,
     title: moment.step.title,
-    defs,
-    still,
-    moving: textMode === 'paths' ? textAsPaths(movingSvg) : movingSvg,
+    defs: `<defs>${hatchPatternSvg({ id: hatchId, theme, unit: view.unit })}</defs>`,
+    pieces,
+  };
+}
+
+/** A frame's parts from its layers' pieces: the layers asked for, in order. */
+function frameFromPieces(top: TopLayerPieces, layers: readonly RenderLayer[]): FrameParts {
+  const asked = new Set(layers);
+  const joined = (of: readonly RenderLayer[]) =>
+    of
+      .filter((l) => asked.has(l))
+      .map((l) => top.pieces[l])
+      .join('');
+  return {
+    width: top.width,
+    height: top.height,
+    title: top.title,
+    defs: asked.has('safety') || asked.has('captions') ? top.defs : '',
+    still: joined(STATIC_LAYERS),
+    moving: joined(MOVING_LAYERS),
   };
 }
 
@@ -244,12 +281,31 @@ export function svgOpening(width: number, height: number): string {
   );
 }
 
+/** A frame's parts as one standalone SVG document. */
+function frameSvg(parts: FrameParts): string {
+  return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
+}
+
 /** Draws one moment of a session as a standalone SVG document (a string). Pure: same moment, same bytes. */
 export function renderMoment(moment: Moment, options: RenderOptions): string {
   if (options.view && options.view !== 'top')
     return renderSolidView([moment], { ...options, view: options.view });
-  const parts = frameParts(moment, options);
-  return `${svgOpening(parts.width, parts.height)}<title>${xmlEscaped(parts.title)}</title>${parts.defs}${parts.still}${parts.moving}</svg>`;
+  return frameSvg(frameParts(moment, options));
+}
+
+/**
+ * Draws one moment as several SVG documents at once, one per group of layers (e.g. the static layers, then each
+ * moving one): each the same as `renderMoment` with those `layers`, the moment's work shared between them.
+ */
+export function renderMomentLayers(
+  moment: Moment,
+  options: Omit<RenderOptions, 'layers'>,
+  groups: readonly (readonly RenderLayer[])[],
+): string[] {
+  if (options.view && options.view !== 'top')
+    return solidViewLayers([moment], { ...options, view: options.view }, groups);
+  const top = topLayerPieces(moment, { ...options, layers: [...new Set(groups.flat())] });
+  return groups.map((layers) => frameSvg(frameFromPieces(top, layers)));
 }
 
 /**

@@ -133,7 +133,7 @@ function stepPictureSvg(plan: Plan, step: PlannedStep, index: number, bodyMap: B
     language: plan.language,
     theme: 'light',
     excluded: plan.excludedRegions,
-    layers: ['table', 'body', 'safety', 'path', 'hands', 'marks'],
+    layers: ['table', 'body', 'safety', 'path', 'hands', 'marks', 'place'],
     idPrefix: `s${index}`,
   })
     .replace(head, `viewBox="0 0 ${PICTURE_WIDTH} ${crop}" preserveAspectRatio="xMidYMid meet"`)

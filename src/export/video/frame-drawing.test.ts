@@ -2,10 +2,12 @@ import pixelmatch from 'pixelmatch';
 import { describe, expect, it } from 'vitest';
 import { bodyMapData } from '../../content/body-map.js';
 import { bodyMapFromData } from '../../core/body-map.js';
+import type { Moment } from '../../core/moment.js';
 import { momentAt } from '../../core/timeline.js';
-import { renderMoment } from '../../render/render-moment.js';
+import { momentView } from '../../render/moment-view.js';
+import { renderMoment, renderMomentLayers } from '../../render/render-moment.js';
 import { notoSansFontFiles } from '../fonts.js';
-import { svgToRgba } from '../png.js';
+import { frameRasterizer, svgToRgba } from '../png.js';
 import { planFor } from '../test-support/media.js';
 import {
   FRAME_LAYER_GROUPS,
@@ -32,17 +34,24 @@ const spec = (fps: number, from = 0, to = plan.totalSeconds, size = [320, 180]):
 });
 const stepOf = (id: string) => plan.steps.find((s) => s.id === id)!;
 
-/** The frame as the player draws it: renderMoment's whole SVG (text as outlines) rasterised in one piece. */
-function renderMomentPixels(s: FrameSpec, index: number): Buffer {
-  const svg = renderMoment(momentAt(s.plan, frameTime(s, index), bodyMap), {
+/** How the player and the video draw a moment: from its own view, framed round its repetition. */
+function playerOptions(s: FrameSpec, moment: Moment) {
+  return {
     bodyMap,
     width: s.width,
     height: s.height,
     language: s.language,
     theme: s.theme,
     excluded: s.excluded,
-  });
-  return svgToRgba(svg, { fontFiles: notoSansFontFiles() }).pixels;
+    view: momentView(moment),
+    framing: 'step',
+  } as const;
+}
+
+/** The frame as the player draws it: renderMoment's whole SVG (text as outlines) rasterised in one piece. */
+function renderMomentPixels(s: FrameSpec, index: number): Buffer {
+  const moment = momentAt(s.plan, frameTime(s, index), bodyMap);
+  return svgToRgba(renderMoment(moment, playerOptions(s, moment)), { fontFiles: notoSansFontFiles() }).pixels;
 }
 
 /** Pixels that differ beyond pixelmatch's colour threshold. */
@@ -71,6 +80,34 @@ describe('frames of a video', () => {
   });
 });
 
+describe('layered frames', () => {
+  it.each(['top', 'side', 'head', 'closeup'] as const)(
+    'from the %s view equal the whole frame drawn at once, in steps of every kind',
+    (view) => {
+      const s = spec(30, 0, plan.totalSeconds, [1280, 720]);
+      const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+      const ids = [
+        'spine-thumb-knead',
+        'leg-passive-lift',
+        'ankle-circles',
+        'foot-flex-stretch',
+        'neck-traction',
+      ];
+      for (const id of ids) {
+        const step = stepOf(id);
+        for (const t of [step.start + 2.1, step.start + step.duration * 0.6]) {
+          const moment = momentAt(plan, t, bodyMap);
+          const options = { ...playerOptions(s, moment), view };
+          const whole = raster.rgba(renderMoment(moment, options)).pixels;
+          const layered = raster.rgbaLayered(renderMomentLayers(moment, options, FRAME_LAYER_GROUPS)).pixels;
+          expect(differing(layered, whole, s), `${id} at ${t.toFixed(1)} s`).toBeLessThan(1280 * 720 * 0.002);
+        }
+      }
+    },
+    60_000,
+  );
+});
+
 describe('frameDrawer', () => {
   it('writes every layer as renderMoment does, reusing the outlines only of layers whose text did not change', () => {
     // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
@@ -80,15 +117,7 @@ describe('frameDrawer', () => {
     for (let i = 0; i < frameCount(2.4, 30); i += 1) {
       const moment = momentAt(plan, frameTime(s, i), bodyMap);
       const expected = FRAME_LAYER_GROUPS.map((layers) =>
-        renderMoment(moment, {
-          bodyMap,
-          width: s.width,
-          height: s.height,
-          language: s.language,
-          theme: s.theme,
-          excluded: s.excluded,
-          layers,
-        }),
+        renderMoment(moment, { ...playerOptions(s, moment), layers }),
       );
       expect(drawer.layers(i), `frame ${i}`).toEqual(expected);
     }
@@ -101,6 +130,10 @@ describe('frameDrawer', () => {
       Math.round((stepOf('spine-fingertip-press').start + 20) * 30),
       Math.round((stepOf('spine-fingertip-press').start + 20) * 30) + 1,
       Math.round((stepOf('scalp-shampoo').start + 40) * 30),
+      // Seen from the side (a lift, and a foot stretch in parts) and from the head end.
+      Math.round((stepOf('leg-passive-lift').start + 3) * 30),
+      Math.round((stepOf('foot-flex-stretch').start + 30) * 30),
+      Math.round((stepOf('neck-traction').start + 12) * 30),
       Math.round((stepOf('turn-over').start + 60) * 30),
     ];
     for (const index of indices) {

@@ -3,11 +3,14 @@
 import { bodyMapData } from '../../content/body-map.js';
 import { bodyMapFromData } from '../../core/body-map.js';
 import type { Language } from '../../core/ids.js';
+import type { Moment } from '../../core/moment.js';
 import type { Plan } from '../../core/plan-types.js';
 import { momentAt } from '../../core/timeline.js';
-import { MOVING_LAYERS, type RenderLayer, renderMoment, STATIC_LAYERS } from '../../render/render-moment.js';
+import { MOVING_LAYERS, type RenderLayer, STATIC_LAYERS } from '../../render/layers.js';
+import { momentView } from '../../render/moment-view.js';
+import { renderMomentLayers } from '../../render/render-moment.js';
 import type { ExcludedArea } from '../../render/safety.js';
-import type { TextMode } from '../../render/text-path.js';
+import { type TextMode, textAsPaths } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
 import { frameRasterizer } from '../png.js';
@@ -73,7 +76,8 @@ export const FRAME_LAYER_GROUPS: readonly (readonly RenderLayer[])[] = [
   ...MOVING_LAYERS.map((layer) => [layer]),
 ];
 
-function renderOptions(spec: FrameSpec, layers: readonly RenderLayer[], text: TextMode) {
+/** How every frame of a video is drawn: from its moment's own view, the camera held still through a repetition. */
+function renderOptions(spec: FrameSpec, moment: Moment, text: TextMode) {
   return {
     bodyMap: FRAME_BODY_MAP,
     width: spec.width,
@@ -81,7 +85,8 @@ function renderOptions(spec: FrameSpec, layers: readonly RenderLayer[], text: Te
     language: spec.language,
     theme: spec.theme,
     excluded: spec.excluded,
-    layers,
+    view: momentView(moment),
+    framing: 'step',
     text,
   } as const;
 }
@@ -92,7 +97,7 @@ function renderOptions(spec: FrameSpec, layers: readonly RenderLayer[], text: Te
  */
 export function frameSceneKeys(spec: FrameSpec, index: number): string[] {
   const moment = momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
-  return FRAME_LAYER_GROUPS.map((layers) => renderMoment(moment, renderOptions(spec, layers, 'text')));
+  return renderMomentLayers(moment, renderOptions(spec, moment, 'text'), FRAME_LAYER_GROUPS);
 }
 
 /** Draws the frames of one video in order (or any order); a frame that looks like the one before is not drawn. */
@@ -104,6 +109,8 @@ export interface FrameDrawer {
   frame(index: number, into?: Buffer): Buffer | null;
   /** Frame `index`'s layers as the renderer writes them by default (text as outlines), bottom to top. */
   layers(index: number): readonly string[];
+  /** Lets the native memory of the frames drawn so far go (see `FrameRasterizer.released`): await between frames. */
+  released(): Promise<void>;
 }
 
 /**
@@ -119,20 +126,17 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
   const yuv = spec.pixelFormat === 'yuv420p' ? yuv420Frames(spec.width, spec.height) : null;
   // With YUV out, the RGBA frame is composited into one buffer kept here.
   const rgba = yuv ? Buffer.alloc(spec.width * spec.height * 4) : null;
-  // Per layer group: the last text version seen and its outlines.
+  // Per layer group: the last text version seen and its outlines (the same as the renderer's, made from it).
   const written: { key: string; svg: string }[] = FRAME_LAYER_GROUPS.map(() => ({ key: '', svg: '' }));
-  const layersFor = (index: number, keys: readonly string[]): string[] => {
-    let moment: ReturnType<typeof momentAt> | null = null;
-    return FRAME_LAYER_GROUPS.map((layers, g) => {
+  const layersFor = (keys: readonly string[]): string[] =>
+    keys.map((key, g) => {
       const slot = written[g]!;
-      if (slot.key !== keys[g]) {
-        moment ??= momentAt(spec.plan, frameTime(spec, index), FRAME_BODY_MAP);
-        slot.svg = renderMoment(moment, renderOptions(spec, layers, 'paths'));
-        slot.key = keys[g]!;
+      if (slot.key !== key) {
+        slot.svg = textAsPaths(key);
+        slot.key = key;
       }
       return slot.svg;
     });
-  };
   return {
     frame(index, into) {
       const previous =
@@ -140,13 +144,14 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
       const keys = frameSceneKeys(spec, index);
       last = { index, keys };
       if (previous && keys.every((k, g) => k === previous[g])) return null;
-      const layers = layersFor(index, keys);
+      const layers = layersFor(keys);
       if (!yuv) return raster.rgbaLayered(layers, into).pixels;
       const drawn = raster.rgbaLayered(layers, rgba!);
       return yuv.frame(drawn.pixels, layers, drawn.drawn, into);
     },
     layers(index) {
-      return layersFor(index, frameSceneKeys(spec, index));
+      return layersFor(frameSceneKeys(spec, index));
     },
+    released: () => raster.released(),
   };
 }

@@ -16,17 +16,15 @@ const bytes = frameBytes(spec);
 /** Buffers handed back by the main thread, ready to draw into. */
 const free: ArrayBuffer[] = [];
 
-parentPort?.on('message', (request: FrameRequest) => {
-  if ('recycled' in request) {
-    if (request.recycled.byteLength === bytes) free.push(request.recycled);
-    return;
-  }
+/** Draws one request's frames, letting resvg's memory go after each (see `FrameDrawer.released`). */
+async function framesDrawn(request: { first: number; count: number }): Promise<void> {
   try {
     const frames: (ArrayBuffer | null)[] = [];
     const transfer: ArrayBuffer[] = [];
     for (let i = request.first; i < request.first + request.count; i++) {
       const spare = free.pop();
       const pixels = drawer.frame(i, spare ? Buffer.from(spare) : undefined);
+      await drawer.released();
       if (pixels === null) {
         if (spare) free.push(spare);
         frames.push(null);
@@ -46,4 +44,14 @@ parentPort?.on('message', (request: FrameRequest) => {
       error: e instanceof Error ? (e.stack ?? e.message) : String(e),
     } satisfies FrameReply);
   }
+}
+
+// Requests are drawn one after the other (the drawer remembers the frame before); recycled buffers come back at once.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (request: FrameRequest) => {
+  if ('recycled' in request) {
+    if (request.recycled.byteLength === bytes) free.push(request.recycled);
+    return;
+  }
+  queue = queue.then(() => framesDrawn(request));
 });

@@ -131,15 +131,28 @@ function arrowSvg(a: XY, b: XY, bend: number, theme: Theme, unit: number): strin
       'stroke-width': num(10 * unit),
       'stroke-linecap': 'round',
     }) +
+    arrowLineSvg(
+      `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      [b, p1, p2],
+      theme,
+      unit,
+    )
+  );
+}
+
+/** An arrow's line (`d`) in the path colour, and its head: a filled triangle (tip first). */
+function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit: number): string {
+  const [tip, p1, p2] = head;
+  return (
     el('path', {
-      d: `M${num(a.x)} ${num(a.y)}Q${num(c.x)} ${num(c.y)} ${num(end.x)} ${num(end.y)}`,
+      d,
       fill: 'none',
       stroke: theme.path,
       'stroke-width': num(5 * unit),
       'stroke-linecap': 'round',
     }) +
     el('path', {
-      d: `M${num(b.x)} ${num(b.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
       fill: theme.path,
     })
   );
@@ -163,18 +176,11 @@ function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): stri
     y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
   };
   const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
-  return (
-    el('path', {
-      d: `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(5 * unit),
-      'stroke-linecap': 'round',
-    }) +
-    el('path', {
-      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
-      fill: theme.path,
-    })
+  return arrowLineSvg(
+    `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
+    [tip, p1, p2],
+    theme,
+    unit,
   );
 }
 
@@ -442,12 +448,20 @@ function panelLayers(pieces: PanelPieces, layers: ReadonlySet<RenderLayer>) {
  * `marks` the titles and the legend; `captions` the band. Pure: the same moments give the same bytes.
  */
 export function renderSolidView(moments: readonly Moment[], options: SolidViewOptions): string {
+  return solidViewLayers(moments, options, [options.layers ?? RENDER_LAYERS])[0]!;
+}
+
+/** `renderSolidView` for several groups of layers at once (one document each), the drawing shared. */
+export function solidViewLayers(
+  moments: readonly Moment[],
+  options: Omit<SolidViewOptions, 'layers'>,
+  layerGroups: readonly (readonly RenderLayer[])[],
+): string[] {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const language = options.language ?? 'en';
   const themeName = options.theme ?? 'light';
   const theme = themeColours(themeName);
-  const layers = new Set<RenderLayer>(options.layers ?? RENDER_LAYERS);
   const last = moments[moments.length - 1]!;
   const layout = viewLayout({
     width,
@@ -463,10 +477,8 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
   const panelW = width / moments.length;
   const used = new Set<LegendItem>();
   const framing = { framing: options.framing ?? 'moment', map: options.bodyMap };
+  const asked = new Set(layerGroups.flat());
   const box = sideBoxFor(moments, framing);
-  const background = layers.has('table')
-    ? el('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: theme.background })
-    : '';
   let clips = '';
   const panels = moments.map((m, i) => {
     const viewport: Viewport = {
@@ -480,8 +492,6 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
     const clipId = `${prefix}-panel-${i}`;
     if (moments.length > 1)
       clips += `<clipPath id="${clipId}"><rect x="${num(panelW * i)}" y="0" width="${num(panelW)}" height="${num(layout.captionTop)}"/></clipPath>`;
-    const clipped = (svg: string) =>
-      moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
     const title = options.view === 'side' ? words.side : options.view === 'head' ? words.head : words.closeup;
     let marks = viewTitleSvg(
       title,
@@ -496,44 +506,57 @@ export function renderSolidView(moments: readonly Moment[], options: SolidViewOp
         stroke: theme.tableEdge,
         'stroke-width': num(2 * unit),
       });
-    const parts = panelLayers(pieces, layers);
-    return {
-      whole: clipped(parts.table + parts.body + parts.hands),
-      table: clipped(parts.table),
-      body: clipped(parts.body),
-      hands: clipped(parts.hands),
-      marks: layers.has('marks') ? marks : '',
-    };
+    const clipped = (svg: string) =>
+      moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
+    return { pieces, marks, clipped };
   });
   const legendItems = (['start', 'movement', 'under'] as const).filter((u) => used.has(u));
-  const legend = layers.has('marks')
-    ? legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit)
+  const legend = legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
+  const captions = asked.has('captions')
+    ? captionsSvg({
+        view: layout,
+        theme,
+        labels: renderLabels(language),
+        moment: last,
+        hasNeverPressKey: false,
+        hatchId,
+        showsStatus: options.showsStatus ?? true,
+      })
     : '';
-  // Everything asked for: each panel whole with its title, as a still is drawn; else layer by layer.
-  const isWhole = (['table', 'body', 'hands', 'marks'] as const).every((l) => layers.has(l));
-  let body = background;
-  if (isWhole) for (const p of panels) body += p.whole + p.marks;
-  else
-    for (const layer of ['table', 'body', 'hands', 'marks'] as const)
-      for (const p of panels) body += p[layer];
-  body += legend;
-  if (layers.has('captions'))
-    body += captionsSvg({
-      view: layout,
-      theme,
-      labels: renderLabels(language),
-      moment: last,
-      hasNeverPressKey: false,
-      hatchId,
-      showsStatus: options.showsStatus ?? true,
-    });
-  const defs =
-    layers.has('captions') || clips !== ''
-      ? `<defs>${layers.has('captions') ? hatchPatternSvg({ id: hatchId, theme, unit }) : ''}${clips}</defs>`
-      : '';
-  const content = (options.text ?? 'paths') === 'paths' ? textAsPaths(body) : body;
-  return (
+  const background = el('rect', {
+    x: '0',
+    y: '0',
+    width: String(width),
+    height: String(height),
+    fill: theme.background,
+  });
+  const opening =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img"><title>${xmlEscaped(last.step.title)}</title>${defs}${content}</svg>`
-  );
+    ` font-family="'Noto Sans', 'Segoe UI', Arial, sans-serif" role="img"><title>${xmlEscaped(last.step.title)}</title>`;
+  const isPaths = (options.text ?? 'paths') === 'paths';
+  return layerGroups.map((group) => {
+    const layers = new Set<RenderLayer>(group);
+    const parts = panels.map((p) => ({ ...panelLayers(p.pieces, layers), clipped: p.clipped }));
+    const marks = (p: (typeof panels)[number]) => (layers.has('marks') ? p.marks : '');
+    let body = layers.has('table') ? background : '';
+    // Everything asked for: each panel whole with its title, as a still is drawn; else layer by layer.
+    if ((['table', 'body', 'hands', 'marks'] as const).every((l) => layers.has(l)))
+      panels.forEach((p, i) => {
+        const q = parts[i]!;
+        body += q.clipped(q.table + q.body + q.hands) + marks(p);
+      });
+    else {
+      for (const layer of ['table', 'body', 'hands'] as const)
+        for (const q of parts) body += q.clipped(q[layer]);
+      for (const p of panels) body += marks(p);
+    }
+    if (layers.has('marks')) body += legend;
+    if (layers.has('captions')) body += captions;
+    const hasHatch = layers.has('captions');
+    const defs =
+      hasHatch || clips !== ''
+        ? `<defs>${hasHatch ? hatchPatternSvg({ id: hatchId, theme, unit }) : ''}${clips}</defs>`
+        : '';
+    return `${opening}${defs}${isPaths ? textAsPaths(body) : body}</svg>`;
+  });
 }
