@@ -7,11 +7,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { browserLaunched, CHROMIUM, WEB_ROOT } from '../e2e/browser.js';
+import { builtinRoutine } from '../src/content/load.js';
 import { staticServerStarted } from '../src/server/static-server.js';
 import type { Report } from './run.js';
 import { quantileOf } from './timing.js';
 
-/** Command-line options after the filter: `npm run bench -- player --duration 60 --root DIR --root DIR2 --rounds 2 --profile DIR`. */
+/**
+ * Command-line options after the filter:
+ * `npm run bench -- player --duration 60 --root DIR --root DIR2 --rounds 2 --profile DIR --step ankle-circles`.
+ */
 function optionsOf(argv: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
@@ -165,7 +169,34 @@ async function sessionOpened(page: Page, url: string): Promise<void> {
   await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
 }
 
-/** The functions with the most self time in a CPU profile, as lines of text. */
+/**
+ * Presses Next until the player shows the step with this title (by its title, which every build shows; the first
+ * of its sides). Throws when the session ends first.
+ */
+async function stepReached(page: Page, title: string): Promise<void> {
+  const shown = () => page.textContent('#screen-title').then((t) => t?.trim() ?? '');
+  for (let i = 0; i < 80; i++) {
+    if ((await shown()) === title) return;
+    const before = await shown();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      `document.querySelector('#screen-title')?.textContent?.trim() !== ${JSON.stringify(before)}`,
+      undefined,
+      { timeout: 5000 },
+    );
+  }
+  throw new Error(`the player never showed the step "${title}"`);
+}
+
+/** The English title of a step of the sample routine, for `--step ID`. */
+function stepTitleOf(id: string): string {
+  for (const section of builtinRoutine('spinal-column').sections) {
+    const step = section.steps.find((s) => s.id === id);
+    if (step) return step.title.en;
+  }
+  throw new Error(`--step ${id}: no such step in the spinal-column routine`);
+}
+
 /** The part of a CDP Profiler.Profile read here. */
 interface CpuProfile {
   readonly nodes: readonly {
@@ -176,6 +207,7 @@ interface CpuProfile {
   readonly timeDeltas?: readonly number[];
 }
 
+/** The functions with the most self time in a CPU profile, as lines of text. */
 function profileTopOf(profile: CpuProfile, count: number): string[] {
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -202,7 +234,7 @@ export async function playerFiguresMeasured(
   browser: Browser,
   url: string,
   root: string = WEB_ROOT,
-  options: { profileFile?: string | undefined } = {},
+  options: { profileFile?: string | undefined; stepTitle?: string | undefined } = {},
 ): Promise<PlayerFigures> {
   // One untimed load warms the browser up; then the median of FIRST_LOADS fresh contexts (empty caches).
   await firstLoadMeasured(browser, url);
@@ -222,8 +254,9 @@ export async function playerFiguresMeasured(
     "performance.getEntriesByName('figure-drawn')[0]?.startTime ?? Number.NaN",
   );
   await page.click('[data-testid="play-pause"]');
-  // From the check-in (no hands) to the first working step, the reinforced palm.
+  // From the check-in (no hands) to the first working step, the reinforced palm, or on to the step asked for.
   await page.keyboard.press('ArrowRight');
+  if (options.stepTitle !== undefined) await stepReached(page, options.stepTitle);
   await page.mouse.move(0, 0);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -422,7 +455,9 @@ function figuresReported(report: Report, f: PlayerFigures, label: string): void 
 /**
  * Runs the player benchmark. Options after the filter: `--duration S` (seconds of playback sampled for nodes and
  * heap, default 300), `--root DIR` (repeatable: built apps measured in turn, e.g. main's build beside this one),
- * `--rounds N` (each root N times, alternated), `--profile DIR` (a CPU profile of each playback, and its top).
+ * `--rounds N` (each root N times, alternated), `--profile DIR` (a CPU profile of each playback, and its top),
+ * `--step ID` (measure from that step of the sample plan on, e.g. `ankle-circles` for the side views,
+ * `scalp-shampoo` for the head end; default the reinforced palm, seen from above).
  */
 export async function run(report: Report): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -437,6 +472,8 @@ export async function run(report: Report): Promise<void> {
   }
   const rounds = Math.max(1, Number(option('rounds') ?? 1));
   const profileDir = option('profile');
+  const step = option('step');
+  const stepTitle = step === undefined ? undefined : stepTitleOf(step);
   const browser = await browserLaunched();
   const servers = await Promise.all(
     roots.map((root) => staticServerStarted({ root, host: '127.0.0.1', port: 0 })),
@@ -444,12 +481,18 @@ export async function run(report: Report): Promise<void> {
   try {
     for (let round = 0; round < rounds; round++) {
       for (const [i, root] of roots.entries()) {
-        const label =
-          roots.length > 1 || rounds > 1 ? `${basename(root)}${rounds > 1 ? ` #${round + 1}` : ''}` : '';
+        // A build's name: the folder holding its dist/web (two checkouts' builds are both called "web").
+        const name = basename(root.replace(/\/dist\/web\/?$/, ''));
+        const label = [
+          roots.length > 1 || rounds > 1 ? `${name}${rounds > 1 ? ` #${round + 1}` : ''}` : '',
+          step ? `from ${step}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
         const profileFile = profileDir
-          ? join(profileDir, `player-${basename(root)}-${round + 1}.cpuprofile`)
+          ? join(profileDir, `player-${name}-${round + 1}.cpuprofile`)
           : undefined;
-        const f = await playerFiguresMeasured(browser, servers[i]!.url, root, { profileFile });
+        const f = await playerFiguresMeasured(browser, servers[i]!.url, root, { profileFile, stepTitle });
         figuresReported(report, f, label);
       }
     }

@@ -1,9 +1,12 @@
-// The live figure's three stacked layers and their caches: the table and client (replaced only when the position
-// changes), the safety marks (looked at on a change of step and twice a second) and the moving hands (morphed in
-// place every frame). Keeping the last SVG of each layer here means a frame that changes nothing touches no DOM.
+// The live figure's three stacked layers and their caches: the base (the table and the client, and in a solid view
+// whatever keeps still through the repetition; redrawn only when the renderer's static-layers key changes), the
+// safety marks (looked at on a change of step or base and twice a second) and the moving hands (morphed in place
+// every frame). Keeping the last SVG of each layer here means a frame that changes nothing touches no DOM.
+import type { View } from '../../src/core/ids.js';
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
+import { momentView } from '../../src/render/index.js';
 import { bodyMap } from './body-map.js';
 import {
   type FigureOptions,
@@ -12,8 +15,8 @@ import {
   figureOverlaySvg,
   figureSvg,
   OVERLAY_LAYERS,
+  stillTimeFor,
 } from './figure.js';
-import { stillTimeFor } from './step-text.js';
 import { svgMorphed } from './svg-morph.js';
 
 /** How often the safety marks are redrawn within a step (real milliseconds). */
@@ -21,6 +24,8 @@ const SAFETY_EVERY_MS = 500;
 
 /** The figure's DOM: the base layer and one element per overlay (OVERLAY_LAYERS' order). */
 export interface FigureElements {
+  /** The element that says which view is shown (`data-view`). */
+  readonly root: HTMLElement;
   readonly base: HTMLElement;
   readonly overlays: readonly HTMLElement[];
 }
@@ -38,14 +43,17 @@ export class FigureLayers {
     private readonly options: FigureOptions,
   ) {}
 
-  /** Draws the moment, animated: the base when its key changes, each overlay when its SVG does. */
+  /** Draws the moment, animated, from its view: the base when its key changes, each overlay when its SVG does. */
   drawn(moment: Moment, plan: Plan, frameNow: number): void {
     const options = { ...this.options, excluded: plan.excludedRegions };
+    this.viewShown(momentView(moment));
     const baseKey = figureBaseKey(moment, options);
     if (baseKey !== this.lastBaseKey) {
       this.lastBaseKey = baseKey;
       this.lastStill = '';
-      this.elements.base.innerHTML = figureBaseSvg(moment, options);
+      // A new base (a new view, or a solid view's next repetition): the safety marks are looked at again at once.
+      this.lastSafetyStep = -1;
+      svgMorphed(this.elements.base, figureBaseSvg(moment, options));
     }
     OVERLAY_LAYERS.forEach((layers, i) => {
       const isSafety = layers.includes('safety');
@@ -64,18 +72,34 @@ export class FigureLayers {
     });
   }
 
-  /** Draws the step's still (reduced motion): one whole frame in the base, the overlays emptied. */
-  stillDrawn(plan: Plan, stepIndex: number, label: string): void {
+  /**
+   * Draws a step's still, from its view, as one whole frame in the base, the overlays emptied: the picture when
+   * motion is reduced, and the preview of the coming step during the get-ready countdown.
+   */
+  stillDrawn(plan: Plan, stepIndex: number): void {
     const step = plan.steps[stepIndex];
     if (!step) return;
-    const key = `${stepIndex}|${label}|${plan.steps.length}|${step.pressure}`;
+    const moment = momentAt(plan, stillTimeFor(step), bodyMap);
+    const key = `${stepIndex}|${step.title}|${plan.steps.length}|${step.pressure}`;
+    this.viewShown(momentView(moment));
     if (key === this.lastStill) return;
     this.lastStill = key;
-    const options = { ...this.options, excluded: plan.excludedRegions, label };
-    this.elements.base.innerHTML = figureSvg(momentAt(plan, stillTimeFor(step), bodyMap), options);
+    // Hidden from assistive technology: the figure's container names the step (the text drawn as paths
+    // carries aria-labels that axe forbids on paths an image's role does not hide).
+    const options = { ...this.options, excluded: plan.excludedRegions, label: null };
+    this.elements.base.innerHTML = figureSvg(moment, options);
+    this.overlaysEmptied();
+    this.lastBaseKey = '';
+  }
+
+  private overlaysEmptied(): void {
     for (const layer of this.elements.overlays) layer.innerHTML = '';
     this.lastSvgs.length = 0;
-    this.lastBaseKey = '';
+    this.lastSafetyStep = -1;
+  }
+
+  private viewShown(view: View): void {
+    if (this.elements.root.dataset.view !== view) this.elements.root.dataset.view = view;
   }
 
   /** Fills the caches for step `index` while the browser is idle, so the frame where it begins stays light. */

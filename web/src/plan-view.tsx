@@ -4,10 +4,10 @@ import type { Plan, PlannedStep, PlanResult } from '../../src/core/plan-types.js
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import { regionName } from './condition-text.js';
-import { figureCropHeight, figureSvg } from './figure.js';
+import { figureCropHeight, figureSvg, stillTimeFor } from './figure.js';
 import { clockText, type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
 import { SegmentBar } from './segments.js';
-import { sideText, stepTitle, stillTimeFor } from './step-text.js';
+import { sideText, stepTitle } from './step-text.js';
 
 const STILL_WIDTH = 640;
 const STILL_HEIGHT = 360;

@@ -266,12 +266,13 @@ export function Player(props: {
   // asks for an animation frame only when the next figure is due (a timer waits out the frames in between), so
   // the page is not woken for every display frame just to find nothing to draw.
   useEffect(() => {
+    const root = figureRef.current;
     const base = baseRef.current;
     const safety = safetyRef.current;
     const hands = handsRef.current;
-    if (!base || !safety || !hands) return;
+    if (!root || !base || !safety || !hands) return;
     const layers = new FigureLayers(
-      { base, overlays: [safety, hands] },
+      { root, base, overlays: [safety, hands] },
       {
         width: FIGURE_WIDTH,
         height: FIGURE_HEIGHT,
@@ -342,7 +343,8 @@ export function Player(props: {
         lastPrimedStep = m.stepIndex;
         layers.stepPrimed(p, m.stepIndex + 1);
       }
-      if (isReducedMotion) layers.stillDrawn(p, m.stepIndex, m.step.title);
+      // The get-ready countdown previews the coming step: its still, from its view.
+      if (isReducedMotion || ready) layers.stillDrawn(p, ready?.stepIndex ?? m.stepIndex);
       else layers.drawn(m, p, frameNow);
       figureDrawn();
       refresh(m);
@@ -496,6 +498,7 @@ export function Player(props: {
             className="step-title"
             aria-live="polite"
             data-step-index={view.stepIndex}
+            data-step-id={currentStep.id}
           >
             {currentStep.title}
           </h1>

@@ -1,5 +1,4 @@
 import type { Side } from '../../src/core/ids.js';
-import type { PlannedStep } from '../../src/core/plan-types.js';
 import stepTitlesJson from './generated/step-titles.json';
 import type { UiLanguage } from './i18n.js';
 
@@ -17,10 +16,4 @@ export function sideText(language: UiLanguage, side: Side | null): string | null
   if (side === null) return null;
   if (language === 'ru') return side === 'left' ? 'левая' : 'правая';
   return side;
-}
-
-/** The session time at which a step's still is drawn: the middle of its first repetition's stroke. */
-export function stillTimeFor(step: Pick<PlannedStep, 'start' | 'duration' | 'reps'>): number {
-  const rep = step.duration / Math.max(1, step.reps);
-  return step.start + Math.min(step.duration, rep * 0.45);
 }

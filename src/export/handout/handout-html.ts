@@ -7,6 +7,7 @@ import type { Plan, PlannedStep } from '../../core/plan-types.js';
 import type { Routine } from '../../core/routine.js';
 import type { Rule } from '../../core/rules.js';
 import { momentAt } from '../../core/timeline.js';
+import { momentView } from '../../render/moment-view.js';
 import { renderMoment } from '../../render/render-moment.js';
 import { viewLayout } from '../../render/view.js';
 
@@ -111,7 +112,7 @@ export function handoutStillTime(step: Pick<PlannedStep, 'start' | 'duration' | 
 const PICTURE_WIDTH = 640;
 const PICTURE_HEIGHT = 360;
 
-/** The picture of a step: its moment drawn without the player's captions (the handout says it in text). */
+/** The picture of a step from its view: its moment drawn without the captions (the handout says it in text). */
 function stepPictureSvg(plan: Plan, step: PlannedStep, index: number, bodyMap: BodyMap): string {
   // The captions band is left out and cut off: the handout says it in text.
   const crop = Math.round(
@@ -122,8 +123,11 @@ function stepPictureSvg(plan: Plan, step: PlannedStep, index: number, bodyMap: B
     }).captionTop,
   );
   const head = `width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" viewBox="0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}"`;
-  return renderMoment(momentAt(plan, handoutStillTime(step), bodyMap), {
+  const moment = momentAt(plan, handoutStillTime(step), bodyMap);
+  return renderMoment(moment, {
     bodyMap,
+    // From the view that shows it: a lift from the side, the neck from the head end.
+    view: momentView(moment),
     width: PICTURE_WIDTH,
     height: PICTURE_HEIGHT,
     language: plan.language,

@@ -43,6 +43,21 @@ describe('handoutHtml', () => {
     expect(cards).toEqual(plan.steps.map((s) => s.id));
   });
 
+  it("draws each step's picture from its view: a lift from the side, the neck from the head end", () => {
+    const full = handoutHtml({ plan: planFor({ minutes: 45 }), bodyMap, routine, rules });
+    const picture = (id: string) =>
+      full.match(
+        new RegExp(`<section class="card" data-step-id="${id}">\\n(<svg class="picture".*?</svg>)`),
+      )?.[1] ?? '';
+    const titled = (id: string, title: string) => picture(id).includes(`aria-label="${title}"`);
+    expect(titled('leg-passive-lift', 'From the side')).toBe(true);
+    expect(titled('spine-extension', 'From the side')).toBe(true);
+    expect(titled('chest-shoulder-neck-stroke', 'From the head end')).toBe(true);
+    for (const title of ['From the side', 'From the head end'])
+      expect(titled('spine-reinforced-palm', title)).toBe(false);
+    expect(picture('spine-reinforced-palm')).not.toBe('');
+  });
+
   it('escapes what it is given', () => {
     const odd = handoutHtml({ plan, bodyMap, rules }, { subtitle: '<b>Ann & Bob</b>' });
     expect(odd).toContain('&lt;b&gt;Ann &amp; Bob&lt;/b&gt;');
