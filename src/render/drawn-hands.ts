@@ -232,6 +232,11 @@ function poseEdgeSamples(pose: PoseName): { readonly perEdge: Int32Array; readon
   return result;
 }
 
+/** Sample points of the placements being scored (x and y), and the stride they are tested in. */
+let samplesX = new Float64Array(1024);
+let samplesY = new Float64Array(1024);
+const SAMPLE_STRIDE = 8;
+
 /** Scratch vertices of one placed polygon (x, y): poses have a few dozen at most. */
 let scratchX = new Float64Array(64);
 let scratchY = new Float64Array(64);
@@ -360,6 +365,9 @@ interface FitCounts {
   readonly offBody: number;
 }
 
+/** The score of one hard hit: more than all the rest of a score can add up to (at most about 20). */
+const HIT_SCORE = 1000;
+
 /** The weighted score of a placement (lower is better): what the search minimises. */
 function scoreOf(
   hits: number,
@@ -400,10 +408,13 @@ function fitScore(
   let total = 0;
   for (const o of outlines) total += poseEdgeSamples(o.pose).total;
   total = Math.max(total, 1);
-  const zones = fitting.zones;
-  let hits = 0;
-  let soft = 0;
-  let off = 0;
+  // Every sample point first (placedParts' vertices, then along each edge), then tested in strides: a run of
+  // points inside a zone is met early, so a placement that cannot win is dropped after a few tests.
+  if (samplesX.length < total) {
+    samplesX = new Float64Array(total * 2);
+    samplesY = new Float64Array(total * 2);
+  }
+  let at = 0;
   for (const o of outlines) {
     const { perEdge } = poseEdgeSamples(o.pose);
     let edge = 0;
@@ -417,25 +428,35 @@ function fitScore(
         const by = scratchY[j]!;
         const n = perEdge[edge++]!;
         for (let k = 0; k < n; k++) {
-          const x = ax + ((bx - ax) * k) / n;
-          const y = ay + ((by - ay) * k) / n;
-          const zone = firstZoneAt(zones, x, y);
-          let counted = zone !== NO_ZONE;
-          if (zone === HARD_ZONE) hits++;
-          else if (zone === SOFT_ZONE) soft++;
-          if (!isOnBody(x, y)) {
-            off++;
-            counted = true;
-          }
-          if (
-            counted &&
-            ceiling !== undefined &&
-            scoreOf(hits, soft / total, off / total, ceiling.offWeight, ceiling.turn, ceiling.nudge) >=
-              ceiling.score - 1e-9
-          )
-            return null;
+          samplesX[at] = ax + ((bx - ax) * k) / n;
+          samplesY[at++] = ay + ((by - ay) * k) / n;
         }
       }
+    }
+  }
+  const zones = fitting.zones;
+  let hits = 0;
+  let soft = 0;
+  let off = 0;
+  for (let first = 0; first < SAMPLE_STRIDE; first++) {
+    for (let k = first; k < at; k += SAMPLE_STRIDE) {
+      const x = samplesX[k]!;
+      const y = samplesY[k]!;
+      const zone = firstZoneAt(zones, x, y);
+      let counted = zone !== NO_ZONE;
+      if (zone === HARD_ZONE) hits++;
+      else if (zone === SOFT_ZONE) soft++;
+      if (!isOnBody(x, y)) {
+        off++;
+        counted = true;
+      }
+      if (
+        counted &&
+        ceiling !== undefined &&
+        scoreOf(hits, soft / total, off / total, ceiling.offWeight, ceiling.turn, ceiling.nudge) >=
+          ceiling.score - 1e-9
+      )
+        return null;
     }
   }
   return { hits, soft: soft / total, offBody: off / total };
@@ -445,6 +466,39 @@ const TURNS = [0, 15, -15, 30, -30, 45, -45, 60, -60, 90, -90, 120, -120, 150, -
   (d) => (d * Math.PI) / 180,
 );
 const NUDGES = [0, 0.003, 0.006, 0.009, DRAWN_NUDGE_MAX];
+
+/** One placement the search tries: a move and a turn of the hand, and which variant (a stacked hand's side). */
+interface Candidate {
+  readonly move: readonly [number, number];
+  readonly turn: number;
+  readonly nudge: number;
+  readonly variant: number;
+  /** The score the turn and the move alone give (scoreOf with nothing hit): no placement scores less. */
+  readonly floor: number;
+}
+
+const candidateOrders = new Map<string, readonly Candidate[]>();
+
+/** The search's candidates, by their floor, ties in the order moves, turns, variants (built once per shape). */
+function candidatesByCost(
+  moves: readonly (readonly [number, number])[],
+  variants: number,
+): readonly Candidate[] {
+  const key = `${moves.map(([dx, dy]) => `${dx},${dy}`).join(';')}|${variants}`;
+  const cached = candidateOrders.get(key);
+  if (cached) return cached;
+  const out: Candidate[] = [];
+  for (const move of moves) {
+    const nudge = Math.hypot(move[0], move[1]);
+    for (const turn of TURNS)
+      for (let variant = 0; variant < variants; variant++)
+        out.push({ move, turn, nudge, variant, floor: scoreOf(0, 0, 0, 0, turn, nudge) });
+  }
+  // Array.prototype.sort is stable: equal floors keep the order they were listed in.
+  out.sort((a, b) => a.floor - b.floor);
+  candidateOrders.set(key, out);
+  return out;
+}
 
 /**
  * The placement that keeps a hand's whole outline off the forbidden zones and, for a working hand, on the body:
@@ -487,26 +541,32 @@ function placementFitted(
   const canMove =
     pressZones.length > 0 &&
     fitScore(outline(base), { ...fitting, forbidden: pressZones, zones: zoneListGrid(pressZones) })!.hits > 0;
-  for (const [dx, dy] of canMove ? moves : moves.slice(0, 1)) {
-    const nudge = Math.hypot(dx, dy);
-    for (const turn of TURNS) {
-      for (const v of variants) {
-        const p: HandPlacement = {
-          ...base,
-          ...v,
-          at: { x: base.at.x + dx, y: base.at.y + dy },
-          angle: base.angle + turn,
-        };
-        const s = score(p, turn, nudge, bestScore);
-        if (s < bestScore - 1e-9) {
-          bestScore = s;
-          best = p;
-        }
+  // Every move and turn (and variant), cheapest first: the turn and the move alone put a floor under a
+  // placement's score, so once one placement scores under the next one's floor the search is over. Candidates of
+  // equal cost keep their order (moves, then turns, then variants), so the result is the one a plain scan of that
+  // order finds.
+  // A placement that hits nothing hard scores under HIT_SCORE and beats any that does: the search first looks
+  // only among those (a candidate is dropped at its first hit), and weighs hits against each other only when
+  // every candidate hits something.
+  const candidates = candidatesByCost(canMove ? moves : moves.slice(0, 1), variants.length);
+  for (const ceiling of [HIT_SCORE, Number.POSITIVE_INFINITY]) {
+    bestScore = ceiling;
+    for (const c of candidates) {
+      if (c.floor >= bestScore - 1e-9) break;
+      const [dx, dy] = c.move;
+      const p: HandPlacement = {
+        ...base,
+        ...variants[c.variant],
+        at: { x: base.at.x + dx, y: base.at.y + dy },
+        angle: base.angle + c.turn,
+      };
+      const s = score(p, c.turn, c.nudge, bestScore);
+      if (s < bestScore - 1e-9) {
+        bestScore = s;
+        best = p;
       }
     }
-    // A hand that presses near a hard zone weighs every move against every turn (a small move keeps the seed's
-    // hand direction, as the fingers facing each other under the collarbones); any other stops at the turns.
-    if (bestScore < 1000 && !canMove) break;
+    if (bestScore < ceiling) break;
   }
   return best;
 }
