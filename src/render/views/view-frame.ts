@@ -184,6 +184,61 @@ function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): stri
   );
 }
 
+/** The largest turn about an axis across the body (seen edge-on from the side): the ankle's flex, the hip's lift. */
+function turningMove(pose: Pose): { origin: Vec3; angle: number } | null {
+  let best: { origin: Vec3; angle: number } | null = null;
+  for (const m of pose.moves) {
+    if (m.kind !== 'rotate' || Math.abs(m.axis[0]) < 0.7) continue;
+    if (!best || Math.abs(m.angle) > Math.abs(best.angle)) best = { origin: m.origin, angle: m.angle };
+  }
+  return best;
+}
+
+/** Of the joints a turn carries (away from its origin), the one highest in the picture: its start and end. */
+function highestTurned(start: Pose, now: Pose, camera: Camera, origin: Vec3): { a: XY; b: XY } | null {
+  let best: { a: XY; b: XY } | null = null;
+  for (const [name, p] of Object.entries(now.client)) {
+    const q = start.client[name];
+    if (!q || vecLength(vecDifference(p, q)) < 0.002 || vecLength(vecDifference(q, origin)) < 0.02) continue;
+    const b = camera.project(p);
+    if (!best || b.y < best.b.y) best = { a: camera.project(q), b };
+  }
+  return best;
+}
+
+/** A curved arrow round o at radius r from angle a0 to a1 (screen radians), at least 56 px long, its head at a1. */
+function arcArrowSvg(o: XY, r: number, a0: number, a1: number, theme: Theme, unit: number): string {
+  let sweep = a1 - a0;
+  while (sweep > Math.PI) sweep -= 2 * Math.PI;
+  while (sweep < -Math.PI) sweep += 2 * Math.PI;
+  const dir = sweep >= 0 ? 1 : -1;
+  const minSweep = (56 * unit) / r;
+  const mid = a0 + sweep / 2;
+  const half = Math.max(Math.abs(sweep), minSweep) / 2;
+  const from = mid - dir * half;
+  const to = mid + dir * half;
+  const head = 16 * unit;
+  const lineEnd = to - (dir * head * 0.6) / r;
+  const pt = (ang: number): XY => ({ x: o.x + r * Math.cos(ang), y: o.y + r * Math.sin(ang) });
+  const p0 = pt(from);
+  const p1 = pt(lineEnd);
+  const tip = pt(to);
+  const t = { x: -Math.sin(to) * dir, y: Math.cos(to) * dir };
+  const back = { x: tip.x - t.x * head, y: tip.y - t.y * head };
+  const w1 = { x: back.x - t.y * head * 0.55, y: back.y + t.x * head * 0.55 };
+  const w2 = { x: back.x + t.y * head * 0.55, y: back.y - t.x * head * 0.55 };
+  const d = `M${num(p0.x)} ${num(p0.y)}A${num(r)} ${num(r)} 0 0 ${dir > 0 ? 1 : 0} ${num(p1.x)} ${num(p1.y)}`;
+  return (
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.background,
+      'stroke-width': num(10 * unit),
+      'stroke-linecap': 'round',
+    }) + arrowLineSvg(d, [tip, w1, w2], theme, unit)
+  );
+}
+
 /** The client joint that moved most from the start pose, and how far. */
 function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
   let best = { name: '', distance: 0 };
@@ -227,9 +282,9 @@ function legendSvg(
         width: num(34 * unit),
         height: num(14 * unit),
         rx: num(7 * unit),
-        fill: colourMixed(theme.skin, theme.background, 0.6),
-        stroke: colourMixed(theme.skinLine, theme.background, 0.55),
-        'stroke-width': num(2 * unit),
+        fill: colourMixed(theme.skin, theme.background, 0.94),
+        stroke: colourMixed(theme.skinLine, theme.background, 0.45),
+        'stroke-width': num(1.5 * unit),
       });
     else if (item === 'movement') out += arrowSvg({ x, y }, { x: x + 34 * unit, y }, 0, theme, unit * 0.8);
     else
@@ -277,8 +332,11 @@ function sceneDrawn(
   const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
   // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
   // head end, above, a hand on the body lies on top of it, however far down the body it works.
+  // From the head end a hand under the body lies behind the client: its forearm comes in beside the head or the
+  // shoulder, the hand itself hidden where the body covers it.
   const isBehind = (g: SceneGroup) => g.isUnder || (camera.kind === 'head' && g.role.startsWith('client'));
-  const order = (g: SceneGroup) => (isBehind(g) ? 10 : 0) + g.depth;
+  const order = (g: SceneGroup) =>
+    (isBehind(g) ? 10 : 0) + (camera.kind === 'head' && g.isUnder ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
   return groups.map((group) => ({ group, svg: groupSvg(group, theme, { unit }) }));
 }
@@ -330,20 +388,32 @@ function panelPieces(
     front += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
     used.add('movement');
   } else if (hasGhost) {
+    const turn = turningMove(pose);
     const a = camera.project(start.client[moved.name]!);
     const b = camera.project(pose.client[moved.name]!);
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len = Math.hypot(dx, dy);
-    if (len > 1) {
-      // At least 48 px long, beside the joint rather than on it.
-      const k = Math.max(len, 48 * unit) / len;
-      const off = { x: (dy / len) * 26 * unit, y: (-dx / len) * 26 * unit };
-      const side = off.y > 0 ? -1 : 1;
-      const from = { x: a.x + side * off.x, y: a.y + side * off.y };
-      const to = { x: from.x + dx * k, y: from.y + dy * k };
-      front += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+    if (turn && camera.kind !== 'head') {
+      // A joint turning (the foot at the ankle, the leg at the hip): a curved arrow round the joint, beyond the limb,
+      // on the side with room (above it), where the hands do not cover it.
+      const o = camera.project(turn.origin);
+      const high = highestTurned(start, pose, camera, turn.origin) ?? { a, b };
+      const r = Math.hypot(high.a.x - o.x, high.a.y - o.y) + 30 * unit;
+      const angle = (q: XY) => Math.atan2(q.y - o.y, q.x - o.x);
+      front += arcArrowSvg(o, r, angle(high.a), angle(high.b), theme, unit);
       used.add('movement');
+    } else {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len = Math.hypot(dx, dy);
+      if (len > 1) {
+        // At least 48 px long, beside the joint rather than on it.
+        const k = Math.max(len, 48 * unit) / len;
+        const off = { x: (dy / len) * 26 * unit, y: (-dx / len) * 26 * unit };
+        const side = off.y > 0 ? -1 : 1;
+        const from = { x: a.x + side * off.x, y: a.y + side * off.y };
+        const to = { x: from.x + dx * k, y: from.y + dy * k };
+        front += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+        used.add('movement');
+      }
     }
   }
   return { back, groups, front, used };
