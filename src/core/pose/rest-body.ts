@@ -48,10 +48,10 @@ const SUPINE_TRUNK: readonly ProfileStation[] = [
   { y: 0.29, top: 0.124, bottom: 0, halfWidth: 0.098 },
   { y: 0.33, top: 0.114, bottom: 0, halfWidth: 0.09 },
   { y: 0.37, top: 0.105, bottom: 0, halfWidth: 0.085 },
-  { y: 0.44, top: 0.104, bottom: 0, halfWidth: 0.1 },
-  // Toward the thighs the underside lifts to meet their round (no step where the trunk ends).
-  { y: 0.48, top: 0.113, bottom: 0.003, halfWidth: 0.105 },
-  { y: 0.53, top: 0.112, bottom: 0.013, halfWidth: 0.1 },
+  { y: 0.44, top: 0.108, bottom: 0, halfWidth: 0.1 },
+  // Toward the thighs the underside lifts to meet their round, and the top meets the thigh's (no step, no notch).
+  { y: 0.48, top: 0.117, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.116, bottom: 0.013, halfWidth: 0.1 },
 ];
 
 /** The trunk and head profile of a position, crown to the gluteal fold. */

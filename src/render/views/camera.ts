@@ -138,7 +138,9 @@ export function headCamera(viewport: Viewport): Camera {
       const s = unitView(p);
       return { x: cx + s.x * f, y: cy - s.y * f };
     },
-    scaleAt: (p) => f / unitView(p).z,
+    // Nearer than the client's head (the practitioner's shoulders and upper arms, just below the eye), shapes keep
+    // the head's thickness: true perspective would swell them over half the picture.
+    scaleAt: (p) => f / Math.max(unitView(p).z, headDistance * 0.85),
     depth: (p) => unitView(p).z,
   };
 }

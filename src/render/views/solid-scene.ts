@@ -111,10 +111,9 @@ function headPrims(pose: Pose, camera: Camera): Prim[] {
     ellipse(cy + 0.004, cz - faceSign * 0.004, 0.011, 0.016, 'shade'),
   ];
   if (isFaceUp) {
-    prims.push({
-      kind: 'poly',
-      points: [at(0.066, cz + hd - 0.004), at(0.084, cz + hd + 0.016), at(0.094, cz + hd - 0.006)],
-    });
+    // The nose, a small round rise on the face (not a spike).
+    const nose = (y: number, z: number) => posedPoint(pose.moves, [0, y, z]);
+    prims.push(blob(camera, nose(0.07, cz + hd - 0.004), nose(0.083, cz + hd + 0.006), 0.006, 0.0065));
   }
   return prims;
 }
@@ -312,7 +311,18 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
   const edge = [-0.178, -0.14, -0.1, -0.05, 0, 0.05, 0.1, 0.14, 0.178].map((x) =>
     at(Math.abs(x) > 0.12 ? [x, 0.3, 0.07] : surface(x, 0.3, 0.008)),
   );
-  const feet = [0.115, 0.06, 0, -0.06, -0.115].map((x) => at([x, 1.02, Math.abs(x) > 0.09 ? 0.05 : 0.09]));
+  // The far end of the drape over the feet, the toes up (supine) or the heels (prone): two rises.
+  const feet = (
+    [
+      [0.11, 0.035],
+      [0.08, 0.075],
+      [0.035, 0.075],
+      [0, 0.055],
+      [-0.035, 0.075],
+      [-0.08, 0.075],
+      [-0.11, 0.035],
+    ] as const
+  ).map(([x, z]) => at([x, 1.0, z]));
   prims.push({
     kind: 'poly',
     points: [...edge, ...drapeSide(1).slice(1), ...feet, ...drapeSide(-1).slice(1).reverse()],

@@ -212,7 +212,7 @@ function arcArrowSvg(o: XY, r: number, a0: number, a1: number, theme: Theme, uni
   while (sweep > Math.PI) sweep -= 2 * Math.PI;
   while (sweep < -Math.PI) sweep += 2 * Math.PI;
   const dir = sweep >= 0 ? 1 : -1;
-  const minSweep = (56 * unit) / r;
+  const minSweep = (84 * unit) / r;
   const mid = a0 + sweep / 2;
   const half = Math.max(Math.abs(sweep), minSweep) / 2;
   const from = mid - dir * half;
@@ -357,7 +357,15 @@ function panelPieces(
   const used = new Set<LegendItem>();
   let back = tableSvg(camera, pose.position, theme, unit);
   const moved = mostMoved(start, pose);
-  const hasGhost = moved.distance > 0.008 && view !== 'closeup';
+  // A move seen end-on is a few pixels: no ghost, no arrow pointing nowhere.
+  const seenMove = moved.name
+    ? Math.hypot(
+        camera.project(start.client[moved.name]!).x - camera.project(pose.client[moved.name]!).x,
+        camera.project(start.client[moved.name]!).y - camera.project(pose.client[moved.name]!).y,
+      )
+    : 0;
+  // From the head end a rise is seen end-on (the side view shows it): no ghost, no arrow toward the face.
+  const hasGhost = moved.distance > 0.008 && view === 'side' && seenMove > 6 * unit;
   if (hasGhost) {
     for (const g of clientGroups(start, camera, { role: 'ghost' })) back += groupSvg(g, theme, { unit });
     used.add('start');
@@ -396,7 +404,7 @@ function panelPieces(
       // on the side with room (above it), where the hands do not cover it.
       const o = camera.project(turn.origin);
       const high = highestTurned(start, pose, camera, turn.origin) ?? { a, b };
-      const r = Math.hypot(high.a.x - o.x, high.a.y - o.y) + 30 * unit;
+      const r = Math.hypot(high.a.x - o.x, high.a.y - o.y) + 40 * unit;
       const angle = (q: XY) => Math.atan2(q.y - o.y, q.x - o.x);
       front += arcArrowSvg(o, r, angle(high.a), angle(high.b), theme, unit);
       used.add('movement');
