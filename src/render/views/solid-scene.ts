@@ -170,14 +170,11 @@ function trunkPrims(pose: Pose, camera: Camera): Prim[] {
  */
 const LEG_STATIONS: readonly (readonly [t: number, r: number, back: number])[] = [
   [0, 0.053, 0],
-  [0.35, 0.048, 0.004],
-  [0.7, 0.04, 0.003],
+  [0.5, 0.046, 0.004],
   [0.93, 0.032, 0],
   [1.0, 0.031, -0.001],
-  [1.12, 0.034, 0.006],
-  [1.3, 0.035, 0.009],
-  [1.55, 0.028, 0.006],
-  [1.8, 0.021, 0.003],
+  [1.28, 0.035, 0.009],
+  [1.65, 0.025, 0.005],
   [2.0, 0.02, 0],
 ];
 
@@ -290,8 +287,11 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
   const trunkYs = [0.15, 0.165, 0.18, 0.2, 0.23, 0.27, 0.32, 0.37, 0.44, 0.5];
   const side = (sign: number) => trunkYs.map((y) => at([sign * widthAt(y), y, y < 0.19 ? 0.07 : 0.06]));
   prims.push({ kind: 'poly', points: [...side(-1), ...side(1).reverse()], isSmooth: true });
-  // The arms along the sides, and the round of each shoulder.
+  // The arms along the sides, the round of each shoulder and the slope of the trapezius from the neck out to it.
   for (const sign of [-1, 1]) {
+    prims.push(
+      blob(camera, posed([sign * 0.02, 0.13, 0.06]), posed([sign * 0.1, 0.175, 0.07]), 0.034, 0.034),
+    );
     const shoulder: Vec3 = [sign * 0.118, 0.195, 0.06];
     const elbow: Vec3 = [sign * 0.145, 0.37, 0.045];
     const wrist: Vec3 = [sign * 0.145, 0.48, 0.035];
@@ -331,7 +331,8 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
   });
   prims.push({ kind: 'line', points: edge, isSmooth: true });
   // The neck, from under the head to the chest.
-  prims.push(blob(camera, posed([0, 0.115, 0.045]), posed([0, 0.17, 0.05]), 0.034, 0.036));
+  // Thick enough to meet the jaw seen from above: a hand under the neck never shows between the chin and the neck.
+  prims.push(blob(camera, posed([0, 0.1, 0.06]), posed([0, 0.165, 0.058]), 0.042, 0.04));
   if (isFaceUp) {
     // The collarbones, from the notch at the top of the sternum out to the shoulder tips.
     for (const sign of [-1, 1]) {

@@ -2,6 +2,11 @@ import { el, num, smoothPathData, type XY } from '../svg.js';
 import { colourMixed, type Theme } from '../theme.js';
 import type { Prim, SceneGroup, Tone } from './solid-scene.js';
 
+/** Segments round a blob's ends: fewer for a small one (a finger) than for a large one (a thigh). */
+function blobSteps(r: number): number {
+  return r < 12 ? 5 : 8;
+}
+
 /** Path data of a tapered capsule: two circles joined by their outer tangents (as a polygon: robust, exact enough). */
 function blobPathData(a: XY, b: XY, ra: number, rb: number): string {
   const dx = b.x - a.x;
@@ -15,7 +20,7 @@ function blobPathData(a: XY, b: XY, ra: number, rb: number): string {
   const axis = Math.atan2(dy, dx);
   // The outer tangents touch both circles at ±φ from the axis a → b.
   const phi = Math.acos(Math.max(-1, Math.min(1, (ra - rb) / d)));
-  const steps = 8;
+  const steps = blobSteps(Math.max(ra, rb));
   const pts: string[] = [];
   for (let i = 0; i <= steps; i++) {
     const ang = axis - phi + (i / steps) * 2 * phi;

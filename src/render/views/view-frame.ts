@@ -14,9 +14,16 @@ import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.
 import { viewLayout } from '../view.js';
 import type { Camera, SideBox, Viewport } from './camera.js';
 import { panelCamera, type SolidView, sideBoxFor, startPose } from './solid-framing.js';
-import { groupsSplit, type SplitGroup, stillGroupSvgs } from './solid-layers.js';
+import {
+  groupBox,
+  groupsSplit,
+  isOverlapping,
+  primBox,
+  type SplitGroup,
+  stillGroupSvgs,
+} from './solid-layers.js';
 import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
-import { groupSvg } from './solid-svg.js';
+import { groupSvg, primPathData } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
 
 export type { SolidView };
@@ -194,16 +201,27 @@ function turningMove(pose: Pose): { origin: Vec3; angle: number } | null {
   return best;
 }
 
-/** Of the joints a turn carries (away from its origin), the one highest in the picture: its start and end. */
-function highestTurned(start: Pose, now: Pose, camera: Camera, origin: Vec3): { a: XY; b: XY } | null {
+/**
+ * Of the joints a turn carries (away from its origin), the one highest in the picture (its start and end), and how
+ * far from the origin the farthest of them reaches on the picture.
+ */
+function highestTurned(
+  start: Pose,
+  now: Pose,
+  camera: Camera,
+  origin: Vec3,
+): { a: XY; b: XY; reach: number } | null {
   let best: { a: XY; b: XY } | null = null;
+  let reach = 0;
+  const o = camera.project(origin);
   for (const [name, p] of Object.entries(now.client)) {
     const q = start.client[name];
     if (!q || vecLength(vecDifference(p, q)) < 0.002 || vecLength(vecDifference(q, origin)) < 0.02) continue;
     const b = camera.project(p);
+    reach = Math.max(reach, Math.hypot(b.x - o.x, b.y - o.y));
     if (!best || b.y < best.b.y) best = { a: camera.project(q), b };
   }
-  return best;
+  return best ? { ...best, reach } : null;
 }
 
 /** A curved arrow round o at radius r from angle a0 to a1 (screen radians), at least 56 px long, its head at a1. */
@@ -328,17 +346,51 @@ function sceneDrawn(
   camera: Camera,
   theme: Theme,
   unit: number,
+  maskPrefix: string,
 ): { group: SceneGroup; svg: string }[] {
-  const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
+  const client = clientGroups(pose, camera);
+  const groups: SceneGroup[] = [...client, ...practitionerGroups(pose, camera)];
   // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
   // head end, above, a hand on the body lies on top of it, however far down the body it works.
-  // From the head end a hand under the body lies behind the client: its forearm comes in beside the head or the
-  // shoulder, the hand itself hidden where the body covers it.
-  const isBehind = (g: SceneGroup) => g.isUnder || (camera.kind === 'head' && g.role.startsWith('client'));
-  const order = (g: SceneGroup) =>
-    (isBehind(g) ? 10 : 0) + (camera.kind === 'head' && g.isUnder ? 10 : 0) + g.depth;
+  const isBehind = (g: SceneGroup) =>
+    (g.isUnder && camera.kind !== 'head') || (camera.kind === 'head' && g.role.startsWith('client'));
+  const order = (g: SceneGroup) => (isBehind(g) ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
-  return groups.map((group) => ({ group, svg: groupSvg(group, theme, { unit }) }));
+  // From the head end a hand under the body is drawn over it but masked by the client's outline: its forearm comes
+  // in beside the head or the shoulder, the hand hidden where the body covers it. Drawn after the client, the client
+  // stays in the still layer.
+  const clientPrims =
+    camera.kind === 'head' ? client.flatMap((g) => g.prims).filter((p) => p.kind !== 'line') : [];
+  return groups.map((group) => {
+    if (!(camera.kind === 'head' && group.isUnder)) return { group, svg: groupSvg(group, theme, { unit }) };
+    // The upper arm in plain sight; the forearm and the hand masked by the shapes of the client that can cover them
+    // (never drawn over the neck or the face; a mask over the forearm and hand alone rasterizes fast).
+    const arm: SceneGroup = { ...group, prims: group.prims.slice(0, 1) };
+    const hand: SceneGroup = { ...group, prims: group.prims.slice(1) };
+    const id = `${maskPrefix}-${group.id}`;
+    const box = groupBox(hand, 6 * unit);
+    // One path per shape: shapes joined in one path could cancel where they overlap with opposite windings.
+    const clientShape = clientPrims
+      .filter((p) => isOverlapping(primBox(p), box))
+      .map((p) => el('path', { d: primPathData(p), fill: '#000' }))
+      .join('');
+    const area = {
+      x: num(box.x0),
+      y: num(box.y0),
+      width: num(box.x1 - box.x0),
+      height: num(box.y1 - box.y0),
+    };
+    const mask =
+      `<mask id="${id}" maskUnits="userSpaceOnUse" x="${area.x}" y="${area.y}" width="${area.width}" height="${area.height}">` +
+      el('rect', { ...area, fill: '#fff' }) +
+      clientShape +
+      '</mask>';
+    const handSvg = groupSvg(hand, theme, { unit });
+    return {
+      group,
+      svg: `${groupSvg(arm, theme, { unit })}${clientShape === '' ? handSvg : `${mask}<g mask="url(#${id})">${handSvg}</g>`}`,
+    };
+  });
 }
 
 /** What one panel of a solid view draws, in pieces. */
@@ -348,7 +400,7 @@ function panelPieces(
   viewport: Viewport,
   box: SideBox,
   framing: { framing: Framing; map: BodyMap | undefined },
-  paint: { theme: Theme; themeName: ThemeName; unit: number; words: ViewLabels },
+  paint: { theme: Theme; themeName: ThemeName; unit: number; words: ViewLabels; prefix: string },
 ): PanelPieces {
   const { theme, unit, words } = paint;
   const pose = momentPose(moment);
@@ -370,10 +422,11 @@ function panelPieces(
     for (const g of clientGroups(start, camera, { role: 'ghost' })) back += groupSvg(g, theme, { unit });
     used.add('start');
   }
-  const drawn = sceneDrawn(pose, camera, theme, unit);
+  const maskPrefix = `${paint.prefix}-under-${Math.round(viewport.x)}`;
+  const drawn = sceneDrawn(pose, camera, theme, unit, maskPrefix);
   const still = framing.map
     ? stillGroupSvgs(moment, framing.map, camera, `${key}|${paint.themeName}|${unit}`, (p, c) =>
-        sceneDrawn(p, c, theme, unit),
+        sceneDrawn(p, c, theme, unit, maskPrefix),
       )
     : new Map<string, string>();
   const groups = groupsSplit(drawn, still, 12 * unit);
@@ -403,8 +456,13 @@ function panelPieces(
       // A joint turning (the foot at the ankle, the leg at the hip): a curved arrow round the joint, beyond the limb,
       // on the side with room (above it), where the hands do not cover it.
       const o = camera.project(turn.origin);
-      const high = highestTurned(start, pose, camera, turn.origin) ?? { a, b };
-      const r = Math.hypot(high.a.x - o.x, high.a.y - o.y) + 40 * unit;
+      const high = highestTurned(start, pose, camera, turn.origin) ?? {
+        a,
+        b,
+        reach: Math.hypot(a.x - o.x, a.y - o.y),
+      };
+      // Just beyond the joint that shows the turn best, close enough to read as the limb's own turn.
+      const r = Math.min(Math.hypot(high.a.x - o.x, high.a.y - o.y) + 46 * unit, high.reach + 34 * unit);
       const angle = (q: XY) => Math.atan2(q.y - o.y, q.x - o.x);
       front += arcArrowSvg(o, r, angle(high.a), angle(high.b), theme, unit);
       used.add('movement');
@@ -567,7 +625,13 @@ export function solidViewLayers(
       width: panelW - 24 * unit,
       height: areaH,
     };
-    const pieces = panelPieces(m, options.view, viewport, box, framing, { theme, themeName, unit, words });
+    const pieces = panelPieces(m, options.view, viewport, box, framing, {
+      theme,
+      themeName,
+      unit,
+      words,
+      prefix,
+    });
     for (const u of pieces.used) used.add(u);
     const clipId = `${prefix}-panel-${i}`;
     if (moments.length > 1)
