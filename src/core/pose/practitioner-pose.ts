@@ -128,11 +128,12 @@ function handJoints(
     default: {
       // Flat palm, and palm on palm (the top hand lifted by the lower hand's thickness).
       const lift = shape === 'palm-on-palm' ? HAND_THICKNESS : 0;
+      // A hand 0.108 H long (BODY-PROPORTIONS "In depth"): the palm's centre on the contact, the fingers flat ahead.
       return {
         palm: at([n, HAND_THICKNESS / 2 + lift]),
-        wrist: at([d, -0.05], [n, 0.02 + lift]),
-        fingertip: at([d, 0.055], [n, 0.004 + lift]),
-        thumbTip: at([d, 0.005], [thumbSide, 0.045], [n, 0.006 + lift]),
+        wrist: at([d, -0.045], [n, 0.018 + lift]),
+        fingertip: at([d, 0.062], [n, 0.004 + lift]),
+        thumbTip: at([d, 0.012], [thumbSide, 0.042], [n, 0.006 + lift]),
       };
     }
   }

@@ -42,13 +42,16 @@ const SUPINE_TRUNK: readonly ProfileStation[] = [
   // The front of the neck runs smoothly from under the chin down to the chest (no notch at the throat).
   { y: 0.145, top: 0.064, bottom: 0.015, halfWidth: 0.035 },
   { y: 0.175, top: 0.088, bottom: 0.004, halfWidth: 0.09 },
-  { y: 0.2, top: 0.112, bottom: 0, halfWidth: 0.13 },
-  { y: 0.27, top: 0.13, bottom: 0, halfWidth: 0.1 },
-  { y: 0.37, top: 0.1, bottom: 0, halfWidth: 0.085 },
-  { y: 0.44, top: 0.105, bottom: 0, halfWidth: 0.1 },
-  // Toward the thighs the underside lifts to meet their round (no step where the trunk ends).
-  { y: 0.48, top: 0.11, bottom: 0.003, halfWidth: 0.105 },
-  { y: 0.53, top: 0.1, bottom: 0.013, halfWidth: 0.1 },
+  { y: 0.2, top: 0.108, bottom: 0, halfWidth: 0.13 },
+  // The chest curves smoothly down to the belly and the pelvis (no peak at the sternum, no notch at the waist).
+  { y: 0.24, top: 0.121, bottom: 0, halfWidth: 0.112 },
+  { y: 0.29, top: 0.124, bottom: 0, halfWidth: 0.098 },
+  { y: 0.33, top: 0.114, bottom: 0, halfWidth: 0.09 },
+  { y: 0.37, top: 0.105, bottom: 0, halfWidth: 0.085 },
+  { y: 0.44, top: 0.108, bottom: 0, halfWidth: 0.1 },
+  // Toward the thighs the underside lifts to meet their round, and the top meets the thigh's (no step, no notch).
+  { y: 0.48, top: 0.117, bottom: 0.003, halfWidth: 0.105 },
+  { y: 0.53, top: 0.116, bottom: 0.013, halfWidth: 0.1 },
 ];
 
 /** The trunk and head profile of a position, crown to the gluteal fold. */

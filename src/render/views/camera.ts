@@ -7,6 +7,8 @@ export interface Camera {
   /** Pixels per body height H. */
   readonly scale: number;
   project(p: Vec3): XY;
+  /** Pixels per body height at p (the same everywhere for an orthographic camera; nearer is larger in perspective). */
+  scaleAt(p: Vec3): number;
   /** Distance from the camera along its view (larger: farther, drawn first). */
   depth(p: Vec3): number;
   /** Which of the client's sides faces the camera (side views), or null. */
@@ -51,6 +53,7 @@ export function sideCamera(
     scale,
     nearSide,
     project: (p) => ({ x: cx + flip * (p[1] - midY) * scale, y: baseY - p[2] * scale }),
+    scaleAt: () => scale,
     depth: (p) => -camX * p[0],
   };
 }
@@ -73,32 +76,71 @@ export function closeupCamera(
     scale,
     nearSide,
     project: (p) => ({ x: cx + flip * (p[1] - centre[1]) * scale, y: cy - (p[2] - centre[2]) * scale }),
+    scaleAt: () => scale,
     depth: (p) => -camX * p[0],
   };
 }
 
-/** The head-end camera's elevation: looking down the body from a little above the practitioner's head. */
-export const HEAD_ELEVATION = (38 * Math.PI) / 180;
-/** What a head-end view shows: across the table, and along the body from behind the practitioner to the hips. */
-const HEAD_X = 0.3;
-const HEAD_UP: readonly [number, number] = [-0.1, 0.3];
+/**
+ * The head-end camera's eye: behind and above the practitioner seated at the head, looking down the body at about
+ * 40° (their own view, a little above). A true perspective: the head, the neck and the hands near, large; the body
+ * going away smaller, so the whole client fits the picture and nothing runs off its top.
+ */
+const HEAD_EYE: Vec3 = [0, -0.5, 0.5];
+const HEAD_TARGET: Vec3 = [0, 0.4, 0];
+/**
+ * What a head-end view must hold: the whole table top, the draped feet and the client's head (the practitioner's
+ * arms come into the picture from below it, from where they sit).
+ */
+const HEAD_FRAME: readonly Vec3[] = [
+  [-0.2, -0.035, 0],
+  [0.2, -0.035, 0],
+  [-0.2, 1.035, 0],
+  [0.2, 1.035, 0],
+  [0, 1.0, 0.1],
+  [0, 0, 0.07],
+];
+
+/** Kept for the slices' thickness and the arrows: the angle the head-end camera looks down at. */
+export const HEAD_ELEVATION = (29 * Math.PI) / 180;
 
 /**
  * From the head end, a little above (the practitioner's own view): the client's right is on the picture's right,
- * the head at the bottom, the body running up and away.
+ * the head at the bottom, the body running up and away, in perspective.
  */
 export function headCamera(viewport: Viewport): Camera {
-  const e = HEAD_ELEVATION;
-  const s = Math.sin(e);
-  const c = Math.cos(e);
-  const scale = Math.min(viewport.width / (2 * HEAD_X), viewport.height / (HEAD_UP[1] - HEAD_UP[0]));
-  const cx = viewport.x + viewport.width / 2;
-  const baseY = viewport.y + viewport.height / 2 + ((HEAD_UP[0] + HEAD_UP[1]) / 2) * scale;
+  const fx = HEAD_TARGET[0] - HEAD_EYE[0];
+  const fy = HEAD_TARGET[1] - HEAD_EYE[1];
+  const fz = HEAD_TARGET[2] - HEAD_EYE[2];
+  const fl = Math.hypot(fx, fy, fz);
+  const w: Vec3 = [fx / fl, fy / fl, fz / fl];
+  // Right is the body's +x; up is right × forward (toward the ceiling and down the body).
+  const u: Vec3 = [0, -w[2], w[1]];
+  const unitView = (p: Vec3) => {
+    const q: Vec3 = [p[0] - HEAD_EYE[0], p[1] - HEAD_EYE[1], p[2] - HEAD_EYE[2]];
+    const z = Math.max(q[0] * w[0] + q[1] * w[1] + q[2] * w[2], 0.05);
+    return { x: q[0] / z, y: (q[1] * u[1] + q[2] * u[2]) / z, z };
+  };
+  const seen = HEAD_FRAME.map(unitView);
+  const x0 = Math.min(...seen.map((s) => s.x));
+  const x1 = Math.max(...seen.map((s) => s.x));
+  const y0 = Math.min(...seen.map((s) => s.y));
+  const y1 = Math.max(...seen.map((s) => s.y));
+  const f = Math.min((viewport.width * 0.96) / (x1 - x0), (viewport.height * 0.98) / (y1 - y0));
+  const cx = viewport.x + viewport.width / 2 - ((x0 + x1) / 2) * f;
+  const cy = viewport.y + viewport.height / 2 + ((y0 + y1) / 2) * f;
+  const headDistance = unitView([0, 0.06, 0.06]).z;
   return {
     kind: 'head',
-    scale,
+    scale: f / headDistance,
     nearSide: null,
-    project: (p) => ({ x: cx + p[0] * scale, y: baseY - (p[1] * s + p[2] * c) * scale }),
-    depth: (p) => p[1] * c - p[2] * s,
+    project: (p) => {
+      const s = unitView(p);
+      return { x: cx + s.x * f, y: cy - s.y * f };
+    },
+    // Nearer than the client's head (the practitioner's shoulders and upper arms, just below the eye), shapes keep
+    // the head's thickness: true perspective would swell them over half the picture.
+    scaleAt: (p) => f / Math.max(unitView(p).z, headDistance * 0.85),
+    depth: (p) => unitView(p).z,
   };
 }

@@ -12,14 +12,15 @@ import { repetitionPoses } from './solid-framing.js';
 import type { Prim, SceneGroup } from './solid-scene.js';
 
 /** A box in pixels. */
-interface Box {
+export interface Box {
   readonly x0: number;
   readonly y0: number;
   readonly x1: number;
   readonly y1: number;
 }
 
-function primBox(p: Prim): Box {
+/** A shape's box in pixels. */
+export function primBox(p: Prim): Box {
   if (p.kind === 'blob') {
     const r = Math.max(p.ra, p.rb);
     return {
@@ -36,7 +37,7 @@ function primBox(p: Prim): Box {
 }
 
 /** A group's box in pixels, widened by `pad` (its outline, and antialiasing). */
-function groupBox(group: SceneGroup, pad: number): Box {
+export function groupBox(group: SceneGroup, pad: number): Box {
   const boxes = group.prims.map(primBox);
   return {
     x0: Math.min(...boxes.map((b) => b.x0)) - pad,
@@ -46,7 +47,8 @@ function groupBox(group: SceneGroup, pad: number): Box {
   };
 }
 
-function isOverlapping(a: Box, b: Box): boolean {
+/** Whether two boxes overlap. */
+export function isOverlapping(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 

@@ -1,6 +1,6 @@
 import { posedPoint } from '../../core/pose/client-pose.js';
 import type { Pose, PosedHand } from '../../core/pose/pose-types.js';
-import { trunkProfile } from '../../core/pose/rest-body.js';
+import { restClientJoints, restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import {
   type Vec3,
   vecCross,
@@ -36,6 +36,13 @@ export type Prim =
       readonly rx: number;
       readonly ry: number;
       readonly tone?: Tone;
+    }
+  | {
+      /** A drawn line inside the shape (a clavicle, a closed eye, the drape's edge): stroked, never outlined. */
+      readonly kind: 'line';
+      readonly points: readonly XY[];
+      readonly tone?: Tone;
+      readonly isSmooth?: boolean;
     };
 
 /** Which fill a shape takes inside its group. */
@@ -60,13 +67,12 @@ const CLIENT_ARM: readonly Vec3[] = [
 ];
 
 function blob(camera: Camera, a: Vec3, b: Vec3, ra: number, rb: number, tone?: Tone): Prim {
-  const s = camera.scale;
   return {
     kind: 'blob',
     a: camera.project(a),
     b: camera.project(b),
-    ra: ra * s,
-    rb: rb * s,
+    ra: ra * camera.scaleAt(a),
+    rb: rb * camera.scaleAt(b),
     ...(tone ? { tone } : {}),
   };
 }
@@ -105,10 +111,9 @@ function headPrims(pose: Pose, camera: Camera): Prim[] {
     ellipse(cy + 0.004, cz - faceSign * 0.004, 0.011, 0.016, 'shade'),
   ];
   if (isFaceUp) {
-    prims.push({
-      kind: 'poly',
-      points: [at(0.066, cz + hd - 0.004), at(0.084, cz + hd + 0.016), at(0.094, cz + hd - 0.006)],
-    });
+    // The nose, a small round rise on the face (not a spike).
+    const nose = (y: number, z: number) => posedPoint(pose.moves, [0, y, z]);
+    prims.push(blob(camera, nose(0.07, cz + hd - 0.004), nose(0.083, cz + hd + 0.006), 0.006, 0.0065));
   }
   return prims;
 }
@@ -158,15 +163,86 @@ function trunkPrims(pose: Pose, camera: Camera): Prim[] {
   return out;
 }
 
+/**
+ * Stations down a leg (BODY-PROPORTIONS.md, one thigh 0.05 across at the top, knee 0.032, calf 0.036 at its widest,
+ * ankle 0.02): where along hip → knee (0…1) and knee → ankle (1…2), the radius there, and how far the centre sits
+ * toward the back of the leg (the hamstrings and the calf bulge behind; the knee narrows between them).
+ */
+const LEG_STATIONS: readonly (readonly [t: number, r: number, back: number])[] = [
+  [0, 0.053, 0],
+  [0.5, 0.046, 0.004],
+  [0.93, 0.032, 0],
+  [1.0, 0.031, -0.001],
+  [1.28, 0.035, 0.009],
+  [1.65, 0.025, 0.005],
+  [2.0, 0.02, 0],
+];
+
+function lerp3(a: Vec3, b: Vec3, t: number): Vec3 {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+}
+
+/**
+ * A leg as a thigh, a knee with its kneecap, a calf and a foot with heel, sole, toes and ankle bone, each point laid
+ * out on the leg at rest and posed by the same moves as the joints (so the knee bends and the foot flexes with
+ * them).
+ */
 function legPrims(pose: Pose, camera: Camera, side: 'left' | 'right'): Prim[] {
-  const j = (name: string) => pose.client[`${name}-${side}`]!;
-  return [
-    blob(camera, j('hip'), j('knee'), 0.052, 0.034),
-    blob(camera, j('knee'), j('ankle'), 0.034, 0.022),
-    blob(camera, j('ankle'), j('heel'), 0.024, 0.021),
-    blob(camera, j('heel'), j('toes'), 0.022, 0.013),
-    blob(camera, j('ankle'), j('toes'), 0.024, 0.013),
+  const rest = restClientJoints(pose.position);
+  const r = (name: string) => rest[`${name}-${side}`]!;
+  const hip = r('hip');
+  const knee = r('knee');
+  const ankle = r('ankle');
+  const heel = r('heel');
+  const toes = r('toes');
+  const posed = (p: Vec3) => posedPoint(pose.moves, p);
+  // The back of the leg faces up prone, down supine.
+  const back: Vec3 = pose.position === 'prone' ? [0, 0, 1] : [0, 0, -1];
+  const centres = LEG_STATIONS.map(([t, radius, b]) => {
+    const on = t <= 1 ? lerp3(hip, knee, t) : lerp3(knee, ankle, t - 1);
+    return { p: posed(vecSum(on, vecScaled(back, b))), radius };
+  });
+  const prims: Prim[] = [];
+  for (let i = 0; i < centres.length - 1; i++) {
+    const a = centres[i]!;
+    const b = centres[i + 1]!;
+    prims.push(blob(camera, a.p, b.p, a.radius, b.radius));
+  }
+  // The kneecap, on the front of the knee.
+  prims.push(
+    blob(
+      camera,
+      posed(vecSum(knee, vecScaled(back, -0.02))),
+      posed(vecSum(knee, vecScaled(back, -0.012))),
+      0.017,
+      0.017,
+    ),
+  );
+  // The foot in the leg's plane: heel, sole, ball, toes, the top of the foot and the front of the ankle.
+  const f = vecUnit(vecDifference(toes, heel));
+  let sole: Vec3 = [0, -f[2], f[1]];
+  if (vecDot(sole, vecDifference(ankle, heel)) > 0) sole = vecScaled(sole, -1);
+  const at = (base: Vec3, ...terms: [Vec3, number][]): Vec3 =>
+    posed(terms.reduce<Vec3>((q, [v, k]) => vecSum(q, vecScaled(v, k)), base));
+  const footPoints: Vec3[] = [
+    at(ankle, [back, 0.017], [f, 0.004]),
+    at(heel, [f, -0.014], [sole, 0.002]),
+    at(heel, [f, 0.004], [sole, 0.013]),
+    at(heel, [f, 0.06], [sole, 0.007]),
+    at(heel, [f, 0.1], [sole, 0.012]),
+    at(toes, [f, 0.004], [sole, 0.004]),
+    at(toes, [f, -0.004], [sole, -0.011]),
+    at(lerp3(ankle, toes, 0.5), [sole, -0.02]),
+    at(ankle, [back, -0.02], [f, 0.004]),
   ];
+  prims.push({ kind: 'poly', points: footPoints.map((q) => camera.project(q)), isSmooth: true });
+  if (camera.kind !== 'head') {
+    // The ankle bone: a shaded knob where the foot turns.
+    const a = posed(ankle);
+    const k = camera.scaleAt(a);
+    prims.push({ kind: 'ellipse', c: camera.project(a), rx: 0.009 * k, ry: 0.009 * k, tone: 'shade' });
+  }
+  return prims;
 }
 
 function clientArmPrims(pose: Pose, camera: Camera, side: 'left' | 'right'): Prim[] {
@@ -179,6 +255,126 @@ function clientArmPrims(pose: Pose, camera: Camera, side: 'left' | 'right'): Pri
   ];
 }
 
+/**
+ * The client seen from the head end (the practitioner's own view): the body under a drape from the lower chest to
+ * the feet; the upper chest with the collarbones, round shoulders and the arms along the sides; the neck; the head
+ * nearest, hair at the crown and, face up, the face upside down (closed eyes, nose, mouth). Every point is a rest
+ * point posed by the pose's moves, so the head lifts for traction and the chest rises for the arch.
+ */
+function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
+  const position = pose.position === 'prone' ? 'prone' : 'supine';
+  const isFaceUp = position === 'supine';
+  const shown = isFaceUp ? 'anterior' : 'posterior';
+  const posed = (p: Vec3) => posedPoint(pose.moves, p);
+  const at = (p: Vec3) => camera.project(posed(p));
+  const k = (p: Vec3) => camera.scaleAt(posed(p));
+  const surface = (x: number, y: number, lift = 0): Vec3 => [
+    x,
+    y,
+    restSurfaceHeight(position, shown, x, y) + lift,
+  ];
+  const stations = trunkProfile(position);
+  const widthAt = (y: number) => {
+    for (let i = 1; i < stations.length; i++) {
+      const a = stations[i - 1]!;
+      const b = stations[i]!;
+      if (y <= b.y) return a.halfWidth + ((b.halfWidth - a.halfWidth) * (y - a.y)) / (b.y - a.y);
+    }
+    return stations[stations.length - 1]!.halfWidth;
+  };
+  const prims: Prim[] = [];
+  // The trunk from the base of the neck to the hips: its outline at mid-depth, the shoulders' slope from the neck.
+  const trunkYs = [0.15, 0.165, 0.18, 0.2, 0.23, 0.27, 0.32, 0.37, 0.44, 0.5];
+  const side = (sign: number) => trunkYs.map((y) => at([sign * widthAt(y), y, y < 0.19 ? 0.07 : 0.06]));
+  prims.push({ kind: 'poly', points: [...side(-1), ...side(1).reverse()], isSmooth: true });
+  // The arms along the sides, the round of each shoulder and the slope of the trapezius from the neck out to it.
+  for (const sign of [-1, 1]) {
+    prims.push(
+      blob(camera, posed([sign * 0.02, 0.13, 0.06]), posed([sign * 0.1, 0.175, 0.07]), 0.034, 0.034),
+    );
+    const shoulder: Vec3 = [sign * 0.118, 0.195, 0.06];
+    const elbow: Vec3 = [sign * 0.145, 0.37, 0.045];
+    const wrist: Vec3 = [sign * 0.145, 0.48, 0.035];
+    prims.push(blob(camera, posed(shoulder), posed(elbow), 0.032, 0.026));
+    prims.push(blob(camera, posed(elbow), posed(wrist), 0.025, 0.02));
+    prims.push({
+      kind: 'ellipse',
+      c: at([sign * 0.112, 0.19, 0.075]),
+      rx: 0.04 * k(shoulder),
+      ry: 0.034 * k(shoulder),
+    });
+  }
+  // The drape from the lower chest over the arms, the legs and the feet.
+  const drapeYs = [0.3, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
+  const drapeHalf = [0.178, 0.178, 0.17, 0.15, 0.13, 0.12, 0.115];
+  const drapeSide = (sign: number) => drapeYs.map((y, i) => at([sign * drapeHalf[i]!, y, 0.05]));
+  const edge = [-0.178, -0.14, -0.1, -0.05, 0, 0.05, 0.1, 0.14, 0.178].map((x) =>
+    at(Math.abs(x) > 0.12 ? [x, 0.3, 0.07] : surface(x, 0.3, 0.008)),
+  );
+  // The far end of the drape over the feet, the toes up (supine) or the heels (prone): two rises.
+  const feet = (
+    [
+      [0.11, 0.035],
+      [0.08, 0.075],
+      [0.035, 0.075],
+      [0, 0.055],
+      [-0.035, 0.075],
+      [-0.08, 0.075],
+      [-0.11, 0.035],
+    ] as const
+  ).map(([x, z]) => at([x, 1.0, z]));
+  prims.push({
+    kind: 'poly',
+    points: [...edge, ...drapeSide(1).slice(1), ...feet, ...drapeSide(-1).slice(1).reverse()],
+    tone: 'drape',
+    isSmooth: true,
+  });
+  prims.push({ kind: 'line', points: edge, isSmooth: true });
+  // The neck, from under the head to the chest.
+  // Thick enough to meet the jaw seen from above: a hand under the neck never shows between the chin and the neck.
+  prims.push(blob(camera, posed([0, 0.1, 0.06]), posed([0, 0.165, 0.058]), 0.042, 0.04));
+  if (isFaceUp) {
+    // The collarbones, from the notch at the top of the sternum out to the shoulder tips.
+    for (const sign of [-1, 1]) {
+      prims.push({
+        kind: 'line',
+        points: [0.014, 0.05, 0.085, 0.108].map((x) => at(surface(sign * x, 0.18 + x * 0.04, 0.002))),
+        isSmooth: true,
+      });
+    }
+  }
+  // The head: the skull in hair, nearest the eye; face up, the face beyond the hairline, upside down.
+  const skull: Vec3 = [0, 0.062, 0.056];
+  const ks = k(skull);
+  for (const sign of [-1, 1])
+    prims.push({ kind: 'ellipse', c: at([sign * 0.046, 0.075, 0.05]), rx: 0.009 * ks, ry: 0.015 * ks });
+  prims.push({ kind: 'ellipse', c: at(skull), rx: 0.047 * ks, ry: 0.055 * ks, tone: 'hair' });
+  if (isFaceUp) {
+    const face: Vec3 = [0, 0.088, 0.088];
+    prims.push({ kind: 'ellipse', c: at(face), rx: 0.038 * k(face), ry: 0.04 * k(face) });
+    for (const sign of [-1, 1]) {
+      // Closed eyes and the eyebrows above them (toward the crown, so below them in the picture).
+      prims.push({
+        kind: 'line',
+        points: [0.008, 0.017, 0.026].map((x, i) => at([sign * x, 0.066 + (i === 1 ? 0.003 : 0), 0.112])),
+        isSmooth: true,
+      });
+      prims.push({
+        kind: 'line',
+        points: [0.006, 0.017, 0.028].map((x, i) => at([sign * x, 0.052 - (i === 1 ? 0.002 : 0), 0.114])),
+        isSmooth: true,
+      });
+    }
+    prims.push(blob(camera, posed([0, 0.07, 0.118]), posed([0, 0.088, 0.124]), 0.006, 0.009, 'shade'));
+    prims.push({
+      kind: 'line',
+      points: [-0.012, 0, 0.012].map((x) => at([x, 0.106 + (x === 0 ? 0.002 : 0), 0.104])),
+      isSmooth: true,
+    });
+  }
+  return prims;
+}
+
 /** The client as groups: the far leg and arm, then the body with the near limbs (side views); one body otherwise. */
 export function clientGroups(
   pose: Pose,
@@ -186,23 +382,9 @@ export function clientGroups(
   options: { role?: 'client' | 'ghost' } = {},
 ): SceneGroup[] {
   const role = options.role ?? 'client';
+  if (camera.nearSide === null)
+    return [{ id: `${role}-body`, role, depth: 0, prims: headEndClientPrims(pose, camera) }];
   const trunk = trunkPrims(pose, camera);
-  if (camera.nearSide === null) {
-    return [
-      {
-        id: `${role}-body`,
-        role,
-        depth: 0,
-        prims: [
-          ...legPrims(pose, camera, 'left'),
-          ...legPrims(pose, camera, 'right'),
-          ...clientArmPrims(pose, camera, 'left'),
-          ...clientArmPrims(pose, camera, 'right'),
-          ...trunk,
-        ],
-      },
-    ];
-  }
   const near = camera.nearSide;
   const far = near === 'left' ? 'right' : 'left';
   return [
@@ -236,42 +418,45 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
   if (vecLength(s) < 1e-6) s = vecCross([0, 0, 1], a);
   s = vecUnit(s);
   const tone: Tone = hand.isHolding ? 'holding' : 'hand';
-  const K = vecSum(P, vecScaled(a, 0.035));
   const at = (base: Vec3, ...terms: [Vec3, number][]): Vec3 =>
     terms.reduce<Vec3>((q, [v, k]) => vecSum(q, vecScaled(v, k)), base);
+  const isGrasp = hand.shape === 'grasp';
+  // The knuckles a little over half-way from the wrist to the fingertips (palm 0.06, fingers 0.045 of H).
+  const K = isGrasp ? vecSum(P, vecScaled(a, 0.035)) : vecSum(W, vecScaled(vecDifference(F, W), 0.56));
   const palm: Prim = {
     kind: 'poly',
-    points: [at(W, [s, 0.016]), at(K, [s, 0.023]), at(K, [s, -0.023]), at(W, [s, -0.016])].map((q) =>
+    points: [at(W, [s, 0.017]), at(K, [s, 0.0235]), at(K, [s, -0.0235]), at(W, [s, -0.017])].map((q) =>
       camera.project(q),
     ),
     tone,
   };
-  const offsets = [0.016, 0.0055, -0.0055, -0.015];
+  // Four fingers a hair apart (their outlines part them), the middle longest, the little finger shortest.
+  const offsets = [0.0172, 0.0058, -0.0058, -0.0172];
+  const shorter = [0.006, 0, 0.004, 0.014];
+  const pointed = hand.shape === 'two-fingertips' || hand.shape === 'pinch';
   const fingers: Prim[] = offsets.map((o, i) => {
     const knuckle = at(K, [s, o]);
-    const isCurled = (hand.shape === 'two-fingertips' && i >= 2) || (hand.shape === 'pinch' && i >= 2);
-    if (isCurled) {
+    if (pointed && i >= 2) {
+      // Ring and little fingers curled into the palm: only the index and middle reach the skin.
       const down = vecUnit(vecDifference(F, K));
-      return blob(camera, knuckle, at(knuckle, [down, 0.02], [a, -0.005]), 0.006, 0.005, tone);
+      return blob(camera, knuckle, at(knuckle, [down, 0.016], [a, -0.006]), 0.0054, 0.0048, tone);
     }
-    const pointed = hand.shape === 'two-fingertips' || hand.shape === 'pinch';
-    const tip = at(F, [s, o * (pointed ? 0.45 : 0.85)]);
-    if (hand.shape === 'grasp') {
-      const mid = at(knuckle, [a, 0.035]);
-      return blob(camera, knuckle, mid, 0.006, 0.0055, tone);
-    }
-    return blob(camera, knuckle, tip, 0.006, 0.0048, tone);
+    if (isGrasp) return blob(camera, knuckle, at(knuckle, [a, 0.035]), 0.0054, 0.005, tone);
+    const tip = at(F, [s, o * (pointed ? 0.4 : 1.05)], [vecUnit(vecDifference(F, K)), -shorter[i]!]);
+    return blob(camera, knuckle, tip, 0.0054, 0.0046, tone);
   });
-  if (hand.shape === 'grasp') {
+  if (isGrasp) {
     // The fingers curl round the limb: a second segment from the middle joints to the tips.
     offsets.forEach((o) => {
       const mid = at(K, [s, o], [a, 0.035]);
-      fingers.push(blob(camera, mid, at(F, [s, o * 0.8]), 0.0055, 0.0048, tone));
+      fingers.push(blob(camera, mid, at(F, [s, o * 0.8]), 0.005, 0.0045, tone));
     });
   }
-  const thumbBase = at(W, [a, 0.025], [s, 0.018]);
-  const thumb = blob(camera, thumbBase, T, 0.0075, 0.0058, tone);
-  return [palm, ...fingers, thumb];
+  const thumbBase = at(W, [a, 0.022], [s, 0.017]);
+  const thumbMid = vecSum(vecScaled(thumbBase, 0.45), vecScaled(T, 0.55));
+  const thumb = blob(camera, thumbBase, thumbMid, 0.0085, 0.0068, tone);
+  const thumbEnd = blob(camera, thumbMid, T, 0.0068, 0.0056, tone);
+  return [palm, ...fingers, thumb, thumbEnd];
 }
 
 /** The practitioner: each arm (sleeve, forearm, hand) as its own group, and their shoulders, neck and head. */
@@ -290,7 +475,10 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     ];
     if (hand) prims.push(...handPrims(pose, camera, hand));
     else prims.push(blob(camera, W, p[`fingertip-${arm}`]!, 0.016, 0.009, 'hand'));
-    const depth = (camera.depth(S) + camera.depth(E) + camera.depth(W) * 2) / 4;
+    const armDepth = (camera.depth(S) + camera.depth(E) + camera.depth(W) * 2) / 4;
+    // From the side, a hand that grasps a limb wraps it from beyond: drawn behind the near side of the body, so
+    // the limb it holds (the foot as it flexes, the ankle) stays in sight.
+    const depth = camera.nearSide && hand?.shape === 'grasp' ? Math.max(armDepth, 0.05) : armDepth;
     out.push({
       id: `practitioner-${arm}`,
       role: 'practitioner',

@@ -2,6 +2,11 @@ import { el, num, smoothPathData, type XY } from '../svg.js';
 import { colourMixed, type Theme } from '../theme.js';
 import type { Prim, SceneGroup, Tone } from './solid-scene.js';
 
+/** Segments round a blob's ends: fewer for a small one (a finger) than for a large one (a thigh). */
+function blobSteps(r: number): number {
+  return r < 12 ? 5 : 8;
+}
+
 /** Path data of a tapered capsule: two circles joined by their outer tangents (as a polygon: robust, exact enough). */
 function blobPathData(a: XY, b: XY, ra: number, rb: number): string {
   const dx = b.x - a.x;
@@ -15,7 +20,7 @@ function blobPathData(a: XY, b: XY, ra: number, rb: number): string {
   const axis = Math.atan2(dy, dx);
   // The outer tangents touch both circles at ±φ from the axis a → b.
   const phi = Math.acos(Math.max(-1, Math.min(1, (ra - rb) / d)));
-  const steps = 8;
+  const steps = blobSteps(Math.max(ra, rb));
   const pts: string[] = [];
   for (let i = 0; i <= steps; i++) {
     const ang = axis - phi + (i / steps) * 2 * phi;
@@ -36,6 +41,9 @@ export function primPathData(p: Prim): string {
     case 'poly':
       if (p.isSmooth) return smoothPathData(p.points, { isClosed: true, tension: 0.8 });
       return `${p.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('')}Z`;
+    case 'line':
+      if (p.isSmooth) return smoothPathData(p.points, { isClosed: false, tension: 0.8 });
+      return p.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${num(q.x)} ${num(q.y)}`).join('');
     case 'ellipse':
       return `M${num(p.c.x - p.rx)} ${num(p.c.y)}a${num(p.rx)} ${num(p.ry)} 0 1 0 ${num(2 * p.rx)} 0a${num(p.rx)} ${num(p.ry)} 0 1 0 ${num(-2 * p.rx)} 0Z`;
   }
@@ -49,8 +57,9 @@ function groupColours(
   switch (group.role) {
     case 'ghost':
       return {
-        line: colourMixed(theme.skinLine, theme.background, 0.55),
-        fill: () => colourMixed(theme.skin, theme.background, 0.6),
+        line: colourMixed(theme.skinLine, theme.background, 0.45),
+        // Light and thin, its inside the background: the gap under an arched back stays empty.
+        fill: () => colourMixed(theme.skin, theme.background, 0.94),
       };
     case 'client-far':
       return { line: theme.skinLine, fill: () => theme.skinShade };
@@ -97,10 +106,13 @@ export function groupSvg(
   options: { unit: number; isDashed?: boolean },
 ): string {
   const { line, fill } = groupColours(group, theme);
-  const width = (group.role === 'ghost' ? 2 : 3) * options.unit;
+  const width = (group.role === 'ghost' ? 1.5 : 3) * options.unit;
   if (options.isDashed) {
     // Cut away: an outline only, dashed, with a faint fill (the hand under the body, seen through it).
-    const d = group.prims.map(primPathData).join('');
+    const d = group.prims
+      .filter((p) => p.kind !== 'line')
+      .map(primPathData)
+      .join('');
     return el('path', {
       d,
       fill: colourMixed(theme.practitionerSkin, theme.background, 0.7),
@@ -110,7 +122,10 @@ export function groupSvg(
       'fill-rule': 'nonzero',
     });
   }
-  const all = group.prims.map(primPathData).join('');
+  const all = group.prims
+    .filter((p) => p.kind !== 'line')
+    .map(primPathData)
+    .join('');
   let out = el('path', {
     d: all,
     fill: line,
@@ -119,6 +134,16 @@ export function groupSvg(
     'stroke-linejoin': 'round',
   });
   // One element per shape: shapes joined in one path could cancel where they overlap with opposite windings.
-  for (const p of group.prims) out += el('path', { d: primPathData(p), fill: fill(p.tone) });
+  for (const p of group.prims)
+    out +=
+      p.kind === 'line'
+        ? el('path', {
+            d: primPathData(p),
+            fill: 'none',
+            stroke: line,
+            'stroke-width': num((group.role === 'ghost' ? 1 : 1.6) * options.unit),
+            'stroke-linecap': 'round',
+          })
+        : el('path', { d: primPathData(p), fill: fill(p.tone) });
   return out;
 }

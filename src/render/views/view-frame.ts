@@ -14,9 +14,16 @@ import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.
 import { viewLayout } from '../view.js';
 import type { Camera, SideBox, Viewport } from './camera.js';
 import { panelCamera, type SolidView, sideBoxFor, startPose } from './solid-framing.js';
-import { groupsSplit, type SplitGroup, stillGroupSvgs } from './solid-layers.js';
+import {
+  groupBox,
+  groupsSplit,
+  isOverlapping,
+  primBox,
+  type SplitGroup,
+  stillGroupSvgs,
+} from './solid-layers.js';
 import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
-import { groupSvg } from './solid-svg.js';
+import { groupSvg, primPathData } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
 
 export type { SolidView };
@@ -184,6 +191,72 @@ function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): stri
   );
 }
 
+/** The largest turn about an axis across the body (seen edge-on from the side): the ankle's flex, the hip's lift. */
+function turningMove(pose: Pose): { origin: Vec3; angle: number } | null {
+  let best: { origin: Vec3; angle: number } | null = null;
+  for (const m of pose.moves) {
+    if (m.kind !== 'rotate' || Math.abs(m.axis[0]) < 0.7) continue;
+    if (!best || Math.abs(m.angle) > Math.abs(best.angle)) best = { origin: m.origin, angle: m.angle };
+  }
+  return best;
+}
+
+/**
+ * Of the joints a turn carries (away from its origin), the one highest in the picture (its start and end), and how
+ * far from the origin the farthest of them reaches on the picture.
+ */
+function highestTurned(
+  start: Pose,
+  now: Pose,
+  camera: Camera,
+  origin: Vec3,
+): { a: XY; b: XY; reach: number } | null {
+  let best: { a: XY; b: XY } | null = null;
+  let reach = 0;
+  const o = camera.project(origin);
+  for (const [name, p] of Object.entries(now.client)) {
+    const q = start.client[name];
+    if (!q || vecLength(vecDifference(p, q)) < 0.002 || vecLength(vecDifference(q, origin)) < 0.02) continue;
+    const b = camera.project(p);
+    reach = Math.max(reach, Math.hypot(b.x - o.x, b.y - o.y));
+    if (!best || b.y < best.b.y) best = { a: camera.project(q), b };
+  }
+  return best ? { ...best, reach } : null;
+}
+
+/** A curved arrow round o at radius r from angle a0 to a1 (screen radians), at least 56 px long, its head at a1. */
+function arcArrowSvg(o: XY, r: number, a0: number, a1: number, theme: Theme, unit: number): string {
+  let sweep = a1 - a0;
+  while (sweep > Math.PI) sweep -= 2 * Math.PI;
+  while (sweep < -Math.PI) sweep += 2 * Math.PI;
+  const dir = sweep >= 0 ? 1 : -1;
+  const minSweep = (84 * unit) / r;
+  const mid = a0 + sweep / 2;
+  const half = Math.max(Math.abs(sweep), minSweep) / 2;
+  const from = mid - dir * half;
+  const to = mid + dir * half;
+  const head = 16 * unit;
+  const lineEnd = to - (dir * head * 0.6) / r;
+  const pt = (ang: number): XY => ({ x: o.x + r * Math.cos(ang), y: o.y + r * Math.sin(ang) });
+  const p0 = pt(from);
+  const p1 = pt(lineEnd);
+  const tip = pt(to);
+  const t = { x: -Math.sin(to) * dir, y: Math.cos(to) * dir };
+  const back = { x: tip.x - t.x * head, y: tip.y - t.y * head };
+  const w1 = { x: back.x - t.y * head * 0.55, y: back.y + t.x * head * 0.55 };
+  const w2 = { x: back.x + t.y * head * 0.55, y: back.y - t.x * head * 0.55 };
+  const d = `M${num(p0.x)} ${num(p0.y)}A${num(r)} ${num(r)} 0 0 ${dir > 0 ? 1 : 0} ${num(p1.x)} ${num(p1.y)}`;
+  return (
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.background,
+      'stroke-width': num(10 * unit),
+      'stroke-linecap': 'round',
+    }) + arrowLineSvg(d, [tip, w1, w2], theme, unit)
+  );
+}
+
 /** The client joint that moved most from the start pose, and how far. */
 function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
   let best = { name: '', distance: 0 };
@@ -227,9 +300,9 @@ function legendSvg(
         width: num(34 * unit),
         height: num(14 * unit),
         rx: num(7 * unit),
-        fill: colourMixed(theme.skin, theme.background, 0.6),
-        stroke: colourMixed(theme.skinLine, theme.background, 0.55),
-        'stroke-width': num(2 * unit),
+        fill: colourMixed(theme.skin, theme.background, 0.94),
+        stroke: colourMixed(theme.skinLine, theme.background, 0.45),
+        'stroke-width': num(1.5 * unit),
       });
     else if (item === 'movement') out += arrowSvg({ x, y }, { x: x + 34 * unit, y }, 0, theme, unit * 0.8);
     else
@@ -273,14 +346,51 @@ function sceneDrawn(
   camera: Camera,
   theme: Theme,
   unit: number,
+  maskPrefix: string,
 ): { group: SceneGroup; svg: string }[] {
-  const groups: SceneGroup[] = [...clientGroups(pose, camera), ...practitionerGroups(pose, camera)];
+  const client = clientGroups(pose, camera);
+  const groups: SceneGroup[] = [...client, ...practitionerGroups(pose, camera)];
   // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
   // head end, above, a hand on the body lies on top of it, however far down the body it works.
-  const isBehind = (g: SceneGroup) => g.isUnder || (camera.kind === 'head' && g.role.startsWith('client'));
+  const isBehind = (g: SceneGroup) =>
+    (g.isUnder && camera.kind !== 'head') || (camera.kind === 'head' && g.role.startsWith('client'));
   const order = (g: SceneGroup) => (isBehind(g) ? 10 : 0) + g.depth;
   groups.sort((a, b) => order(b) - order(a));
-  return groups.map((group) => ({ group, svg: groupSvg(group, theme, { unit }) }));
+  // From the head end a hand under the body is drawn over it but masked by the client's outline: its forearm comes
+  // in beside the head or the shoulder, the hand hidden where the body covers it. Drawn after the client, the client
+  // stays in the still layer.
+  const clientPrims =
+    camera.kind === 'head' ? client.flatMap((g) => g.prims).filter((p) => p.kind !== 'line') : [];
+  return groups.map((group) => {
+    if (!(camera.kind === 'head' && group.isUnder)) return { group, svg: groupSvg(group, theme, { unit }) };
+    // The upper arm in plain sight; the forearm and the hand masked by the shapes of the client that can cover them
+    // (never drawn over the neck or the face; a mask over the forearm and hand alone rasterizes fast).
+    const arm: SceneGroup = { ...group, prims: group.prims.slice(0, 1) };
+    const hand: SceneGroup = { ...group, prims: group.prims.slice(1) };
+    const id = `${maskPrefix}-${group.id}`;
+    const box = groupBox(hand, 6 * unit);
+    // One path per shape: shapes joined in one path could cancel where they overlap with opposite windings.
+    const clientShape = clientPrims
+      .filter((p) => isOverlapping(primBox(p), box))
+      .map((p) => el('path', { d: primPathData(p), fill: '#000' }))
+      .join('');
+    const area = {
+      x: num(box.x0),
+      y: num(box.y0),
+      width: num(box.x1 - box.x0),
+      height: num(box.y1 - box.y0),
+    };
+    const mask =
+      `<mask id="${id}" maskUnits="userSpaceOnUse" x="${area.x}" y="${area.y}" width="${area.width}" height="${area.height}">` +
+      el('rect', { ...area, fill: '#fff' }) +
+      clientShape +
+      '</mask>';
+    const handSvg = groupSvg(hand, theme, { unit });
+    return {
+      group,
+      svg: `${groupSvg(arm, theme, { unit })}${clientShape === '' ? handSvg : `${mask}<g mask="url(#${id})">${handSvg}</g>`}`,
+    };
+  });
 }
 
 /** What one panel of a solid view draws, in pieces. */
@@ -290,7 +400,7 @@ function panelPieces(
   viewport: Viewport,
   box: SideBox,
   framing: { framing: Framing; map: BodyMap | undefined },
-  paint: { theme: Theme; themeName: ThemeName; unit: number; words: ViewLabels },
+  paint: { theme: Theme; themeName: ThemeName; unit: number; words: ViewLabels; prefix: string },
 ): PanelPieces {
   const { theme, unit, words } = paint;
   const pose = momentPose(moment);
@@ -299,15 +409,24 @@ function panelPieces(
   const used = new Set<LegendItem>();
   let back = tableSvg(camera, pose.position, theme, unit);
   const moved = mostMoved(start, pose);
-  const hasGhost = moved.distance > 0.008 && view !== 'closeup';
+  // A move seen end-on is a few pixels: no ghost, no arrow pointing nowhere.
+  const seenMove = moved.name
+    ? Math.hypot(
+        camera.project(start.client[moved.name]!).x - camera.project(pose.client[moved.name]!).x,
+        camera.project(start.client[moved.name]!).y - camera.project(pose.client[moved.name]!).y,
+      )
+    : 0;
+  // From the head end a rise is seen end-on (the side view shows it): no ghost, no arrow toward the face.
+  const hasGhost = moved.distance > 0.008 && view === 'side' && seenMove > 6 * unit;
   if (hasGhost) {
     for (const g of clientGroups(start, camera, { role: 'ghost' })) back += groupSvg(g, theme, { unit });
     used.add('start');
   }
-  const drawn = sceneDrawn(pose, camera, theme, unit);
+  const maskPrefix = `${paint.prefix}-under-${Math.round(viewport.x)}`;
+  const drawn = sceneDrawn(pose, camera, theme, unit, maskPrefix);
   const still = framing.map
     ? stillGroupSvgs(moment, framing.map, camera, `${key}|${paint.themeName}|${unit}`, (p, c) =>
-        sceneDrawn(p, c, theme, unit),
+        sceneDrawn(p, c, theme, unit, maskPrefix),
       )
     : new Map<string, string>();
   const groups = groupsSplit(drawn, still, 12 * unit);
@@ -330,20 +449,37 @@ function panelPieces(
     front += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
     used.add('movement');
   } else if (hasGhost) {
+    const turn = turningMove(pose);
     const a = camera.project(start.client[moved.name]!);
     const b = camera.project(pose.client[moved.name]!);
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len = Math.hypot(dx, dy);
-    if (len > 1) {
-      // At least 48 px long, beside the joint rather than on it.
-      const k = Math.max(len, 48 * unit) / len;
-      const off = { x: (dy / len) * 26 * unit, y: (-dx / len) * 26 * unit };
-      const side = off.y > 0 ? -1 : 1;
-      const from = { x: a.x + side * off.x, y: a.y + side * off.y };
-      const to = { x: from.x + dx * k, y: from.y + dy * k };
-      front += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+    if (turn && camera.kind !== 'head') {
+      // A joint turning (the foot at the ankle, the leg at the hip): a curved arrow round the joint, beyond the limb,
+      // on the side with room (above it), where the hands do not cover it.
+      const o = camera.project(turn.origin);
+      const high = highestTurned(start, pose, camera, turn.origin) ?? {
+        a,
+        b,
+        reach: Math.hypot(a.x - o.x, a.y - o.y),
+      };
+      // Just beyond the joint that shows the turn best, close enough to read as the limb's own turn.
+      const r = Math.min(Math.hypot(high.a.x - o.x, high.a.y - o.y) + 46 * unit, high.reach + 34 * unit);
+      const angle = (q: XY) => Math.atan2(q.y - o.y, q.x - o.x);
+      front += arcArrowSvg(o, r, angle(high.a), angle(high.b), theme, unit);
       used.add('movement');
+    } else {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len = Math.hypot(dx, dy);
+      if (len > 1) {
+        // At least 48 px long, beside the joint rather than on it.
+        const k = Math.max(len, 48 * unit) / len;
+        const off = { x: (dy / len) * 26 * unit, y: (-dx / len) * 26 * unit };
+        const side = off.y > 0 ? -1 : 1;
+        const from = { x: a.x + side * off.x, y: a.y + side * off.y };
+        const to = { x: from.x + dx * k, y: from.y + dy * k };
+        front += arrowSvg(from, to, 0.18 * Math.max(len, 48 * unit) * side, theme, unit);
+        used.add('movement');
+      }
     }
   }
   return { back, groups, front, used };
@@ -489,7 +625,13 @@ export function solidViewLayers(
       width: panelW - 24 * unit,
       height: areaH,
     };
-    const pieces = panelPieces(m, options.view, viewport, box, framing, { theme, themeName, unit, words });
+    const pieces = panelPieces(m, options.view, viewport, box, framing, {
+      theme,
+      themeName,
+      unit,
+      words,
+      prefix,
+    });
     for (const u of pieces.used) used.add(u);
     const clipId = `${prefix}-panel-${i}`;
     if (moments.length > 1)
