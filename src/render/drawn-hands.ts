@@ -582,8 +582,8 @@ const FIT_STEP = 0.001;
 const FIT_ANGLE_STEP = Math.PI / 360;
 const fitMemo = new Map<string, { turn: number; dx: number; dy: number; stackTurn?: 1 | -1 }>();
 
-/** The most fits kept; the least recently used goes first (a step's strokes take a few thousand). */
-const MOST_FITS = 6000;
+/** The most fits kept, the least recently used going first: enough for the hands that hold still, which hit it. */
+const MOST_FITS = 1000;
 const excludedKeys = new WeakMap<readonly ForbiddenArea[], number>();
 const excludedKeyOf = new Map<string, number>();
 

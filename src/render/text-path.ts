@@ -50,20 +50,23 @@ export function textPathData(
   const s = options.size / 1000;
   const width = advanceOf(table, text) * s;
   let pen = options.x - (options.anchor === 'middle' ? width / 2 : options.anchor === 'end' ? width : 0);
-  let d = '';
+  // Joined from parts, not added to a string: one flat string, where `+=` leaves a chain of hundreds of pieces
+  // that a cache of converted texts would keep alive.
+  const d: string[] = [];
   for (const ch of text) {
     const [advance, outline] = glyphFor(table, ch);
     if (outline) {
       for (const [op, c] of commandsOf(outline)) {
-        d += op;
+        d.push(op);
         for (let i = 0; i < c.length; i += 2) {
-          d += `${i === 0 ? '' : ' '}${num(pen + c[i]! * s)} ${num(options.y - c[i + 1]! * s)}`;
+          if (i > 0) d.push(' ');
+          d.push(num(pen + c[i]! * s), ' ', num(options.y - c[i + 1]! * s));
         }
       }
     }
     pen += advance * s;
   }
-  return d;
+  return d.join('');
 }
 
 function xmlUnescaped(text: string): string {
@@ -82,10 +85,15 @@ function xmlUnescaped(text: string): string {
 export function textAsPaths(svg: string): string {
   return svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (whole: string, attrText: string, content: string) => {
     const hit = convertedTexts.get(whole);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // Used now: to the back of the queue.
+      convertedTexts.delete(whole);
+      convertedTexts.set(whole, hit);
+      return hit;
+    }
     const converted = textElementAsPath(attrText, content);
-    // A small memo (captions repeat from frame to frame), emptied when full rather than tracking use.
-    if (convertedTexts.size >= CONVERTED_TEXTS_MAX) convertedTexts.clear();
+    // A small memo (captions repeat from frame to frame); the least recently used text goes first.
+    if (convertedTexts.size >= CONVERTED_TEXTS_MAX) convertedTexts.delete(convertedTexts.keys().next().value!);
     convertedTexts.set(whole, converted);
     return converted;
   });
