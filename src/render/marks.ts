@@ -1,6 +1,7 @@
-import type { TechniqueKind } from '../core/ids.js';
+import type { BodyPoint } from '../core/geometry.js';
+import type { ContactTool, TechniqueKind } from '../core/ids.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
-import type { HandTrack } from '../core/plan-types.js';
+import type { TrackPoint } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import type { RenderLabels } from './labels.js';
@@ -62,10 +63,42 @@ export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
 /** One hand's track on screen for the current repetition. */
 export interface ScreenTrack {
   readonly hand: 'left' | 'right';
+  /** The working stroke as drawn: beside the tool when the tool would hide it (`STROKE_BESIDE`). */
   readonly working: MeasuredLine;
+  /** The working stroke where the hand goes (the same line unless it is drawn beside the tool). */
+  readonly contact: MeasuredLine;
   readonly returning: MeasuredLine | null;
   readonly isReturnPressing: boolean;
   readonly isHolding: boolean;
+}
+
+/**
+ * Tools whose drawing lies along their own stroke: the forearm (about 0.15 H long and 0.045 H wide, its middle on
+ * the contact) covers the stroke ahead, arrowhead and all. Their stroke is drawn this far (body heights) beside
+ * it, on the side away from the midline (so never across the spine), as ILLUSTRATION.md asks: "arrows run beside
+ * the hands, not under them".
+ */
+const STROKE_BESIDE: Partial<Record<ContactTool, number>> = { forearm: 0.042 };
+
+/** A polyline moved `distance` to one side (`side` +1: the left of its direction in the body frame). */
+function lineBeside(points: readonly BodyPoint[], distance: number, side: number): BodyPoint[] {
+  const normal = (a: BodyPoint, b: BodyPoint) => {
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    return { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+  };
+  return points.map((p, i) => {
+    const before = i > 0 ? normal(points[i - 1]!, p) : null;
+    const after = i < points.length - 1 ? normal(p, points[i + 1]!) : null;
+    const n =
+      before && after
+        ? { x: before.x + after.x, y: before.y + after.y }
+        : (before ?? after ?? { x: 0, y: 0 });
+    const len = Math.hypot(n.x, n.y) || 1;
+    // At a bend the offset grows so the two sides stay `distance` from the line (at most twice, at sharp bends).
+    const cos = before && after ? Math.max(before.x * after.x + before.y * after.y, -0.5) : 1;
+    const k = (distance * side) / Math.sqrt((1 + cos) / 2) / len;
+    return { x: p.x + n.x * k, y: p.y + n.y * k };
+  });
 }
 
 /** True when this repetition works the mirror image of the tracks (alternateSidesEachRep, odd repetitions). */
@@ -80,26 +113,74 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
   // picture stops it where it reaches the face or throat (the head-end view shows the rest).
   const isSupine = view.lateralSign === 1;
   const isOnFace = (p: { x: number; y: number }) => isSupine && polygonDistance(FACE_AND_THROAT, p) === 0;
-  const map = (t: HandTrack['points'], options: { isReturn: boolean }): MeasuredLine => {
-    let pts = t.map((p) => ({ x: sign * p.x, y: p.y }));
-    if (isSupine) {
-      if (options.isReturn) {
-        const last = pts.findLastIndex(isOnFace);
-        if (last >= 0) pts = pts.slice(last + 1);
-      } else {
-        const first = pts.findIndex(isOnFace);
-        if (first >= 0) pts = pts.slice(0, first);
+  // Work on the surface the view cannot see (under the shoulders and neck, seen from above the face) is cut away
+  // with it: the stroke stops where the hands go round the edge of the body, never drawn over the throat.
+  const hidden = isSupine ? 'posterior' : 'anterior';
+  const mapped = (t: readonly TrackPoint[], options: { isReturn: boolean }): BodyPoint[] => {
+    let pts: (BodyPoint & { surface: string })[] = t.map((p) => ({
+      x: sign * p.x,
+      y: p.y,
+      surface: p.surface,
+    }));
+    if (options.isReturn) {
+      const last = pts.findLastIndex((p) => isOnFace(p));
+      if (last >= 0) pts = pts.slice(last + 1);
+    } else {
+      const first = pts.findIndex((p) => isOnFace(p));
+      if (first >= 0) pts = pts.slice(0, first);
+      const under = pts.findIndex((p) => p.surface === hidden);
+      // Kept up to the first point out of sight: the hands reach the body's edge there.
+      if (under > 0) pts = pts.slice(0, under + 1);
+    }
+    return pts.map((p) => ({ x: p.x, y: p.y }) as BodyPoint);
+  };
+  const line = (pts: readonly BodyPoint[]) => lineMeasured(pts.map((p) => screenFromBody(view, p)));
+  return momentMotion(moment).hands.map((t) => {
+    const contactPts = mapped(t.points, { isReturn: false });
+    const returnPts =
+      t.returnPoints && t.returnPoints.length > 0 ? mapped(t.returnPoints, { isReturn: true }) : null;
+    const beside = STROKE_BESIDE[t.tool];
+    // Of the two sides, the one that keeps clear of the spine (0.03 H: its hatch and a margin) and nearest the
+    // midline, so the arrow stays on the back (the diagonals run out toward the shoulder and the buttock).
+    const nearest = (l: readonly BodyPoint[]) => Math.min(...l.map((p) => Math.abs(p.x)));
+    const furthest = (l: readonly BodyPoint[]) => Math.max(...l.map((p) => Math.abs(p.x)));
+    const isClear = (l: readonly BodyPoint[]) => nearest(l) >= 0.03;
+    const sides = (pts: readonly BodyPoint[], distance: number) =>
+      [1, -1].map((side) => lineBeside(pts, distance, side));
+    let workingPts = contactPts;
+    let returningPts = returnPts;
+    if (beside !== undefined && contactPts.length > 1) {
+      const options = sides(contactPts, beside);
+      const clear = options.filter(isClear);
+      workingPts =
+        clear.length > 0
+          ? clear.sort((a, b) => furthest(a) - furthest(b))[0]!
+          : options.sort((a, b) => nearest(b) - nearest(a))[0]!;
+      if (returnPts && returnPts.length > 1) {
+        // The lifted return on the tool's other side when that side is clear of the spine, else further out
+        // on the same side: the two never lie on each other.
+        const start = workingPts[0]!;
+        const back = sides(returnPts, beside);
+        const farOut = sides(returnPts, beside * 1.8);
+        const end = (l: readonly BodyPoint[]) => l[l.length - 1]!;
+        const distanceFromWorking = (l: readonly BodyPoint[]) =>
+          Math.hypot(end(l).x - start.x, end(l).y - start.y);
+        const other = back.filter(isClear).sort((a, b) => distanceFromWorking(b) - distanceFromWorking(a))[0];
+        returningPts =
+          other && distanceFromWorking(other) > beside
+            ? other
+            : farOut.sort((a, b) => distanceFromWorking(a) - distanceFromWorking(b))[0]!;
       }
     }
-    return lineMeasured(pts.map((p) => screenFromBody(view, p)));
-  };
-  return momentMotion(moment).hands.map((t) => ({
-    hand: t.hand,
-    working: map(t.points, { isReturn: false }),
-    returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints, { isReturn: true }) : null,
-    isReturnPressing: t.isReturnPressing ?? false,
-    isHolding: t.isHolding ?? false,
-  }));
+    return {
+      hand: t.hand,
+      working: line(workingPts),
+      contact: line(contactPts),
+      returning: returningPts ? line(returningPts) : null,
+      isReturnPressing: t.isReturnPressing ?? false,
+      isHolding: t.isHolding ?? false,
+    };
+  });
 }
 
 interface Pen {
@@ -341,7 +422,7 @@ function strokeMarkup(
 function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined) {
   if (!hand) return { working: 0, returning: 0 };
   const p = screenFromBody(pen.view, hand);
-  const onWorking = lineProjection(track.working, p);
+  const onWorking = lineProjection(track.contact, p);
   const onReturn = track.returning ? lineProjection(track.returning, p) : null;
   const near = 0.03 * pen.view.scale;
   if (
@@ -352,7 +433,9 @@ function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined
   ) {
     return { working: track.working.length, returning: onReturn.s };
   }
-  return { working: onWorking.distance < near ? onWorking.s : 0, returning: 0 };
+  // Along the line as drawn (beside the tool, it is a little longer or shorter than where the hand goes).
+  const along = track.contact.length > 0 ? (onWorking.s / track.contact.length) * track.working.length : 0;
+  return { working: onWorking.distance < near ? along : 0, returning: 0 };
 }
 
 /**
