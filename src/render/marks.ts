@@ -4,7 +4,7 @@ import { type HandState, type Moment, momentMotion } from '../core/moment.js';
 import type { TrackPoint } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
-import type { RenderLabels } from './labels.js';
+import { labelSize, type RenderLabels } from './labels.js';
 import type { MarkLayerOptions } from './layer-options.js';
 import {
   lineAt,
@@ -231,21 +231,24 @@ function openArrowHead(pen: Pen, at: { x: number; y: number; angle: number }, si
 /** A numbered circle: the order of the phases (1 the working stroke, 2 the way back). */
 function phaseNumber(pen: Pen, at: XY, n: number, colour: string) {
   const { u, theme } = pen;
+  // 14 px at 1280×720, never under 12 px: the circle grows with its digit.
+  const size = labelSize(u, 14);
+  const k = size / 14;
   return (
     el('circle', {
       cx: num(at.x),
       cy: num(at.y),
-      r: num(11 * u),
+      r: num(11 * k),
       fill: theme.labelHalo,
       stroke: colour,
-      'stroke-width': num(2 * u, 2),
+      'stroke-width': num(2 * k, 2),
     }) +
     el(
       'text',
       {
         x: num(at.x),
-        y: num(at.y + 5 * u),
-        'font-size': num(14 * u),
+        y: num(at.y + 5 * k),
+        'font-size': num(size),
         'font-weight': '700',
         fill: colour,
         'text-anchor': 'middle',
@@ -516,7 +519,7 @@ function labelText(
   text: string,
   options: { size?: number; fill?: string; anchor?: string } = {},
 ) {
-  const size = (options.size ?? 15) * pen.u;
+  const size = labelSize(pen.u, options.size ?? 15);
   return el(
     'text',
     {

@@ -20,8 +20,10 @@ const ghostPhases = new WeakMap<object, Map<string, number>>();
 function handsOverlap(a: DrawnHand, b: DrawnHand): boolean {
   const isInside = (polys: DrawnHand['parts'], p: { x: number; y: number }) =>
     polys.some((poly) => polygonDistance(poly, p) === 0);
-  return a.parts.some((poly) => poly.some((p) => isInside(b.parts, p))) ||
-    b.parts.some((poly) => poly.some((p) => isInside(a.parts, p)));
+  return (
+    a.parts.some((poly) => poly.some((p) => isInside(b.parts, p))) ||
+    b.parts.some((poly) => poly.some((p) => isInside(a.parts, p)))
+  );
 }
 
 /** True when any two of the drawn ghosts lie on each other (the two hands would read as one blob). */
