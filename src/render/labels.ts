@@ -24,11 +24,12 @@ export interface RenderLabels {
   readonly legendReturn: string;
   readonly legendReturnPressing: string;
   readonly legendHolding: string;
+  readonly legendUnder: string;
   readonly legendHidden: string;
   readonly legendStart: string;
   /** The legend's rows in a word or two, for a small picture (one line above the table). */
   readonly legendShort: Readonly<
-    Record<'working' | 'return' | 'returnPressing' | 'holding' | 'hidden' | 'start', string>
+    Record<'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'hidden' | 'start', string>
   >;
   /** Rest steps drawn as what they are. */
   readonly talkSeated: string;
@@ -62,6 +63,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturn: 'hands lifted, back to the start',
     legendReturnPressing: 'back, pressing lightly',
     legendHolding: 'holding hand',
+    legendUnder: 'hand underneath, seen through',
     legendHidden: 'hands under the head: see the head-end view',
     legendStart: 'where the stroke starts',
     legendShort: {
@@ -69,6 +71,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
       return: 'lifted',
       returnPressing: 'back, light',
       holding: 'holding',
+      under: 'underneath',
       hidden: 'under the head',
       start: 'start',
     },
@@ -100,6 +103,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturn: 'руки подняты, назад к началу',
     legendReturnPressing: 'назад с лёгким нажимом',
     legendHolding: 'поддерживающая рука',
+    legendUnder: 'рука снизу, видна насквозь',
     legendHidden: 'руки под головой: см. вид от изголовья',
     legendStart: 'где движение начинается',
     legendShort: {
@@ -107,6 +111,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
       return: 'без нажима',
       returnPressing: 'назад, легко',
       holding: 'держит',
+      under: 'снизу',
       hidden: 'под головой',
       start: 'начало',
     },

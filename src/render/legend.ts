@@ -2,7 +2,7 @@ import { type Moment, momentMotion } from '../core/moment.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { ghostFill } from './hands.js';
 import { labelSize, type RenderLabels } from './labels.js';
-import { TECHNIQUE_MARKS } from './marks.js';
+import { boldArrowTrack, screenTracks, TECHNIQUE_MARKS } from './marks.js';
 import { practitionerPlace } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
 import { textWidth } from './text-metrics.js';
@@ -10,24 +10,45 @@ import type { Theme } from './theme.js';
 import type { ViewLayout } from './view.js';
 
 /** One row of the legend: a symbol and its words. */
-type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'hidden' | 'start';
+type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'hidden' | 'start';
 
 /** The symbols this moment's picture uses, and no others (ILLUSTRATION.md "Reading it"). */
 export function legendRows(
   moment: Moment,
   drawn: readonly DrawnHand[],
   ghosts: readonly DrawnHand[] = [],
+  view?: ViewLayout,
 ): LegendRow[] {
   const spec = TECHNIQUE_MARKS[moment.technique];
   const rows: LegendRow[] = [];
-  const tracks = momentMotion(moment).hands.filter((t) => !t.isHolding && t.points.length > 1);
-  if (spec.stroke !== 'none' && tracks.length > 0) {
+  // The lines as the view draws them: a stroke cut away with the hands under the head has no symbol to name.
+  const minLength = 2 * (view?.unit ?? 0);
+  const tracks = view
+    ? screenTracks(view, moment)
+        .filter((t) => !t.isHolding && t.working.points.length > 1)
+        .map((t) => ({
+          hasWorking: t.working.length >= minLength,
+          hasReturn: (t.returning?.points.length ?? 0) > 1 && (t.returning?.length ?? 0) >= minLength,
+          isReturnPressing: t.isReturnPressing,
+        }))
+    : momentMotion(moment)
+        .hands.filter((t) => !t.isHolding && t.points.length > 1)
+        .map((t) => ({
+          hasWorking: true,
+          hasReturn: (t.returnPoints?.length ?? 0) > 1,
+          isReturnPressing: t.isReturnPressing ?? false,
+        }));
+  const isBoldArrow = view
+    ? boldArrowTrack(view, moment) !== null
+    : spec.emphasis === 'bold-arrow' && momentMotion(moment).hands.some((t) => !t.isHolding);
+  if (spec.stroke !== 'none' && (tracks.some((t) => t.hasWorking) || isBoldArrow)) {
     rows.push('working');
-    if (tracks.some((t) => (t.returnPoints?.length ?? 0) > 1 && !t.isReturnPressing)) rows.push('return');
-    if (tracks.some((t) => (t.returnPoints?.length ?? 0) > 1 && t.isReturnPressing))
-      rows.push('returnPressing');
+    if (tracks.some((t) => t.hasReturn && !t.isReturnPressing)) rows.push('return');
+    if (tracks.some((t) => t.hasReturn && t.isReturnPressing)) rows.push('returnPressing');
   }
-  if (drawn.some((d) => d.isShown && d.state.isHolding)) rows.push('holding');
+  if (drawn.some((d) => d.isShown && d.state.isHolding && !d.isUnder)) rows.push('holding');
+  // A hand on the side the view does not show (under the knee, under the neck) is drawn faded with a dashed rim.
+  if (drawn.some((d) => d.isShown && d.isUnder)) rows.push('under');
   if (drawn.some((d) => !d.isShown)) rows.push('hidden');
   if (ghosts.length > 0) rows.push('start');
   return rows;
@@ -54,7 +75,7 @@ export function legendSvg(options: {
   ghosts?: readonly DrawnHand[];
 }): string {
   const { view, theme, labels, moment } = options;
-  const rows = legendRows(moment, options.drawn, options.ghosts);
+  const rows = legendRows(moment, options.drawn, options.ghosts, view);
   if (rows.length === 0) return '';
   const size = labelSize(view.unit, 14);
   // The legend's own unit: the canvas's, grown with its words where they are held at the smallest size.
@@ -64,6 +85,7 @@ export function legendSvg(options: {
     return: labels.legendReturn,
     returnPressing: labels.legendReturnPressing,
     holding: labels.legendHolding,
+    under: labels.legendUnder,
     hidden: labels.legendHidden,
     start: labels.legendStart,
   };
@@ -181,9 +203,9 @@ function legendSample(
       width: num(Math.max(x1 - x0 - 12 * u, 8 * u)),
       height: num(14 * u),
       rx: num(6 * u),
-      ...fill,
       stroke: theme.practitionerLine,
       'stroke-width': num(1.5 * u, 2),
+      ...fill,
       ...(dash ? { 'stroke-dasharray': dash } : {}),
     });
   switch (row) {
@@ -210,6 +232,12 @@ function legendSample(
       return line(x1, theme.pathReturn, 2.2);
     case 'holding':
       return hand({ fill: theme.practitionerSkin, 'fill-opacity': '0.5' });
+    case 'under':
+      // As the picture draws it: a faded hand, and over it a dashed rim (unlike the start's dotted one).
+      return (
+        hand({ fill: theme.practitionerSkin, 'fill-opacity': '0.45', stroke: 'none', 'stroke-width': '0' }) +
+        hand({ fill: 'none' }, `${num(4 * u)} ${num(3 * u)}`)
+      );
     case 'hidden':
       return hand({ fill: 'none' }, `${num(4 * u)} ${num(3 * u)}`);
     case 'start':

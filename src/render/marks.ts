@@ -80,6 +80,9 @@ export interface ScreenTrack {
  */
 const STROKE_BESIDE: Partial<Record<ContactTool, number>> = { forearm: 0.042 };
 
+/** How far (body heights) a way back that follows the working stroke's own line is drawn beside it: about 3 cm. */
+const RETURN_BESIDE = 0.018;
+
 /** A polyline moved `distance` to one side (`side` +1: the left of its direction in the body frame). */
 function lineBeside(points: readonly BodyPoint[], distance: number, side: number): BodyPoint[] {
   const normal = (a: BodyPoint, b: BodyPoint) => {
@@ -170,6 +173,20 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
           other && distanceFromWorking(other) > beside
             ? other
             : farOut.sort((a, b) => distanceFromWorking(a) - distanceFromWorking(b))[0]!;
+      }
+    }
+    if (beside === undefined && returningPts && returningPts.length > 1 && contactPts.length > 1) {
+      // A way back along the very line of the working stroke would give one line arrowheads both ways: it is
+      // drawn RETURN_BESIDE to the side, away from the spine.
+      const working = line(contactPts);
+      const back = line(returningPts);
+      const n = 8;
+      let apart = 0;
+      for (let i = 0; i <= n; i++)
+        apart += lineProjection(working, lineAt(back, (back.length * i) / n)).distance;
+      if (apart / (n + 1) < 0.012 * view.scale) {
+        const options = sides(returningPts, RETURN_BESIDE);
+        returningPts = options.sort((a, b) => nearest(b) - nearest(a))[0]!;
       }
     }
     return {
@@ -386,14 +403,8 @@ function strokeMarkup(
       break;
     }
     case 'brackets': {
-      out.push(
-        el('path', {
-          d,
-          ...base,
-          'stroke-width': num(1.4 * u, 2),
-          'stroke-dasharray': `${num(6 * u)} ${num(6 * u)}`,
-        }),
-      );
+      // A thin solid line under the brackets: a dashed one would read as the lifted way back.
+      out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
       // Paired arcs either side of the limb, bowed inward: the hands closing on it in turn.
       const r = 0.03 * view.scale;
       let arcs = '';
@@ -455,37 +466,57 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
   const numbers: string[] = [];
   const numbered = new Set<number>();
   const pressure = moment.step.pressure;
-  for (const track of screenTracks(view, moment)) {
-    if (track.isHolding || track.working.points.length < 2) continue;
-    const key = track.working.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
+  const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 1);
+  const lineKey = (line: MeasuredLine) => line.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
+  // Every way back first, each once (two stacked hands share one), so no return is drawn over a working stroke.
+  const returnsSeen = new Set<string>();
+  for (const track of tracks) {
+    if (!track.returning || track.returning.points.length < 2) continue;
+    const key = lineKey(track.returning);
+    if (returnsSeen.has(key)) continue;
+    returnsSeen.add(key);
+    const returnSpec: MarkSpec = track.isReturnPressing ? spec : { stroke: 'dashes', emphasis: 'none' };
+    out.push(
+      strokeMarkup(pen, track.returning, returnSpec, {
+        colour: theme.pathReturn,
+        isFaint: true,
+        hasArrow: true,
+        isReturn: !track.isReturnPressing,
+      }),
+    );
+  }
+  for (const track of tracks) {
+    const key = lineKey(track.working);
     const hand = moment.hands.find((h) => h.hand === track.hand);
     const progress = trackProgress(pen, track, hand);
-    if (track.returning && track.returning.points.length > 1) {
-      const returnSpec: MarkSpec = track.isReturnPressing ? spec : { stroke: 'dashes', emphasis: 'none' };
-      out.push(
-        strokeMarkup(pen, track.returning, returnSpec, {
-          colour: theme.pathReturn,
-          isFaint: true,
-          hasArrow: true,
-          isReturn: !track.isReturnPressing,
-        }),
-      );
-    }
     if (seen.has(key)) continue;
     seen.add(key);
     if (track.returning && track.returning.points.length > 1 && numbered.size < 2) {
-      // Numbers in circles say the order: 1 the working stroke, 2 the way back (beside the line's start).
+      // Numbers in circles say the order: 1 the working stroke, 2 the way back (beside its start, on the side away
+      // from the working stroke, so it does not sit on that stroke's arrowhead).
       const off = 16 * view.unit;
-      const nudge = (p: { x: number; y: number; angle: number }) => ({
-        x: p.x + Math.sin(p.angle) * off,
-        y: p.y - Math.cos(p.angle) * off,
+      const awayFrom = (other: MeasuredLine, p: { x: number; y: number; angle: number }) => {
+        let nx = Math.sin(p.angle);
+        let ny = -Math.cos(p.angle);
+        const q = lineAt(other, lineProjection(other, p).s);
+        if ((q.x - p.x) * nx + (q.y - p.y) * ny > 0) {
+          nx = -nx;
+          ny = -ny;
+        }
+        return { x: p.x + nx * off, y: p.y + ny * off };
+      };
+      const returning = track.returning;
+      // 1 just behind the working stroke's start, along its line: beside it, it could lie on the spine's hatch.
+      const behindStart = (p: { x: number; y: number; angle: number }) => ({
+        x: p.x - Math.cos(p.angle) * off * 1.3,
+        y: p.y - Math.sin(p.angle) * off * 1.3,
       });
       if (!numbered.has(1)) {
-        numbers.push(phaseNumber(pen, nudge(lineAt(track.working, 0)), 1, theme.path));
+        numbers.push(phaseNumber(pen, behindStart(lineAt(track.working, 0)), 1, theme.path));
         numbered.add(1);
       }
       if (!numbered.has(2)) {
-        numbers.push(phaseNumber(pen, nudge(lineAt(track.returning, 0)), 2, theme.pathReturn));
+        numbers.push(phaseNumber(pen, awayFrom(track.working, lineAt(returning, 0)), 2, theme.pathReturn));
         numbered.add(2);
       }
     }
@@ -657,6 +688,18 @@ function centroid(points: readonly XY[]): XY {
   return { x: x / Math.max(points.length, 1), y: y / Math.max(points.length, 1) };
 }
 
+/**
+ * The track the technique's bold arrow is drawn beside, or null when the picture draws none: the bold arrow says
+ * which way a short pull, bend or tug goes; a stroke that travels (spine-extension's glide up the back) already says
+ * it with its own arrow, and a track cut away with the hands under the head leaves nothing to draw it beside.
+ */
+export function boldArrowTrack(view: ViewLayout, moment: Moment): ScreenTrack | null {
+  if (TECHNIQUE_MARKS[moment.technique].emphasis !== 'bold-arrow') return null;
+  const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 0);
+  if (tracks.some((t) => t.working.length > 0.05 * view.scale)) return null;
+  return tracks.find((t) => t.working.length > 0) ?? tracks[0] ?? null;
+}
+
 /** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
 export function emphasisSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
@@ -666,7 +709,7 @@ export function emphasisSvg(options: MarkLayerOptions): string {
   const out: string[] = [];
   const handPoints = moment.hands.map((h) => screenFromBody(view, h));
   if (spec.emphasis === 'bold-arrow') {
-    const track = tracks.find((t) => t.working.length > 0) ?? tracks[0];
+    const track = boldArrowTrack(view, moment);
     if (track) {
       const label = spec.arrowLabel ? labels[spec.arrowLabel] : undefined;
       const working = moment.hands.filter((h) => !h.isHolding);

@@ -97,13 +97,18 @@ export function placeMarkerSvg(options: MarkLayerOptions): string {
   const words = labels.practitioner;
   const wordsWidth = textWidth(words, size, 'semibold');
   const isAtEnd = place === 'head' || place === 'feet';
+  // At an end of the table the words go on the side of the marker away from the hands (at the feet, the hands
+  // holding a foot reach past the table's end, below the marker for the left foot of a client face down).
+  const handsY = moment.hands.map((h) => screenFromBody(view, h).y);
+  const meanHandsY = handsY.length > 0 ? handsY.reduce((a, b) => a + b, 0) / handsY.length : view.axisY;
+  const isLabelAbove = isAtEnd && meanHandsY > view.axisY + 4 * u;
   let left = place === 'head' ? x - 14 * u : place === 'feet' ? x + 14 * u - wordsWidth : x + 30 * u;
   left = Math.min(Math.max(left, 2 * u), view.width - 2 * u - wordsWidth);
   const label = el(
     'text',
     {
       x: num(left),
-      y: num(isAtEnd ? y + 24 * u + size : y + (5 * size) / 14),
+      y: num(isAtEnd ? (isLabelAbove ? y - 26 * u : y + 24 * u + size) : y + (5 * size) / 14),
       'font-size': num(size),
       'font-weight': '600',
       fill: theme.accent,
