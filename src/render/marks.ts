@@ -128,6 +128,9 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
     if (options.isReturn) {
       const last = pts.findLastIndex((p) => isOnFace(p));
       if (last >= 0) pts = pts.slice(last + 1);
+      const under = pts.findLastIndex((p) => p.surface === hidden);
+      // From the last point out of sight: the hands come back round the edge of the body there.
+      if (under >= 0 && under < pts.length - 1) pts = pts.slice(under);
     } else {
       const first = pts.findIndex((p) => isOnFace(p));
       if (first >= 0) pts = pts.slice(0, first);
@@ -164,7 +167,7 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
         // on the same side: the two never lie on each other.
         const start = workingPts[0]!;
         const back = sides(returnPts, beside);
-        const farOut = sides(returnPts, beside * 1.8);
+        const farOut = sides(returnPts, beside * 1.45);
         const end = (l: readonly BodyPoint[]) => l[l.length - 1]!;
         const distanceFromWorking = (l: readonly BodyPoint[]) =>
           Math.hypot(end(l).x - start.x, end(l).y - start.y);
@@ -457,10 +460,26 @@ function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined
  * already done faint), the return stroke lighter; circles for kneading, dots for pressing, chevrons for drainage.
  */
 export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+  return pathParts(options).strokes;
+}
+
+/**
+ * The numbers in circles that say the order of the phases (1 the working stroke, 2 the way back), drawn with the
+ * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1.
+ */
+export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+  return pathParts(options).numbers;
+}
+
+/** The path's strokes and the phase numbers beside them. */
+function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }): {
+  strokes: string;
+  numbers: string;
+} {
   const { view, theme, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];
-  if (spec.stroke === 'none') return '';
+  if (spec.stroke === 'none') return { strokes: '', numbers: '' };
   const seen = new Set<string>();
   const out: string[] = [];
   const numbers: string[] = [];
@@ -541,7 +560,7 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
       }),
     );
   }
-  return out.join('') + numbers.join('');
+  return { strokes: out.join(''), numbers: numbers.join('') };
 }
 
 function labelText(

@@ -10,7 +10,7 @@ import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
 import { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 import { legendSvg } from './legend.js';
-import { emphasisSvg, pathSvg } from './marks.js';
+import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
@@ -248,7 +248,8 @@ function topLayerPieces(
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
         legendSvg({ view, theme, labels, moment, drawn, ghosts }) +
-        emphasisSvg({ view, theme, labels, moment }),
+        emphasisSvg({ view, theme, labels, moment }) +
+        phaseNumbersSvg({ view, theme, moment }),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));
   if (layers.has('captions')) {
