@@ -16,8 +16,28 @@ const GHOST_LATEST_PHASE = 0.15;
 /** Per step: the phase each repetition's ghost is taken from (0 unless the hands at phase 0 overlap). */
 const ghostPhases = new WeakMap<object, Map<string, number>>();
 
+/** The box round a drawn hand's outline (body frame). */
+function boxOf(d: DrawnHand): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const part of d.parts)
+    for (const p of part) {
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x);
+      y1 = Math.max(y1, p.y);
+    }
+  return { x0, y0, x1, y1 };
+}
+
 /** True when some outline part of one drawn hand overlaps some part of the other. */
 function handsOverlap(a: DrawnHand, b: DrawnHand): boolean {
+  const boxA = boxOf(a);
+  const boxB = boxOf(b);
+  // Most pairs lie well apart: their boxes do not meet, and no point need be tested.
+  if (boxA.x1 < boxB.x0 || boxB.x1 < boxA.x0 || boxA.y1 < boxB.y0 || boxB.y1 < boxA.y0) return false;
   const isInside = (polys: DrawnHand['parts'], p: { x: number; y: number }) =>
     polys.some((poly) => polygonDistance(poly, p) === 0);
   return (
@@ -26,10 +46,17 @@ function handsOverlap(a: DrawnHand, b: DrawnHand): boolean {
   );
 }
 
-/** True when any two of the drawn ghosts lie on each other (the two hands would read as one blob). */
-function ghostsOverlap(ghosts: readonly DrawnHand[]): boolean {
+/**
+ * True when any two of the drawn ghosts lie on each other (the two hands would read as one blob); stacked palms
+ * (one hand on the other) lie so by design.
+ */
+export function ghostsOverlap(ghosts: readonly DrawnHand[]): boolean {
   for (let i = 0; i < ghosts.length; i++)
-    for (let j = i + 1; j < ghosts.length; j++) if (handsOverlap(ghosts[i]!, ghosts[j]!)) return true;
+    for (let j = i + 1; j < ghosts.length; j++) {
+      const a = ghosts[i]!;
+      const b = ghosts[j]!;
+      if (a.stackIndex === b.stackIndex && handsOverlap(a, b)) return true;
+    }
   return false;
 }
 
@@ -40,7 +67,8 @@ function ghostsOverlap(ghosts: readonly DrawnHand[]): boolean {
  *
  * @remarks Where the two hands start with their fingers interlaced (the chest stroke: fingertips meeting on the
  * sternum), the ghost is the first moment after the start, at most 0.15 of the repetition in, where the two
- * outlines lie apart: two ghosts on each other read as one blob with ten fingers (Figure 118).
+ * outlines lie apart: two ghosts on each other read as one blob with ten fingers (Figure 118). Hands that stay on
+ * each other that long are ghosted as one.
  */
 export function startGhostsDrawn(
   moment: Moment,
@@ -72,7 +100,7 @@ export function startGhostsDrawn(
   ghostPhases.set(moment.step, byStep);
   const key = `${moment.part?.id ?? ''}|${repIndex}|${options.position}|${options.excluded.length}`;
   const known = byStep.get(key);
-  if (known !== undefined) return ghostsAt(known);
+  if (known !== undefined) return ghostsApart(ghostsAt(known));
   let phase = 0;
   let ghosts = ghostsAt(0);
   if (ghosts.length > 1 && ghostsOverlap(ghosts)) {
@@ -87,5 +115,15 @@ export function startGhostsDrawn(
   }
   // Only a phase found with both hands drawn is kept: a hand still near its start draws no ghost, and says nothing.
   if (ghosts.length > 1) byStep.set(key, phase);
-  return ghosts;
+  return ghostsApart(ghosts);
+}
+
+/**
+ * The ghosts without any that lies on one kept before it: two hands that start one on the other (the leg glide's
+ * palms, one just ahead of the other on the calf) are ghosted as one hand rather than a blob with ten fingers.
+ */
+function ghostsApart(ghosts: readonly DrawnHand[]): DrawnHand[] {
+  const kept: DrawnHand[] = [];
+  for (const g of ghosts) if (!ghostsOverlap([...kept, g])) kept.push(g);
+  return kept;
 }
