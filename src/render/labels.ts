@@ -24,8 +24,13 @@ export interface RenderLabels {
   readonly legendReturn: string;
   readonly legendReturnPressing: string;
   readonly legendHolding: string;
+  readonly legendUnder: string;
   readonly legendHidden: string;
   readonly legendStart: string;
+  /** The legend's rows in a word or two, for a small picture (one line above the table). */
+  readonly legendShort: Readonly<
+    Record<'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'hidden' | 'start', string>
+  >;
   /** Rest steps drawn as what they are. */
   readonly talkSeated: string;
   readonly talkAfter: string;
@@ -58,8 +63,18 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturn: 'hands lifted, back to the start',
     legendReturnPressing: 'back, pressing lightly',
     legendHolding: 'holding hand',
+    legendUnder: 'hand underneath, seen through',
     legendHidden: 'hands under the head: see the head-end view',
     legendStart: 'where the stroke starts',
+    legendShort: {
+      working: 'stroke',
+      return: 'lifted',
+      returnPressing: 'back, light',
+      holding: 'holding',
+      under: 'underneath',
+      hidden: 'under the head',
+      start: 'start',
+    },
     talkSeated: 'Talk first, both seated',
     talkAfter: 'Ask how they feel; then up slowly, sitting a minute',
     restFirst: 'rest a few minutes',
@@ -88,8 +103,18 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturn: 'руки подняты, назад к началу',
     legendReturnPressing: 'назад с лёгким нажимом',
     legendHolding: 'поддерживающая рука',
+    legendUnder: 'рука снизу, видна насквозь',
     legendHidden: 'руки под головой: см. вид от изголовья',
     legendStart: 'где движение начинается',
+    legendShort: {
+      working: 'движение',
+      return: 'без нажима',
+      returnPressing: 'назад, легко',
+      holding: 'держит',
+      under: 'снизу',
+      hidden: 'под головой',
+      start: 'начало',
+    },
     talkSeated: 'Сначала разговор, сидя',
     talkAfter: 'Спросите о самочувствии; вставать медленно, посидев минуту',
     restFirst: 'несколько минут отдыха',
@@ -99,6 +124,17 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     finished: 'Сеанс окончен',
   },
 };
+
+/** The smallest a label on a picture may be, in pixels of the canvas drawn (ILLUSTRATION.md "Reading it"). */
+export const MIN_LABEL_PX = 12;
+
+/**
+ * A label's font size on a canvas of this `unit` (1 at 1280×720): `px` at 1280×720, scaled with the canvas, but
+ * never under MIN_LABEL_PX, so a picture drawn at the size a phone shows it keeps its words readable.
+ */
+export function labelSize(unit: number, px: number): number {
+  return Math.max(px * unit, MIN_LABEL_PX);
+}
 
 /** The renderer's labels in a language. */
 export function renderLabels(language: Language): RenderLabels {

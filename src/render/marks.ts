@@ -1,9 +1,10 @@
-import type { TechniqueKind } from '../core/ids.js';
+import type { BodyPoint } from '../core/geometry.js';
+import type { ContactTool, TechniqueKind } from '../core/ids.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
-import type { HandTrack } from '../core/plan-types.js';
+import type { TrackPoint } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
-import type { RenderLabels } from './labels.js';
+import { labelSize, type RenderLabels } from './labels.js';
 import type { MarkLayerOptions } from './layer-options.js';
 import {
   lineAt,
@@ -62,10 +63,45 @@ export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
 /** One hand's track on screen for the current repetition. */
 export interface ScreenTrack {
   readonly hand: 'left' | 'right';
+  /** The working stroke as drawn: beside the tool when the tool would hide it (`STROKE_BESIDE`). */
   readonly working: MeasuredLine;
+  /** The working stroke where the hand goes (the same line unless it is drawn beside the tool). */
+  readonly contact: MeasuredLine;
   readonly returning: MeasuredLine | null;
   readonly isReturnPressing: boolean;
   readonly isHolding: boolean;
+}
+
+/**
+ * Tools whose drawing lies along their own stroke: the forearm (about 0.15 H long and 0.045 H wide, its middle on
+ * the contact) covers the stroke ahead, arrowhead and all. Their stroke is drawn this far (body heights) beside
+ * it, on the side away from the midline (so never across the spine), as ILLUSTRATION.md asks: "arrows run beside
+ * the hands, not under them".
+ */
+const STROKE_BESIDE: Partial<Record<ContactTool, number>> = { forearm: 0.042 };
+
+/** How far (body heights) a way back that follows the working stroke's own line is drawn beside it: about 3 cm. */
+const RETURN_BESIDE = 0.018;
+
+/** A polyline moved `distance` to one side (`side` +1: the left of its direction in the body frame). */
+function lineBeside(points: readonly BodyPoint[], distance: number, side: number): BodyPoint[] {
+  const normal = (a: BodyPoint, b: BodyPoint) => {
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    return { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+  };
+  return points.map((p, i) => {
+    const before = i > 0 ? normal(points[i - 1]!, p) : null;
+    const after = i < points.length - 1 ? normal(p, points[i + 1]!) : null;
+    const n =
+      before && after
+        ? { x: before.x + after.x, y: before.y + after.y }
+        : (before ?? after ?? { x: 0, y: 0 });
+    const len = Math.hypot(n.x, n.y) || 1;
+    // At a bend the offset grows so the two sides stay `distance` from the line (at most twice, at sharp bends).
+    const cos = before && after ? Math.max(before.x * after.x + before.y * after.y, -0.5) : 1;
+    const k = (distance * side) / Math.sqrt((1 + cos) / 2) / len;
+    return { x: p.x + n.x * k, y: p.y + n.y * k };
+  });
 }
 
 /** True when this repetition works the mirror image of the tracks (alternateSidesEachRep, odd repetitions). */
@@ -80,26 +116,91 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
   // picture stops it where it reaches the face or throat (the head-end view shows the rest).
   const isSupine = view.lateralSign === 1;
   const isOnFace = (p: { x: number; y: number }) => isSupine && polygonDistance(FACE_AND_THROAT, p) === 0;
-  const map = (t: HandTrack['points'], options: { isReturn: boolean }): MeasuredLine => {
-    let pts = t.map((p) => ({ x: sign * p.x, y: p.y }));
-    if (isSupine) {
-      if (options.isReturn) {
-        const last = pts.findLastIndex(isOnFace);
-        if (last >= 0) pts = pts.slice(last + 1);
-      } else {
-        const first = pts.findIndex(isOnFace);
-        if (first >= 0) pts = pts.slice(0, first);
+  // Work on the surface the view cannot see (under the shoulders and neck, seen from above the face) is cut away
+  // with it: the stroke stops where the hands go round the edge of the body, never drawn over the throat.
+  const hidden = isSupine ? 'posterior' : 'anterior';
+  const mapped = (t: readonly TrackPoint[], options: { isReturn: boolean }): BodyPoint[] => {
+    let pts: (BodyPoint & { surface: string })[] = t.map((p) => ({
+      x: sign * p.x,
+      y: p.y,
+      surface: p.surface,
+    }));
+    if (options.isReturn) {
+      const last = pts.findLastIndex((p) => isOnFace(p));
+      if (last >= 0) pts = pts.slice(last + 1);
+      const under = pts.findLastIndex((p) => p.surface === hidden);
+      // From the last point out of sight: the hands come back round the edge of the body there.
+      if (under >= 0 && under < pts.length - 1) pts = pts.slice(under);
+    } else {
+      const first = pts.findIndex((p) => isOnFace(p));
+      if (first >= 0) pts = pts.slice(0, first);
+      const under = pts.findIndex((p) => p.surface === hidden);
+      // Kept up to the first point out of sight: the hands reach the body's edge there.
+      if (under > 0) pts = pts.slice(0, under + 1);
+    }
+    return pts.map((p) => ({ x: p.x, y: p.y }) as BodyPoint);
+  };
+  const line = (pts: readonly BodyPoint[]) => lineMeasured(pts.map((p) => screenFromBody(view, p)));
+  return momentMotion(moment).hands.map((t) => {
+    const contactPts = mapped(t.points, { isReturn: false });
+    const returnPts =
+      t.returnPoints && t.returnPoints.length > 0 ? mapped(t.returnPoints, { isReturn: true }) : null;
+    const beside = STROKE_BESIDE[t.tool];
+    // Of the two sides, the one that keeps clear of the spine (0.03 H: its hatch and a margin) and nearest the
+    // midline, so the arrow stays on the back (the diagonals run out toward the shoulder and the buttock).
+    const nearest = (l: readonly BodyPoint[]) => Math.min(...l.map((p) => Math.abs(p.x)));
+    const furthest = (l: readonly BodyPoint[]) => Math.max(...l.map((p) => Math.abs(p.x)));
+    const isClear = (l: readonly BodyPoint[]) => nearest(l) >= 0.03;
+    const sides = (pts: readonly BodyPoint[], distance: number) =>
+      [1, -1].map((side) => lineBeside(pts, distance, side));
+    let workingPts = contactPts;
+    let returningPts = returnPts;
+    if (beside !== undefined && contactPts.length > 1) {
+      const options = sides(contactPts, beside);
+      const clear = options.filter(isClear);
+      workingPts =
+        clear.length > 0
+          ? clear.sort((a, b) => furthest(a) - furthest(b))[0]!
+          : options.sort((a, b) => nearest(b) - nearest(a))[0]!;
+      if (returnPts && returnPts.length > 1) {
+        // The lifted return on the tool's other side when that side is clear of the spine, else further out
+        // on the same side: the two never lie on each other.
+        const start = workingPts[0]!;
+        const back = sides(returnPts, beside);
+        const farOut = sides(returnPts, beside * 1.45);
+        const end = (l: readonly BodyPoint[]) => l[l.length - 1]!;
+        const distanceFromWorking = (l: readonly BodyPoint[]) =>
+          Math.hypot(end(l).x - start.x, end(l).y - start.y);
+        const other = back.filter(isClear).sort((a, b) => distanceFromWorking(b) - distanceFromWorking(a))[0];
+        returningPts =
+          other && distanceFromWorking(other) > beside
+            ? other
+            : farOut.sort((a, b) => distanceFromWorking(a) - distanceFromWorking(b))[0]!;
       }
     }
-    return lineMeasured(pts.map((p) => screenFromBody(view, p)));
-  };
-  return momentMotion(moment).hands.map((t) => ({
-    hand: t.hand,
-    working: map(t.points, { isReturn: false }),
-    returning: t.returnPoints && t.returnPoints.length > 0 ? map(t.returnPoints, { isReturn: true }) : null,
-    isReturnPressing: t.isReturnPressing ?? false,
-    isHolding: t.isHolding ?? false,
-  }));
+    if (beside === undefined && returningPts && returningPts.length > 1 && contactPts.length > 1) {
+      // A way back along the very line of the working stroke would give one line arrowheads both ways: it is
+      // drawn RETURN_BESIDE to the side, away from the spine.
+      const working = line(contactPts);
+      const back = line(returningPts);
+      const n = 8;
+      let apart = 0;
+      for (let i = 0; i <= n; i++)
+        apart += lineProjection(working, lineAt(back, (back.length * i) / n)).distance;
+      if (apart / (n + 1) < 0.012 * view.scale) {
+        const options = sides(returningPts, RETURN_BESIDE);
+        returningPts = options.sort((a, b) => nearest(b) - nearest(a))[0]!;
+      }
+    }
+    return {
+      hand: t.hand,
+      working: line(workingPts),
+      contact: line(contactPts),
+      returning: returningPts ? line(returningPts) : null,
+      isReturnPressing: t.isReturnPressing ?? false,
+      isHolding: t.isHolding ?? false,
+    };
+  });
 }
 
 interface Pen {
@@ -150,21 +251,24 @@ function openArrowHead(pen: Pen, at: { x: number; y: number; angle: number }, si
 /** A numbered circle: the order of the phases (1 the working stroke, 2 the way back). */
 function phaseNumber(pen: Pen, at: XY, n: number, colour: string) {
   const { u, theme } = pen;
+  // 14 px at 1280×720, never under 12 px: the circle grows with its digit.
+  const size = labelSize(u, 14);
+  const k = size / 14;
   return (
     el('circle', {
       cx: num(at.x),
       cy: num(at.y),
-      r: num(11 * u),
+      r: num(11 * k),
       fill: theme.labelHalo,
       stroke: colour,
-      'stroke-width': num(2 * u, 2),
+      'stroke-width': num(2 * k, 2),
     }) +
     el(
       'text',
       {
         x: num(at.x),
-        y: num(at.y + 5 * u),
-        'font-size': num(14 * u),
+        y: num(at.y + 5 * k),
+        'font-size': num(size),
         'font-weight': '700',
         fill: colour,
         'text-anchor': 'middle',
@@ -302,14 +406,8 @@ function strokeMarkup(
       break;
     }
     case 'brackets': {
-      out.push(
-        el('path', {
-          d,
-          ...base,
-          'stroke-width': num(1.4 * u, 2),
-          'stroke-dasharray': `${num(6 * u)} ${num(6 * u)}`,
-        }),
-      );
+      // A thin solid line under the brackets: a dashed one would read as the lifted way back.
+      out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
       // Paired arcs either side of the limb, bowed inward: the hands closing on it in turn.
       const r = 0.03 * view.scale;
       let arcs = '';
@@ -341,7 +439,7 @@ function strokeMarkup(
 function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined) {
   if (!hand) return { working: 0, returning: 0 };
   const p = screenFromBody(pen.view, hand);
-  const onWorking = lineProjection(track.working, p);
+  const onWorking = lineProjection(track.contact, p);
   const onReturn = track.returning ? lineProjection(track.returning, p) : null;
   const near = 0.03 * pen.view.scale;
   if (
@@ -352,7 +450,9 @@ function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined
   ) {
     return { working: track.working.length, returning: onReturn.s };
   }
-  return { working: onWorking.distance < near ? onWorking.s : 0, returning: 0 };
+  // Along the line as drawn (beside the tool, it is a little longer or shorter than where the hand goes).
+  const along = track.contact.length > 0 ? (onWorking.s / track.contact.length) * track.working.length : 0;
+  return { working: onWorking.distance < near ? along : 0, returning: 0 };
 }
 
 /**
@@ -360,46 +460,82 @@ function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined
  * already done faint), the return stroke lighter; circles for kneading, dots for pressing, chevrons for drainage.
  */
 export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+  return pathParts(options).strokes;
+}
+
+/**
+ * The numbers in circles that say the order of the phases (1 the working stroke, 2 the way back), drawn with the
+ * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1.
+ */
+export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+  return pathParts(options).numbers;
+}
+
+/** The path's strokes and the phase numbers beside them. */
+function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }): {
+  strokes: string;
+  numbers: string;
+} {
   const { view, theme, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];
-  if (spec.stroke === 'none') return '';
+  if (spec.stroke === 'none') return { strokes: '', numbers: '' };
   const seen = new Set<string>();
   const out: string[] = [];
   const numbers: string[] = [];
   const numbered = new Set<number>();
   const pressure = moment.step.pressure;
-  for (const track of screenTracks(view, moment)) {
-    if (track.isHolding || track.working.points.length < 2) continue;
-    const key = track.working.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
+  const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 1);
+  const lineKey = (line: MeasuredLine) => line.points.map((p) => `${num(p.x, 0)},${num(p.y, 0)}`).join(' ');
+  // Every way back first, each once (two stacked hands share one), so no return is drawn over a working stroke.
+  const returnsSeen = new Set<string>();
+  for (const track of tracks) {
+    if (!track.returning || track.returning.points.length < 2) continue;
+    const key = lineKey(track.returning);
+    if (returnsSeen.has(key)) continue;
+    returnsSeen.add(key);
+    const returnSpec: MarkSpec = track.isReturnPressing ? spec : { stroke: 'dashes', emphasis: 'none' };
+    out.push(
+      strokeMarkup(pen, track.returning, returnSpec, {
+        colour: theme.pathReturn,
+        isFaint: true,
+        hasArrow: true,
+        isReturn: !track.isReturnPressing,
+      }),
+    );
+  }
+  for (const track of tracks) {
+    const key = lineKey(track.working);
     const hand = moment.hands.find((h) => h.hand === track.hand);
     const progress = trackProgress(pen, track, hand);
-    if (track.returning && track.returning.points.length > 1) {
-      const returnSpec: MarkSpec = track.isReturnPressing ? spec : { stroke: 'dashes', emphasis: 'none' };
-      out.push(
-        strokeMarkup(pen, track.returning, returnSpec, {
-          colour: theme.pathReturn,
-          isFaint: true,
-          hasArrow: true,
-          isReturn: !track.isReturnPressing,
-        }),
-      );
-    }
     if (seen.has(key)) continue;
     seen.add(key);
     if (track.returning && track.returning.points.length > 1 && numbered.size < 2) {
-      // Numbers in circles say the order: 1 the working stroke, 2 the way back (beside the line's start).
+      // Numbers in circles say the order: 1 the working stroke, 2 the way back (beside its start, on the side away
+      // from the working stroke, so it does not sit on that stroke's arrowhead).
       const off = 16 * view.unit;
-      const nudge = (p: { x: number; y: number; angle: number }) => ({
-        x: p.x + Math.sin(p.angle) * off,
-        y: p.y - Math.cos(p.angle) * off,
+      const awayFrom = (other: MeasuredLine, p: { x: number; y: number; angle: number }) => {
+        let nx = Math.sin(p.angle);
+        let ny = -Math.cos(p.angle);
+        const q = lineAt(other, lineProjection(other, p).s);
+        if ((q.x - p.x) * nx + (q.y - p.y) * ny > 0) {
+          nx = -nx;
+          ny = -ny;
+        }
+        return { x: p.x + nx * off, y: p.y + ny * off };
+      };
+      const returning = track.returning;
+      // 1 just behind the working stroke's start, along its line: beside it, it could lie on the spine's hatch.
+      const behindStart = (p: { x: number; y: number; angle: number }) => ({
+        x: p.x - Math.cos(p.angle) * off * 1.3,
+        y: p.y - Math.sin(p.angle) * off * 1.3,
       });
       if (!numbered.has(1)) {
-        numbers.push(phaseNumber(pen, nudge(lineAt(track.working, 0)), 1, theme.path));
+        numbers.push(phaseNumber(pen, behindStart(lineAt(track.working, 0)), 1, theme.path));
         numbered.add(1);
       }
       if (!numbered.has(2)) {
-        numbers.push(phaseNumber(pen, nudge(lineAt(track.returning, 0)), 2, theme.pathReturn));
+        numbers.push(phaseNumber(pen, awayFrom(track.working, lineAt(returning, 0)), 2, theme.pathReturn));
         numbered.add(2);
       }
     }
@@ -424,7 +560,7 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
       }),
     );
   }
-  return out.join('') + numbers.join('');
+  return { strokes: out.join(''), numbers: numbers.join('') };
 }
 
 function labelText(
@@ -433,7 +569,7 @@ function labelText(
   text: string,
   options: { size?: number; fill?: string; anchor?: string } = {},
 ) {
-  const size = (options.size ?? 15) * pen.u;
+  const size = labelSize(pen.u, options.size ?? 15);
   return el(
     'text',
     {
@@ -571,6 +707,18 @@ function centroid(points: readonly XY[]): XY {
   return { x: x / Math.max(points.length, 1), y: y / Math.max(points.length, 1) };
 }
 
+/**
+ * The track the technique's bold arrow is drawn beside, or null when the picture draws none: the bold arrow says
+ * which way a short pull, bend or tug goes; a stroke that travels (spine-extension's glide up the back) already says
+ * it with its own arrow, and a track cut away with the hands under the head leaves nothing to draw it beside.
+ */
+export function boldArrowTrack(view: ViewLayout, moment: Moment): ScreenTrack | null {
+  if (TECHNIQUE_MARKS[moment.technique].emphasis !== 'bold-arrow') return null;
+  const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 0);
+  if (tracks.some((t) => t.working.length > 0.05 * view.scale)) return null;
+  return tracks.find((t) => t.working.length > 0) ?? tracks[0] ?? null;
+}
+
 /** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
 export function emphasisSvg(options: MarkLayerOptions): string {
   const { view, theme, labels, moment } = options;
@@ -580,7 +728,7 @@ export function emphasisSvg(options: MarkLayerOptions): string {
   const out: string[] = [];
   const handPoints = moment.hands.map((h) => screenFromBody(view, h));
   if (spec.emphasis === 'bold-arrow') {
-    const track = tracks.find((t) => t.working.length > 0) ?? tracks[0];
+    const track = boldArrowTrack(view, moment);
     if (track) {
       const label = spec.arrowLabel ? labels[spec.arrowLabel] : undefined;
       const working = moment.hands.filter((h) => !h.isHolding);

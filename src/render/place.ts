@@ -1,6 +1,8 @@
 import type { Moment } from '../core/moment.js';
+import { labelSize } from './labels.js';
 import type { MarkLayerOptions } from './layer-options.js';
 import { el, num, xmlEscaped } from './svg.js';
+import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, TABLE_WIDTH } from './view.js';
 
@@ -71,7 +73,12 @@ export function placeMarkerSvg(options: MarkLayerOptions): string {
     const handYs = moment.hands.map((h) => h.y);
     const along = handYs.length > 0 ? handYs.reduce((a, b) => a + b, 0) / handYs.length : 0.5;
     const edge = screenFromBody(view, { x: (place === 'left' ? -1 : 1) * (TABLE_WIDTH / 2), y: along });
-    x = Math.min(Math.max(edge.x, t.x + 40 * u), t.x + t.width - 40 * u);
+    // Clear of the L/R badge and its words at the same edge's head end (render-moment.ts sideMarksSvg).
+    const side = place === 'left' ? labels.clientLeft : labels.clientRight;
+    const badgeX = screenFromBody(view, { x: 0, y: 0.02 }).x + 8 * u;
+    const badgeEnd = badgeX + Math.max(12 * u, 0.72 * labelSize(u, 15)) + 8 * u;
+    const wordsEnd = badgeEnd + textWidth(side, labelSize(u, 14), 'regular');
+    x = Math.min(Math.max(edge.x, t.x + 40 * u, wordsEnd + 24 * u), t.x + t.width - 40 * u);
     const outward = Math.sign(edge.y - view.axisY);
     y = edge.y + outward * gap;
     facing = outward > 0 ? -Math.PI / 2 : Math.PI / 2;
@@ -85,17 +92,28 @@ export function placeMarkerSvg(options: MarkLayerOptions): string {
     bodyLineWidth: 2,
     skin: theme.practitionerSkin,
   });
+  // The words beside the marker, kept inside the canvas (at the feet end, "you" ended on the canvas's edge).
+  const size = labelSize(u, 14);
+  const words = labels.practitioner;
+  const wordsWidth = textWidth(words, size, 'semibold');
+  const isAtEnd = place === 'head' || place === 'feet';
+  // At an end of the table the words go on the side of the marker away from the hands (at the feet, the hands
+  // holding a foot reach past the table's end, below the marker for the left foot of a client face down).
+  const handsY = moment.hands.map((h) => screenFromBody(view, h).y);
+  const meanHandsY = handsY.length > 0 ? handsY.reduce((a, b) => a + b, 0) / handsY.length : view.axisY;
+  const isLabelAbove = isAtEnd && meanHandsY > view.axisY + 4 * u;
+  let left = place === 'head' ? x - 14 * u : place === 'feet' ? x + 14 * u - wordsWidth : x + 30 * u;
+  left = Math.min(Math.max(left, 2 * u), view.width - 2 * u - wordsWidth);
   const label = el(
     'text',
     {
-      x: num(place === 'head' ? x - 14 * u : place === 'feet' ? x + 14 * u : x + 30 * u),
-      y: num(place === 'head' || place === 'feet' ? y + 38 * u : y + 5 * u),
-      'font-size': num(14 * u),
+      x: num(left),
+      y: num(isAtEnd ? (isLabelAbove ? y - 26 * u : y + 24 * u + size) : y + (5 * size) / 14),
+      'font-size': num(size),
       'font-weight': '600',
       fill: theme.accent,
-      'text-anchor': place === 'head' ? 'start' : place === 'feet' ? 'end' : 'start',
     },
-    xmlEscaped(labels.practitioner),
+    xmlEscaped(words),
   );
   return el('g', { transform: `translate(${num(x)} ${num(y)}) rotate(${deg})` }, figure) + label;
 }

@@ -7,10 +7,10 @@ import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
-import { renderLabels } from './labels.js';
+import { labelSize, renderLabels } from './labels.js';
 import { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
 import { legendSvg } from './legend.js';
-import { emphasisSvg, pathSvg } from './marks.js';
+import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
@@ -126,16 +126,19 @@ function sideMarksSvg(view: ViewLayout, themeName: ThemeName, language: Language
   for (const side of ['left', 'right'] as const) {
     const edge = screenFromBody(view, { x: (side === 'left' ? -1 : 1) * (TABLE_WIDTH / 2), y: 0.02 });
     const outward = Math.sign(edge.y - view.axisY);
-    const cy = edge.y + outward * 18 * u;
+    // 14 px at 1280×720 and never under 12 px (labelSize); on a small canvas the badge keeps to the margin.
+    const letter = labelSize(u, 15);
+    const r = Math.max(12 * u, 0.72 * letter);
+    const cy = edge.y + outward * Math.max(18 * u, r + 1.5 * u);
     const cx = edge.x + 8 * u;
-    out.push(el('circle', { cx: num(cx), cy: num(cy), r: num(12 * u), fill: theme.accent }));
+    out.push(el('circle', { cx: num(cx), cy: num(cy), r: num(r), fill: theme.accent }));
     out.push(
       el(
         'text',
         {
           x: num(cx),
-          y: num(cy + 5.5 * u),
-          'font-size': num(15 * u),
+          y: num(cy + (5.5 * letter) / 15),
+          'font-size': num(letter),
           'font-weight': '600',
           fill: theme.chipText,
           'text-anchor': 'middle',
@@ -143,10 +146,16 @@ function sideMarksSvg(view: ViewLayout, themeName: ThemeName, language: Language
         side === 'left' ? labels.leftLetter : labels.rightLetter,
       ),
     );
+    const size = labelSize(u, 14);
     out.push(
       el(
         'text',
-        { x: num(cx + 20 * u), y: num(cy + 5 * u), 'font-size': num(14 * u), fill: theme.captionMuted },
+        {
+          x: num(cx + r + 8 * u),
+          y: num(cy + (5 * size) / 14),
+          'font-size': num(size),
+          fill: theme.captionMuted,
+        },
         xmlEscaped(side === 'left' ? labels.clientLeft : labels.clientRight),
       ),
     );
@@ -254,7 +263,8 @@ function topLayerPieces(
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
         legendSvg({ view, theme, labels, moment, drawn, ghosts }) +
-        emphasisSvg({ view, theme, labels, moment }),
+        emphasisSvg({ view, theme, labels, moment }) +
+        phaseNumbersSvg({ view, theme, moment }),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));
   if (layers.has('captions')) {

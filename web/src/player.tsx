@@ -29,6 +29,16 @@ import { useWakeLock } from './wake-lock.js';
 const SAVE_EVERY_MS = 3000;
 const FIGURE_WIDTH = 960;
 const FIGURE_HEIGHT = 540;
+
+/**
+ * The figure's canvas: as wide as the figure is shown when that is narrower than 960 px (a phone), so the renderer's
+ * labels, never under 12 px on the canvas, stay 12 px on the screen; 960×540 otherwise (and before layout).
+ */
+function figureCanvasSize(shownWidth: number): { width: number; height: number } {
+  if (!(shownWidth > 0) || shownWidth >= FIGURE_WIDTH) return { width: FIGURE_WIDTH, height: FIGURE_HEIGHT };
+  const width = Math.max(320, Math.round(shownWidth));
+  return { width, height: Math.round((width * FIGURE_HEIGHT) / FIGURE_WIDTH) };
+}
 const now = () => performance.now();
 
 /** What the text of the player shows; it changes about once a second, not every frame. */
@@ -274,8 +284,7 @@ export function Player(props: {
     const layers = new FigureLayers(
       { root, base, overlays: [safety, hands] },
       {
-        width: FIGURE_WIDTH,
-        height: FIGURE_HEIGHT,
+        ...figureCanvasSize(root.clientWidth),
         theme: prefersDark() ? 'dark' : 'light',
         language,
         excluded: [],
