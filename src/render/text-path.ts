@@ -93,7 +93,8 @@ export function textAsPaths(svg: string): string {
     }
     const converted = textElementAsPath(attrText, content);
     // A small memo (captions repeat from frame to frame); the least recently used text goes first.
-    if (convertedTexts.size >= CONVERTED_TEXTS_MAX) convertedTexts.delete(convertedTexts.keys().next().value!);
+    if (convertedTexts.size >= CONVERTED_TEXTS_MAX)
+      convertedTexts.delete(convertedTexts.keys().next().value!);
     convertedTexts.set(whole, converted);
     return converted;
   });
