@@ -5,6 +5,16 @@ import { runInNewContext } from 'node:vm';
 import type { RenderedImage, Resvg as ResvgNative } from '@resvg/resvg-js/js-binding.js';
 
 const require = createRequire(import.meta.url);
+/**
+ * How long resvg-js's allocator (mimalloc, built into the binding) keeps freed memory before giving it back to the
+ * system. Its default, 10 ms, is shorter than a video frame: every frame's trees and pixmaps then came in fresh
+ * pages, each one faulted in and zeroed (a third of a frame's CPU time on these machines). Kept a second, the
+ * memory is reused frame after frame and the resident size stays as flat as before. mimalloc reads it once, when
+ * the binding is first loaded in the process (a worker thread's `process.env` is its own copy: load this module
+ * on the main thread first, as `framesPooled` does); a value already set is left alone.
+ */
+export const RESVG_PURGE_DELAY_MS = 1000;
+process.env.MIMALLOC_PURGE_DELAY ??= String(RESVG_PURGE_DELAY_MS);
 // The native binding takes its options as a JSON string; the package's wrapper class re-serialises the options
 // (font buffers included) on every call, so the binding is called directly with a string made once.
 const binding = require('@resvg/resvg-js/js-binding.js') as {
