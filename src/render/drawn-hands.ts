@@ -5,8 +5,18 @@ import type { HandState } from '../core/moment.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { armOutlinePairs, bodyOutlinePairs } from './body-figure.js';
 import { type Digit, type HandPose, isHandUnder, POSES, type PoseName, TOOL_POSE } from './hands.js';
-import { polygonDistance } from './polyline.js';
 import type { XY } from './svg.js';
+import {
+  firstZoneAt,
+  HARD_ZONE,
+  isWithinZone,
+  NO_ZONE,
+  SOFT_ZONE,
+  type ZoneGrid,
+  type ZoneListGrid,
+  zoneGrid,
+  zoneListGrid,
+} from './zone-grid.js';
 
 /*
  * What a view draws of the practitioner's hands, as a description independent of pixels: each hand's outline
@@ -163,6 +173,91 @@ function placedParts(
   );
 }
 
+/**
+ * A placement as the fitting reads it: the pose's local outline and the placement's turn, shift and mirror, mapped
+ * into the body frame one polygon at a time by exactly placedParts' arithmetic, without building its objects.
+ */
+interface PlacedOutline {
+  readonly pose: PoseName;
+  readonly parts: readonly LocalPolygon[];
+  readonly x: number;
+  readonly y: number;
+  readonly cos: number;
+  readonly sin: number;
+  readonly cu: number;
+  readonly cv: number;
+  readonly du: number;
+  readonly flip: number;
+  readonly lateralSign: -1 | 1;
+}
+
+function placedOutline(placement: HandPlacement, lateralSign: -1 | 1): PlacedOutline {
+  const theta = screenAngle(placement.angle, lateralSign) + (stackDegrees(placement) * Math.PI) / 180;
+  const [cu, cv] = POSES[placement.pose].contact;
+  return {
+    pose: placement.pose,
+    parts: poseOutline(placement.pose),
+    x: placement.at.x,
+    y: placement.at.y,
+    cos: Math.cos(theta),
+    sin: Math.sin(theta),
+    cu,
+    cv,
+    du: placement.stackIndex > 0 ? STACK_TOP.du : 0,
+    flip: placement.isMirrored ? -1 : 1,
+    lateralSign,
+  };
+}
+
+/**
+ * How many samples each edge of a pose's outline gets (its length over SAMPLE_STEP, at least one), edge after edge
+ * through the parts, and their total: a placement turns and moves the outline but keeps its lengths.
+ */
+const edgeSamples = new Map<PoseName, { readonly perEdge: Int32Array; readonly total: number }>();
+
+function poseEdgeSamples(pose: PoseName): { readonly perEdge: Int32Array; readonly total: number } {
+  const cached = edgeSamples.get(pose);
+  if (cached) return cached;
+  const counts: number[] = [];
+  for (const poly of poseOutline(pose)) {
+    for (let i = 0; i < poly.length; i++) {
+      const [au, av] = poly[i]!;
+      const [bu, bv] = poly[(i + 1) % poly.length]!;
+      // An edge a whole number of steps long gets that many (no extra sample for a rounding error).
+      counts.push(Math.max(1, Math.ceil(Math.hypot(bu - au, bv - av) / 1000 / SAMPLE_STEP - 1e-9)));
+    }
+  }
+  const result = { perEdge: Int32Array.from(counts), total: counts.reduce((a, b) => a + b, 0) };
+  edgeSamples.set(pose, result);
+  return result;
+}
+
+/** Sample points of the placements being scored (x and y), and the stride they are tested in. */
+let samplesX = new Float64Array(1024);
+let samplesY = new Float64Array(1024);
+const SAMPLE_STRIDE = 8;
+
+/** Scratch vertices of one placed polygon (x, y): poses have a few dozen at most. */
+let scratchX = new Float64Array(64);
+let scratchY = new Float64Array(64);
+
+/** Maps one local polygon of a placed outline into the scratch vertices (placedParts' arithmetic). */
+function scratchPlaced(o: PlacedOutline, poly: LocalPolygon): void {
+  if (poly.length > scratchX.length) {
+    scratchX = new Float64Array(poly.length * 2);
+    scratchY = new Float64Array(poly.length * 2);
+  }
+  for (let i = 0; i < poly.length; i++) {
+    const [lu, lv] = poly[i]!;
+    const a = (lu - o.cu + o.du) / 1000;
+    const b = ((lv - o.cv) / 1000) * o.flip;
+    const sx = a * o.cos - b * o.sin;
+    const sy = a * o.sin + b * o.cos;
+    scratchX[i] = o.x + sy / o.lateralSign;
+    scratchY[i] = o.y + sx;
+  }
+}
+
 /** The screen rotation (degrees) and the extra shift along the fingers (local units) of a placement. */
 export function placementScreenTurn(
   placement: HandPlacement,
@@ -184,6 +279,8 @@ interface Zone {
 
 interface Fitting {
   readonly forbidden: readonly BoxedZone[];
+  /** The forbidden zones in one grid (zoneListGrid). */
+  readonly zones: ZoneListGrid;
   readonly body: readonly (readonly XY[])[];
   readonly isWorking: boolean;
 }
@@ -197,7 +294,7 @@ const bodyPolygons: readonly (readonly XY[])[] = [
 const BODY_CELL = 0.002;
 const BODY_GRID = { x0: -0.2, y0: -0.05, nx: 200, ny: 560 };
 let bodyGrid: Uint8Array | null = null;
-function isOnBody(p: XY): boolean {
+function isOnBody(x: number, y: number): boolean {
   if (!bodyGrid) {
     // Inside the silhouette or an arm, then grown by three cells (0.006 H) so the edge of a limb counts.
     const inside = new Uint8Array(BODY_GRID.nx * BODY_GRID.ny);
@@ -224,75 +321,184 @@ function isOnBody(p: XY): boolean {
     }
     bodyGrid = grid;
   }
-  const i = Math.floor((p.x - BODY_GRID.x0) / BODY_CELL);
-  const j = Math.floor((p.y - BODY_GRID.y0) / BODY_CELL);
+  const i = Math.floor((x - BODY_GRID.x0) / BODY_CELL);
+  const j = Math.floor((y - BODY_GRID.y0) / BODY_CELL);
   if (i < 0 || j < 0 || i >= BODY_GRID.nx || j >= BODY_GRID.ny) return false;
   return bodyGrid[j * BODY_GRID.nx + i] === 1;
 }
 
 interface BoxedZone extends Zone {
-  readonly minX: number;
-  readonly maxX: number;
-  readonly minY: number;
-  readonly maxY: number;
+  readonly grid: ZoneGrid;
 }
 
 function boxed(z: Zone): BoxedZone {
-  let minX = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const p of z.polygon) {
-    minX = Math.min(minX, p.x);
-    maxX = Math.max(maxX, p.x);
-    minY = Math.min(minY, p.y);
-    maxY = Math.max(maxY, p.y);
-  }
-  return { ...z, minX: minX - z.margin, maxX: maxX + z.margin, minY: minY - z.margin, maxY: maxY + z.margin };
+  return { ...z, grid: zoneGrid(z.polygon, z.margin) };
 }
 
-/** Sample points of placed parts: every vertex, and along every edge at most 0.005 H apart. */
-function samplePoints(parts: readonly (readonly BodyPoint[])[]): XY[] {
-  const out: XY[] = [];
+/** Sample points along the edges of placed parts: every vertex, and along every edge at most this far apart. */
+const SAMPLE_STEP = 0.005;
+
+/**
+ * Visits the sample points along the parts' edges (every vertex, and along every edge at most SAMPLE_STEP apart)
+ * until `visit` returns false; says whether every point was visited.
+ */
+function everySample(
+  parts: readonly (readonly BodyPoint[])[],
+  visit: (x: number, y: number) => boolean,
+): boolean {
   for (const poly of parts) {
     for (let i = 0; i < poly.length; i++) {
       const a = poly[i]!;
       const b = poly[(i + 1) % poly.length]!;
-      const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 0.005));
+      const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / SAMPLE_STEP));
       for (let k = 0; k < n; k++)
-        out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+        if (!visit(a.x + ((b.x - a.x) * k) / n, a.y + ((b.y - a.y) * k) / n)) return false;
     }
   }
-  return out;
+  return true;
 }
 
+/** How a placement's parts meet the fitting: hard-zone hits, and the fractions of points in soft zones and off the body. */
+interface FitCounts {
+  readonly hits: number;
+  readonly soft: number;
+  readonly offBody: number;
+}
+
+/** The score of one hard hit: more than all the rest of a score can add up to (at most about 20). */
+const HIT_SCORE = 1000;
+
+/** The weighted score of a placement (lower is better): what the search minimises. */
+function scoreOf(
+  hits: number,
+  softFraction: number,
+  offFraction: number,
+  offWeight: number,
+  turn: number,
+  nudge: number,
+): number {
+  return (
+    1000 * hits + 8 * softFraction + offWeight * offFraction + (Math.abs(turn) / Math.PI) * 1.2 + nudge * 400
+  );
+}
+
+/**
+ * The fit of placed parts: every sample point along their edges tested against the zones (the first zone a point
+ * lies in counts) and the body. With a `ceiling` (the best score so far, and the placement's weights), counting
+ * stops, returning null, as soon as the score can no longer come in under it: counts only grow, so the partial
+ * score is a lower bound, computed by the same expression as the final one.
+ */
 function fitScore(
-  parts: readonly (readonly BodyPoint[])[],
+  outlines: readonly PlacedOutline[],
   fitting: Fitting,
-): { hits: number; soft: number; offBody: number } {
-  const points = samplePoints(parts);
+  ceiling?: {
+    readonly score: number;
+    readonly offWeight: number;
+    readonly turn: number;
+    readonly nudge: number;
+  },
+): FitCounts | null {
+  // The turn and the move alone may already cost more than the best so far.
+  if (
+    ceiling !== undefined &&
+    scoreOf(0, 0, 0, ceiling.offWeight, ceiling.turn, ceiling.nudge) >= ceiling.score - 1e-9
+  )
+    return null;
+  // The number of samples first (the fractions' denominator, and the ceiling's).
+  let total = 0;
+  for (const o of outlines) total += poseEdgeSamples(o.pose).total;
+  total = Math.max(total, 1);
+  // Every sample point first (placedParts' vertices, then along each edge), then tested in strides: a run of
+  // points inside a zone is met early, so a placement that cannot win is dropped after a few tests.
+  if (samplesX.length < total) {
+    samplesX = new Float64Array(total * 2);
+    samplesY = new Float64Array(total * 2);
+  }
+  let at = 0;
+  for (const o of outlines) {
+    const { perEdge } = poseEdgeSamples(o.pose);
+    let edge = 0;
+    for (const poly of o.parts) {
+      scratchPlaced(o, poly);
+      for (let i = 0; i < poly.length; i++) {
+        const j = (i + 1) % poly.length;
+        const ax = scratchX[i]!;
+        const ay = scratchY[i]!;
+        const bx = scratchX[j]!;
+        const by = scratchY[j]!;
+        const n = perEdge[edge++]!;
+        for (let k = 0; k < n; k++) {
+          samplesX[at] = ax + ((bx - ax) * k) / n;
+          samplesY[at++] = ay + ((by - ay) * k) / n;
+        }
+      }
+    }
+  }
+  const zones = fitting.zones;
   let hits = 0;
   let soft = 0;
   let off = 0;
-  for (const p of points) {
-    for (const z of fitting.forbidden) {
-      if (p.x < z.minX || p.x > z.maxX || p.y < z.minY || p.y > z.maxY) continue;
-      if (polygonDistance(z.polygon, p) <= z.margin) {
-        if (z.isSoft) soft++;
-        else hits++;
-        break;
+  for (let first = 0; first < SAMPLE_STRIDE; first++) {
+    for (let k = first; k < at; k += SAMPLE_STRIDE) {
+      const x = samplesX[k]!;
+      const y = samplesY[k]!;
+      const zone = firstZoneAt(zones, x, y);
+      let counted = zone !== NO_ZONE;
+      if (zone === HARD_ZONE) hits++;
+      else if (zone === SOFT_ZONE) soft++;
+      if (!isOnBody(x, y)) {
+        off++;
+        counted = true;
       }
+      if (
+        counted &&
+        ceiling !== undefined &&
+        scoreOf(hits, soft / total, off / total, ceiling.offWeight, ceiling.turn, ceiling.nudge) >=
+          ceiling.score - 1e-9
+      )
+        return null;
     }
-    if (!isOnBody(p)) off++;
   }
-  const n = Math.max(points.length, 1);
-  return { hits, soft: soft / n, offBody: off / n };
+  return { hits, soft: soft / total, offBody: off / total };
 }
 
 const TURNS = [0, 15, -15, 30, -30, 45, -45, 60, -60, 90, -90, 120, -120, 150, -150, 180].map(
   (d) => (d * Math.PI) / 180,
 );
 const NUDGES = [0, 0.003, 0.006, 0.009, DRAWN_NUDGE_MAX];
+
+/** One placement the search tries: a move and a turn of the hand, and which variant (a stacked hand's side). */
+interface Candidate {
+  readonly move: readonly [number, number];
+  readonly turn: number;
+  readonly nudge: number;
+  readonly variant: number;
+  /** The score the turn and the move alone give (scoreOf with nothing hit): no placement scores less. */
+  readonly floor: number;
+}
+
+const candidateOrders = new Map<string, readonly Candidate[]>();
+
+/** The search's candidates, by their floor, ties in the order moves, turns, variants (built once per shape). */
+function candidatesByCost(
+  moves: readonly (readonly [number, number])[],
+  variants: number,
+): readonly Candidate[] {
+  const key = `${moves.map(([dx, dy]) => `${dx},${dy}`).join(';')}|${variants}`;
+  const cached = candidateOrders.get(key);
+  if (cached) return cached;
+  const out: Candidate[] = [];
+  for (const move of moves) {
+    const nudge = Math.hypot(move[0], move[1]);
+    for (const turn of TURNS)
+      for (let variant = 0; variant < variants; variant++)
+        out.push({ move, turn, nudge, variant, floor: scoreOf(0, 0, 0, 0, turn, nudge) });
+  }
+  // Array.prototype.sort is stable: equal floors keep the order they were listed in.
+  out.sort((a, b) => a.floor - b.floor);
+  candidateOrders.set(key, out);
+  return out;
+}
 
 /**
  * The placement that keeps a hand's whole outline off the forbidden zones and, for a working hand, on the body:
@@ -303,21 +509,21 @@ function placementFitted(
   lateralSign: -1 | 1,
   fitting: Fitting,
   options: {
-    outline?: (p: HandPlacement) => BodyPoint[][];
+    /** The sample points a placement puts on the body (default: the placed pose's own). */
+    samples?: (p: HandPlacement) => PlacedOutline[];
     variants?: readonly Partial<HandPlacement>[];
   } = {},
 ): HandPlacement {
-  const outline = options.outline ?? ((p: HandPlacement) => placedParts(p, lateralSign, poseOutline(p.pose)));
+  const outline = options.samples ?? ((p: HandPlacement) => [placedOutline(p, lateralSign)]);
   const variants = options.variants ?? [{}];
-  const score = (p: HandPlacement, turn: number, nudge: number) => {
-    const s = fitScore(outline(p), fitting);
-    const offWeight = fitting.isWorking ? 6 : 1.5;
-    return (
-      1000 * s.hits + 8 * s.soft + offWeight * s.offBody + (Math.abs(turn) / Math.PI) * 1.2 + nudge * 400
-    );
+  const offWeight = fitting.isWorking ? 6 : 1.5;
+  /** The placement's score, or +∞ once it is sure not to beat `best` (the search keeps only a better one). */
+  const score = (p: HandPlacement, turn: number, nudge: number, best: number) => {
+    const s = fitScore(outline(p), fitting, { score: best, offWeight, turn, nudge });
+    return s === null ? Number.POSITIVE_INFINITY : scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge);
   };
   base = { ...base, ...variants[0] };
-  const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting) }));
+  const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting)! }));
   for (const { v, s: first } of firsts)
     if (first.hits === 0 && first.soft === 0 && first.offBody <= (fitting.isWorking ? 0.12 : 0.5))
       return { ...base, ...v };
@@ -333,33 +539,42 @@ function placementFitted(
   // Turns alone first; moves only for a hand that presses near a hard zone and cannot be turned clear.
   const pressZones = fitting.forbidden.filter((z) => !z.isSoft && z.margin > 0);
   const canMove =
-    pressZones.length > 0 && fitScore(outline(base), { ...fitting, forbidden: pressZones }).hits > 0;
-  for (const [dx, dy] of canMove ? moves : moves.slice(0, 1)) {
-    const nudge = Math.hypot(dx, dy);
-    for (const turn of TURNS) {
-      for (const v of variants) {
-        const p: HandPlacement = {
-          ...base,
-          ...v,
-          at: { x: base.at.x + dx, y: base.at.y + dy },
-          angle: base.angle + turn,
-        };
-        const s = score(p, turn, nudge);
-        if (s < bestScore - 1e-9) {
-          bestScore = s;
-          best = p;
-        }
+    pressZones.length > 0 &&
+    fitScore(outline(base), { ...fitting, forbidden: pressZones, zones: zoneListGrid(pressZones) })!.hits > 0;
+  // Every move and turn (and variant), cheapest first: the turn and the move alone put a floor under a
+  // placement's score, so once one placement scores under the next one's floor the search is over. Candidates of
+  // equal cost keep their order (moves, then turns, then variants), so the result is the one a plain scan of that
+  // order finds.
+  // A placement that hits nothing hard scores under HIT_SCORE and beats any that does: the search first looks
+  // only among those (a candidate is dropped at its first hit), and weighs hits against each other only when
+  // every candidate hits something.
+  const candidates = candidatesByCost(canMove ? moves : moves.slice(0, 1), variants.length);
+  for (const ceiling of [HIT_SCORE, Number.POSITIVE_INFINITY]) {
+    bestScore = ceiling;
+    for (const c of candidates) {
+      if (c.floor >= bestScore - 1e-9) break;
+      const [dx, dy] = c.move;
+      const p: HandPlacement = {
+        ...base,
+        ...variants[c.variant],
+        at: { x: base.at.x + dx, y: base.at.y + dy },
+        angle: base.angle + c.turn,
+      };
+      const s = score(p, c.turn, c.nudge, bestScore);
+      if (s < bestScore - 1e-9) {
+        bestScore = s;
+        best = p;
       }
     }
-    // A hand that presses near a hard zone weighs every move against every turn (a small move keeps the seed's
-    // hand direction, as the fingers facing each other under the collarbones); any other stops at the turns.
-    if (bestScore < 1000 && !canMove) break;
+    if (bestScore < ceiling) break;
   }
   return best;
 }
 
+/** Whether any sample point of the parts' edges comes within 0.002 H of the face or throat. */
 function touchesFace(parts: readonly (readonly BodyPoint[])[]): boolean {
-  return samplePoints(parts).some((p) => polygonDistance(FACE_AND_THROAT, p) <= 0.002);
+  const face = zoneGrid(FACE_AND_THROAT, 0.002);
+  return !everySample(parts, (x, y) => !isWithinZone(face, x, y));
 }
 
 /** Position and angle steps of the fitting's memo: a fit is computed on this grid, then applied to the hand. */
@@ -367,14 +582,34 @@ const FIT_STEP = 0.001;
 const FIT_ANGLE_STEP = Math.PI / 360;
 const fitMemo = new Map<string, { turn: number; dx: number; dy: number; stackTurn?: 1 | -1 }>();
 
+/** The most fits kept; the least recently used goes first (a step's strokes take a few thousand). */
+const MOST_FITS = 6000;
+const excludedKeys = new WeakMap<readonly ForbiddenArea[], number>();
+const excludedKeyOf = new Map<string, number>();
+
+/** A short key for a list of excluded areas: equal lists, even made afresh, get the same number. */
+function excludedKey(excluded: readonly ForbiddenArea[]): number {
+  let key = excludedKeys.get(excluded);
+  if (key === undefined) {
+    const content = excluded
+      .map((a) => `${a.surface}:${a.polygon.map((p) => `${p.x},${p.y}`).join(' ')}`)
+      .join(';');
+    key = excludedKeyOf.get(content);
+    if (key === undefined) {
+      key = excludedKeyOf.size;
+      excludedKeyOf.set(content, key);
+    }
+    excludedKeys.set(excluded, key);
+  }
+  return key;
+}
+
 function fitKey(
   state: HandState,
   options: { position: ClientPosition; excluded: readonly ForbiddenArea[] },
   isUnder: boolean,
 ): string {
-  const ex = options.excluded
-    .map((a) => `${a.surface}${a.polygon.length}${a.polygon[0]?.x.toFixed(3)}${a.polygon[0]?.y.toFixed(3)}`)
-    .join(';');
+  const ex = excludedKey(options.excluded);
   return [
     state.hand,
     state.tool,
@@ -404,7 +639,11 @@ function placementFittedMemo(
   options: Parameters<typeof placementFitted>[3] = {},
 ): HandPlacement {
   let fit = fitMemo.get(key);
-  if (!fit) {
+  if (fit) {
+    // Used now: to the back of the queue.
+    fitMemo.delete(key);
+    fitMemo.set(key, fit);
+  } else {
     const qx = Math.round(base.at.x / FIT_STEP) * FIT_STEP;
     const qy = Math.round(base.at.y / FIT_STEP) * FIT_STEP;
     const qa = Math.round(base.angle / FIT_ANGLE_STEP) * FIT_ANGLE_STEP;
@@ -420,7 +659,7 @@ function placementFittedMemo(
       dy: fitted.at.y - qy,
       ...(fitted.stackTurn ? { stackTurn: fitted.stackTurn } : {}),
     };
-    if (fitMemo.size > 20000) fitMemo.clear();
+    if (fitMemo.size >= MOST_FITS) fitMemo.delete(fitMemo.keys().next().value!);
     fitMemo.set(key, fit);
   }
   return {
@@ -521,8 +760,10 @@ export function drawnHandsTop(
       });
       continue;
     }
+    const forbidden = zones.map(boxed);
     const fitting: Fitting = {
-      forbidden: zones.map(boxed),
+      forbidden,
+      zones: zoneListGrid(forbidden),
       body: bodyPolygons,
       isWorking: !state.isLifted && !state.isHolding && !isUnder,
     };
@@ -532,8 +773,8 @@ export function drawnHandsTop(
     } else if (state.tool === 'stacked-palms') {
       // Both hands of the stack are fitted together, the upper one turned to whichever side keeps the pair clear.
       const pair = (p: HandPlacement) => [
-        ...placedParts({ ...p, stackIndex: 0 }, lateralSign, poseOutline(pose)),
-        ...placedParts({ ...p, stackIndex: 1 }, lateralSign, poseOutline(pose)),
+        placedOutline({ ...p, stackIndex: 0 }, lateralSign),
+        placedOutline({ ...p, stackIndex: 1 }, lateralSign),
       ];
       placement = placementFittedMemo(
         placement,
@@ -541,7 +782,7 @@ export function drawnHandsTop(
         fitting,
         `stack|${fitKey(state, options, isUnder)}`,
         {
-          outline: pair,
+          samples: pair,
           variants: [{ stackTurn: 1 }, { stackTurn: -1 }],
         },
       );

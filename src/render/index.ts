@@ -7,6 +7,7 @@ export {
   type ExcludedArea,
   type RenderOptions,
   renderMoment,
+  renderMomentLayers,
   staticLayersKey,
   staticLayersSvg,
 } from './render-moment.js';

@@ -57,8 +57,23 @@ export interface RenderOptions {
   readonly framing?: Framing;
 }
 
+const NOTHING_EXCLUDED: readonly ExcludedArea[] = [];
 const staticCache = new WeakMap<BodyMap, Map<string, string>>();
 const neverPressCache = new WeakMap<BodyMap, ReturnType<typeof neverPressAreas>>();
+
+const excludedCache = new WeakMap<
+  BodyMap,
+  WeakMap<readonly ExcludedArea[], ReturnType<typeof excludedAreaPolygons>>
+>();
+
+/** A plan's excluded areas as polygons, built once per map and list (every frame of a plan shares them). */
+function excludedAreasOf(map: BodyMap, excluded: readonly ExcludedArea[]) {
+  return cachedValue(
+    cachedValue(excludedCache, map, () => new WeakMap()),
+    excluded,
+    () => excludedAreaPolygons(map, excluded),
+  );
+}
 
 /** A map's never-press areas, built once per map. */
 function neverPressAreasOf(map: BodyMap) {
@@ -222,7 +237,7 @@ function topLayerPieces(
       ? drawnHandsTop(moment.hands, {
           position,
           neverPress: neverPressAreasOf(map),
-          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+          excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
   const ghosts =
@@ -231,7 +246,7 @@ function topLayerPieces(
           map,
           position,
           neverPress: neverPressAreasOf(map),
-          excluded: excludedAreaPolygons(map, options.excluded ?? []),
+          excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
   if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts }));

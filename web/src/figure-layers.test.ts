@@ -3,6 +3,7 @@ import {
   type FigureOptions,
   figureBaseKey,
   figureBaseSvg,
+  figureLayersSvgs,
   figureOverlaySvg,
   OVERLAY_LAYERS,
 } from './figure.js';
@@ -93,6 +94,21 @@ describe('FigureLayers', () => {
     expect(base.html).toBe(figureBaseSvg(drainage, options));
     expect(overlays[1]!.html).toBe(figureOverlaySvg(drainage, options, OVERLAY_LAYERS[1]!));
   });
+
+  it.each(['leg-passive-lift', 'spine-extension', 'scalp-shampoo', 'spine-reinforced-palm'])(
+    'draws %s in one pass exactly as layer by layer',
+    (id) => {
+      const options = { ...OPTIONS, excluded: plan.excludedRegions };
+      const step = plannedStep(plan, id);
+      for (const at of [0.3, step.duration / 3, step.duration * 0.7]) {
+        const moment = momentInto(plan, id, at);
+        expect(figureLayersSvgs(moment, options)).toEqual([
+          figureBaseSvg(moment, options),
+          ...OVERLAY_LAYERS.map((layers) => figureOverlaySvg(moment, options, layers)),
+        ]);
+      }
+    },
+  );
 
   it("keys the base by the view, the position, the theme and the size, not by the step's time", () => {
     const key = (id: string, at: number, options = OPTIONS) =>

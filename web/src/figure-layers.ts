@@ -12,6 +12,7 @@ import {
   type FigureOptions,
   figureBaseKey,
   figureBaseSvg,
+  figureLayersSvgs,
   figureOverlaySvg,
   figureSvg,
   OVERLAY_LAYERS,
@@ -46,30 +47,54 @@ export class FigureLayers {
   /** Draws the moment, animated, from its view: the base when its key changes, each overlay when its SVG does. */
   drawn(moment: Moment, plan: Plan, frameNow: number): void {
     const options = { ...this.options, excluded: plan.excludedRegions };
-    this.viewShown(momentView(moment));
-    const baseKey = figureBaseKey(moment, options);
-    if (baseKey !== this.lastBaseKey) {
-      this.lastBaseKey = baseKey;
-      this.lastStill = '';
-      // A new base (a new view, or a solid view's next repetition): the safety marks are looked at again at once.
-      this.lastSafetyStep = -1;
-      svgMorphed(this.elements.base, figureBaseSvg(moment, options));
+    const view = momentView(moment);
+    this.viewShown(view);
+    if (view === 'top') {
+      // From above the base changes only with the position, theme, size and language: its key is cheap, and the
+      // overlays are drawn on their own.
+      this.baseShown(figureBaseKey(moment, options), () => figureBaseSvg(moment, options));
+      OVERLAY_LAYERS.forEach((layers, i) => {
+        if (this.isSafetyDue(layers, moment, frameNow))
+          this.overlayShown(i, figureOverlaySvg(moment, options, layers));
+      });
+      return;
     }
+    // A solid view works out what keeps still together with what moves: every layer in one pass, and the base
+    // replaced when its own text changes.
+    const [base, ...overlays] = figureLayersSvgs(moment, options);
+    this.baseShown(base!, () => base!);
     OVERLAY_LAYERS.forEach((layers, i) => {
-      const isSafety = layers.includes('safety');
-      if (isSafety) {
-        if (moment.stepIndex === this.lastSafetyStep && frameNow - this.lastSafetyAt < SAFETY_EVERY_MS)
-          return;
-        this.lastSafetyStep = moment.stepIndex;
-        this.lastSafetyAt = frameNow;
-      }
-      const layer = this.elements.overlays[i];
-      const svg = figureOverlaySvg(moment, options, layers);
-      if (layer && svg !== this.lastSvgs[i]) {
-        this.lastSvgs[i] = svg;
-        svgMorphed(layer, svg);
-      }
+      if (this.isSafetyDue(layers, moment, frameNow)) this.overlayShown(i, overlays[i]!);
     });
+  }
+
+  /** Replaces the base when its key changed (a new view, or a solid view's next repetition). */
+  private baseShown(key: string, svg: () => string): void {
+    if (key === this.lastBaseKey) return;
+    this.lastBaseKey = key;
+    this.lastStill = '';
+    // A new base: the safety marks are looked at again at once.
+    this.lastSafetyStep = -1;
+    svgMorphed(this.elements.base, svg());
+  }
+
+  /** Whether this overlay is drawn now: the safety marks on a change of step or base and twice a second. */
+  private isSafetyDue(layers: readonly string[], moment: Moment, frameNow: number): boolean {
+    if (!layers.includes('safety')) return true;
+    if (moment.stepIndex === this.lastSafetyStep && frameNow - this.lastSafetyAt < SAFETY_EVERY_MS)
+      return false;
+    this.lastSafetyStep = moment.stepIndex;
+    this.lastSafetyAt = frameNow;
+    return true;
+  }
+
+  /** Morphs an overlay into this SVG unless it already shows it. */
+  private overlayShown(i: number, svg: string): void {
+    const layer = this.elements.overlays[i];
+    if (layer && svg !== this.lastSvgs[i]) {
+      this.lastSvgs[i] = svg;
+      svgMorphed(layer, svg);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   type RenderLayer,
   type RenderOptions,
   renderMoment,
+  renderMomentLayers,
   STATIC_LAYERS,
   staticLayersKey,
   viewLayout,
@@ -93,6 +94,19 @@ export const OVERLAY_LAYERS: readonly (readonly RenderLayer[])[] = [
   MOVING_LAYERS.filter((l) => l === 'safety'),
   MOVING_LAYERS.filter((l) => l !== 'safety' && l !== 'captions'),
 ];
+
+/**
+ * A running session's frame in one pass, as the base (STATIC_LAYERS) and then each overlay (OVERLAY_LAYERS), each
+ * cropped as figureBaseSvg and figureOverlaySvg draw them: for a solid view, where what keeps still is worked out
+ * with the moving parts, so drawing the layers apart would do that work twice.
+ */
+export function figureLayersSvgs(moment: Moment, options: FigureOptions): string[] {
+  const svgs = renderMomentLayers(moment, renderOptionsOf(moment, options, 'step'), [
+    STATIC_LAYERS,
+    ...OVERLAY_LAYERS,
+  ]);
+  return svgs.map((svg) => svgCropped(svg, options.width, options.height, null));
+}
 
 /** Some of the moving layers of a running session's frame on a transparent canvas, to lie over the base. */
 export function figureOverlaySvg(
