@@ -6,7 +6,7 @@ import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js'
 import { FIGURE_117, KIND_MOMENTS } from '../render/__fixtures__/moments.js';
 import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../render/render-moment.js';
 import { notoSansFontBuffers, notoSansFontFiles } from './fonts.js';
-import { type FontOptions, frameRasterizer, svgToPng, svgToRgba } from './png.js';
+import { boxesMerged, type FontOptions, frameRasterizer, svgToPng, svgToRgba } from './png.js';
 
 const fonts = { fontFiles: notoSansFontFiles() };
 const referenceDir = new URL('../render/__fixtures__/', import.meta.url);
@@ -96,6 +96,43 @@ describe('frameRasterizer', () => {
     }
     expect(inside).toBeGreaterThan(1000);
     expect(outside).toBe(0);
+  });
+
+  it('updates a kept frame only where layers changed, to the same bytes as compositing it whole', () => {
+    const whole = frameRasterizer(fonts);
+    const updating = frameRasterizer(fonts);
+    const svg = (body: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180">${body}</svg>`;
+    const base = svg(
+      '<rect width="320" height="180" fill="#f4f1ec"/><circle cx="160" cy="90" r="60" fill="#cf9570"/>',
+    );
+    const square = (x: number, fill = '#1565c0') =>
+      svg(`<rect x="${x}" y="40" width="50" height="50" fill="${fill}" fill-opacity="0.6"/>`);
+    const text = svg('<rect x="10" y="150" width="200" height="20" fill="#333"/>');
+    const frame = Buffer.alloc(320 * 180 * 4);
+    // Moving, still, appearing, vanishing, reordered layers, and a new base.
+    const frames = [
+      [base, square(20), text],
+      [base, square(30), text],
+      [base, square(30), text],
+      [base, square(40), square(120, '#c62828'), text],
+      [base, square(120, '#c62828'), square(40), text],
+      [base, square(50)],
+      [svg('<rect width="320" height="180" fill="#222"/>'), square(60), text],
+    ];
+    for (const [i, layers] of frames.entries()) {
+      const boxes = updating.rgbaLayeredUpdate(layers, frame);
+      expect(Buffer.compare(frame, whole.rgbaLayered(layers).pixels), `frame ${i}`).toBe(0);
+      if (i === 2) expect(boxes).toEqual([]);
+      if (i === 1) expect(boxes.length).toBe(1);
+    }
+    expect(
+      boxesMerged([
+        { x0: 0, y0: 0, x1: 10, y1: 10 },
+        { x0: 20, y0: 0, x1: 30, y1: 10 },
+        { x0: 5, y0: 5, x1: 25, y1: 8 },
+      ]),
+    ).toEqual([{ x0: 0, y0: 0, x1: 30, y1: 10 }]);
   });
 
   it('fails loudly with no layer', () => {

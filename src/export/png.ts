@@ -5,6 +5,16 @@ import { runInNewContext } from 'node:vm';
 import type { RenderedImage, Resvg as ResvgNative } from '@resvg/resvg-js/js-binding.js';
 
 const require = createRequire(import.meta.url);
+/**
+ * How long resvg-js's allocator (mimalloc, built into the binding) keeps freed memory before giving it back to the
+ * system. Its default, 10 ms, is shorter than a video frame: every frame's trees and pixmaps then came in fresh
+ * pages, each one faulted in and zeroed (a third of a frame's CPU time on these machines). Kept a second, the
+ * memory is reused frame after frame and the resident size stays as flat as before. mimalloc reads it once, when
+ * the binding is first loaded in the process (a worker thread's `process.env` is its own copy: load this module
+ * on the main thread first, as `framesPooled` does); a value already set is left alone.
+ */
+export const RESVG_PURGE_DELAY_MS = 1000;
+process.env.MIMALLOC_PURGE_DELAY ??= String(RESVG_PURGE_DELAY_MS);
 // The native binding takes its options as a JSON string; the package's wrapper class re-serialises the options
 // (font buffers included) on every call, so the binding is called directly with a string made once.
 const binding = require('@resvg/resvg-js/js-binding.js') as {
@@ -142,28 +152,41 @@ function rowSpans(frame: RgbaFrame): RowSpan[] {
   return spans;
 }
 
-/** Draws `top` (premultiplied alpha, as resvg gives it) over `out` (opaque, `outWidth` wide) at an offset. */
+/**
+ * Draws `top` (premultiplied alpha, as resvg gives it) over `out` (opaque, `outWidth` wide) at an offset; only
+ * inside `clip` (frame pixels) when it is given.
+ */
 function composited(
   out: Buffer,
   outWidth: number,
   top: RgbaFrame,
   at: { x: number; y: number },
   spans: readonly RowSpan[],
+  clip?: PixelBox,
 ): void {
   const src = top.pixels;
   const words = new Uint32Array(src.buffer, src.byteOffset, top.width * top.height);
   const outWords = new Uint32Array(out.buffer, out.byteOffset, out.byteLength >>> 2);
+  // The layer's own columns and rows inside the clip.
+  const cx0 = clip ? Math.max(0, clip.x0 - at.x) : 0;
+  const cx1 = clip ? Math.min(top.width, clip.x1 - at.x) : top.width;
+  const cy0 = clip ? Math.max(0, clip.y0 - at.y) : 0;
+  const cy1 = clip ? Math.min(top.height, clip.y1 - at.y) : top.height;
+  if (cx1 <= cx0 || cy1 <= cy0) return;
   for (const span of spans) {
+    const y0 = Math.max(span.y0, cy0);
+    const y1 = Math.min(span.y1, cy1);
     if (span.isOpaque) {
-      for (let y = span.y0; y < span.y1; y++) {
-        src.copy(out, ((y + at.y) * outWidth + at.x) * 4, y * top.width * 4, (y + 1) * top.width * 4);
+      for (let y = y0; y < y1; y++) {
+        const row = y * top.width;
+        src.copy(out, ((y + at.y) * outWidth + at.x + cx0) * 4, (row + cx0) * 4, (row + cx1) * 4);
       }
       continue;
     }
-    for (let y = span.y0; y < span.y1; y++) {
+    for (let y = y0; y < y1; y++) {
       const srcRow = y * top.width;
       const outRow = (y + at.y) * outWidth + at.x;
-      for (let x = 0; x < top.width; x++) {
+      for (let x = cx0; x < cx1; x++) {
         const w = words[srcRow + x]!;
         const a = w >>> 24;
         if (a === 0) continue;
@@ -184,6 +207,45 @@ function composited(
   }
 }
 
+/** Where a layer's pixels go in the frame. */
+function boxOf(layer: LayerPixels | null | undefined): PixelBox | null {
+  return layer
+    ? {
+        x0: layer.at.x,
+        y0: layer.at.y,
+        x1: layer.at.x + layer.frame.width,
+        y1: layer.at.y + layer.frame.height,
+      }
+    : null;
+}
+
+/** Whether two boxes share a pixel. */
+function isOverlapping(a: PixelBox, b: PixelBox): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** Boxes merged until none overlap (each overlapping pair replaced by the box round both). */
+export function boxesMerged(boxes: readonly PixelBox[]): PixelBox[] {
+  const out = [...boxes];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      if (!isOverlapping(out[i]!, out[j]!)) continue;
+      const a = out[i]!;
+      const b = out[j]!;
+      out[i] = {
+        x0: Math.min(a.x0, b.x0),
+        y0: Math.min(a.y0, b.y0),
+        x1: Math.max(a.x1, b.x1),
+        y1: Math.max(a.y1, b.y1),
+      };
+      out.splice(j, 1);
+      // The grown box may now overlap one already passed.
+      j = i;
+    }
+  }
+  return out;
+}
+
 /** A rasteriser for many frames of one size: the options are serialised once, unchanged layers are cached. */
 export interface FrameRasterizer {
   /** One SVG to raw pixels. */
@@ -197,6 +259,12 @@ export interface FrameRasterizer {
    * fresh 1280×720 buffer a frame costs more than drawing it: the memory is mapped and zeroed each time).
    */
   rgbaLayered(layers: readonly string[], into?: Buffer): LayeredFrame;
+  /**
+   * Like `rgbaLayered`, but `frame` holds what the previous call drew into it (any contents on the first call, or
+   * after a call with another buffer): only the boxes where a layer changed (its old and its new box; the whole
+   * frame when the base changed) are drawn again. Returns those boxes, which do not overlap.
+   */
+  rgbaLayeredUpdate(layers: readonly string[], frame: Buffer): readonly PixelBox[];
   /**
    * Lets resvg free the native memory of what was drawn since the last call (a minor collection, then a turn of
    * the event loop for the finalisers); await it between frames. Fresh memory is what a frame costs most on these
@@ -232,6 +300,12 @@ export function frameRasterizer(
   const cache = new Map<string, LayerPixels>();
   let nativeBytes = 0;
   let isAnyDrawn = false;
+  // What `rgbaLayeredUpdate` last drew: into which buffer, from which layers.
+  let updated: {
+    frame: Buffer | null;
+    svgs: readonly string[];
+    entries: readonly (LayerPixels | null)[];
+  } = { frame: null, svgs: [], entries: [] };
   const counted = (image: RenderedImage): RenderedImage => {
     nativeBytes += image.width * image.height * 4;
     isAnyDrawn = true;
@@ -318,6 +392,72 @@ export function frameRasterizer(
         drawn.push({ x0: x, y0: y, x1: x + layer.frame.width, y1: y + layer.frame.height });
       }
       return { width: base.frame.width, height: base.frame.height, pixels, drawn };
+    },
+    rgbaLayeredUpdate(layers, frame) {
+      const [baseSvg, ...rest] = layers;
+      if (baseSvg === undefined) throw new Error('rgbaLayered needs at least one layer');
+      let isWhole = frame !== updated.frame || baseSvg !== updated.svgs[0];
+      const base = isWhole ? layerPixels(baseSvg, false) : updated.entries[0];
+      if (!base) throw new Error('the base layer drew nothing');
+      if (frame.byteLength !== base.frame.pixels.byteLength)
+        throw new Error("rgbaLayeredUpdate needs a buffer of the frame's size");
+      const width = base.frame.width;
+      // The layers drawn last time, by their SVG (in order, for the same SVG twice).
+      const before = new Map<string, number[]>();
+      for (let i = 1; i < updated.svgs.length; i++) {
+        const svg = updated.svgs[i]!;
+        const at = before.get(svg);
+        if (at) at.push(i);
+        else before.set(svg, [i]);
+      }
+      const entries: (LayerPixels | null)[] = [base];
+      const isKept = new Array<boolean>(updated.svgs.length).fill(false);
+      const dirty: PixelBox[] = [];
+      let lastKept = 0;
+      for (const svg of rest) {
+        const old = isWhole ? undefined : before.get(svg)?.shift();
+        if (old !== undefined) {
+          // A layer kept from last time must keep its place among the others kept, or the order of drawing changed.
+          if (old < lastKept) isWhole = true;
+          lastKept = old;
+          isKept[old] = true;
+          entries.push(updated.entries[old] ?? null);
+          continue;
+        }
+        const entry = layerPixels(svg, true);
+        entries.push(entry);
+        const box = boxOf(entry);
+        if (box) dirty.push(box);
+      }
+      for (let i = 1; i < updated.svgs.length; i++) {
+        const box = isKept[i] ? null : boxOf(updated.entries[i]);
+        if (box) dirty.push(box);
+      }
+      const boxes = isWhole ? [{ x0: 0, y0: 0, x1: width, y1: base.frame.height }] : boxesMerged(dirty);
+      const basePixels = base.frame.pixels;
+      for (const box of boxes) {
+        for (let y = box.y0; y < box.y1; y++)
+          basePixels.copy(
+            frame,
+            (y * width + box.x0) * 4,
+            (y * width + box.x0) * 4,
+            (y * width + box.x1) * 4,
+          );
+        for (let i = 1; i < entries.length; i++) {
+          const e = entries[i];
+          if (e && isOverlapping(boxOf(e)!, box)) composited(frame, width, e.frame, e.at, e.spans, box);
+        }
+      }
+      // A layer drawn a second time is worth scanning for its blank and opaque rows (as on a cache hit).
+      for (let i = 1; i < entries.length; i++) {
+        const e = entries[i];
+        if (e && !e.isScanned && updated.entries.includes(e)) {
+          e.spans = rowSpans(e.frame);
+          e.isScanned = true;
+        }
+      }
+      updated = { frame, svgs: layers, entries };
+      return boxes;
     },
     async released() {
       if (isAnyDrawn && garbageCollected({ isMinor: true })) nativeBytes = 0;

@@ -146,8 +146,8 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
       if (previous && keys.every((k, g) => k === previous[g])) return null;
       const layers = layersFor(keys);
       if (!yuv) return raster.rgbaLayered(layers, into).pixels;
-      const drawn = raster.rgbaLayered(layers, rgba!);
-      return yuv.frame(drawn.pixels, layers, drawn.drawn, into);
+      // Only where a layer changed is composited and converted again.
+      return yuv.updated(rgba!, raster.rgbaLayeredUpdate(layers, rgba!), into);
     },
     layers(index) {
       return layersFor(frameSceneKeys(spec, index));

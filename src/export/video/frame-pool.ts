@@ -1,6 +1,8 @@
 // Frames drawn on worker threads (one per core by default), handed back in order with a bounded number in flight.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+// Loads resvg in this (main) thread first, with its allocator set up for many frames (see RESVG_PURGE_DELAY_MS).
+import '../png.js';
 import type { FrameReply, FrameRequest, FrameSpec } from './frame-drawing.js';
 
 /** One frame in order: its RGBA pixels, and whether it repeats the frame before (then `pixels` is that frame's). */
@@ -19,7 +21,7 @@ export interface PooledFrame {
 export interface FramePoolOptions {
   /** Worker threads (default: one per core). */
   readonly workers?: number;
-  /** Frames per request (default 6). */
+  /** Frames per request (default 12: each request begins by working out its frame before, to spot a repeat). */
   readonly chunk?: number;
 }
 
@@ -43,7 +45,7 @@ export async function* framesPooled(
   options: FramePoolOptions = {},
 ): AsyncGenerator<PooledFrame> {
   const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), 16));
-  const chunk = Math.max(1, options.chunk ?? 6);
+  const chunk = Math.max(1, options.chunk ?? 12);
   const workers = Array.from({ length: workerCount }, () => frameWorker(spec));
   // Each drawn buffer: the worker that drew it, and how many yielded frames still use it (repeats share it).
   const owners = new WeakMap<ArrayBuffer, { worker: Worker; uses: number; isCurrent: boolean }>();

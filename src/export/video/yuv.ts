@@ -83,6 +83,12 @@ export function yuv420Frames(width: number, height: number) {
   const current = new Uint8Array(yuv420Bytes(width, height));
   let lastLayers: readonly string[] = [];
   let lastDrawn: readonly (PixelBox | null)[] = [];
+  const copied = (into: Buffer | undefined): Buffer => {
+    const out =
+      into && into.byteLength === current.byteLength ? into : Buffer.allocUnsafe(current.byteLength);
+    out.set(current);
+    return out;
+  };
   return {
     /**
      * The YUV of a frame composited from `layers` (`drawn[i]`: where `layers[i + 1]` drew, as the rasteriser
@@ -105,10 +111,17 @@ export function yuv420Frames(width: number, height: number) {
       }
       lastLayers = layers;
       lastDrawn = drawn;
-      const out =
-        into && into.byteLength === current.byteLength ? into : Buffer.allocUnsafe(current.byteLength);
-      out.set(current);
-      return out;
+      return copied(into);
+    },
+    /**
+     * The YUV of the RGBA frame `rgba`, which differs from the one given last only inside `boxes`, written into
+     * `into` (or a new buffer); the first call (or one after `frame`) should pass the whole frame as its box.
+     */
+    updated(rgba: Uint8Array, boxes: readonly PixelBox[], into?: Buffer): Buffer {
+      for (const box of boxes) yuv420FromRgba(rgba, width, height, current, box);
+      lastLayers = [];
+      lastDrawn = [];
+      return copied(into);
     },
   };
 }
