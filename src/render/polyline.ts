@@ -72,8 +72,8 @@ export function lineProjection(line: MeasuredLine, p: XY): { s: number; distance
   return best;
 }
 
-/** The shortest distance from a point to a closed polygon's edges (0 when inside). */
-export function polygonDistance(polygon: readonly XY[], p: XY): number {
+/** The shortest distance from a point to a closed polygon's edges, and whether the point lies inside. */
+export function polygonEdgeDistance(polygon: readonly XY[], p: XY): { inside: boolean; distance: number } {
   let inside = false;
   let best = Number.POSITIVE_INFINITY;
   const n = polygon.length;
@@ -87,5 +87,11 @@ export function polygonDistance(polygon: readonly XY[], p: XY): number {
     const t = len2 === 0 ? 0 : Math.min(Math.max(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0), 1);
     best = Math.min(best, Math.hypot(p.x - (a.x + dx * t), p.y - (a.y + dy * t)));
   }
-  return inside ? 0 : best;
+  return { inside, distance: best };
+}
+
+/** The shortest distance from a point to a closed polygon's edges (0 when inside). */
+export function polygonDistance(polygon: readonly XY[], p: XY): number {
+  const { inside, distance } = polygonEdgeDistance(polygon, p);
+  return inside ? 0 : distance;
 }

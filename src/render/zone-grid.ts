@@ -1,4 +1,4 @@
-import { polygonDistance } from './polyline.js';
+import { polygonDistance, polygonEdgeDistance } from './polyline.js';
 import type { XY } from './svg.js';
 
 /*
@@ -34,29 +34,11 @@ export interface ZoneGrid {
   readonly marks: Uint8Array;
 }
 
-/** The distance from a point to a polygon's edges, and whether it lies inside. */
-function edgeDistance(polygon: readonly XY[], x: number, y: number): { inside: boolean; distance: number } {
-  let inside = false;
-  let best = Number.POSITIVE_INFINITY;
-  const n = polygon.length;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const a = polygon[i]!;
-    const b = polygon[j]!;
-    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 === 0 ? 0 : Math.min(Math.max(((x - a.x) * dx + (y - a.y) * dy) / len2, 0), 1);
-    best = Math.min(best, Math.hypot(x - (a.x + dx * t), y - (a.y + dy * t)));
-  }
-  return { inside, distance: best };
-}
-
 let gridsBuilt = 0;
 
 /** Marks a cell of a polygon's grid (centre cx, cy; half its diagonal h): clear, within or edge. */
 function cellMark(polygon: readonly XY[], margin: number, cx: number, cy: number, h: number): number {
-  const { inside, distance } = edgeDistance(polygon, cx, cy);
+  const { inside, distance } = polygonEdgeDistance(polygon, { x: cx, y: cy });
   if (inside && distance > h + SLACK) return WITHIN;
   if ((inside ? 0 : distance) + h + SLACK < margin) return WITHIN;
   if (!inside && distance - h - SLACK > margin) return CLEAR;
