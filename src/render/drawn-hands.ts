@@ -149,33 +149,9 @@ function stackDegrees(placement: HandPlacement): number {
   return (placement.stackTurn ?? (placement.isMirrored ? 1 : -1)) * STACK_TOP.dAngle;
 }
 
-/** The local → body-frame map of a placement in a view with this lateral sign. */
-function placedParts(
-  placement: HandPlacement,
-  lateralSign: -1 | 1,
-  parts: readonly LocalPolygon[],
-): BodyPoint[][] {
-  const extraDeg = stackDegrees(placement);
-  const theta = screenAngle(placement.angle, lateralSign) + (extraDeg * Math.PI) / 180;
-  const cos = Math.cos(theta);
-  const sin = Math.sin(theta);
-  const [cu, cv] = POSES[placement.pose].contact;
-  const du = placement.stackIndex > 0 ? STACK_TOP.du : 0;
-  const flip = placement.isMirrored ? -1 : 1;
-  return parts.map((poly) =>
-    poly.map(([lu, lv]) => {
-      const a = (lu - cu + du) / 1000;
-      const b = ((lv - cv) / 1000) * flip;
-      const sx = a * cos - b * sin;
-      const sy = a * sin + b * cos;
-      return { x: placement.at.x + sy / lateralSign, y: placement.at.y + sx };
-    }),
-  );
-}
-
 /**
  * A placement as the fitting reads it: the pose's local outline and the placement's turn, shift and mirror, mapped
- * into the body frame one polygon at a time by exactly placedParts' arithmetic, without building its objects.
+ * into the body frame one polygon at a time (scratchPlaced) without building objects.
  */
 interface PlacedOutline {
   readonly pose: PoseName;
@@ -241,7 +217,7 @@ const SAMPLE_STRIDE = 8;
 let scratchX = new Float64Array(64);
 let scratchY = new Float64Array(64);
 
-/** Maps one local polygon of a placed outline into the scratch vertices (placedParts' arithmetic). */
+/** Maps one local polygon of a placed outline into the scratch vertices: the only local → body-frame map. */
 function scratchPlaced(o: PlacedOutline, poly: LocalPolygon): void {
   if (poly.length > scratchX.length) {
     scratchX = new Float64Array(poly.length * 2);
@@ -256,6 +232,15 @@ function scratchPlaced(o: PlacedOutline, poly: LocalPolygon): void {
     scratchX[i] = o.x + sy / o.lateralSign;
     scratchY[i] = o.y + sx;
   }
+}
+
+/** The placement's pose outline in the body frame (the local → body-frame map in a view with this lateral sign). */
+function placedParts(placement: HandPlacement, lateralSign: -1 | 1): BodyPoint[][] {
+  const o = placedOutline(placement, lateralSign);
+  return o.parts.map((poly) => {
+    scratchPlaced(o, poly);
+    return poly.map((_, i) => ({ x: scratchX[i]!, y: scratchY[i]! }));
+  });
 }
 
 /** The screen rotation (degrees) and the extra shift along the fingers (local units) of a placement. */
@@ -278,7 +263,7 @@ interface Zone {
 }
 
 interface Fitting {
-  readonly forbidden: readonly BoxedZone[];
+  readonly forbidden: readonly GriddedZone[];
   /** The forbidden zones in one grid (zoneListGrid). */
   readonly zones: ZoneListGrid;
   readonly body: readonly (readonly XY[])[];
@@ -327,11 +312,11 @@ function isOnBody(x: number, y: number): boolean {
   return bodyGrid[j * BODY_GRID.nx + i] === 1;
 }
 
-interface BoxedZone extends Zone {
+interface GriddedZone extends Zone {
   readonly grid: ZoneGrid;
 }
 
-function boxed(z: Zone): BoxedZone {
+function gridded(z: Zone): GriddedZone {
   return { ...z, grid: zoneGrid(z.polygon, z.margin) };
 }
 
@@ -398,12 +383,6 @@ function fitScore(
     readonly nudge: number;
   },
 ): FitCounts | null {
-  // The turn and the move alone may already cost more than the best so far.
-  if (
-    ceiling !== undefined &&
-    scoreOf(0, 0, 0, ceiling.offWeight, ceiling.turn, ceiling.nudge) >= ceiling.score - 1e-9
-  )
-    return null;
   // The number of samples first (the fractions' denominator, and the ceiling's).
   let total = 0;
   for (const o of outlines) total += poseEdgeSamples(o.pose).total;
@@ -704,7 +683,7 @@ export function handOutlineAsPlanned(
   position: ClientPosition,
 ): readonly (readonly BodyPoint[])[] {
   const placement = nominalPlacement(state, 0);
-  return placedParts(placement, position === 'supine' ? 1 : -1, poseOutline(placement.pose));
+  return placedParts(placement, position === 'supine' ? 1 : -1);
 }
 
 /**
@@ -743,7 +722,7 @@ export function drawnHandsTop(
     if (!isUnder && viewSurface === 'posterior' && state.y > 0.17 && !state.isLifted)
       zones.push({ polygon: HEAD_AND_NECK, margin: 0, isSoft: true });
     let placement = nominalPlacement(state, stackIndex);
-    const nominal = placedParts(placement, lateralSign, poseOutline(pose));
+    const nominal = placedParts(placement, lateralSign);
     if (isUnder && viewSurface === 'anterior' && touchesFace(nominal)) {
       // Under the head or neck, seen from above face up: cut away, no fitting needed.
       out.push({
@@ -760,7 +739,7 @@ export function drawnHandsTop(
       });
       continue;
     }
-    const forbidden = zones.map(boxed);
+    const forbidden = zones.map(gridded);
     const fitting: Fitting = {
       forbidden,
       zones: zoneListGrid(forbidden),
@@ -790,7 +769,7 @@ export function drawnHandsTop(
     } else {
       placement = placementFittedMemo(placement, lateralSign, fitting, fitKey(state, options, isUnder));
     }
-    const parts = placedParts(placement, lateralSign, poseOutline(pose));
+    const parts = placedParts(placement, lateralSign);
     // Seen from above, supine, a hand under the head or neck, or one at the crown that cannot be drawn off the
     // face, would lie over the face or throat: the view cuts it away (the head-end view shows it).
     const isShown = !(viewSurface === 'anterior' && touchesFace(parts));
