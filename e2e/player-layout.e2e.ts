@@ -53,6 +53,10 @@ const textsCut = (page: Page) =>
       .map((el) => el.className);
   });
 
+/** How far the step area's text reaches below its box (0 when it all shows, scaled to fit, without scrolling). */
+const overflowY = (page: Page) =>
+  page.$eval('.player-info', (el) => Math.max(0, el.scrollHeight - el.clientHeight - 1));
+
 const SIZES: readonly (readonly [number, number])[] = [
   [360, 640],
   [390, 844],
@@ -84,6 +88,7 @@ describe('the player laid out for the table', () => {
       // The get-ready countdown before the first step.
       await page.waitForSelector('[data-testid="get-ready"]');
       expect(await isInside(page, await box(page, '.pain-button'))).toBe(true);
+      expect(await overflowY(page)).toBe(0);
       await screenshotSaved(page, `layout-${size}-get-ready`);
       const bar = await barBoxes(page);
       expect(bar).toHaveLength(5);
@@ -115,11 +120,18 @@ describe('the player laid out for the table', () => {
         expect(await overflowX(page)).toBe(0);
         expect(await page.$eval('.player-info', (el) => el.scrollWidth - el.clientWidth)).toBe(0);
         expect(await textsCut(page)).toEqual([]);
+        // No line of the step's text runs under the control bar, in the get-ready countdown or after it.
+        await screenshotSaved(page, `layout-${size}-step-${i + 2}`);
+        expect(await overflowY(page)).toBe(0);
       }
       await page.keyboard.press('Space');
       await page.waitForSelector('.paused-badge');
       expect(await barBoxes(page)).toEqual(bar);
       expect(await textsCut(page)).toEqual([]);
+      await page.waitForFunction(() => {
+        const el = document.querySelector('.player-info');
+        return el !== null && el.scrollHeight <= el.clientHeight + 1;
+      });
       await screenshotSaved(page, `layout-${size}-player`);
       expect(await axeSeriousViolations(page)).toEqual([]);
 

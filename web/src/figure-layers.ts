@@ -129,14 +129,48 @@ export class FigureLayers {
 
   /** Fills the caches for step `index` while the browser is idle, so the frame where it begins stays light. */
   stepPrimed(plan: Plan, index: number): void {
+    whenIdle(() => this.primed(plan, index));
+  }
+
+  /**
+   * Fills every step's caches, one step per idle period, from the step at `fromT` on and then those before it:
+   * the figure's memory is taken in the session's first seconds, and no step's first frame does the work. Returns
+   * a function that stops what is still queued.
+   */
+  planPrimed(plan: Plan, fromT: number): () => void {
+    const first = plan.steps.findIndex((s) => s.start + s.duration > fromT);
+    const order = plan.steps.map((_, i) => i);
+    const queue = first > 0 ? [...order.slice(first), ...order.slice(0, first)] : order;
+    let isStopped = false;
+    const next = () => {
+      const index = queue.shift();
+      if (isStopped || index === undefined) return;
+      this.primed(plan, index);
+      whenIdle(next);
+    };
+    whenIdle(next);
+    return () => {
+      isStopped = true;
+    };
+  }
+
+  private primed(plan: Plan, index: number): void {
     const step = plan.steps[index];
     if (!step) return;
-    const whenIdle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    whenIdle(() => {
-      const options = { ...this.options, excluded: plan.excludedRegions };
-      const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2), bodyMap);
-      figureBaseSvg(moment, options);
-      for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
-    });
+    const options = { ...this.options, excluded: plan.excludedRegions };
+    const moment = momentAt(plan, step.start + Math.min(0.5, step.duration / 2), bodyMap);
+    // As drawn() will draw it: from above layer by layer, a solid view in one pass.
+    if (momentView(moment) !== 'top') {
+      figureLayersSvgs(moment, options);
+      return;
+    }
+    figureBaseSvg(moment, options);
+    for (const layers of OVERLAY_LAYERS) figureOverlaySvg(moment, options, layers);
   }
+}
+
+/** Runs `f` when the browser is idle (after 200 ms where it cannot say). */
+function whenIdle(f: () => void): void {
+  if (globalThis.requestIdleCallback) globalThis.requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 200);
 }

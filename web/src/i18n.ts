@@ -1,3 +1,5 @@
+import type { Side } from '../../src/core/ids.js';
+
 /** The languages the app speaks. */
 export type UiLanguage = 'en' | 'ru';
 
@@ -139,6 +141,9 @@ const en = {
   getReadyFor: (title: string) => `Get ready: ${title}.`,
   switchTo: (side: string) => `Switch to the ${side} side.`,
   turnOver: 'Turn the client over.',
+  lieProne: 'Ask the client to lie face down.',
+  lieSupine: 'Ask the client to lie face up.',
+  sitUp: 'Help the client sit up, slowly.',
   upNext: 'Next',
   noVoice: (language: string) => `No ${language} voice in this browser: the cues are not spoken.`,
   noVoiceShort: 'No voice',
@@ -303,6 +308,9 @@ const ru: Strings = {
   getReadyFor: (title: string) => `Приготовьтесь: ${title}.`,
   switchTo: (side: string) => `Перейдите на другую сторону: ${side}.`,
   turnOver: 'Помогите клиенту перевернуться.',
+  lieProne: 'Попросите клиента лечь на живот.',
+  lieSupine: 'Попросите клиента лечь на спину.',
+  sitUp: 'Помогите клиенту медленно сесть.',
   upNext: 'Дальше',
   noVoice: (language: string) => `В браузере нет голоса (${language}): подсказки не озвучиваются.`,
   noVoiceShort: 'Без голоса',
@@ -348,4 +356,11 @@ export function clockText(totalSeconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/** The side in words, or null for a midline step. */
+export function sideText(language: UiLanguage, side: Side | null): string | null {
+  if (side === null) return null;
+  if (language === 'ru') return side === 'left' ? 'левая' : 'правая';
+  return side;
 }

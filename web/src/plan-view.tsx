@@ -5,9 +5,9 @@ import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import { regionName } from './condition-text.js';
 import { figureCropHeight, figureSvg, stillTimeFor } from './figure.js';
-import { clockText, type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
+import { clockText, sideText, type UiLanguage, type UiStrings, uiStrings } from './i18n.js';
 import { SegmentBar } from './segments.js';
-import { sideText, stepTitle } from './step-text.js';
+import { stepTitle } from './step-text.js';
 
 const STILL_WIDTH = 640;
 const STILL_HEIGHT = 360;

@@ -1,4 +1,3 @@
-import type { Side } from '../../src/core/ids.js';
 import stepTitlesJson from './generated/step-titles.json';
 import type { UiLanguage } from './i18n.js';
 
@@ -9,11 +8,4 @@ const stepTitles = stepTitlesJson as Record<string, { en: string; ru?: string }>
 export function stepTitle(language: UiLanguage, id: string): string {
   const t = stepTitles[id];
   return (language === 'ru' ? t?.ru : undefined) ?? t?.en ?? id;
-}
-
-/** The side in words, or null for a midline step. */
-export function sideText(language: UiLanguage, side: Side | null): string | null {
-  if (side === null) return null;
-  if (language === 'ru') return side === 'left' ? 'левая' : 'правая';
-  return side;
 }

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { regionName } from './condition-text.js';
-import { clockText, type UiLanguage, uiStrings } from './i18n.js';
+import { clockText, sideText, type UiLanguage, uiStrings } from './i18n.js';
 import { sessionOutcome } from './session-outcome.js';
 import { recordSaved, type SessionRecord, type SessionState, type SoapNotes } from './session-store.js';
-import { sideText, stepTitle } from './step-text.js';
+import { stepTitle } from './step-text.js';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
