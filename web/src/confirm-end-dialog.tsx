@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { type UiLanguage, uiStrings } from './i18n.js';
+import { ModalDialog } from './modal-dialog.js';
 
 /** "End the session now?": ending needs a second, deliberate press; Escape keeps going. */
 export function ConfirmEndDialog(props: {
@@ -10,22 +10,12 @@ export function ConfirmEndDialog(props: {
 }) {
   const { isOpen, language, onKeepGoing, onEnd } = props;
   const s = uiStrings(language);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isOpen={isOpen}
       className="confirm-dialog"
-      aria-labelledby="confirm-end-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onKeepGoing();
-      }}
+      labelledBy="confirm-end-title"
+      onEscape={onKeepGoing}
     >
       <h2 id="confirm-end-title">{s.endTitle}</h2>
       <p>{s.endLead}</p>
@@ -37,6 +27,6 @@ export function ConfirmEndDialog(props: {
           {s.stopSession}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { REGION_ORDER, regionName } from './condition-text.js';
 import type { UiLanguage } from './i18n.js';
 import { uiStrings } from './i18n.js';
+import { ModalDialog } from './modal-dialog.js';
 
 const PAIN_LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -29,17 +30,9 @@ export function PainDialog(props: {
 }) {
   const { state, stepRegions, language, onReport, onCancel, onGoOn, onEnd } = props;
   const s = uiStrings(language);
-  const ref = useRef<HTMLDialogElement>(null);
   const [region, setRegion] = useState(stepRegions[0] ?? REGION_ORDER[0]);
   const [level, setLevel] = useState<number | null>(null);
   const isOpen = state.kind !== 'closed';
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
 
   useEffect(() => {
     if (state.kind === 'ask') {
@@ -55,13 +48,12 @@ export function PainDialog(props: {
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isOpen={isOpen}
       className="pain-dialog"
-      aria-labelledby="pain-title"
-      onCancel={(e) => {
-        // Esc only backs out of the question; once the rule has decided, a button must be chosen.
-        e.preventDefault();
+      labelledBy="pain-title"
+      // Esc only backs out of the question; once the rule has decided, a button must be chosen.
+      onEscape={() => {
         if (state.kind === 'ask') onCancel();
       }}
     >
@@ -140,6 +132,6 @@ export function PainDialog(props: {
           </div>
         </div>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }

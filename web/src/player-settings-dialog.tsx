@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { type UiLanguage, uiStrings } from './i18n.js';
+import { ModalDialog } from './modal-dialog.js';
 import type { VoiceChoice } from './narration.js';
 import { GET_READY_CHOICES, type PlayerSettings } from './player-settings.js';
 import { recognitionConstructor } from './voice-commands.js';
@@ -21,25 +21,10 @@ export function PlayerSettingsDialog(props: {
   const { isOpen, settings, voices, hasNoVoice, isListening, language } = props;
   const { onSettings, onListening, onTest, onEnd, onClose } = props;
   const s = uiStrings(language);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
   const canListen = recognitionConstructor() !== null;
   const set = (patch: Partial<PlayerSettings>) => onSettings({ ...settings, ...patch });
   return (
-    <dialog
-      ref={ref}
-      className="settings-dialog"
-      aria-labelledby="settings-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog isOpen={isOpen} className="settings-dialog" labelledBy="settings-title" onEscape={onClose}>
       <h2 id="settings-title">{s.settings}</h2>
       <div className="check">
         <input
@@ -133,6 +118,6 @@ export function PlayerSettingsDialog(props: {
           {s.stopSession}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
