@@ -18,7 +18,11 @@ import { momentAt } from '../src/core/timeline.js';
 import { stepViews } from '../src/core/views.js';
 import { notoSansFontFiles } from '../src/export/fonts.js';
 import { frameRasterizer } from '../src/export/png.js';
-import { FRAME_LAYER_GROUPS } from '../src/export/video/frame-drawing.js';
+import {
+  FRAME_LAYER_CACHE_BYTES,
+  FRAME_LAYER_GROUPS,
+  FRAME_LAYERS_CACHED,
+} from '../src/export/video/frame-drawing.js';
 import { renderMoment, renderMomentLayers } from '../src/render/render-moment.js';
 import type { Report } from './run.js';
 import { quantileOf, type TimingResult, timingOf } from './timing.js';
@@ -149,7 +153,7 @@ function viewMoments(plan: Plan, view: View, momentOf: (t: number) => Moment): M
 function branchCode(plan: Plan): FrameCode {
   const raster = frameRasterizer(
     { fontFiles: notoSansFontFiles() },
-    { cacheSize: 2 * FRAME_LAYER_GROUPS.length },
+    { cacheSize: FRAME_LAYERS_CACHED, cacheBytes: FRAME_LAYER_CACHE_BYTES },
   );
   return {
     label: 'branch',

@@ -135,6 +135,28 @@ describe('frameRasterizer', () => {
     ).toEqual([{ x0: 0, y0: 0, x1: 30, y1: 10 }]);
   });
 
+  it('keeps layers within its bytes, least recently used out first, and a layer found again draws the same bytes', () => {
+    const svg = (body: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180">${body}</svg>`;
+    const base = svg('<rect width="320" height="180" fill="#f4f1ec"/>');
+    // Each square's cropped raster: 58 × 58 pixels (its 50 px and 4 px of padding each side) = 13,456 bytes.
+    const square = (x: number) =>
+      svg(`<rect x="${x}" y="40" width="50" height="50" fill="#1565c0" fill-opacity="0.6"/>`);
+    // Room for three squares: the base (230 kB, kept by the frame that uses it) goes when the second layer comes.
+    const budget = 3 * 14_000;
+    const cached = frameRasterizer(fonts, { cacheSize: 100, cacheBytes: budget });
+    const fresh = frameRasterizer(fonts, { cacheSize: 1 });
+    const frame = Buffer.alloc(320 * 180 * 4);
+    // 60 comes back twice while it is among the last three used; 20 comes back after it was let go.
+    const order = [20, 60, 100, 60, 140, 180, 60, 20];
+    for (const [i, x] of order.entries()) {
+      cached.rgbaLayeredUpdate([base, square(x)], frame);
+      expect(Buffer.compare(frame, fresh.rgbaLayered([base, square(x)]).pixels), `frame ${i}`).toBe(0);
+      if (i > 0) expect(cached.stats().cachedBytes).toBeLessThanOrEqual(budget);
+    }
+    expect(cached.stats()).toMatchObject({ rendered: 1 + 6, hits: 2 });
+  });
+
   it('fails loudly with no layer', () => {
     expect(() => frameRasterizer(fonts).rgbaLayered([])).toThrow(/at least one layer/);
   });

@@ -272,6 +272,8 @@ export interface FrameRasterizer {
    * memory freed at once stays flat however long the video.
    */
   released(): Promise<void>;
+  /** What the layer cache did so far: layers rasterised, layers found in it, and the bytes it holds now. */
+  stats(): { readonly rendered: number; readonly hits: number; readonly cachedBytes: number };
 }
 
 /** A rectangle of pixels: columns x0 … x1 − 1, rows y0 … y1 − 1. */
@@ -290,14 +292,27 @@ export interface LayeredFrame extends RgbaFrame {
   readonly drawn: readonly (PixelBox | null)[];
 }
 
-/** Makes a frame rasteriser with the given fonts; `cacheSize` layers are kept (default 8). */
+/** The bytes a cached layer holds: its pixels and its SVG (the cache's key). */
+function entryBytes(svg: string, entry: LayerPixels): number {
+  return entry.frame.pixels.byteLength + svg.length;
+}
+
+/**
+ * Makes a frame rasteriser with the given fonts; the layers last used are kept, at most `cacheSize` of them
+ * (default 8) and at most `cacheBytes` bytes of pixels and SVG (default: no limit but the count), the least
+ * recently used going first. A layer found in the cache is not rasterised again (the same SVG, the same pixels).
+ */
 export function frameRasterizer(
   fonts: FontOptions = {},
-  options: { cacheSize?: number } = {},
+  options: { cacheSize?: number; cacheBytes?: number } = {},
 ): FrameRasterizer {
   const json = optionsJson(fonts);
   const cacheSize = options.cacheSize ?? 8;
+  const cacheBytes = options.cacheBytes ?? Number.POSITIVE_INFINITY;
   const cache = new Map<string, LayerPixels>();
+  let cachedBytes = 0;
+  let rasterised = 0;
+  let hits = 0;
   let nativeBytes = 0;
   let isAnyDrawn = false;
   // What `rgbaLayeredUpdate` last drew: into which buffer, from which layers.
@@ -320,6 +335,7 @@ export function frameRasterizer(
   const layerPixels = (svg: string, isCropped: boolean): LayerPixels | null => {
     const hit = cache.get(svg);
     if (hit) {
+      hits++;
       cache.delete(svg);
       cache.set(svg, hit); // most recently used last
       // A layer used again (the captions within one second, the static body) is worth scanning once.
@@ -349,6 +365,7 @@ export function frameRasterizer(
       at = { x: x0, y: y0 };
     }
     const image = counted(tree.render());
+    rasterised++;
     const frame: RgbaFrame = { width: image.width, height: image.height, pixels: image.pixels };
     const entry: LayerPixels = {
       frame,
@@ -357,7 +374,13 @@ export function frameRasterizer(
       isScanned: false,
     };
     cache.set(svg, entry);
-    while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    cachedBytes += entryBytes(svg, entry);
+    // The least recently used first; the entry just made stays even when it alone is over the bytes.
+    while (cache.size > cacheSize || (cachedBytes > cacheBytes && cache.size > 1)) {
+      const [oldSvg, old] = cache.entries().next().value as [string, LayerPixels];
+      cache.delete(oldSvg);
+      cachedBytes -= entryBytes(oldSvg, old);
+    }
     return entry;
   };
 
@@ -459,6 +482,7 @@ export function frameRasterizer(
       updated = { frame, svgs: layers, entries };
       return boxes;
     },
+    stats: () => ({ rendered: rasterised, hits, cachedBytes }),
     async released() {
       if (isAnyDrawn && garbageCollected({ isMinor: true })) nativeBytes = 0;
       isAnyDrawn = false;

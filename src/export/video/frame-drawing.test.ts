@@ -149,6 +149,22 @@ describe('frameDrawer', () => {
     expect(differing(late!, renderMomentPixels(s, indices[0]!), s)).toBeGreaterThan(1280 * 720 * 0.002);
   });
 
+  it('draws the same bytes with layers found in its cache as when it rasterises every one (a lift, seen from the side)', () => {
+    const lift = stepOf('leg-passive-lift');
+    const s = { ...spec(10, lift.start, lift.start + 12), pixelFormat: 'yuv420p' as const };
+    const cached = frameDrawer(s);
+    const uncached = frameDrawer(s, { cacheBytes: 0 });
+    for (let i = 0; i < frameCount(12, 10); i++) {
+      const a = cached.frame(i);
+      const b = uncached.frame(i);
+      expect(a === null, `frame ${i}`).toBe(b === null);
+      if (a && b) expect(Buffer.compare(a, b), `frame ${i}`).toBe(0);
+    }
+    // The hands come back exactly (down as they went up): found, not rasterised again.
+    expect(cached.stats().hits).toBeGreaterThan(10);
+    expect(cached.stats().rendered).toBeLessThan(uncached.stats().rendered - 10);
+  });
+
   it('reports a frame that looks like the one before as a repeat and draws into the buffer it is given', () => {
     const rest = stepOf('turn-over');
     const s = spec(10, rest.start + 10.05, rest.start + 13);

@@ -13,7 +13,7 @@ import type { ExcludedArea } from '../../render/safety.js';
 import { type TextMode, textAsPaths } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
-import { frameRasterizer } from '../png.js';
+import { type FrameRasterizer, frameRasterizer } from '../png.js';
 import { yuv420Bytes, yuv420Frames } from './yuv.js';
 
 /** What every frame of a video shares: the plan, the window of it shown, the size, rate, language and theme. */
@@ -100,6 +100,14 @@ export function frameSceneKeys(spec: FrameSpec, index: number): string[] {
   return renderMomentLayers(moment, renderOptions(spec, moment, 'text'), FRAME_LAYER_GROUPS);
 }
 
+/**
+ * The layers a frame drawer keeps rasterised, and the bytes they may take (per drawer, i.e. per worker thread): a
+ * moving layer often comes back exactly (the hands of a lift on the way down as on the way up, a repetition whose
+ * length is a whole number of frames), and a layer found here is not rasterised again.
+ */
+export const FRAME_LAYERS_CACHED = 1024;
+export const FRAME_LAYER_CACHE_BYTES = 32 * 2 ** 20;
+
 /** Draws the frames of one video in order (or any order); a frame that looks like the one before is not drawn. */
 export interface FrameDrawer {
   /**
@@ -111,16 +119,19 @@ export interface FrameDrawer {
   layers(index: number): readonly string[];
   /** Lets the native memory of the frames drawn so far go (see `FrameRasterizer.released`): await between frames. */
   released(): Promise<void>;
+  /** The layer cache's figures (see `FrameRasterizer.stats`). */
+  stats(): ReturnType<FrameRasterizer['stats']>;
 }
 
 /**
  * A drawer of a video's frames: each layer's SVG is written as outlines only when its text version changed, then
- * the layers are rasterised by resvg (each cropped to its box; unchanged ones from a cache) and composited.
+ * the layers are rasterised by resvg (each cropped to its box; ones seen recently from a cache of
+ * `cacheBytes`, default FRAME_LAYER_CACHE_BYTES) and composited.
  */
-export function frameDrawer(spec: FrameSpec): FrameDrawer {
+export function frameDrawer(spec: FrameSpec, options: { cacheBytes?: number } = {}): FrameDrawer {
   const raster = frameRasterizer(
     { fontFiles: notoSansFontFiles() },
-    { cacheSize: 2 * FRAME_LAYER_GROUPS.length },
+    { cacheSize: FRAME_LAYERS_CACHED, cacheBytes: options.cacheBytes ?? FRAME_LAYER_CACHE_BYTES },
   );
   let last: { index: number; keys: readonly string[] } | null = null;
   const yuv = spec.pixelFormat === 'yuv420p' ? yuv420Frames(spec.width, spec.height) : null;
@@ -153,5 +164,6 @@ export function frameDrawer(spec: FrameSpec): FrameDrawer {
       return layersFor(frameSceneKeys(spec, index));
     },
     released: () => raster.released(),
+    stats: () => raster.stats(),
   };
 }
