@@ -304,12 +304,14 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
       ry: 0.034 * k(shoulder),
     });
   }
-  // The drape from the lower chest over the arms, the legs and the feet.
-  const drapeYs = [0.3, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
+  // The drape from the lower chest (below the breasts, clear of the palms under the collarbones) over the arms,
+  // the legs and the feet.
+  const DRAPE_TOP = 0.33;
+  const drapeYs = [DRAPE_TOP, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
   const drapeHalf = [0.178, 0.178, 0.17, 0.15, 0.13, 0.12, 0.115];
   const drapeSide = (sign: number) => drapeYs.map((y, i) => at([sign * drapeHalf[i]!, y, 0.05]));
   const edge = [-0.178, -0.14, -0.1, -0.05, 0, 0.05, 0.1, 0.14, 0.178].map((x) =>
-    at(Math.abs(x) > 0.12 ? [x, 0.3, 0.07] : surface(x, 0.3, 0.008)),
+    at(Math.abs(x) > 0.12 ? [x, DRAPE_TOP, 0.07] : surface(x, DRAPE_TOP, 0.008)),
   );
   // The far end of the drape over the feet, the toes up (supine) or the heels (prone): two rises.
   const feet = (
