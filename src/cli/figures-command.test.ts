@@ -2,8 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinBodyMap } from '../content/load.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
-import { figureMoment, figuresCommand, planForRendering, stepMomentAt } from './figures-command.js';
+import { renderMoment } from '../render/render-moment.js';
+import {
+  figureMoment,
+  figuresCommand,
+  figureView,
+  planForRendering,
+  stepMomentAt,
+} from './figures-command.js';
 import type { CliIo } from './io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-figures-'));
@@ -50,6 +58,44 @@ describe('massage-coach figures', () => {
       expect(html).toContain(`Figure ${f}</a>`);
       expect(readdirSync(dir).some((n) => n.endsWith(`-figure-${f}.png`))).toBe(true);
     }
+  });
+
+  it('draws each seed figure from the view that shows it (the seed: 115, 116, 119, 120 from the side; 117, 118 from the head end)', () => {
+    const planned = planForRendering({}, io);
+    if (!planned.ok) throw new Error('no plan');
+    const plan = planned.value;
+    const views: Record<number, string> = {};
+    const render = {
+      bodyMap: builtinBodyMap(),
+      width: 640,
+      height: 360,
+      language: plan.language,
+      theme: 'light',
+      excluded: plan.excludedRegions,
+    } as const;
+    for (const step of plan.steps) {
+      if (step.side === 'right') continue;
+      for (const f of step.figures ?? []) {
+        const moment = figureMoment(plan, step, f);
+        const view = figureView(moment, f);
+        views[f.figure] = view;
+        const written = readFileSync(
+          join(dir, `${step.side ? `${step.id}-${step.side}` : step.id}-figure-${f.figure}.svg`),
+          'utf8',
+        );
+        expect(written, `figure ${f.figure}`).toBe(renderMoment(moment, { ...render, view }));
+        if (view !== 'top') expect(written).not.toBe(renderMoment(moment, { ...render, view: 'top' }));
+      }
+    }
+    expect(views).toEqual({
+      114: 'top',
+      115: 'side',
+      116: 'side',
+      117: 'head',
+      118: 'head',
+      119: 'side',
+      120: 'side',
+    });
   });
 
   it('animates with SMIL: one group per frame, the first visible without it', () => {
@@ -125,6 +171,19 @@ describe('figure stills', () => {
     expect(working(f116).surface).toBe('anterior');
     // The holding hand moves from the ankle (115) to the heel (116).
     expect(holding(f116).y).toBeGreaterThan(holding(f115).y);
+  });
+
+  it('takes a figure’s view from the routine, else from its part or step', () => {
+    const step = stepOf('neck-traction');
+    const f119 = step.figures!.find((f) => f.figure === 119)!;
+    const m = figureMoment(plan, step, f119);
+    expect(f119.view).toBe('side');
+    expect(figureView(m, { ...f119, view: 'closeup' })).toBe('closeup');
+    // 115 names no view: the part's (the step's `views: [side]`).
+    const flex = stepOf('foot-flex-stretch');
+    const f115 = flex.figures!.find((f) => f.figure === 115)!;
+    expect(f115.view).toBeNull();
+    expect(figureView(figureMoment(plan, flex, f115), f115)).toBe('side');
   });
 
   it('has a telling phase for every step the plan has', () => {

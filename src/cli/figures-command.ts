@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinBodyMap } from '../content/load.js';
-import type { Language } from '../core/ids.js';
+import type { Language, View } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
 import type { Plan, PlannedFigure, PlannedPart, PlannedStep } from '../core/plan-types.js';
 import { partView } from '../core/step-parts.js';
@@ -10,6 +10,7 @@ import { momentAt } from '../core/timeline.js';
 import { notoSansFontFiles } from '../export/fonts.js';
 import { frameRasterizer } from '../export/png.js';
 import { renderAnimatedPreview } from '../render/animated.js';
+import { momentView } from '../render/moment-view.js';
 import { renderMoment } from '../render/render-moment.js';
 import type { ThemeName } from '../render/theme.js';
 import { EXIT } from './exit-codes.js';
@@ -64,6 +65,14 @@ export function figureMoment(plan: Plan, step: PlannedStep, figure: PlannedFigur
   const repetition = figure.repetition ?? 1;
   if (figure.phase === 'most-extended') return mostExtended(plan, step, repetition, part);
   return stepMomentAt(plan, step, { phase: figure.phase ?? undefined, repetition, part });
+}
+
+/**
+ * The view a seed figure is drawn from: the routine's `view` on the figure, else the main view of the part that
+ * shows it, else of its step (its `views`, else its technique kind's).
+ */
+export function figureView(moment: Moment, figure: PlannedFigure): View {
+  return figure.view ?? momentView(moment);
 }
 
 /** The file name of a step's still: its id, and the side where the side matters. */
@@ -138,8 +147,8 @@ ${cards}
 
 /**
  * `massage-coach figures`: a still (SVG and PNG) of every planned step at its most telling phase, one per side
- * where the side matters, a looping animated SVG of one repetition, stills for the seed's Figures 114–120, and
- * an index.html gallery naming them.
+ * where the side matters, a looping animated SVG of one repetition, stills for the seed's Figures 114–120 (each
+ * from its own view: `figureView`), and an index.html gallery naming them.
  */
 export function figuresCommand(options: FiguresCommandOptions, io: CliIo): number {
   const planned = planForRendering(options, io);
@@ -163,8 +172,8 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     return EXIT.invalidInput;
   }
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
-  const write = (name: string, moment: Moment) => {
-    const svg = renderMoment(moment, render);
+  const write = (name: string, moment: Moment, view: View = 'top') => {
+    const svg = renderMoment(moment, { ...render, view });
     writeFileSync(join(options.output, `${name}.svg`), svg);
     writeFileSync(join(options.output, `${name}.png`), raster.png(svg));
   };
@@ -196,7 +205,8 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
       drawnFigures.add(step.id);
       for (const f of step.figures ?? []) {
         const file = `${name}-figure-${f.figure}`;
-        write(file, figureMoment(plan, step, f));
+        const moment = figureMoment(plan, step, f);
+        write(file, moment, figureView(moment, f));
         files += 2;
         figures.push({ figure: f.figure, what: f.what ?? step.title, file });
       }

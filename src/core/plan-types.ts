@@ -123,6 +123,8 @@ export interface PlannedFigure {
   readonly repetition: number | null;
   /** The phase to draw, `most-extended`, or null for the most telling moment. */
   readonly phase: number | 'most-extended' | null;
+  /** The view it is drawn from, or null for its part's (else its step's) main view. */
+  readonly view: View | null;
 }
 
 /** One step of a plan, on one side, with its timing. */

@@ -665,6 +665,7 @@ function plannedFigures(
       part,
       repetition: typeof shot === 'object' ? (shot.repetition ?? null) : null,
       phase: typeof shot === 'object' ? (shot.phase ?? null) : null,
+      view: typeof shot === 'object' ? (shot.view ?? null) : null,
     };
     const at = out.findIndex((f) => f.figure === figure);
     if (at < 0) out.push(planned);

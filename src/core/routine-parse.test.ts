@@ -543,14 +543,34 @@ describe('routineFromYaml: figures with their moment', () => {
       '        figure: 112',
       '        figure: { figure: 112, phase: most-extended, repetition: 2, what: { en: The leg up } }',
       '        figures: [111, { figure: 112, phase: 0.4 }]',
+      '        figure: { figure: 112, view: side }',
+      '        figures: [{ figure: 111, view: head }, { figure: 112, view: closeup }]',
     ]) {
       expect(where(parsedRoutine(step(figure)).diagnostics), figure).toEqual([]);
     }
   });
 
+  it('names the file, line and column of a figure’s unknown view', () => {
+    const r = parsedRoutine(step('        figure: { figure: 112, view: front }'));
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map(diagnosticText)).toEqual([
+      expect.stringMatching(/^r\.yaml:23:38: view: expected one of top, side, head, closeup/),
+    ]);
+  });
+
   it.each([
     ['a phase past the repetition', '        figure: { figure: 112, phase: 1.5 }', '23:39 phase: expected'],
     ['an unknown moment', '        figure: { figure: 112, phase: highest }', '23:39 phase: expected'],
+    [
+      'an unknown view',
+      '        figure: { figure: 112, view: front }',
+      '23:38 view: expected one of top, side, head, closeup',
+    ],
+    [
+      'a view as a list',
+      '        figures: [{ figure: 112, view: [side] }]',
+      '23:40 view: expected one of top, side, head, closeup; got a list',
+    ],
     [
       'a figure not among figures',
       '        figure: { figure: 112 }\n        figures: [111]',

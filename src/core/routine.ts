@@ -323,6 +323,9 @@ export const FigureShot = z.union([
         .describe(
           'How far into the repetition (0…1), or most-extended: where the lift, stretch or pull is greatest; default: the most telling moment.',
         ),
+      view: View.optional().describe(
+        "The view the figure is drawn from (top, side, head, closeup); default: its part's or step's main view.",
+      ),
     })
     .strict(),
 ]);

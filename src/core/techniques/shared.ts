@@ -158,7 +158,8 @@ export function fingerAngle(track: MotionTrack, sample: LineSample, isBack: bool
     const b = angleNormal(sample.heading - Math.PI / 2);
     return Math.cos(a - track.awayAngle) >= Math.cos(b - track.awayAngle) ? a : b;
   }
-  if (lane.facesMidline && Math.abs(Math.cos(heading)) > Math.abs(Math.sin(heading)) && x !== 0) {
+  // Sideways by a margin: at 45° (round a shoulder) rounding must not tip one mirrored hand and not the other.
+  if (lane.facesMidline && Math.abs(Math.cos(heading)) > Math.abs(Math.sin(heading)) + 1e-9 && x !== 0) {
     return x < 0 ? 0 : Math.PI;
   }
   return heading;

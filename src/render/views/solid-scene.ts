@@ -118,25 +118,81 @@ function headPrims(pose: Pose, camera: Camera): Prim[] {
   return prims;
 }
 
-/** The trunk and head: a side silhouette (top and bottom lines), or slices seen from the head end. */
-function trunkPrims(pose: Pose, camera: Camera): Prim[] {
-  const stations = trunkProfile(pose.position);
-  const samples: { y: number; top: number; bottom: number; halfWidth: number }[] = [];
+interface TrunkSample {
+  readonly y: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly halfWidth: number;
+}
+
+/**
+ * Monotone cubic slopes (Fritsch–Carlson) of a profile through its stations: a curve with no corner at a station
+ * and no bump the stations do not have (a peak or a trough is flat at its station).
+ */
+function monotoneSlopes(ys: readonly number[], vs: readonly number[]): number[] {
+  const n = ys.length;
+  const d: number[] = [];
+  for (let i = 0; i < n - 1; i++) d.push((vs[i + 1]! - vs[i]!) / (ys[i + 1]! - ys[i]!));
+  const m: number[] = [d[0] ?? 0];
+  for (let i = 1; i < n - 1; i++) {
+    const a = d[i - 1]!;
+    const b = d[i]!;
+    m.push(a * b <= 0 ? 0 : (2 * a * b) / (a + b));
+  }
+  m.push(d[n - 2] ?? 0);
+  return m;
+}
+
+const trunkSampleCache = new Map<string, readonly TrunkSample[]>();
+
+/**
+ * The trunk's profile every 0.01 H down the body: top and bottom on smooth curves through the stations (a straight
+ * line between stations leaves a corner at each, which an arch of the back lifts into a point), the width linear.
+ */
+export function trunkSamples(position: Pose['position']): readonly TrunkSample[] {
+  const cached = trunkSampleCache.get(position);
+  if (cached) return cached;
+  const stations = trunkProfile(position);
+  const ys = stations.map((s) => s.y);
+  const topSlopes = monotoneSlopes(
+    ys,
+    stations.map((s) => s.top),
+  );
+  const bottomSlopes = monotoneSlopes(
+    ys,
+    stations.map((s) => s.bottom),
+  );
+  const hermite = (v0: number, v1: number, m0: number, m1: number, h: number, t: number) => {
+    const t2 = t * t;
+    const t3 = t2 * t;
+    return (
+      (2 * t3 - 3 * t2 + 1) * v0 + (t3 - 2 * t2 + t) * h * m0 + (-2 * t3 + 3 * t2) * v1 + (t3 - t2) * h * m1
+    );
+  };
+  const samples: TrunkSample[] = [];
   for (let i = 0; i < stations.length - 1; i++) {
     const a = stations[i]!;
     const b = stations[i + 1]!;
-    const n = Math.max(1, Math.round((b.y - a.y) / 0.01));
+    const h = b.y - a.y;
+    const n = Math.max(1, Math.round(h / 0.01));
     for (let k = 0; k < n; k++) {
       const t = k / n;
       samples.push({
-        y: a.y + (b.y - a.y) * t,
-        top: a.top + (b.top - a.top) * t,
-        bottom: a.bottom + (b.bottom - a.bottom) * t,
+        y: a.y + h * t,
+        top: hermite(a.top, b.top, topSlopes[i]!, topSlopes[i + 1]!, h, t),
+        bottom: hermite(a.bottom, b.bottom, bottomSlopes[i]!, bottomSlopes[i + 1]!, h, t),
         halfWidth: a.halfWidth + (b.halfWidth - a.halfWidth) * t,
       });
     }
   }
   samples.push(stations[stations.length - 1]!);
+  trunkSampleCache.set(position, samples);
+  return samples;
+}
+
+/** The trunk and head: a side silhouette (top and bottom lines), or slices seen from the head end. */
+function trunkPrims(pose: Pose, camera: Camera): Prim[] {
+  const samples = trunkSamples(pose.position);
   if (camera.kind !== 'head') {
     // From the side: the neck and trunk as one smooth outline, the head drawn on its own over the neck.
     const body = samples.filter((s) => s.y >= HEAD.neckFrom);
@@ -304,12 +360,14 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
       ry: 0.034 * k(shoulder),
     });
   }
-  // The drape from the lower chest over the arms, the legs and the feet.
-  const drapeYs = [0.3, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
+  // The drape from the lower chest (below the breasts, clear of the palms under the collarbones) over the arms,
+  // the legs and the feet.
+  const DRAPE_TOP = 0.33;
+  const drapeYs = [DRAPE_TOP, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
   const drapeHalf = [0.178, 0.178, 0.17, 0.15, 0.13, 0.12, 0.115];
   const drapeSide = (sign: number) => drapeYs.map((y, i) => at([sign * drapeHalf[i]!, y, 0.05]));
   const edge = [-0.178, -0.14, -0.1, -0.05, 0, 0.05, 0.1, 0.14, 0.178].map((x) =>
-    at(Math.abs(x) > 0.12 ? [x, 0.3, 0.07] : surface(x, 0.3, 0.008)),
+    at(Math.abs(x) > 0.12 ? [x, DRAPE_TOP, 0.07] : surface(x, DRAPE_TOP, 0.008)),
   );
   // The far end of the drape over the feet, the toes up (supine) or the heels (prone): two rises.
   const feet = (
