@@ -711,7 +711,9 @@ export function drawnHandsTop(
     const isUnder = isHandUnder(state, viewSurface);
     const isPressing = state.pressure !== null && state.pressure > 0 && !state.isLifted && !state.isHolding;
     const zones: Zone[] = [];
-    if (isPressing) {
+    // A lifted hand is drawn over the body it just left or is about to touch: it keeps off the hatched and greyed
+    // zones too (ILLUSTRATION.md: nothing drawn lies on them), or the learner copies a hand on the spine.
+    if (isPressing || (state.isLifted && !isUnder)) {
       for (const a of [...options.neverPress, ...options.excluded])
         if (a.surface === state.surface) zones.push({ polygon: a.polygon, margin: DRAWN_MARGIN });
     }
