@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
-import type { BodyMap } from '../core/body-map.js';
+import { type BodyMap, regionsAt } from '../core/body-map.js';
 import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ClientPosition } from '../core/ids.js';
 import type { Moment } from '../core/moment.js';
@@ -8,7 +8,9 @@ import type { Plan } from '../core/plan-types.js';
 import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
 import { type DrawnHand, drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
+import { renderLabels } from './labels.js';
 import { polygonDistance } from './polyline.js';
+import { renderMoment } from './render-moment.js';
 
 /*
  * General invariants of the top view, over every step (each part, each side) of both built-in routines at the
@@ -137,5 +139,36 @@ describe('the top view: general invariants over every step, part and side', () =
         }
       }
     expect(problems).toEqual([]);
+  });
+
+  it("names where the hands cut away are: the legend's 'under the …' is the region at their contact", () => {
+    const labels = renderLabels('en');
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    for (const plan of plans)
+      for (const m of momentsOf(plan)) {
+        const all = drawnHandsTop(m.hands, {
+          position: positionOf(m),
+          neverPress: neverPressAreas(bodyMap),
+          excluded: excludedAreaPolygons(bodyMap, plan.excludedRegions),
+        });
+        const hidden = all.filter((d) => !d.isShown);
+        if (hidden.length === 0) continue;
+        // Where, from the body map alone: the region at the contact of the hidden hand nearest the head.
+        const first = hidden.reduce((a, b) => (b.state.y < a.state.y ? b : a));
+        const ids = regionsAt(bodyMap, first.state.surface, first.state).map((h) => h.region);
+        const isHead = ids.some((id) => id.startsWith('head.')) || (ids.length === 0 && first.state.y < 0.115);
+        const where = isHead ? 'head' : ids.some((id) => id.startsWith('neck.')) ? 'neck' : 'back';
+        seen.add(where);
+        const svg = renderMoment(m, { bodyMap, text: 'text', layers: ['marks'], excluded: plan.excludedRegions });
+        const words = Object.entries(labels.legendHidden);
+        for (const [w, text] of words) {
+          const isThere = svg.includes(`>${text}</text>`);
+          if (isThere !== (w === where)) problems.push(`${nameOf(m)}: '${text}' ${isThere ? 'written' : 'missing'}`);
+        }
+      }
+    expect(problems).toEqual([]);
+    // Hands cut away under the back (spine-extension drawing up) and the head (neck-traction) are both met.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['back', 'head']));
   });
 });
