@@ -3,7 +3,7 @@ import { builtinBodyMap } from '../content/load.js';
 import { type BodyMap, regionsAt } from '../core/body-map.js';
 import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ClientPosition } from '../core/ids.js';
-import type { Moment } from '../core/moment.js';
+import { type Moment, momentMotion } from '../core/moment.js';
 import type { Plan } from '../core/plan-types.js';
 import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
@@ -105,22 +105,29 @@ const plans = [builtinPlan('spinal-column'), builtinPlan('neck-and-shoulders')];
 const MOST_OVERLAP = 0.2;
 
 describe('the top view: general invariants over every step, part and side', () => {
-  it('never draws two hands on each other (stacked palms apart): at most 20 % of the smaller covered', () => {
+  it('never draws two hands that move together on each other, face down: at most 20 % of the smaller covered', () => {
+    // The top view is the main view of the back and the backs of the legs (face down). Hands that take turns on one
+    // spot (alternating, hold-and-work) and stacked palms lie on each other by design, and are left out.
     const problems: string[] = [];
+    let pairs = 0;
     for (const plan of plans)
       for (const m of momentsOf(plan)) {
+        const arrangement = momentMotion(m).arrangement;
+        if (positionOf(m) !== 'prone' || arrangement === 'alternating' || arrangement === 'hold-and-work') continue;
         const drawn = drawnOf(m, plan, bodyMap);
         for (let i = 0; i < drawn.length; i++)
           for (let j = i + 1; j < drawn.length; j++) {
             const a = drawn[i]!;
             const b = drawn[j]!;
             if (a.stackIndex !== b.stackIndex) continue;
+            pairs++;
             const share = overlapShare(a.parts, b.parts);
             const kind = (d: DrawnHand) => (d.state.isLifted ? 'L' : d.state.isHolding ? 'H' : d.isUnder ? 'U' : 'P');
             if (share > MOST_OVERLAP)
               problems.push(`${nameOf(m)}: ${kind(a)}${kind(b)} ${a.pose} ${(share * 100).toFixed(0)} %`);
           }
       }
+    expect(pairs).toBeGreaterThan(30);
     expect(problems).toEqual([]);
   });
 
@@ -170,5 +177,29 @@ describe('the top view: general invariants over every step, part and side', () =
     expect(problems).toEqual([]);
     // Hands cut away under the back (spine-extension drawing up) and the head (neck-traction) are both met.
     expect([...seen].sort()).toEqual(expect.arrayContaining(['back', 'head']));
+  });
+
+  it('leaves the foot in sight: a holding hand covers at most 45 % of the foot it holds, whatever the phase', () => {
+    // The feet from the body map (sole and heel, each side), not from the renderer.
+    const feet = [-1, 1].map((side) =>
+      bodyMap.regions
+        .filter((r) => (r.id === 'foot.sole' || r.id === 'foot.heel') && r.surface === 'posterior')
+        .map((r) => r.polygon.map((p) => ({ x: -side * p.x, y: p.y }))),
+    );
+    const problems: string[] = [];
+    let held = 0;
+    for (const plan of plans)
+      for (const m of momentsOf(plan)) {
+        for (const d of drawnOf(m, plan, bodyMap)) {
+          if (!d.state.isHolding || d.isUnder) continue;
+          const foot = feet[d.state.x < 0 ? 0 : 1]!;
+          const { area, shared } = coverage(foot, d.parts);
+          if (area === 0 || shared === 0) continue;
+          held++;
+          if (shared / area > 0.45) problems.push(`${nameOf(m)}: ${((shared / area) * 100).toFixed(0)} %`);
+        }
+      }
+    expect(held).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 });
