@@ -103,6 +103,9 @@ export const FEET: readonly (readonly BodyPoint[])[] = [-1, 1].map((side) =>
   ].map((p) => ({ x: side * p.x, y: p.y })),
 );
 
+/** Body y of the base of the skull (the body map's skull-base): the head above it, the neck below. */
+const SKULL_BASE_Y = 0.115;
+
 /** The top of the stacked palms: pushed along the fingers (local units) and turned across the lower hand (degrees). */
 const STACK_TOP = { du: 8, dAngle: 16 };
 
@@ -223,8 +226,13 @@ function poseEdgeSamples(pose: PoseName): { readonly perEdge: Int32Array; readon
 
 /** Sample points of the placements being scored (x and y), and the stride they are tested in. */
 let samplesX = new Float64Array(1024);
-/** 1 where a sample lies on the practitioner's wrist, sleeve or forearm stub beyond the hand (POSES' isArm, isSleeve). */
+/**
+ * Per sample: 1 on the practitioner's wrist, sleeve or forearm stub beyond the hand (POSES' isArm, isSleeve); 2 on a
+ * hand held aloft beyond a working forearm (isHandAloft: its palm and fingers, in the air, not on the body).
+ */
 let samplesArm = new Uint8Array(1024);
+const ON_ARM = 1;
+const ALOFT = 2;
 let samplesY = new Float64Array(1024);
 const SAMPLE_STRIDE = 8;
 
@@ -436,7 +444,8 @@ function fitScore(
       const poly = o.parts[part]!;
       // Part 0 is the palm, then the digits in order.
       const digit = part > 0 ? digits[part - 1] : undefined;
-      const isArm = digit?.isArm || digit?.isSleeve ? 1 : 0;
+      const isAloft = (POSES[o.pose] as HandPose).isHandAloft === true && (part === 0 || part > 2);
+      const isArm = isAloft ? ALOFT : digit?.isArm || digit?.isSleeve ? ON_ARM : 0;
       scratchPlaced(o, poly);
       for (let i = 0; i < poly.length; i++) {
         const j = (i + 1) % poly.length;
@@ -464,12 +473,14 @@ function fitScore(
       const zone = firstZoneAt(zones, x, y);
       let counted = zone !== NO_ZONE;
       if (zone === HARD_ZONE) hits++;
-      else if (zone === SOFT_ZONE) soft++;
+      // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
+      else if (zone === SOFT_ZONE && !(samplesArm[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
       // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
       // hand itself must lie on the leg, and nothing on the other leg.
+      // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.
       const isOff =
         fitting.otherLeg === 0
-          ? !isOnBody(x, y)
+          ? samplesArm[k] !== ALOFT && !isOnBody(x, y)
           : (y > LEGS_APART_FROM && x * fitting.otherLeg > 0) || (!isOnBody(x, y) && samplesArm[k] === 0);
       if (isOff) {
         off++;
