@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
-import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import type { BodyPoint } from '../core/geometry.js';
+import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { MIN_LABEL_PX } from './labels.js';
@@ -113,9 +113,13 @@ describe('the top view reads at a glance (issue 10, looked at beside the seed)',
           const drawn = drawnHandsTop(m.hands, { position: positionOf(m), neverPress, excluded });
           for (const d of drawn) {
             if (d.state.tool !== 'forearm' || !d.isPressing) continue;
-            const turn = Math.abs(Math.atan2(Math.sin(d.angle - d.state.angle), Math.cos(d.angle - d.state.angle)));
+            const turn = Math.abs(
+              Math.atan2(Math.sin(d.angle - d.state.angle), Math.cos(d.angle - d.state.angle)),
+            );
             if (turn > Math.PI / 6)
-              problems.push(`${m.step.id}/${m.part?.id} ${k / 20} ${d.state.hand}: ${((turn * 180) / Math.PI).toFixed(0)}°`);
+              problems.push(
+                `${m.step.id}/${m.part?.id} ${k / 20} ${d.state.hand}: ${((turn * 180) / Math.PI).toFixed(0)}°`,
+              );
           }
         }
       }

@@ -55,7 +55,7 @@ function coverage(a: Parts, b: Parts): { area: number; shared: number } {
 }
 
 /** The share of the smaller of two outlines that the other covers. */
-export function overlapShare(a: Parts, b: Parts): number {
+function overlapShare(a: Parts, b: Parts): number {
   const ca = coverage(a, b);
   const cb = coverage(b, a);
   const smaller = ca.area <= cb.area ? ca : cb;
@@ -113,7 +113,8 @@ describe('the top view: general invariants over every step, part and side', () =
     for (const plan of plans)
       for (const m of momentsOf(plan)) {
         const arrangement = momentMotion(m).arrangement;
-        if (positionOf(m) !== 'prone' || arrangement === 'alternating' || arrangement === 'hold-and-work') continue;
+        if (positionOf(m) !== 'prone' || arrangement === 'alternating' || arrangement === 'hold-and-work')
+          continue;
         const drawn = drawnOf(m, plan, bodyMap);
         for (let i = 0; i < drawn.length; i++)
           for (let j = i + 1; j < drawn.length; j++) {
@@ -122,7 +123,8 @@ describe('the top view: general invariants over every step, part and side', () =
             if (a.stackIndex !== b.stackIndex) continue;
             pairs++;
             const share = overlapShare(a.parts, b.parts);
-            const kind = (d: DrawnHand) => (d.state.isLifted ? 'L' : d.state.isHolding ? 'H' : d.isUnder ? 'U' : 'P');
+            const kind = (d: DrawnHand) =>
+              d.state.isLifted ? 'L' : d.state.isHolding ? 'H' : d.isUnder ? 'U' : 'P';
             if (share > MOST_OVERLAP)
               problems.push(`${nameOf(m)}: ${kind(a)}${kind(b)} ${a.pose} ${(share * 100).toFixed(0)} %`);
           }
@@ -164,14 +166,21 @@ describe('the top view: general invariants over every step, part and side', () =
         // Where, from the body map alone: the region at the contact of the hidden hand nearest the head.
         const first = hidden.reduce((a, b) => (b.state.y < a.state.y ? b : a));
         const ids = regionsAt(bodyMap, first.state.surface, first.state).map((h) => h.region);
-        const isHead = ids.some((id) => id.startsWith('head.')) || (ids.length === 0 && first.state.y < 0.115);
+        const isHead =
+          ids.some((id) => id.startsWith('head.')) || (ids.length === 0 && first.state.y < 0.115);
         const where = isHead ? 'head' : ids.some((id) => id.startsWith('neck.')) ? 'neck' : 'back';
         seen.add(where);
-        const svg = renderMoment(m, { bodyMap, text: 'text', layers: ['marks'], excluded: plan.excludedRegions });
+        const svg = renderMoment(m, {
+          bodyMap,
+          text: 'text',
+          layers: ['marks'],
+          excluded: plan.excludedRegions,
+        });
         const words = Object.entries(labels.legendHidden);
         for (const [w, text] of words) {
           const isThere = svg.includes(`>${text}</text>`);
-          if (isThere !== (w === where)) problems.push(`${nameOf(m)}: '${text}' ${isThere ? 'written' : 'missing'}`);
+          if (isThere !== (w === where))
+            problems.push(`${nameOf(m)}: '${text}' ${isThere ? 'written' : 'missing'}`);
         }
       }
     expect(problems).toEqual([]);
