@@ -363,15 +363,16 @@ describe('momentAt on a step in parts', () => {
     expect(d.repetitions).toBe(diagonals!.reps);
     // The step's time left runs to the end of the step, not of the part.
     expect(a.stepTimeLeft).toBeCloseTo(step.start + step.duration - a.t, 6);
-    // Along the spine the forearms stay near the midline; on the diagonals one reaches out to the shoulder.
+    // Along the spine the forearms stay beside it (opening 16° outward from the elbows together, at most 0.08 H
+    // out); on the diagonals one reaches out to the shoulder (0.10 H).
     const widest = (plan2: Plan, from: number, to: number) => {
       let most = 0;
       for (let t = from; t < to; t += 0.5)
         for (const h of momentAt(plan2, t, map).hands) most = Math.max(most, Math.abs(h.x));
       return most;
     };
-    expect(widest(plan, along!.start, along!.start + along!.duration)).toBeLessThan(0.06);
-    expect(widest(plan, diagonals!.start, diagonals!.start + diagonals!.duration)).toBeGreaterThan(0.08);
+    expect(widest(plan, along!.start, along!.start + along!.duration)).toBeLessThan(0.085);
+    expect(widest(plan, diagonals!.start, diagonals!.start + diagonals!.duration)).toBeGreaterThan(0.095);
   });
 
   it('says each part’s opening cue as the part starts, after the step’s own opening', () => {

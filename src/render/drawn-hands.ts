@@ -90,6 +90,22 @@ const HEAD_AND_NECK: readonly BodyPoint[] = [
   { x: -0.05, y: 0.1 },
 ];
 
+/**
+ * The feet seen from above, heel to toes (the body map's soles and heels, BODY-PROPORTIONS.md: from the heel at
+ * 0.955 to the far end at 1.0, x ±0.03…±0.08): a hand that holds or grasps near them keeps them in sight.
+ */
+export const FEET: readonly (readonly BodyPoint[])[] = [-1, 1].map((side) =>
+  [
+    { x: 0.03, y: 0.955 },
+    { x: 0.08, y: 0.955 },
+    { x: 0.08, y: 1.0 },
+    { x: 0.03, y: 1.0 },
+  ].map((p) => ({ x: side * p.x, y: p.y })),
+);
+
+/** Body y of the base of the skull (the body map's skull-base): the head above it, the neck below. */
+const SKULL_BASE_Y = 0.115;
+
 /** The top of the stacked palms: pushed along the fingers (local units) and turned across the lower hand (degrees). */
 const STACK_TOP = { du: 8, dAngle: 16 };
 
@@ -210,6 +226,13 @@ function poseEdgeSamples(pose: PoseName): { readonly perEdge: Int32Array; readon
 
 /** Sample points of the placements being scored (x and y), and the stride they are tested in. */
 let samplesX = new Float64Array(1024);
+/**
+ * Per sample: 1 on the practitioner's wrist, sleeve or forearm stub beyond the hand (POSES' isArm, isSleeve); 2 on a
+ * hand held aloft beyond a working forearm (isHandAloft: its palm and fingers, in the air, not on the body).
+ */
+let samplesArm = new Uint8Array(1024);
+const ON_ARM = 1;
+const ALOFT = 2;
 let samplesY = new Float64Array(1024);
 const SAMPLE_STRIDE = 8;
 
@@ -268,7 +291,25 @@ interface Fitting {
   readonly zones: ZoneListGrid;
   readonly body: readonly (readonly XY[])[];
   readonly isWorking: boolean;
+  /**
+   * For a hand on one leg, the side of the other leg (−1: x < 0, +1: x > 0; 0: none): there the body does not
+   * count as the body, so a hand fitted onto a leg never lies across the other one.
+   */
+  readonly otherLeg: -1 | 0 | 1;
 }
+
+/**
+ * The share of a placement's outline that may lie off the body as the plan puts it: a working hand little (0.12),
+ * one working a leg more (0.3, its wrist not counted: the hand wraps round the limb, its palm and fingers down the
+ * limb's sides, which from above lie at and beyond its edge), a lifted or holding hand half.
+ */
+function offBodyAccepted(fitting: Fitting): number {
+  if (!fitting.isWorking) return 0.5;
+  return fitting.otherLeg !== 0 ? 0.3 : 0.12;
+}
+
+/** Body y below which the two legs lie apart (the groin, just below the coccyx at 0.49, BODY-PROPORTIONS.md). */
+const LEGS_APART_FROM = 0.5;
 
 const bodyPolygons: readonly (readonly XY[])[] = [
   bodyOutlinePairs().map(([x, y]) => ({ x, y })),
@@ -392,12 +433,19 @@ function fitScore(
   if (samplesX.length < total) {
     samplesX = new Float64Array(total * 2);
     samplesY = new Float64Array(total * 2);
+    samplesArm = new Uint8Array(total * 2);
   }
   let at = 0;
   for (const o of outlines) {
     const { perEdge } = poseEdgeSamples(o.pose);
+    const digits: readonly Digit[] = POSES[o.pose].digits;
     let edge = 0;
-    for (const poly of o.parts) {
+    for (let part = 0; part < o.parts.length; part++) {
+      const poly = o.parts[part]!;
+      // Part 0 is the palm, then the digits in order.
+      const digit = part > 0 ? digits[part - 1] : undefined;
+      const isAloft = (POSES[o.pose] as HandPose).isHandAloft === true && (part === 0 || part > 2);
+      const isArm = isAloft ? ALOFT : digit?.isArm || digit?.isSleeve ? ON_ARM : 0;
       scratchPlaced(o, poly);
       for (let i = 0; i < poly.length; i++) {
         const j = (i + 1) % poly.length;
@@ -407,6 +455,7 @@ function fitScore(
         const by = scratchY[j]!;
         const n = perEdge[edge++]!;
         for (let k = 0; k < n; k++) {
+          samplesArm[at] = isArm;
           samplesX[at] = ax + ((bx - ax) * k) / n;
           samplesY[at++] = ay + ((by - ay) * k) / n;
         }
@@ -424,8 +473,16 @@ function fitScore(
       const zone = firstZoneAt(zones, x, y);
       let counted = zone !== NO_ZONE;
       if (zone === HARD_ZONE) hits++;
-      else if (zone === SOFT_ZONE) soft++;
-      if (!isOnBody(x, y)) {
+      // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
+      else if (zone === SOFT_ZONE && !(samplesArm[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
+      // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
+      // hand itself must lie on the leg, and nothing on the other leg.
+      // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.
+      const isOff =
+        fitting.otherLeg === 0
+          ? samplesArm[k] !== ALOFT && !isOnBody(x, y)
+          : (y > LEGS_APART_FROM && x * fitting.otherLeg > 0) || (!isOnBody(x, y) && samplesArm[k] === 0);
+      if (isOff) {
         off++;
         counted = true;
       }
@@ -504,7 +561,7 @@ function placementFitted(
   base = { ...base, ...variants[0] };
   const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting)! }));
   for (const { v, s: first } of firsts)
-    if (first.hits === 0 && first.soft === 0 && first.offBody <= (fitting.isWorking ? 0.12 : 0.5))
+    if (first.hits === 0 && first.soft === 0 && first.offBody <= offBodyAccepted(fitting))
       return { ...base, ...v };
   let best = base;
   let bestScore = Number.POSITIVE_INFINITY;
@@ -669,7 +726,7 @@ export function neverPressAreas(map: BodyMap): ForbiddenArea[] {
 
 function nominalPlacement(state: HandState, stackIndex: number): HandPlacement {
   return {
-    pose: state.isHolding ? 'grasp' : TOOL_POSE[state.tool],
+    pose: state.isHolding ? 'hold' : TOOL_POSE[state.tool],
     at: { x: state.x, y: state.y },
     angle: state.angle,
     isMirrored: state.hand === 'left',
@@ -706,18 +763,25 @@ export function drawnHandsTop(
   let lower: HandPlacement | null = null;
   const out: DrawnHand[] = [];
   for (const state of hands) {
-    const pose: PoseName = state.isHolding ? 'grasp' : TOOL_POSE[state.tool];
+    const pose: PoseName = state.isHolding ? 'hold' : TOOL_POSE[state.tool];
     const stackIndex = state.tool === 'stacked-palms' ? Math.min(stacked++, 1) : 0;
     const isUnder = isHandUnder(state, viewSurface);
     const isPressing = state.pressure !== null && state.pressure > 0 && !state.isLifted && !state.isHolding;
     const zones: Zone[] = [];
-    if (isPressing) {
+    // A lifted hand is drawn over the body it just left or is about to touch: it keeps off the hatched and greyed
+    // zones too (ILLUSTRATION.md: nothing drawn lies on them), or the learner copies a hand on the spine.
+    if (isPressing || (state.isLifted && !isUnder)) {
       for (const a of [...options.neverPress, ...options.excluded])
         if (a.surface === state.surface) zones.push({ polygon: a.polygon, margin: DRAWN_MARGIN });
     }
     if (!isUnder && viewSurface === 'anterior') zones.push({ polygon: FACE_AND_THROAT, margin: 0 });
     // Nothing drawn beyond the head end of the picture (the table starts 0.035 H above the crown).
     zones.push({ polygon: BEYOND_HEAD_END, margin: 0 });
+    // A hand that holds a foot (or grasps beside one) leaves as much of it in sight as it can: the learner must see
+    // what the other hand does to it. A working grasp on the foot itself (cupping the sole) is left as it is.
+    const isOnFoot = FEET.some((f) => polygonContains(f, state));
+    if (!isUnder && (state.isHolding || (pose === 'grasp' && !isOnFoot)))
+      for (const f of FEET) zones.push({ polygon: f, margin: 0, isSoft: true });
     // A hand working the back or the legs keeps off the head (no fist on the back of the head).
     if (!isUnder && viewSurface === 'posterior' && state.y > 0.17 && !state.isLifted)
       zones.push({ polygon: HEAD_AND_NECK, margin: 0, isSoft: true });
@@ -745,6 +809,7 @@ export function drawnHandsTop(
       zones: zoneListGrid(forbidden),
       body: bodyPolygons,
       isWorking: !state.isLifted && !state.isHolding && !isUnder,
+      otherLeg: state.y > LEGS_APART_FROM && Math.abs(state.x) > 0.01 ? (state.x < 0 ? 1 : -1) : 0,
     };
     if (stackIndex > 0 && lower) {
       // The upper hand of a stack lies where the lower one's fitting put the pair.

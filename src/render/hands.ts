@@ -131,6 +131,29 @@ export const POSES = {
       ],
     ],
   },
+  // A holding hand: the grasp with its fingers (not its palm) on the held point, so from above the palm lies beside
+  // the limb or foot it holds and only the fingers lie round it, leaving in sight what the other hand works on.
+  hold: {
+    palm: PALM,
+    digits: [
+      WRIST,
+      SLEEVE,
+      { u: 10, v: -17, angle: 10, length: 27, width: 12.5, tipWidth: 12.5 },
+      { u: 12, v: -5.8, angle: 10, length: 29, width: 13, tipWidth: 13 },
+      { u: 10, v: 5.5, angle: 12, length: 27, width: 12.5, tipWidth: 12.5 },
+      { u: 4, v: 16, angle: 16, length: 22, width: 11, tipWidth: 11 },
+      { u: -22, v: -21, angle: -6, length: 44, width: 15.5, tipWidth: 13 },
+    ],
+    contact: [24, 0],
+    details: [
+      [
+        [20, -22],
+        [24, -6],
+        [22, 8],
+        [16, 22],
+      ],
+    ],
+  },
   // Fingers spread and a little curled, as in washing hair.
   fingers: {
     palm: PALM,
@@ -179,7 +202,7 @@ export const POSES = {
 /** A hand shape the renderer can draw. */
 export type PoseName = keyof typeof POSES;
 
-/** Which pose draws a tool; a holding hand is always a grasp. */
+/** Which pose draws a tool; a holding hand is always a grasp held by its fingers (`hold`). */
 export const TOOL_POSE: Record<ContactTool, PoseName> = {
   palm: 'palm',
   'stacked-palms': 'flat',

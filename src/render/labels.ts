@@ -1,5 +1,8 @@
 import type { Language, Side } from '../core/ids.js';
 
+/** Where hands the top view cuts away are: under the head, the neck or the back. */
+export type HiddenUnder = 'head' | 'neck' | 'back';
+
 /** The renderer's own words (the step titles and cues come translated in the plan). */
 export interface RenderLabels {
   readonly repetition: string;
@@ -25,11 +28,14 @@ export interface RenderLabels {
   readonly legendReturnPressing: string;
   readonly legendHolding: string;
   readonly legendUnder: string;
-  readonly legendHidden: string;
+  /** Hands cut away from the top view, by where they are under (the body map's region at the contact). */
+  readonly legendHidden: Readonly<Record<HiddenUnder, string>>;
   readonly legendStart: string;
   /** The legend's rows in a word or two, for a small picture (one line above the table). */
   readonly legendShort: Readonly<
-    Record<'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'hidden' | 'start', string>
+    Record<'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'start', string> & {
+      hidden: Readonly<Record<HiddenUnder, string>>;
+    }
   >;
   /** Rest steps drawn as what they are. */
   readonly talkSeated: string;
@@ -64,7 +70,11 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturnPressing: 'back, pressing lightly',
     legendHolding: 'holding hand',
     legendUnder: 'hand underneath, seen through',
-    legendHidden: 'hands under the head: see the head-end view',
+    legendHidden: {
+      head: 'hands under the head: see the head-end view',
+      neck: 'hands under the neck: see the head-end view',
+      back: 'hands under the back: see the side view',
+    },
     legendStart: 'where the stroke starts',
     legendShort: {
       working: 'stroke',
@@ -72,7 +82,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
       returnPressing: 'back, light',
       holding: 'holding',
       under: 'underneath',
-      hidden: 'under the head',
+      hidden: { head: 'under the head', neck: 'under the neck', back: 'under the back' },
       start: 'start',
     },
     talkSeated: 'Talk first, both seated',
@@ -104,7 +114,11 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
     legendReturnPressing: 'назад с лёгким нажимом',
     legendHolding: 'поддерживающая рука',
     legendUnder: 'рука снизу, видна насквозь',
-    legendHidden: 'руки под головой: см. вид от изголовья',
+    legendHidden: {
+      head: 'руки под головой: см. вид от изголовья',
+      neck: 'руки под шеей: см. вид от изголовья',
+      back: 'руки под спиной: см. вид сбоку',
+    },
     legendStart: 'где движение начинается',
     legendShort: {
       working: 'движение',
@@ -112,7 +126,7 @@ const LABELS: Readonly<Record<Language, RenderLabels>> = {
       returnPressing: 'назад, легко',
       holding: 'держит',
       under: 'снизу',
-      hidden: 'под головой',
+      hidden: { head: 'под головой', neck: 'под шеей', back: 'под спиной' },
       start: 'начало',
     },
     talkSeated: 'Сначала разговор, сидя',

@@ -1,7 +1,8 @@
+import { type BodyMap, landmarkPoint, regionsAt } from '../core/body-map.js';
 import { type Moment, momentMotion } from '../core/moment.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { ghostFill } from './hands.js';
-import { labelSize, type RenderLabels } from './labels.js';
+import { type HiddenUnder, labelSize, type RenderLabels } from './labels.js';
 import { boldArrowTrack, screenTracks, TECHNIQUE_MARKS } from './marks.js';
 import { practitionerPlace } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
@@ -11,6 +12,24 @@ import type { ViewLayout } from './view.js';
 
 /** One row of the legend: a symbol and its words. */
 type LegendRow = 'working' | 'return' | 'returnPressing' | 'holding' | 'under' | 'hidden' | 'start';
+
+/**
+ * Where the hands the view cuts away are: the body map's region at the contact of the hidden hand nearest the head
+ * (head, neck, else the back); a hand off every region (drawing a strand of hair out) by its level against the base
+ * of the skull and C7. Without a map, the head.
+ */
+export function hiddenHandsUnder(drawn: readonly DrawnHand[], map?: BodyMap): HiddenUnder {
+  let first: DrawnHand | undefined;
+  for (const d of drawn) if (!d.isShown && (!first || d.state.y < first.state.y)) first = d;
+  if (!first || !map) return 'head';
+  const { x, y } = first.state;
+  const ids = regionsAt(map, first.state.surface, { x, y }).map((h) => h.region);
+  if (ids.some((id) => id.startsWith('head.'))) return 'head';
+  if (ids.some((id) => id.startsWith('neck.'))) return 'neck';
+  if (ids.length > 0) return 'back';
+  if (y <= (landmarkPoint(map, 'skull-base')?.y ?? 0)) return 'head';
+  return y <= (landmarkPoint(map, 'c7')?.y ?? 0) ? 'neck' : 'back';
+}
 
 /** The symbols this moment's picture uses, and no others (ILLUSTRATION.md "Reading it"). */
 export function legendRows(
@@ -73,8 +92,11 @@ export function legendSvg(options: {
   drawn: readonly DrawnHand[];
   /** The ghosted hands at the stroke's start (start-ghost.ts), if drawn. */
   ghosts?: readonly DrawnHand[];
+  /** The body map, to name where hands cut away are (under the head, the neck or the back). */
+  map?: BodyMap;
 }): string {
   const { view, theme, labels, moment } = options;
+  const under = hiddenHandsUnder(options.drawn, options.map);
   const rows = legendRows(moment, options.drawn, options.ghosts, view);
   if (rows.length === 0) return '';
   const size = labelSize(view.unit, 14);
@@ -86,11 +108,11 @@ export function legendSvg(options: {
     returnPressing: labels.legendReturnPressing,
     holding: labels.legendHolding,
     under: labels.legendUnder,
-    hidden: labels.legendHidden,
+    hidden: labels.legendHidden[under],
     start: labels.legendStart,
   };
   const height = rows.length * ROW * u + 8 * u;
-  if (height > LEGEND_MAX_SHARE * view.table.height) return legendLineSvg({ ...options, rows, size });
+  if (height > LEGEND_MAX_SHARE * view.table.height) return legendLineSvg({ ...options, rows, size, under });
   const sample = 40 * u;
   const width =
     8 * u + sample + 8 * u + Math.max(...rows.map((r) => textWidth(words[r], size, 'regular'))) + 10 * u;
@@ -135,11 +157,15 @@ function legendLineSvg(options: {
   moment: Moment;
   rows: readonly LegendRow[];
   size: number;
+  under: HiddenUnder;
 }): string {
   const { view, theme, labels, moment, rows, size } = options;
   const u = size / 14;
   const sample = 26 * u;
-  const items = rows.map((row) => ({ row, words: labels.legendShort[row] }));
+  const items = rows.map((row) => ({
+    row,
+    words: row === 'hidden' ? labels.legendShort.hidden[options.under] : labels.legendShort[row],
+  }));
   const itemWidth = (w: string) => sample + 5 * u + textWidth(w, size, 'regular');
   const gap = 12 * u;
   const pad = 6 * u;

@@ -1,8 +1,9 @@
-import type { BodyPoint } from '../core/geometry.js';
+import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ContactTool, TechniqueKind } from '../core/ids.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
 import type { TrackPoint } from '../core/plan-types.js';
 import { KNEAD_RADIUS } from '../core/techniques/index.js';
+import { armOutlinePairs } from './body-figure.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import { labelSize, type RenderLabels } from './labels.js';
 import type { MarkLayerOptions } from './layer-options.js';
@@ -83,6 +84,31 @@ const STROKE_BESIDE: Partial<Record<ContactTool, number>> = { forearm: 0.042 };
 /** How far (body heights) a way back that follows the working stroke's own line is drawn beside it: about 3 cm. */
 const RETURN_BESIDE = 0.018;
 
+/** The client's arms from above (body frame), where no arrow beside a tool is drawn. */
+const ARMS: readonly (readonly BodyPoint[])[] = armOutlinePairs().map((arm) =>
+  arm.map(([x, y]) => ({ x, y }) as BodyPoint),
+);
+
+/**
+ * How much of a line drawn beside a tool lies where no arrow may: points (every 0.005 H) within 0.03 H of the
+ * spine line (its hatch and a margin) weigh a thousand (never, while another side is clear), points on the
+ * client's arms one.
+ */
+function besideCost(points: readonly BodyPoint[]): number {
+  let cost = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 0.005));
+    for (let k = i === 1 ? 0 : 1; k <= n; k++) {
+      const p = { x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n } as BodyPoint;
+      if (Math.abs(p.x) < 0.03) cost += 1000;
+      else if (ARMS.some((arm) => polygonContains(arm, p))) cost += 1;
+    }
+  }
+  return cost;
+}
+
 /** A polyline moved `distance` to one side (`side` +1: the left of its direction in the body frame). */
 function lineBeside(points: readonly BodyPoint[], distance: number, side: number): BodyPoint[] {
   const normal = (a: BodyPoint, b: BodyPoint) => {
@@ -150,32 +176,32 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
     // midline, so the arrow stays on the back (the diagonals run out toward the shoulder and the buttock).
     const nearest = (l: readonly BodyPoint[]) => Math.min(...l.map((p) => Math.abs(p.x)));
     const furthest = (l: readonly BodyPoint[]) => Math.max(...l.map((p) => Math.abs(p.x)));
-    const isClear = (l: readonly BodyPoint[]) => nearest(l) >= 0.03;
     const sides = (pts: readonly BodyPoint[], distance: number) =>
       [1, -1].map((side) => lineBeside(pts, distance, side));
     let workingPts = contactPts;
     let returningPts = returnPts;
     if (beside !== undefined && contactPts.length > 1) {
-      const options = sides(contactPts, beside);
-      const clear = options.filter(isClear);
-      workingPts =
-        clear.length > 0
-          ? clear.sort((a, b) => furthest(a) - furthest(b))[0]!
-          : options.sort((a, b) => nearest(b) - nearest(a))[0]!;
+      // Of the lines beside the tool, the one with the least of its length near the spine (its hatch) or on the
+      // client's arms (a stroke out to the shoulder has its outer side on the arm), then the one nearest the
+      // midline, so the arrow stays on the back.
+      const options = sides(contactPts, beside).sort(
+        (a, b) => besideCost(a) - besideCost(b) || furthest(a) - furthest(b),
+      );
+      workingPts = options[0]!;
       if (returnPts && returnPts.length > 1) {
-        // The lifted return on the tool's other side when that side is clear of the spine, else further out
-        // on the same side: the two never lie on each other.
+        // The lifted return on the tool's other side, or further out on the same side: never on the working
+        // stroke (its end at least `beside` from the working stroke's start), then as clear as the stroke.
         const start = workingPts[0]!;
-        const back = sides(returnPts, beside);
-        const farOut = sides(returnPts, beside * 1.45);
         const end = (l: readonly BodyPoint[]) => l[l.length - 1]!;
         const distanceFromWorking = (l: readonly BodyPoint[]) =>
           Math.hypot(end(l).x - start.x, end(l).y - start.y);
-        const other = back.filter(isClear).sort((a, b) => distanceFromWorking(b) - distanceFromWorking(a))[0];
-        returningPts =
-          other && distanceFromWorking(other) > beside
-            ? other
-            : farOut.sort((a, b) => distanceFromWorking(a) - distanceFromWorking(b))[0]!;
+        const candidates = [
+          ...sides(returnPts, beside).filter((l) => distanceFromWorking(l) > beside),
+          ...sides(returnPts, beside * 1.45),
+        ];
+        returningPts = candidates.sort(
+          (a, b) => besideCost(a) - besideCost(b) || distanceFromWorking(a) - distanceFromWorking(b),
+        )[0]!;
       }
     }
     if (beside === undefined && returningPts && returningPts.length > 1 && contactPts.length > 1) {

@@ -262,7 +262,7 @@ function topLayerPieces(
   if (layers.has('marks'))
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
-        legendSvg({ view, theme, labels, moment, drawn, ghosts }) +
+        legendSvg({ view, theme, labels, moment, drawn, ghosts, map }) +
         emphasisSvg({ view, theme, labels, moment }) +
         phaseNumbersSvg({ view, theme, moment }),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
+import type { BodyPoint } from '../core/geometry.js';
 import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
@@ -82,5 +83,47 @@ describe('the top view reads at a glance (issue 10, looked at beside the seed)',
         expect(Math.min(...sizes), `${id} at ${width}×${height}`).toBeGreaterThanOrEqual(least);
       }
     }
+  });
+
+  it('starts the forearm spread with the elbows together at the middle of the back (Figure 114, the cue)', () => {
+    const m = momentOf('back-forearm-spread', 0);
+    const drawn = drawnHandsTop(m.hands, { position: 'prone', neverPress, excluded });
+    // The sleeve's cuff (the pose's second digit, part 2) is the elbow: its middle.
+    const elbows = drawn.map((d) => {
+      const cuff = d.parts[2]!;
+      return {
+        x: cuff.reduce((a, p) => a + p.x, 0) / cuff.length,
+        y: cuff.reduce((a, p) => a + p.y, 0) / cuff.length,
+      };
+    });
+    expect(elbows).toHaveLength(2);
+    const [a, b] = elbows as [BodyPoint, BodyPoint];
+    expect(Math.sign(a.x)).toBe(-Math.sign(b.x));
+    expect(Math.abs(a.y - b.y)).toBeLessThan(0.03);
+    for (const e of elbows) expect(Math.abs(e.y - 0.3)).toBeLessThan(0.03);
+  });
+
+  it('draws a working forearm along its own stroke, never swung round (clock hands), at every phase', () => {
+    const problems: string[] = [];
+    for (const step of plan.steps) {
+      for (const running of step.parts ?? [step]) {
+        for (let k = 0; k <= 20; k++) {
+          const t = running.start + (running.duration / running.reps) * (k / 20) * 0.999;
+          const m = momentAt(plan, t, bodyMap);
+          const drawn = drawnHandsTop(m.hands, { position: positionOf(m), neverPress, excluded });
+          for (const d of drawn) {
+            if (d.state.tool !== 'forearm' || !d.isPressing) continue;
+            const turn = Math.abs(
+              Math.atan2(Math.sin(d.angle - d.state.angle), Math.cos(d.angle - d.state.angle)),
+            );
+            if (turn > Math.PI / 6)
+              problems.push(
+                `${m.step.id}/${m.part?.id} ${k / 20} ${d.state.hand}: ${((turn * 180) / Math.PI).toFixed(0)}°`,
+              );
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -134,8 +134,17 @@ function pass(
   return { line, u, isReversed: false, isBack: options.isBack, isLifted: options.isLifted, share };
 }
 
-/** The fraction along the pass's line for progress `u`, with the lane's trail applied. */
+/**
+ * The fraction along the pass's line for progress `u`, with the lane's trail applied. On the stroke, a leading and a
+ * trailing hand keep their distance from start to end: the leader starts that far along, the trailer ends that far
+ * short (neither waits on the other, so they never lie on each other).
+ */
 export function passFraction(pass: Pass, u: number, lane: HandLane): number {
+  const spacing = lane.lead > 0 ? lane.lead : lane.trail;
+  if (spacing > 0 && !pass.isBack && !pass.isReversed && pass.line.length > 0) {
+    const gap = Math.min(spacing / pass.line.length, 0.5);
+    return clamp01(lane.lead > 0 ? gap + u * (1 - gap) : u * (1 - gap));
+  }
   const trail = lane.trail > 0 && pass.line.length > 0 ? lane.trail / pass.line.length : 0;
   return pass.isReversed ? clamp01(1 - u + trail) : clamp01(u - trail);
 }

@@ -353,6 +353,12 @@ describe('arrangements', () => {
     });
     const { hands } = motion.technique.handsAt(motion.input, 0.5, 0);
     expect(hands[1]!.y - hands[0]!.y).toBeCloseTo(TOGETHER_TRAIL, 9);
+    // From the stroke's start to its end, a palm's length apart: the two palms never lie on each other (issue 10).
+    for (const phase of [0, 0.05, 0.3, 0.55]) {
+      const at = motion.technique.handsAt(motion.input, phase, 0).hands;
+      expect(at[1]!.y - at[0]!.y, `phase ${phase}`).toBeCloseTo(TOGETHER_TRAIL, 9);
+    }
+    expect(TOGETHER_TRAIL).toBeGreaterThanOrEqual(0.1);
   });
 
   it('has pressing hands take turns: never both pressing at once', () => {

@@ -7,8 +7,11 @@ import { PRESSURE_SAMPLES } from './types.js';
 
 // Prepared track data: what a technique's motion reads. Built once per planned step and body map.
 
-/** How far the second hand trails the first with arrangement `together`. */
-export const TOGETHER_TRAIL = 0.04;
+/**
+ * How far apart (along the stroke) the two hands of arrangement `together` move: a palm's length (BODY-PROPORTIONS.md,
+ * a hand 0.10 H), so one lies just ahead of the other, the trailing fingertips at the leading wrist, not on it.
+ */
+export const TOGETHER_TRAIL = 0.1;
 /** The stacked top hand's offset toward the head. */
 export const STACKED_OFFSET = 0.005;
 
@@ -112,16 +115,21 @@ function pointsSpineDistance(points: readonly TrackPoint[]): number {
 
 type Arrangement = StepMotion['arrangement'];
 
-const SOLO: HandLane = { turn: 0, trail: 0, dx: 0, dy: 0, facesMidline: false };
+const SOLO: HandLane = { turn: 0, trail: 0, lead: 0, dx: 0, dy: 0, facesMidline: false };
 
 /** How each arrangement places the second working hand relative to the first (index 0 or 1). */
-const arrangementLanes: Record<Arrangement, (index: number, alternates: boolean) => HandLane> = {
+const arrangementLanes: Record<
+  Arrangement,
+  (index: number, alternates: boolean, working: number) => HandLane
+> = {
   mirrored: (index, alternates) => ({ ...SOLO, turn: alternates ? index * 0.5 : 0, facesMidline: true }),
   stacked: (index) => ({ ...SOLO, dy: index > 0 ? -STACKED_OFFSET : 0 }),
-  together: (index, alternates) => ({
+  together: (index, alternates, working) => ({
     ...SOLO,
     turn: alternates ? index * 0.5 : 0,
     trail: index > 0 ? TOGETHER_TRAIL : 0,
+    // The first hand leads only a second one (a hand alone follows its path).
+    lead: index === 0 && working > 1 ? TOGETHER_TRAIL : 0,
   }),
   alternating: (index) => ({ ...SOLO, turn: index * 0.5 }),
   'hold-and-work': () => SOLO,
@@ -167,7 +175,11 @@ function tracksPrepared(
     const pressure = isHolding ? null : step.pressure;
     const lane = isHolding
       ? SOLO
-      : arrangementLanes[step.motion.arrangement](workingIndex++, motion.alternatesHands);
+      : arrangementLanes[step.motion.arrangement](
+          workingIndex++,
+          motion.alternatesHands,
+          usable.filter((u) => !u.isHolding).length,
+        );
     const strokePoints = pick(h.points);
     const backPoints = h.returnPoints && h.returnPoints.length > 0 ? pick(h.returnPoints) : null;
     const spineDistance = Math.min(pointsSpineDistance(strokePoints), pointsSpineDistance(backPoints ?? []));

@@ -26,6 +26,8 @@ export interface HandLane {
   readonly turn: number;
   /** Body units this hand trails the leading one along the path (arrangement `together`). */
   readonly trail: number;
+  /** Body units this hand runs ahead of the trailing one along the stroke (arrangement `together`, first hand). */
+  readonly lead: number;
   /** A fixed offset (arrangement `stacked`: the top hand sits a little toward the head). */
   readonly dx: number;
   readonly dy: number;
