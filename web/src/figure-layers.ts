@@ -132,28 +132,6 @@ export class FigureLayers {
     whenIdle(() => this.primed(plan, index));
   }
 
-  /**
-   * Fills every step's caches, one step per idle period, from the step at `fromT` on and then those before it:
-   * the figure's memory is taken in the session's first seconds, and no step's first frame does the work. Returns
-   * a function that stops what is still queued.
-   */
-  planPrimed(plan: Plan, fromT: number): () => void {
-    const first = plan.steps.findIndex((s) => s.start + s.duration > fromT);
-    const order = plan.steps.map((_, i) => i);
-    const queue = first > 0 ? [...order.slice(first), ...order.slice(0, first)] : order;
-    let isStopped = false;
-    const next = () => {
-      const index = queue.shift();
-      if (isStopped || index === undefined) return;
-      this.primed(plan, index);
-      whenIdle(next);
-    };
-    whenIdle(next);
-    return () => {
-      isStopped = true;
-    };
-  }
-
   private primed(plan: Plan, index: number): void {
     const step = plan.steps[index];
     if (!step) return;

@@ -78,9 +78,6 @@ export function useFigureLoop(options: FigureLoopOptions): void {
         excluded: [],
       },
     );
-    // Every step's caches filled while the browser is idle, soon after the start: the memory the figure needs is
-    // taken in the first seconds, not step by step through the session.
-    const unprime = layers.planPrimed(sp.plan, sp.t);
     let raf = 0;
     let timer = 0;
     const period = 1000 / figureFps;
@@ -163,7 +160,6 @@ export function useFigureLoop(options: FigureLoopOptions): void {
     };
     raf = requestAnimationFrame(frame);
     return () => {
-      unprime();
       cancelAnimationFrame(raf);
       clearTimeout(timer);
     };
