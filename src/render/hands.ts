@@ -71,6 +71,16 @@ const flatHand = (thumb: Digit): HandPose => ({
   contact: [-12, 0],
 });
 
+/** A grasp's wrist, sleeve, four curled fingers and opposed thumb (the grasp and the holding hand). */
+const GRASP_DIGITS: Digit[] = [
+  WRIST,
+  SLEEVE,
+  { u: 10, v: -17, angle: 10, length: 27, width: 12.5, tipWidth: 12.5 },
+  { u: 12, v: -5.8, angle: 10, length: 29, width: 13, tipWidth: 13 },
+  { u: 10, v: 5.5, angle: 12, length: 27, width: 12.5, tipWidth: 12.5 },
+  { u: 4, v: 16, angle: 16, length: 22, width: 11, tipWidth: 11 },
+  { u: -22, v: -21, angle: -6, length: 44, width: 15.5, tipWidth: 13 },
+];
 export const POSES = {
   // A flat hand, fingers together, the thumb alongside: the contact is the middle of the palm.
   palm: flatHand({ u: -26, v: -19, angle: -36, length: 44, width: 15, tipWidth: 12 }),
@@ -112,15 +122,7 @@ export const POSES = {
   // A grasp: fingers curled round the limb (foreshortened from above), the thumb opposed.
   grasp: {
     palm: PALM,
-    digits: [
-      WRIST,
-      SLEEVE,
-      { u: 10, v: -17, angle: 10, length: 27, width: 12.5, tipWidth: 12.5 },
-      { u: 12, v: -5.8, angle: 10, length: 29, width: 13, tipWidth: 13 },
-      { u: 10, v: 5.5, angle: 12, length: 27, width: 12.5, tipWidth: 12.5 },
-      { u: 4, v: 16, angle: 16, length: 22, width: 11, tipWidth: 11 },
-      { u: -22, v: -21, angle: -6, length: 44, width: 15.5, tipWidth: 13 },
-    ],
+    digits: GRASP_DIGITS,
     contact: [-8, 0],
     details: [
       [
@@ -135,15 +137,7 @@ export const POSES = {
   // the limb or foot it holds and only the fingers lie round it, leaving in sight what the other hand works on.
   hold: {
     palm: PALM,
-    digits: [
-      WRIST,
-      SLEEVE,
-      { u: 10, v: -17, angle: 10, length: 27, width: 12.5, tipWidth: 12.5 },
-      { u: 12, v: -5.8, angle: 10, length: 29, width: 13, tipWidth: 13 },
-      { u: 10, v: 5.5, angle: 12, length: 27, width: 12.5, tipWidth: 12.5 },
-      { u: 4, v: 16, angle: 16, length: 22, width: 11, tipWidth: 11 },
-      { u: -22, v: -21, angle: -6, length: 44, width: 15.5, tipWidth: 13 },
-    ],
+    digits: GRASP_DIGITS,
     contact: [24, 0],
     details: [
       [
