@@ -230,7 +230,7 @@ let samplesX = new Float64Array(1024);
  * Per sample: 1 on the practitioner's wrist, sleeve or forearm stub beyond the hand (POSES' isArm, isSleeve); 2 on a
  * hand held aloft beyond a working forearm (isHandAloft: its palm and fingers, in the air, not on the body).
  */
-let samplesArm = new Uint8Array(1024);
+let samplesKind = new Uint8Array(1024);
 const ON_ARM = 1;
 const ALOFT = 2;
 let samplesY = new Float64Array(1024);
@@ -433,19 +433,20 @@ function fitScore(
   if (samplesX.length < total) {
     samplesX = new Float64Array(total * 2);
     samplesY = new Float64Array(total * 2);
-    samplesArm = new Uint8Array(total * 2);
+    samplesKind = new Uint8Array(total * 2);
   }
   let at = 0;
   for (const o of outlines) {
     const { perEdge } = poseEdgeSamples(o.pose);
-    const digits: readonly Digit[] = POSES[o.pose].digits;
+    const pose: HandPose = POSES[o.pose];
+    const digits: readonly Digit[] = pose.digits;
     let edge = 0;
     for (let part = 0; part < o.parts.length; part++) {
       const poly = o.parts[part]!;
-      // Part 0 is the palm, then the digits in order.
+      // Part 0 is the palm, then the digits in order (1 the wrist, 2 the sleeve).
       const digit = part > 0 ? digits[part - 1] : undefined;
-      const isAloft = (POSES[o.pose] as HandPose).isHandAloft === true && (part === 0 || part > 2);
-      const isArm = isAloft ? ALOFT : digit?.isArm || digit?.isSleeve ? ON_ARM : 0;
+      const isAloft = pose.isHandAloft === true && (part === 0 || part > 2);
+      const kind = isAloft ? ALOFT : digit?.isArm || digit?.isSleeve ? ON_ARM : 0;
       scratchPlaced(o, poly);
       for (let i = 0; i < poly.length; i++) {
         const j = (i + 1) % poly.length;
@@ -455,7 +456,7 @@ function fitScore(
         const by = scratchY[j]!;
         const n = perEdge[edge++]!;
         for (let k = 0; k < n; k++) {
-          samplesArm[at] = isArm;
+          samplesKind[at] = kind;
           samplesX[at] = ax + ((bx - ax) * k) / n;
           samplesY[at++] = ay + ((by - ay) * k) / n;
         }
@@ -474,14 +475,14 @@ function fitScore(
       let counted = zone !== NO_ZONE;
       if (zone === HARD_ZONE) hits++;
       // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
-      else if (zone === SOFT_ZONE && !(samplesArm[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
+      else if (zone === SOFT_ZONE && !(samplesKind[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
       // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
       // hand itself must lie on the leg, and nothing on the other leg.
       // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.
       const isOff =
         fitting.otherLeg === 0
-          ? samplesArm[k] !== ALOFT && !isOnBody(x, y)
-          : (y > LEGS_APART_FROM && x * fitting.otherLeg > 0) || (!isOnBody(x, y) && samplesArm[k] === 0);
+          ? samplesKind[k] !== ALOFT && !isOnBody(x, y)
+          : (y > LEGS_APART_FROM && x * fitting.otherLeg > 0) || (!isOnBody(x, y) && samplesKind[k] === 0);
       if (isOff) {
         off++;
         counted = true;

@@ -96,9 +96,10 @@ export function legendSvg(options: {
   map?: BodyMap;
 }): string {
   const { view, theme, labels, moment } = options;
-  const under = hiddenHandsUnder(options.drawn, options.map);
   const rows = legendRows(moment, options.drawn, options.ghosts, view);
   if (rows.length === 0) return '';
+  // Looked up on the body map only when some hands are cut away.
+  const under = rows.includes('hidden') ? hiddenHandsUnder(options.drawn, options.map) : 'head';
   const size = labelSize(view.unit, 14);
   // The legend's own unit: the canvas's, grown with its words where they are held at the smallest size.
   const u = size / 14;

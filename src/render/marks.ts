@@ -109,6 +109,16 @@ function besideCost(points: readonly BodyPoint[]): number {
   return cost;
 }
 
+/** Of lines drawn beside a tool, the one of least `besideCost` (each costed once), then of least `tieBreak`. */
+function cheapestBeside(
+  lines: readonly BodyPoint[][],
+  tieBreak: (line: readonly BodyPoint[]) => number,
+): BodyPoint[] {
+  const costed = lines.map((line) => ({ line, cost: besideCost(line), tie: tieBreak(line) }));
+  costed.sort((a, b) => a.cost - b.cost || a.tie - b.tie);
+  return costed[0]!.line;
+}
+
 /** A polyline moved `distance` to one side (`side` +1: the left of its direction in the body frame). */
 function lineBeside(points: readonly BodyPoint[], distance: number, side: number): BodyPoint[] {
   const normal = (a: BodyPoint, b: BodyPoint) => {
@@ -184,10 +194,7 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
       // Of the lines beside the tool, the one with the least of its length near the spine (its hatch) or on the
       // client's arms (a stroke out to the shoulder has its outer side on the arm), then the one nearest the
       // midline, so the arrow stays on the back.
-      const options = sides(contactPts, beside).sort(
-        (a, b) => besideCost(a) - besideCost(b) || furthest(a) - furthest(b),
-      );
-      workingPts = options[0]!;
+      workingPts = cheapestBeside(sides(contactPts, beside), furthest);
       if (returnPts && returnPts.length > 1) {
         // The lifted return on the tool's other side, or further out on the same side: never on the working
         // stroke (its end at least `beside` from the working stroke's start), then as clear as the stroke.
@@ -199,9 +206,7 @@ export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
           ...sides(returnPts, beside).filter((l) => distanceFromWorking(l) > beside),
           ...sides(returnPts, beside * 1.45),
         ];
-        returningPts = candidates.sort(
-          (a, b) => besideCost(a) - besideCost(b) || distanceFromWorking(a) - distanceFromWorking(b),
-        )[0]!;
+        returningPts = cheapestBeside(candidates, distanceFromWorking);
       }
     }
     if (beside === undefined && returningPts && returningPts.length > 1 && contactPts.length > 1) {

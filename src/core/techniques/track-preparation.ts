@@ -169,17 +169,14 @@ function tracksPrepared(
     from && to && (from.x !== to.x || from.y !== to.y)
       ? Math.atan2(to.y - from.y, to.x - from.x)
       : Math.PI / 2;
+  const workingCount = usable.filter((h) => !h.isHolding).length;
   let workingIndex = 0;
   return usable.map((h: HandTrack): MotionTrack => {
     const isHolding = h.isHolding ?? false;
     const pressure = isHolding ? null : step.pressure;
     const lane = isHolding
       ? SOLO
-      : arrangementLanes[step.motion.arrangement](
-          workingIndex++,
-          motion.alternatesHands,
-          usable.filter((u) => !u.isHolding).length,
-        );
+      : arrangementLanes[step.motion.arrangement](workingIndex++, motion.alternatesHands, workingCount);
     const strokePoints = pick(h.points);
     const backPoints = h.returnPoints && h.returnPoints.length > 0 ? pick(h.returnPoints) : null;
     const spineDistance = Math.min(pointsSpineDistance(strokePoints), pointsSpineDistance(backPoints ?? []));
