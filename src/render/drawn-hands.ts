@@ -423,6 +423,8 @@ function fitScore(
     readonly turn: number;
     readonly nudge: number;
   },
+  /** Only whether the placement is clear (isClear): null as soon as a point says it is not. */
+  clearOnly?: { readonly offAccepted: number },
 ): FitCounts | null {
   // The number of samples first (the fractions' denominator, and the ceiling's).
   let total = 0;
@@ -464,6 +466,8 @@ function fitScore(
     }
   }
   const zones = fitting.zones;
+  // Clear only: no hit, no soft point and at most this many points off the body.
+  const offMost = clearOnly ? Math.floor(clearOnly.offAccepted * total + 1e-9) : Number.POSITIVE_INFINITY;
   let hits = 0;
   let soft = 0;
   let off = 0;
@@ -487,6 +491,7 @@ function fitScore(
         off++;
         counted = true;
       }
+      if (counted && clearOnly && (hits > 0 || soft > 0 || off > offMost)) return null;
       if (
         counted &&
         ceiling !== undefined &&
@@ -549,6 +554,8 @@ function placementFitted(
     /** The sample points a placement puts on the body (default: the placed pose's own). */
     samples?: (p: HandPlacement) => PlacedOutline[];
     variants?: readonly Partial<HandPlacement>[];
+    /** A fit found nearby (placementFittedMemo's coarse cell), taken when it keeps this hand clear too. */
+    hint?: Fit;
   } = {},
 ): HandPlacement {
   const outline = options.samples ?? ((p: HandPlacement) => [placedOutline(p, lateralSign)]);
@@ -560,10 +567,15 @@ function placementFitted(
     return s === null ? Number.POSITIVE_INFINITY : scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge);
   };
   base = { ...base, ...variants[0] };
-  const firsts = variants.map((v) => ({ v, s: fitScore(outline({ ...base, ...v }), fitting)! }));
-  for (const { v, s: first } of firsts)
-    if (first.hits === 0 && first.soft === 0 && first.offBody <= offBodyAccepted(fitting))
-      return { ...base, ...v };
+  /** Whether a placement keeps clear of every zone and (a working hand) on the body: no search needed. */
+  const isClear = (p: HandPlacement) =>
+    fitScore(outline(p), fitting, undefined, { offAccepted: offBodyAccepted(fitting) }) !== null;
+  for (const v of variants) if (isClear({ ...base, ...v })) return { ...base, ...v };
+  if (options.hint) {
+    // Not clear as it is: the neighbourhood's fit, when it clears this hand, spares the search.
+    const hinted = fitApplied(base, options.hint);
+    if (isClear(hinted)) return hinted;
+  }
   let best = base;
   let bestScore = Number.POSITIVE_INFINITY;
   const outward = Math.abs(base.at.x) < 0.002 ? 0 : Math.sign(base.at.x);
@@ -617,7 +629,23 @@ function touchesFace(parts: readonly (readonly BodyPoint[])[]): boolean {
 /** Position and angle steps of the fitting's memo: a fit is computed on this grid, then applied to the hand. */
 const FIT_STEP = 0.001;
 const FIT_ANGLE_STEP = Math.PI / 360;
-const fitMemo = new Map<string, { turn: number; dx: number; dy: number; stackTurn?: 1 | -1 }>();
+/**
+ * Steps of the coarse grid whose fits are tried first on a miss (about 1.7 cm and 5°): a moving hand is on a new
+ * fine cell every frame, and the search costs a millisecond where the neighbourhood's fit, checked, costs one count.
+ */
+const HINT_STEP = 0.01;
+const HINT_ANGLE_STEP = Math.PI / 36;
+
+/** A fit as the memo keeps it: a turn and a move of the hand (and a stacked hand's side). */
+interface Fit {
+  readonly turn: number;
+  readonly dx: number;
+  readonly dy: number;
+  readonly stackTurn?: 1 | -1;
+}
+
+const fitMemo = new Map<string, Fit>();
+const hintMemo = new Map<string, Fit>();
 
 /** The most fits kept, the least recently used going first: enough for the hands that hold still, which hit it. */
 const MOST_FITS = 1000;
@@ -641,12 +669,12 @@ function excludedKey(excluded: readonly ForbiddenArea[]): number {
   return key;
 }
 
-function fitKey(
+/** What a hand's fit depends on besides its position and angle (the memo's key, less those). */
+function fitKind(
   state: HandState,
   options: { position: ClientPosition; excluded: readonly ForbiddenArea[] },
   isUnder: boolean,
 ): string {
-  const ex = excludedKey(options.excluded);
   return [
     state.hand,
     state.tool,
@@ -656,55 +684,80 @@ function fitKey(
     state.pressure !== null && state.pressure > 0,
     isUnder,
     options.position,
-    Math.round(state.x / FIT_STEP),
-    Math.round(state.y / FIT_STEP),
-    Math.round(state.angle / FIT_ANGLE_STEP),
-    ex,
+    excludedKey(options.excluded),
   ].join('|');
 }
 
-/**
- * The fitting, memoised: the hands of neighbouring frames (and of every repetition) share one fit, computed on a
- * fine grid of positions and angles (so the result depends on the hand alone, not on which frames came before),
- * and applied to the hand as a turn and a move.
- */
-function placementFittedMemo(
-  base: HandPlacement,
-  lateralSign: -1 | 1,
-  fitting: Fitting,
-  key: string,
-  options: Parameters<typeof placementFitted>[3] = {},
-): HandPlacement {
-  let fit = fitMemo.get(key);
-  if (fit) {
-    // Used now: to the back of the queue.
-    fitMemo.delete(key);
-    fitMemo.set(key, fit);
-  } else {
-    const qx = Math.round(base.at.x / FIT_STEP) * FIT_STEP;
-    const qy = Math.round(base.at.y / FIT_STEP) * FIT_STEP;
-    const qa = Math.round(base.angle / FIT_ANGLE_STEP) * FIT_ANGLE_STEP;
-    const fitted = placementFitted(
-      { ...base, at: { x: qx, y: qy }, angle: qa },
-      lateralSign,
-      fitting,
-      options,
-    );
-    fit = {
-      turn: fitted.angle - qa,
-      dx: fitted.at.x - qx,
-      dy: fitted.at.y - qy,
-      ...(fitted.stackTurn ? { stackTurn: fitted.stackTurn } : {}),
-    };
-    if (fitMemo.size >= MOST_FITS) fitMemo.delete(fitMemo.keys().next().value!);
-    fitMemo.set(key, fit);
-  }
+/** The placement on a grid of these steps nearest to `base`. */
+function gridPlacement(base: HandPlacement, step: number, angleStep: number): HandPlacement {
+  return {
+    ...base,
+    at: { x: Math.round(base.at.x / step) * step, y: Math.round(base.at.y / step) * step },
+    angle: Math.round(base.angle / angleStep) * angleStep,
+  };
+}
+
+function gridKey(kind: string, p: HandPlacement, step: number, angleStep: number): string {
+  return `${kind}|${Math.round(p.at.x / step)}|${Math.round(p.at.y / step)}|${Math.round(p.angle / angleStep)}`;
+}
+
+/** A placement turned and moved by a fit. */
+function fitApplied(base: HandPlacement, fit: Fit): HandPlacement {
   return {
     ...base,
     at: { x: base.at.x + fit.dx, y: base.at.y + fit.dy },
     angle: base.angle + fit.turn,
     ...(fit.stackTurn ? { stackTurn: fit.stackTurn } : {}),
   };
+}
+
+/** The fit that turns and moves `from` to `to`. */
+function fitBetween(from: HandPlacement, to: HandPlacement): Fit {
+  return {
+    turn: to.angle - from.angle,
+    dx: to.at.x - from.at.x,
+    dy: to.at.y - from.at.y,
+    ...(to.stackTurn ? { stackTurn: to.stackTurn } : {}),
+  };
+}
+
+/** The memo's entry for `key`, made by `made` on a miss (the least recently used going first when full). */
+function memoised(memo: Map<string, Fit>, key: string, made: () => Fit): Fit {
+  let fit = memo.get(key);
+  if (fit) {
+    // Used now: to the back of the queue.
+    memo.delete(key);
+    memo.set(key, fit);
+    return fit;
+  }
+  fit = made();
+  if (memo.size >= MOST_FITS) memo.delete(memo.keys().next().value!);
+  memo.set(key, fit);
+  return fit;
+}
+
+/**
+ * The fitting, memoised: the hands of neighbouring frames (and of every repetition) share one fit, computed on a
+ * fine grid of positions and angles, and applied to the hand as a turn and a move. On a miss, the fit of the
+ * coarse cell around the hand (itself computed at that cell's centre) is tried before a search. Either way the
+ * result depends on the hand alone, not on which frames came before: the player and the export draw alike.
+ */
+function placementFittedMemo(
+  base: HandPlacement,
+  lateralSign: -1 | 1,
+  fitting: Fitting,
+  kind: string,
+  options: Parameters<typeof placementFitted>[3] = {},
+): HandPlacement {
+  const fine = gridPlacement(base, FIT_STEP, FIT_ANGLE_STEP);
+  const fit = memoised(fitMemo, gridKey(kind, base, FIT_STEP, FIT_ANGLE_STEP), () => {
+    const coarse = gridPlacement(base, HINT_STEP, HINT_ANGLE_STEP);
+    const hint = memoised(hintMemo, gridKey(kind, base, HINT_STEP, HINT_ANGLE_STEP), () =>
+      fitBetween(coarse, placementFitted(coarse, lateralSign, fitting, options)),
+    );
+    return fitBetween(fine, placementFitted(fine, lateralSign, fitting, { ...options, hint }));
+  });
+  return fitApplied(base, fit);
 }
 
 /** A region or an excluded area given to the fitting: its polygons in the body frame, per surface. */
@@ -825,7 +878,7 @@ export function drawnHandsTop(
         placement,
         lateralSign,
         fitting,
-        `stack|${fitKey(state, options, isUnder)}`,
+        `stack|${fitKind(state, options, isUnder)}`,
         {
           samples: pair,
           variants: [{ stackTurn: 1 }, { stackTurn: -1 }],
@@ -833,7 +886,7 @@ export function drawnHandsTop(
       );
       lower = placement;
     } else {
-      placement = placementFittedMemo(placement, lateralSign, fitting, fitKey(state, options, isUnder));
+      placement = placementFittedMemo(placement, lateralSign, fitting, fitKind(state, options, isUnder));
     }
     const parts = placedParts(placement, lateralSign);
     // Seen from above, supine, a hand under the head or neck, or one at the crown that cannot be drawn off the
