@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
+import { momentView } from '../render/moment-view.js';
 import { renderMoment } from '../render/render-moment.js';
 import {
   figureMoment,
@@ -96,6 +97,40 @@ describe('massage-coach figures', () => {
       119: 'side',
       120: 'side',
     });
+  });
+
+  it('draws every step’s still and loop from the step’s own view (the lift from the side, the scalp from the head end)', () => {
+    const planned = planForRendering({}, io);
+    if (!planned.ok) throw new Error('no plan');
+    const plan = planned.value;
+    const render = {
+      bodyMap: builtinBodyMap(),
+      width: 640,
+      height: 360,
+      language: plan.language,
+      theme: 'light',
+      excluded: plan.excludedRegions,
+    } as const;
+    const views = new Set<string>();
+    for (const step of plan.steps) {
+      const name = step.side ? `${step.id}-${step.side}` : step.id;
+      const still = stepMomentAt(plan, step, { phase: stepTellingPhase(step) });
+      const view = momentView(still);
+      views.add(view);
+      expect(readFileSync(join(dir, `${name}.svg`), 'utf8'), name).toBe(
+        renderMoment(still, { ...render, view }),
+      );
+    }
+    // The routine's steps span the views, so a still drawn from above for every step fails here.
+    expect(views.has('side') && views.has('head')).toBe(true);
+    // A loop from the side: the leg drawn anew in each frame, the captions once, no frame group left empty.
+    const lift = readFileSync(join(dir, 'leg-passive-lift-left.anim.svg'), 'utf8');
+    expect(lift).toContain('From the side');
+    expect(lift.match(/<animate attributeName="visibility"/g)?.length ?? 0).toBeGreaterThanOrEqual(30);
+    expect(lift.match(/aria-label="Straight-leg lift"/g)).toHaveLength(1);
+    expect(lift).not.toMatch(/<g visibility="(visible|hidden)"><animate[^>]*\/><\/g>/);
+    const scalp = readFileSync(join(dir, 'scalp-shampoo.anim.svg'), 'utf8');
+    expect(scalp).toContain('From the head end');
   });
 
   it('animates with SMIL: one group per frame, the first visible without it', () => {

@@ -147,8 +147,9 @@ ${cards}
 
 /**
  * `massage-coach figures`: a still (SVG and PNG) of every planned step at its most telling phase, one per side
- * where the side matters, a looping animated SVG of one repetition, stills for the seed's Figures 114–120 (each
- * from its own view: `figureView`), and an index.html gallery naming them.
+ * where the side matters, a looping animated SVG of one repetition, each from the step's own view (`momentView`),
+ * stills for the seed's Figures 114–120 (each from its own view: `figureView`), and an index.html gallery naming
+ * them.
  */
 export function figuresCommand(options: FiguresCommandOptions, io: CliIo): number {
   const planned = planForRendering(options, io);
@@ -172,7 +173,7 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     return EXIT.invalidInput;
   }
   const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
-  const write = (name: string, moment: Moment, view: View = 'top') => {
+  const write = (name: string, moment: Moment, view: View) => {
     const svg = renderMoment(moment, { ...render, view });
     writeFileSync(join(options.output, `${name}.svg`), svg);
     writeFileSync(join(options.output, `${name}.png`), raster.png(svg));
@@ -185,7 +186,8 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     const name = stillName(step);
     if (seen.has(name)) continue;
     seen.add(name);
-    write(name, stepMomentAt(plan, step, { phase: stepTellingPhase(step) }));
+    const still = stepMomentAt(plan, step, { phase: stepTellingPhase(step) });
+    write(name, still, momentView(still));
     // One repetition (two when the repetitions alternate sides), played in a loop.
     const loopReps = step.motion.alternateSidesEachRep && step.reps > 1 ? 2 : 1;
     const perRep = step.duration / Math.max(step.reps, 1);
@@ -196,7 +198,8 @@ export function figuresCommand(options: FiguresCommandOptions, io: CliIo): numbe
     const seconds = Math.min(perRep * loopReps, PREVIEW_MAX_SECONDS);
     writeFileSync(
       join(options.output, `${name}.anim.svg`),
-      renderAnimatedPreview(moments, { ...render, seconds }),
+      // From the view of the loop's first moment (a step in parts: its first part's).
+      renderAnimatedPreview(moments, { ...render, seconds, view: momentView(moments[0]!) }),
     );
     files += 3;
     const figures: { figure: number; what: string; file: string }[] = [];
