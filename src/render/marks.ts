@@ -2,7 +2,7 @@ import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ContactTool, TechniqueKind } from '../core/ids.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
 import type { TrackPoint } from '../core/plan-types.js';
-import { KNEAD_RADIUS } from '../core/techniques/index.js';
+import { KNEAD_RADIUS, rotationSense } from '../core/techniques/index.js';
 import { armOutlinePairs } from './body-figure.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import { labelSize, type RenderLabels } from './labels.js';
@@ -775,8 +775,12 @@ export function emphasisSvg(options: MarkLayerOptions): string {
   if (spec.emphasis === 'circle-arrow') {
     const track = tracks[0];
     const pts = track && track.working.points.length > 0 ? track.working.points : handPoints;
-    if (pts.length > 0)
-      out.push(circleArrow(pen, centroid(pts), { isCounter: /counter|anti/.test(moment.phaseName) }));
+    if (pts.length > 0) {
+      // The hand turns the way the motion does (rotationSense, in the body frame); the view's mapping may mirror it
+      // (screenFromBody: body x goes to screen y times lateralSign, so +1 shows anticlockwise when that is +1).
+      const sense = rotationSense(momentMotion(moment).turn, moment.repetition - 1);
+      out.push(circleArrow(pen, centroid(pts), { isCounter: sense * view.lateralSign > 0 }));
+    }
   }
   if (spec.showsLift && handPoints.length > 0) {
     // Beside the hands, away from the spine line (toward the worked side's table edge), above the head.

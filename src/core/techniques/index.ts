@@ -14,7 +14,7 @@ import type { TechniqueMotion } from './types.js';
 
 export { FRICTION_RADIUS, KNEAD_RADIUS, SPINE_HALF_WIDTH } from './circle.js';
 export { TRACTION_PULL, TUG_DRAW } from './cycle.js';
-export { ROTATE_RADIUS } from './rotate.js';
+export { ROTATE_RADIUS, rotationSense } from './rotate.js';
 export {
   linePressureAt,
   type PreparedMotion,

@@ -15,12 +15,22 @@ import type { TechniqueMotion } from './types.js';
 /** The radius of a rotation's circle at most. */
 export const ROTATE_RADIUS = 0.015;
 
+/**
+ * Which way a rotation turns in a 0-based repetition, in the body frame (+1: from +x toward +y): the part's or
+ * step's `turn` every repetition, else alternating, starting with +1.
+ */
+export function rotationSense(turn: 'one-way' | 'other-way' | undefined, repIndex: number): 1 | -1 {
+  if (turn === 'one-way') return 1;
+  if (turn === 'other-way') return -1;
+  return repIndex % 2 === 0 ? 1 : -1;
+}
+
 /** Rotate: the working hand turns the limb in a circle about its rest point, the other holds; each rep reverses. */
 export function rotateMotion(): TechniqueMotion {
   const hand: HandMotion = (track, repPhase, rep) => {
     const phase = turnedPhase(repPhase, track.lane);
     const at = lineAt(track.stroke, 0);
-    const sense = track.turn === 'one-way' ? 1 : track.turn === 'other-way' ? -1 : rep % 2 === 0 ? 1 : -1;
+    const sense = rotationSense(track.turn, rep);
     const theta = sense * TAU * phase;
     // The circle's size eases in and out so each repetition starts and ends at rest.
     const radius = ROTATE_RADIUS * Math.min(1, phase * 8, (1 - phase) * 8);
