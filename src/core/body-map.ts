@@ -124,7 +124,8 @@ export function regionsAt(map: BodyMap, surface: Surface, p: BodyPoint): RegionH
 
 function polygonReached(r: RegionShape, p: BodyPoint, radius: number): boolean {
   const b = r.box;
-  if (p.x < b.minX - radius || p.x > b.maxX + radius || p.y < b.minY - radius || p.y > b.maxY + radius) return false;
+  if (p.x < b.minX - radius || p.x > b.maxX + radius || p.y < b.minY - radius || p.y > b.maxY + radius)
+    return false;
   return polygonContains(r.polygon, p) || polygonEdgeDistance(r.polygon, p) <= radius;
 }
 

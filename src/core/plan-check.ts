@@ -49,7 +49,8 @@ interface Contact {
 function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
   for (const h of motion.hands) {
-    for (const p of trackSampled(h.points)) out.push({ point: p, halfWidth: handHalfWidth(h), isPressing: !h.isHolding });
+    for (const p of trackSampled(h.points))
+      out.push({ point: p, halfWidth: handHalfWidth(h), isPressing: !h.isHolding });
     if (h.returnPoints && h.isReturnPressing) {
       for (const p of trackSampled(h.returnPoints)) {
         out.push({
@@ -96,10 +97,18 @@ function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly Conta
   const groups = new Map<string, ContactGroup>();
   for (const c of motionContacts(motion)) {
     const hits = regionsNear(map, c.point, c.halfWidth);
-    const near = regionsNear(map, c.point, c.halfWidth + NEVER_PRESS_MARGIN).filter((h) => h.maxPressure === 0);
+    const near = regionsNear(map, c.point, c.halfWidth + NEVER_PRESS_MARGIN).filter(
+      (h) => h.maxPressure === 0,
+    );
     const key = `${c.isPressing}|${c.pressureCap}|${c.halfWidth}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
     if (!groups.has(key))
-      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near, halfWidth: c.halfWidth });
+      groups.set(key, {
+        isPressing: c.isPressing,
+        pressureCap: c.pressureCap,
+        hits,
+        near,
+        halfWidth: c.halfWidth,
+      });
   }
   return [...groups.values()];
 }

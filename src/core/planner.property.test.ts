@@ -476,7 +476,7 @@ describe('planner invariants over generated intakes', () => {
 });
 
 describe('a contact is as wide as its tool', () => {
-  it('no pressing contact\'s whole width (centre ± its tool\'s half-width) reaches a never-press or excluded region', () => {
+  it("no pressing contact's whole width (centre ± its tool's half-width) reaches a never-press or excluded region", () => {
     fc.assert(
       fc.property(intakeArbitrary, (intake) => {
         const plan = planFromIntake(routine, rules, intake, { bodyMap });
@@ -496,7 +496,8 @@ describe('a contact is as wide as its tool', () => {
                 : pressing;
               for (const p of all) {
                 for (const h of regionsNear(bodyMap, p, halfWidth)) {
-                  if (h.maxPressure === 0) problems.push(`${step.id}/${piece.id} ${hand.tool} on ${h.region}`);
+                  if (h.maxPressure === 0)
+                    problems.push(`${step.id}/${piece.id} ${hand.tool} on ${h.region}`);
                   for (const ex of plan.excludedRegions) {
                     if (exclusionCovers({ ...ex, sides: ex.side === null ? null : [ex.side] }, h))
                       problems.push(`${step.id}/${piece.id} ${hand.tool} on excluded ${h.region}/${h.side}`);

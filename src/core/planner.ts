@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
-import { bodyPoint } from './geometry.js';
 import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
+import { bodyPoint } from './geometry.js';
 import type { Language, RegionId, Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
@@ -173,13 +173,17 @@ function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
 
 /** The regions a motion's contacts lie on: every region under each contact's whole width (handHalfWidth). */
 export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return hitsUnion(motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, s.halfWidth))));
+  return hitsUnion(
+    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, s.halfWidth))),
+  );
 }
 
 /** The regions within each contact's reach (contactReach): what an exclusion must be tested against. */
 function motionRegionsNear(map: BodyMap, motion: StepMotion): RegionHit[] {
   return hitsUnion(
-    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, contactReach(s.halfWidth)))),
+    motionContactSamples(motion).flatMap((s) =>
+      s.points.map((p) => nearHits(map, p, contactReach(s.halfWidth))),
+    ),
   );
 }
 
@@ -566,7 +570,10 @@ function startRegionComputed(map: BodyMap, motion: StepMotion, vocabulary: Vocab
   const first = hand?.points[0];
   if (!first) return null;
   const named = Object.keys(vocabulary.regions).filter((r) => vocabulary.regions[r as RegionId]?.on);
-  for (const hits of [regionsAt(map, first.surface, bodyPoint(first.x, first.y)), nearHits(map, first, CONTACT_MARGIN)]) {
+  for (const hits of [
+    regionsAt(map, first.surface, bodyPoint(first.x, first.y)),
+    nearHits(map, first, CONTACT_MARGIN),
+  ]) {
     const found = named.find((r) => hits.some((h) => h.region === r));
     if (found) return found;
   }
