@@ -170,7 +170,8 @@ describe('the top view: general invariants over every step, part and side', () =
         // base of the skull the head, above C7 the neck.
         const isHead =
           ids.some((id) => id.startsWith('head.')) || (ids.length === 0 && first.state.y < 0.115);
-        const isNeck = ids.some((id) => id.startsWith('neck.')) || (ids.length === 0 && first.state.y <= 0.15);
+        const isNeck =
+          ids.some((id) => id.startsWith('neck.')) || (ids.length === 0 && first.state.y <= 0.15);
         const where = isHead ? 'head' : isNeck ? 'neck' : 'back';
         seen.add(where);
         const svg = renderMoment(m, {
