@@ -1,4 +1,4 @@
-import { type BodyPoint, bodyPoint, type Polygon, polygonContains } from './geometry.js';
+import { type BodyPoint, bodyPoint, type Polygon, polygonContains, polygonEdgeDistance } from './geometry.js';
 import type { RegionId, Side, Surface } from './ids.js';
 
 /** A named anatomical point; bilateral landmarks are stored for the client's left and mirrored. */
@@ -117,6 +117,38 @@ export function regionsAt(map: BodyMap, surface: Surface, p: BodyPoint): RegionH
       }
     } else if (p.x >= b.minX && p.x <= b.maxX && polygonContains(r.polygon, p)) {
       hits.push({ region: r.id, side: sideOfPoint(p), maxPressure: r.maxPressure });
+    }
+  }
+  return hits;
+}
+
+function polygonReached(r: RegionShape, p: BodyPoint, radius: number): boolean {
+  const b = r.box;
+  if (p.x < b.minX - radius || p.x > b.maxX + radius || p.y < b.minY - radius || p.y > b.maxY + radius)
+    return false;
+  return polygonContains(r.polygon, p) || polygonEdgeDistance(r.polygon, p) <= radius;
+}
+
+/**
+ * Every region (with side) that a disc of `radius` around the point reaches on the given surface: the regions a
+ * contact of that half-width touches, not only those under its centre. A bilateral region is tested on each side;
+ * a midline region is reached on each side of the midline the disc reaches.
+ */
+export function regionsWithin(map: BodyMap, surface: Surface, p: BodyPoint, radius: number): RegionHit[] {
+  if (radius <= 0) return regionsAt(map, surface, p);
+  const hits: RegionHit[] = [];
+  const mirrored = bodyPoint(-p.x, p.y);
+  for (const r of map.regions) {
+    if (r.surface !== surface) continue;
+    if (r.isBilateral) {
+      // The polygon is the left one: the point as it is reaches the left, the point mirrored the right.
+      if (polygonReached(r, p, radius)) hits.push({ region: r.id, side: 'left', maxPressure: r.maxPressure });
+      if (polygonReached(r, mirrored, radius))
+        hits.push({ region: r.id, side: 'right', maxPressure: r.maxPressure });
+    } else if (polygonReached(r, p, radius)) {
+      const sides: (Side | null)[] =
+        Math.abs(p.x) < radius ? (p.x === 0 ? [null, 'left', 'right'] : ['left', 'right']) : [sideOfPoint(p)];
+      for (const side of sides) hits.push({ region: r.id, side, maxPressure: r.maxPressure });
     }
   }
   return hits;

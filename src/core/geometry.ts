@@ -22,6 +22,23 @@ export function polygonContains(polygon: Polygon, p: BodyPoint): boolean {
   return inside;
 }
 
+/** The distance from a point to a polygon's outline (0 inside it is not implied: test containment first). */
+export function polygonEdgeDistance(polygon: Polygon, p: BodyPoint): number {
+  let best = Number.POSITIVE_INFINITY;
+  const n = polygon.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const a = polygon[j]!;
+    const b = polygon[i]!;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
+    const d = Math.hypot(p.x - (a.x + dx * t), p.y - (a.y + dy * t));
+    if (d < best) best = d;
+  }
+  return best;
+}
+
 /**
  * The index of the last value at or below `x` in an ascending list (0 when there is none, or the list is empty).
  * Binary search: the step running at a time, the line holding a text offset.

@@ -76,6 +76,22 @@ export const ContactTool = z.enum([
 ]);
 export type ContactTool = z.infer<typeof ContactTool>;
 
+/**
+ * How far each tool's contact reaches across from its centre, in body units (BODY-PROPORTIONS.md): half the width of
+ * what lies on the skin. The planner lists, clips and checks the regions of the whole contact, not its centre.
+ * A thumb pad is about 0.015 H wide, two fingertips 0.02 H, a palm, a grasp or spread fingers 0.05 H, a forearm laid
+ * flat 0.05–0.06 H. Where unsure, the wider: a wider contact only keeps further from what it must not touch.
+ */
+export const CONTACT_HALF_WIDTH: Readonly<Record<ContactTool, number>> = {
+  thumb: 0.0075,
+  fingertips: 0.01,
+  fingers: 0.025,
+  palm: 0.025,
+  'stacked-palms': 0.025,
+  'whole-hand': 0.025,
+  forearm: 0.0275,
+};
+
 /** Where the practitioner stands or sits. `side` means the side of the current per-side block. */
 export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
 export type PractitionerPlace = z.infer<typeof PractitionerPlace>;

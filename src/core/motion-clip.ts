@@ -1,13 +1,46 @@
-import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
+import { type BodyMap, type RegionHit, regionsWithin } from './body-map.js';
 import { bodyPoint } from './geometry.js';
+import { CONTACT_HALF_WIDTH, type ContactTool } from './ids.js';
 import { cachedValue } from './memo.js';
 import type { HandTrack, StepMotion, TrackPoint } from './plan-types.js';
 import { trackPointMirrored } from './step-motion.js';
 
 /** How finely tracks are sampled for region tests, in body units (≈ 3.5 mm on a 175 cm client). */
 export const TRACK_SAMPLE_STEP = 0.002;
-/** The contact's reach around its centre when testing exclusions: a thumb circle or a fingertip's width. */
+/** The least reach of any contact around its centre when testing exclusions: a thumb circle or a fingertip's width. */
 export const CONTACT_MARGIN = 0.01;
+/** Within this distance of a never-press region a contact's edge counts as on it: skin moves, hands are not exact. */
+export const NEVER_PRESS_MARGIN = 0.006;
+const WIDEST = Math.max(...Object.values(CONTACT_HALF_WIDTH));
+
+/** A tool's contact half-width (ids.ts); a tool without one counts as the widest (wider is safer). */
+export function contactHalfWidth(tool: ContactTool): number {
+  return CONTACT_HALF_WIDTH[tool] ?? WIDEST;
+}
+
+/**
+ * The half-width a hand's contact is tested with: its tool's, for a hand that works (strokes, presses, lifts); a
+ * holding hand (the routine's `hold`) only steadies the limb where it is held, so it counts where it holds, as a point.
+ */
+export function handHalfWidth(hand: Pick<HandTrack, 'tool' | 'isHolding'>): number {
+  return hand.isHolding ? 0 : contactHalfWidth(hand.tool);
+}
+
+/**
+ * How far from a contact's centre the planner keeps an excluded region: the tool's half-width, and never less than
+ * CONTACT_MARGIN (a circling thumb). A never-press region is kept the never-press margin further (contactReach).
+ */
+export function exclusionReach(halfWidth: number): number {
+  return Math.max(CONTACT_MARGIN, halfWidth);
+}
+
+/**
+ * How far from a contact's centre the planner keeps a never-press region: the tool's half-width and the never-press
+ * margin, never less than CONTACT_MARGIN; never less than what checkPlan tests, so a planned step passes it.
+ */
+export function contactReach(halfWidth: number): number {
+  return Math.max(CONTACT_MARGIN, halfWidth + NEVER_PRESS_MARGIN);
+}
 
 const sampledCache = new WeakMap<readonly TrackPoint[], readonly TrackPoint[]>();
 
@@ -40,31 +73,22 @@ function sampledAt(points: readonly TrackPoint[], step: number): TrackPoint[] {
   return out;
 }
 
-/** The regions within `margin` of a point (its centre and four points around it). */
+/** The regions within `margin` of a point: every region a disc of that radius around it reaches, once per side. */
 export function regionsNear(map: BodyMap, p: TrackPoint, margin = CONTACT_MARGIN): RegionHit[] {
   const seen = new Set<string>();
   const out: RegionHit[] = [];
-  const probes =
-    margin > 0
-      ? [
-          [0, 0],
-          [margin, 0],
-          [-margin, 0],
-          [0, margin],
-          [0, -margin],
-        ]
-      : [[0, 0]];
-  for (const [dx, dy] of probes) {
-    for (const h of regionsAt(map, p.surface, bodyPoint(p.x + dx!, p.y + dy!))) {
-      const key = `${h.region}/${h.side}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(h);
-      }
+  for (const h of regionsWithin(map, p.surface, bodyPoint(p.x, p.y), margin)) {
+    const key = `${h.region}/${h.side}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(h);
     }
   }
   return out;
 }
+
+/** Whether a contact point of a hand is blocked (the hand's contact half-width, handHalfWidth, decides what it reaches). */
+export type ContactBlocked = (p: TrackPoint, halfWidth: number) => boolean;
 
 function longestRun(samples: readonly TrackPoint[], isBlocked: (p: TrackPoint) => boolean): TrackPoint[] {
   let best: TrackPoint[] = [];
@@ -109,8 +133,10 @@ export type ClipResult =
 
 function handClipped(
   hand: HandTrack,
-  isBlocked: (p: TrackPoint) => boolean,
+  isBlockedFor: ContactBlocked,
 ): { hand: HandTrack; changed: boolean } | null {
+  const halfWidth = handHalfWidth(hand);
+  const isBlocked = (p: TrackPoint) => isBlockedFor(p, halfWidth);
   const samples = trackSampled(hand.points);
   if (hand.isHolding || hand.points.length === 1) {
     return samples.some(isBlocked) ? null : { hand, changed: false };
@@ -147,7 +173,7 @@ function handClipped(
   return { hand: next, changed: true };
 }
 
-function motionClipped(motion: StepMotion, isBlocked: (p: TrackPoint) => boolean): ClipResult {
+function motionClipped(motion: StepMotion, isBlocked: ContactBlocked): ClipResult {
   const hands: HandTrack[] = [];
   let changed = false;
   for (const h of motion.hands) {
@@ -175,7 +201,7 @@ function mirroredMotion(motion: StepMotion): StepMotion {
  * Fits a motion around blocked contact points: strokes are cut to their longest free run, a hold on a
  * blocked point blocks the step, and an alternating-sides motion keeps only a side that is free.
  */
-export function motionAvoiding(motion: StepMotion, isBlocked: (p: TrackPoint) => boolean): ClipResult {
+export function motionAvoiding(motion: StepMotion, isBlocked: ContactBlocked): ClipResult {
   const primary = motionClipped(motion, isBlocked);
   if (!motion.alternateSidesEachRep) return primary;
   const mirror = motionClipped(mirroredMotion(motion), isBlocked);

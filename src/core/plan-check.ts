@@ -1,9 +1,8 @@
-import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
-import { bodyPoint } from './geometry.js';
+import type { BodyMap, RegionHit } from './body-map.js';
 import type { Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
-import { regionsNear, trackSampled } from './motion-clip.js';
+import { handHalfWidth, NEVER_PRESS_MARGIN, regionsNear, trackSampled } from './motion-clip.js';
 import type { PlannedPart, PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
 import { DURATION_TOLERANCE } from './planner.js';
 import {
@@ -36,11 +35,12 @@ export interface PlanViolation {
   readonly message: string;
 }
 
-/** Within this distance of a never-press region a contact counts as on it: a thumb is not a point. */
-export const NEVER_PRESS_MARGIN = 0.006;
+export { NEVER_PRESS_MARGIN };
 
 interface Contact {
   readonly point: TrackPoint;
+  /** The contact's half-width (handHalfWidth): its whole width is checked, not its centre. */
+  readonly halfWidth: number;
   readonly isPressing: boolean;
   /** A lighter pressure for this part of the motion (a pressing return's own). */
   readonly pressureCap?: number;
@@ -49,11 +49,13 @@ interface Contact {
 function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
   for (const h of motion.hands) {
-    for (const p of trackSampled(h.points)) out.push({ point: p, isPressing: !h.isHolding });
+    for (const p of trackSampled(h.points))
+      out.push({ point: p, halfWidth: handHalfWidth(h), isPressing: !h.isHolding });
     if (h.returnPoints && h.isReturnPressing) {
       for (const p of trackSampled(h.returnPoints)) {
         out.push({
           point: p,
+          halfWidth: handHalfWidth(h),
           isPressing: true,
           ...(h.returnPressure !== undefined ? { pressureCap: h.returnPressure } : {}),
         });
@@ -67,12 +69,17 @@ function motionContacts(motion: StepMotion): Contact[] {
   return out;
 }
 
-/** Contacts of a motion grouped by the regions they lie in (and those within the never-press margin). */
+/**
+ * Contacts of a motion grouped by the regions their whole width lies on (centre ± the tool's half-width), and the
+ * never-press regions within the never-press margin of that width.
+ */
 interface ContactGroup {
   readonly isPressing: boolean;
   readonly pressureCap: number | undefined;
   readonly hits: readonly RegionHit[];
   readonly near: readonly RegionHit[];
+  /** The contacts' half-width. */
+  readonly halfWidth: number;
 }
 
 const groupsCache = new WeakMap<BodyMap, WeakMap<StepMotion, readonly ContactGroup[]>>();
@@ -89,11 +96,19 @@ export function contactGroups(map: BodyMap, motion: StepMotion): readonly Contac
 function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly ContactGroup[] {
   const groups = new Map<string, ContactGroup>();
   for (const c of motionContacts(motion)) {
-    const hits = regionsAt(map, c.point.surface, bodyPoint(c.point.x, c.point.y));
-    const near = regionsNear(map, c.point, NEVER_PRESS_MARGIN).filter((h) => h.maxPressure === 0);
-    const key = `${c.isPressing}|${c.pressureCap}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
+    const hits = regionsNear(map, c.point, c.halfWidth);
+    const near = regionsNear(map, c.point, c.halfWidth + NEVER_PRESS_MARGIN).filter(
+      (h) => h.maxPressure === 0,
+    );
+    const key = `${c.isPressing}|${c.pressureCap}|${c.halfWidth}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
     if (!groups.has(key))
-      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near });
+      groups.set(key, {
+        isPressing: c.isPressing,
+        pressureCap: c.pressureCap,
+        hits,
+        near,
+        halfWidth: c.halfWidth,
+      });
   }
   return [...groups.values()];
 }

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testBodyMap, testRoutine, testRules } from '../../test/support/content.js';
 import { CONDITION_IDS, Intake } from './intake.js';
+import { handHalfWidth, regionsNear, trackSampled } from './motion-clip.js';
 import { checkPlan, contactGroups } from './plan-check.js';
 import type { Plan, PlannedPart, PlannedStep } from './plan-types.js';
 import { DURATION_TOLERANCE, planFromIntake } from './planner.js';
+import { exclusionCovers } from './rule-match.js';
 import { plannedPieces } from './step-parts.js';
 import { intakeArbitrary } from './test-support/intake-arbitrary.js';
 
@@ -470,5 +472,44 @@ describe('planner invariants over generated intakes', () => {
     const short = { ...second!, duration: second!.duration - 5 };
     expect(checkPlan(broken([first!, short]), intake, rules, bodyMap).map((v) => v.code)).toContain('timing');
     expect(checkPlan(plan, intake, rules, bodyMap)).toEqual([]);
+  });
+});
+
+describe('a contact is as wide as its tool', () => {
+  it("no pressing contact's whole width (centre ± its tool's half-width) reaches a never-press or excluded region", () => {
+    fc.assert(
+      fc.property(intakeArbitrary, (intake) => {
+        const plan = planFromIntake(routine, rules, intake, { bodyMap });
+        if (plan.refused) return;
+        const problems: string[] = [];
+        for (const step of plan.steps) {
+          for (const piece of plannedPieces(step)) {
+            for (const hand of piece.motion.hands) {
+              if (hand.isHolding) continue;
+              const halfWidth = handHalfWidth(hand);
+              const pressing = [
+                ...trackSampled(hand.points),
+                ...(hand.isReturnPressing && hand.returnPoints ? trackSampled(hand.returnPoints) : []),
+              ];
+              const all = piece.motion.alternateSidesEachRep
+                ? [...pressing, ...pressing.map((p) => ({ ...p, x: -p.x }))]
+                : pressing;
+              for (const p of all) {
+                for (const h of regionsNear(bodyMap, p, halfWidth)) {
+                  if (h.maxPressure === 0)
+                    problems.push(`${step.id}/${piece.id} ${hand.tool} on ${h.region}`);
+                  for (const ex of plan.excludedRegions) {
+                    if (exclusionCovers({ ...ex, sides: ex.side === null ? null : [ex.side] }, h))
+                      problems.push(`${step.id}/${piece.id} ${hand.tool} on excluded ${h.region}/${h.side}`);
+                  }
+                }
+              }
+            }
+          }
+        }
+        expect([...new Set(problems)]).toEqual([]);
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
   });
 });

@@ -4,7 +4,15 @@ import { bodyPoint } from './geometry.js';
 import type { Language, RegionId, Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
-import { motionAvoiding, regionsNear, trackSampled } from './motion-clip.js';
+import {
+  CONTACT_MARGIN,
+  contactReach,
+  exclusionReach,
+  handHalfWidth,
+  motionAvoiding,
+  regionsNear,
+  trackSampled,
+} from './motion-clip.js';
 import { planReasons } from './plan-explain.js';
 import type {
   ExcludedRegion,
@@ -96,7 +104,7 @@ interface PreparedUnit {
   readonly side: Side | null;
   readonly motion: StepMotion;
   readonly regions: readonly RegionHit[];
-  /** Regions within the contact margin: the quick test of whether an exclusion can touch the step. */
+  /** Regions within each tool's reach (contactReach): the quick test of whether an exclusion can touch the step. */
   readonly regionsNear: readonly RegionHit[];
   /** A step in parts: each part resolved the same way (the unit's own fields are then the parts' union). */
   readonly parts?: readonly (PreparedUnit & { readonly part: StepPart })[];
@@ -108,14 +116,17 @@ const clipCache = new WeakMap<
   Map<string, { clip: ReturnType<typeof motionAvoiding>; blocking: number[]; regions: readonly RegionHit[] }>
 >();
 const preparedCache = new WeakMap<Routine, WeakMap<BodyMap, Map<string, PreparedUnit>>>();
-const nearHitsCache = new WeakMap<BodyMap, WeakMap<TrackPoint, RegionHit[]>>();
+const nearHitsCache = new WeakMap<BodyMap, Map<number, WeakMap<TrackPoint, RegionHit[]>>>();
 
-function nearHits(map: BodyMap, p: TrackPoint): RegionHit[] {
-  return cachedValue(
-    cachedValue(nearHitsCache, map, () => new WeakMap()),
-    p,
-    () => regionsNear(map, p),
-  );
+/** The regions within `reach` of a contact point; memoised per body map, reach and point. */
+function nearHits(map: BodyMap, p: TrackPoint, reach: number): RegionHit[] {
+  const byReach = cachedValue(nearHitsCache, map, () => new Map());
+  let byPoint = byReach.get(reach);
+  if (!byPoint) {
+    byPoint = new WeakMap();
+    byReach.set(reach, byPoint);
+  }
+  return cachedValue(byPoint, p, () => regionsNear(map, p, reach));
 }
 
 function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
@@ -133,32 +144,47 @@ function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
   return out;
 }
 
-const contactSamplesCache = new WeakMap<StepMotion, readonly TrackPoint[]>();
+/** The contact points of one hand in a motion, and the half-width they are tested with (handHalfWidth). */
+export interface ToolSamples {
+  readonly halfWidth: number;
+  readonly points: readonly TrackPoint[];
+}
 
-/** The contact points of a motion (working strokes, pressing returns, holds), densely sampled; memoised. */
-export function motionContactSamples(motion: StepMotion): readonly TrackPoint[] {
+const contactSamplesCache = new WeakMap<StepMotion, readonly ToolSamples[]>();
+
+/** The contact points of a motion (working strokes, pressing returns, holds) per hand's tool, densely sampled; memoised. */
+export function motionContactSamples(motion: StepMotion): readonly ToolSamples[] {
   return cachedValue(contactSamplesCache, motion, contactSamplesComputed);
 }
 
-function contactSamplesComputed(motion: StepMotion): TrackPoint[] {
-  const out: TrackPoint[] = [];
-  const add = (points: readonly TrackPoint[]) => {
-    for (const p of trackSampled(points)) out.push(p);
-  };
+function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
+  const out: ToolSamples[] = [];
   for (const h of motion.hands) {
-    add(h.points);
-    if (h.returnPoints && h.isReturnPressing) add(h.returnPoints);
-  }
-  if (motion.alternateSidesEachRep) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out.push({ ...out[i]!, x: -out[i]!.x });
+    const points: TrackPoint[] = [...trackSampled(h.points)];
+    if (h.returnPoints && h.isReturnPressing) points.push(...trackSampled(h.returnPoints));
+    if (motion.alternateSidesEachRep) {
+      const n = points.length;
+      for (let i = 0; i < n; i++) points.push({ ...points[i]!, x: -points[i]!.x });
+    }
+    out.push({ halfWidth: handHalfWidth(h), points });
   }
   return out;
 }
 
-/** The regions a motion's contact points lie in (no margin). */
+/** The regions a motion's contacts lie on: every region under each contact's whole width (handHalfWidth). */
 export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return hitsUnion(motionContactSamples(motion).map((p) => regionsAt(map, p.surface, bodyPoint(p.x, p.y))));
+  return hitsUnion(
+    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, s.halfWidth))),
+  );
+}
+
+/** The regions within each contact's reach (contactReach): what an exclusion must be tested against. */
+function motionRegionsNear(map: BodyMap, motion: StepMotion): RegionHit[] {
+  return hitsUnion(
+    motionContactSamples(motion).flatMap((s) =>
+      s.points.map((p) => nearHits(map, p, contactReach(s.halfWidth))),
+    ),
+  );
 }
 
 function unitKey(sectionId: string, stepId: string, side: Side | null): string {
@@ -178,14 +204,13 @@ function preparedUnitsComputed(routine: Routine, map: BodyMap): Map<string, Prep
       for (const side of sides) {
         const resolved = (as: Step): PreparedUnit => {
           const { motion } = stepMotionResolved(map, as, { position: section.position, side });
-          const samples = motionContactSamples(motion);
           return {
             section,
             step: as,
             side,
             motion,
             regions: motionRegions(map, motion),
-            regionsNear: hitsUnion(samples.map((p) => nearHits(map, p))),
+            regionsNear: motionRegionsNear(map, motion),
           };
         };
         if (!step.parts) {
@@ -545,7 +570,10 @@ function startRegionComputed(map: BodyMap, motion: StepMotion, vocabulary: Vocab
   const first = hand?.points[0];
   if (!first) return null;
   const named = Object.keys(vocabulary.regions).filter((r) => vocabulary.regions[r as RegionId]?.on);
-  for (const hits of [regionsAt(map, first.surface, bodyPoint(first.x, first.y)), nearHits(map, first)]) {
+  for (const hits of [
+    regionsAt(map, first.surface, bodyPoint(first.x, first.y)),
+    nearHits(map, first, CONTACT_MARGIN),
+  ]) {
     const found = named.find((r) => hits.some((h) => h.region === r));
     if (found) return found;
   }
@@ -850,9 +878,12 @@ function excludedFrom(
   const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
   if (relevant.length === 0) return base;
   const blocking = new Set<Exclusion>();
-  const isBlocked = (pt: TrackPoint) => {
+  const isBlocked = (pt: TrackPoint, halfWidth: number) => {
     let blocked = false;
-    for (const h of nearHits(map, pt)) {
+    // A never-press region is kept off by the contact's width and the never-press margin, any other by its width.
+    const within = nearHits(map, pt, exclusionReach(halfWidth));
+    for (const h of nearHits(map, pt, contactReach(halfWidth))) {
+      if (h.maxPressure > 0 && !within.some((w) => w.region === h.region && w.side === h.side)) continue;
       for (const ex of relevant) {
         if (exclusionCovers(ex, h)) {
           blocking.add(ex);

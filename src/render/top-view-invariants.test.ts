@@ -166,9 +166,13 @@ describe('the top view: general invariants over every step, part and side', () =
         // Where, from the body map alone: the region at the contact of the hidden hand nearest the head.
         const first = hidden.reduce((a, b) => (b.state.y < a.state.y ? b : a));
         const ids = regionsAt(bodyMap, first.state.surface, first.state).map((h) => h.region);
+        // A hand off every region (at the side of the neck, or drawing a strand of hair out) by its level: above the
+        // base of the skull the head, above C7 the neck.
         const isHead =
           ids.some((id) => id.startsWith('head.')) || (ids.length === 0 && first.state.y < 0.115);
-        const where = isHead ? 'head' : ids.some((id) => id.startsWith('neck.')) ? 'neck' : 'back';
+        const isNeck =
+          ids.some((id) => id.startsWith('neck.')) || (ids.length === 0 && first.state.y <= 0.15);
+        const where = isHead ? 'head' : isNeck ? 'neck' : 'back';
         seen.add(where);
         const svg = renderMoment(m, {
           bodyMap,
