@@ -14,6 +14,11 @@ const HALF_SHOULDERS = 0.13;
 const STANDING_SHOULDER_Z = 0.4;
 /** Seated at the head: shoulders about 0.20 above the table top. */
 const SEATED_SHOULDER_Z = 0.2;
+/** Seated at the head, before leaning: the middle of the shoulder line, and half its width. */
+export const SEATED_SHOULDERS: { readonly centre: Vec3; readonly halfWidth: number } = {
+  centre: [0, -0.14, SEATED_SHOULDER_Z],
+  halfWidth: HALF_SHOULDERS,
+};
 /** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
 const TABLE_HALF_WIDTH = 0.2;
 const STANDING_OFF_EDGE = 0.12;
@@ -43,7 +48,11 @@ function shoulderBase(
   const edge = TABLE_HALF_WIDTH + STANDING_OFF_EDGE;
   switch (place) {
     case 'head':
-      return { centre: [meanX * 0.5, -0.14, SEATED_SHOULDER_Z], right: [1, 0, 0], facing: [0, 1, 0] };
+      return {
+        centre: vecSum(SEATED_SHOULDERS.centre, [meanX * 0.5, 0, 0]),
+        right: [1, 0, 0],
+        facing: [0, 1, 0],
+      };
     case 'feet':
       // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
       // they work stays in sight between them (from the side, arms over the foot hide its flex).
