@@ -56,7 +56,11 @@ function shoulderBase(
     case 'feet':
       // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
       // they work stays in sight between them (from the side, arms over the foot hide its flex).
-      return { centre: [meanX * 0.5, FEET_SHOULDER_Y, STANDING_SHOULDER_Z], right: [-1, 0, 0], facing: [0, -1, 0] };
+      return {
+        centre: [meanX * 0.5, FEET_SHOULDER_Y, STANDING_SHOULDER_Z],
+        right: [-1, 0, 0],
+        facing: [0, -1, 0],
+      };
     case 'left':
       return { centre: [-edge, meanY, STANDING_SHOULDER_Z], right: [0, -1, 0], facing: [1, 0, 0] };
     case 'right':
@@ -282,7 +286,9 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // Elbows out and down; at the feet, out and back toward the practitioner, so that from the side the arms
     // come in from beyond the foot instead of folding down in front of it.
     const pole =
-      place === 'feet' ? vecSum(outward, vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2])) : vecSum(outward, [0, 0, -0.6]);
+      place === 'feet'
+        ? vecSum(outward, vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
+        : vecSum(outward, [0, 0, -0.6]);
     joints[`elbow-${arm}`] = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`wrist-${arm}`] = j.wrist;
     joints[`palm-${arm}`] = j.palm;
