@@ -96,6 +96,27 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     },
   );
 
+  it.each<Side>(['left', 'right'])(
+    'foot-flex-stretch (%s): the arms reach in from beyond the foot, never folded over it or into the table',
+    (side) => {
+      for (const part of ['toward-shin', 'away-from-shin']) {
+        for (const phase of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+          const m = partMomentOf('foot-flex-stretch', part, phase, side);
+          const pose = momentPose(m);
+          const ankleY = joint(m, `ankle-${side}`)[1];
+          for (const arm of ['left', 'right']) {
+            const elbow = pose.practitioner[`elbow-${arm}`]!;
+            const wrist = pose.practitioner[`wrist-${arm}`]!;
+            // Seen from the side, an elbow or a wrist on the head's side of the ankle lies over the foot.
+            expect(elbow[1], `${part} ${phase} elbow-${arm}`).toBeGreaterThanOrEqual(ankleY + 0.025);
+            expect(wrist[1], `${part} ${phase} wrist-${arm}`).toBeGreaterThanOrEqual(ankleY - 0.015);
+            expect(wrist[2], `${part} ${phase} wrist-${arm} above the table top`).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }
+    },
+  );
+
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);

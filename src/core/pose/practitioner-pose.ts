@@ -14,9 +14,16 @@ const HALF_SHOULDERS = 0.13;
 const STANDING_SHOULDER_Z = 0.4;
 /** Seated at the head: shoulders about 0.20 above the table top. */
 const SEATED_SHOULDER_Z = 0.2;
+/** Seated at the head, before leaning: the middle of the shoulder line, and half its width. */
+export const SEATED_SHOULDERS: { readonly centre: Vec3; readonly halfWidth: number } = {
+  centre: [0, -0.14, SEATED_SHOULDER_Z],
+  halfWidth: HALF_SHOULDERS,
+};
 /** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
 const TABLE_HALF_WIDTH = 0.2;
 const STANDING_OFF_EDGE = 0.12;
+/** Standing at the feet: the shoulders a step beyond the end of the table. */
+const FEET_SHOULDER_Y = 1.24;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
 
@@ -41,9 +48,19 @@ function shoulderBase(
   const edge = TABLE_HALF_WIDTH + STANDING_OFF_EDGE;
   switch (place) {
     case 'head':
-      return { centre: [meanX * 0.5, -0.14, SEATED_SHOULDER_Z], right: [1, 0, 0], facing: [0, 1, 0] };
+      return {
+        centre: vecSum(SEATED_SHOULDERS.centre, [meanX * 0.5, 0, 0]),
+        right: [1, 0, 0],
+        facing: [0, 1, 0],
+      };
     case 'feet':
-      return { centre: [meanX * 0.5, 1.15, STANDING_SHOULDER_Z], right: [-1, 0, 0], facing: [0, -1, 0] };
+      // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
+      // they work stays in sight between them (from the side, arms over the foot hide its flex).
+      return {
+        centre: [meanX * 0.5, FEET_SHOULDER_Y, STANDING_SHOULDER_Z],
+        right: [-1, 0, 0],
+        facing: [0, -1, 0],
+      };
     case 'left':
       return { centre: [-edge, meanY, STANDING_SHOULDER_Z], right: [0, -1, 0], facing: [1, 0, 0] };
     case 'right':
@@ -76,6 +93,11 @@ interface HandJoints {
   readonly elbow?: Vec3;
 }
 
+/** A point lifted to the table top if it lies below it. */
+function aboveTable(q: Vec3): Vec3 {
+  return q[2] < 0.004 ? [q[0], q[1], 0.004] : q;
+}
+
 /** The hand's joints for its shape, from the contact point, the finger direction and the surface's normal. */
 function handJoints(
   shape: HandShape,
@@ -84,6 +106,7 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
+  isPushing = false,
 ): HandJoints {
   const at = (...terms: [Vec3, number][]): Vec3 =>
     terms.reduce<Vec3>((p, [v, k]) => vecSum(p, vecScaled(v, k)), c);
@@ -114,7 +137,9 @@ function handJoints(
       // The palm on the limb, the fingers curled round it and the thumb on the other side: a grasp, not a fist.
       return {
         palm: at([n, HAND_THICKNESS]),
-        wrist: at([d, -0.05], [n, 0.03]),
+        // A grasp that pushes (a stretch from the end of the limb) has its forearm behind the palm, in line with
+        // the push, and above the table top (the foot's end lies at its level).
+        wrist: isPushing ? aboveTable(at([d, -0.025], [n, 0.065])) : at([d, -0.05], [n, 0.03]),
         fingertip: at([d, 0.045], [n, isOnTop ? -0.045 : 0.045]),
         thumbTip: at([d, 0.01], [thumbSide, 0.035], [n, isOnTop ? -0.03 : 0.03]),
       };
@@ -189,13 +214,17 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // The fingers lie along the surface: the hand's direction with its part along the normal taken out.
     const d0 = posedDirection(input.moves, c.rest, [Math.cos(h.angle), Math.sin(h.angle), 0]);
     const along = vecDifference(d0, vecScaled(n, vecDot(d0, n)));
-    const d = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
+    const d1 = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
+    // A grasp takes the limb from the practitioner's side: fingers pointing back at them would put the wrist
+    // beyond the limb and fold the arm over it.
+    const d = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
     const leftOfD = vecCross(n, d);
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     let shape = TOOL_SHAPES[h.tool];
     if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';
-    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder);
+    const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
+    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, isPushing);
     // A hand under the body lies on the table, never in it.
     const onTable = (q: Vec3): Vec3 => (isUnder && q[2] < 0.004 ? [q[0], q[1], 0.004] : q);
     handJointList.push({
@@ -254,7 +283,12 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
-    const pole = vecSum(outward, [0, 0, -0.6]);
+    // Elbows out and down; at the feet, out and back toward the practitioner, so that from the side the arms
+    // come in from beyond the foot instead of folding down in front of it.
+    const pole =
+      place === 'feet'
+        ? vecSum(outward, vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
+        : vecSum(outward, [0, 0, -0.6]);
     joints[`elbow-${arm}`] = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`wrist-${arm}`] = j.wrist;
     joints[`palm-${arm}`] = j.palm;

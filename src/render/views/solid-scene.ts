@@ -1,5 +1,6 @@
 import { posedPoint } from '../../core/pose/client-pose.js';
 import type { Pose, PosedHand } from '../../core/pose/pose-types.js';
+import { SEATED_SHOULDERS } from '../../core/pose/practitioner-pose.js';
 import { restClientJoints, restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import {
   type Vec3,
@@ -517,6 +518,33 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
   return [palm, ...fingers, thumb, thumbEnd];
 }
 
+/**
+ * Seated at the head, seen from behind and above: the shoulders and the back going down from them, where they sit
+ * before leaning (so it keeps still through a repetition, in the static layer), a flat quiet tone drawn behind
+ * everything: the client's head and face lie over it, the arms reach out of it.
+ */
+function seatedTrunkGroup(camera: Camera): SceneGroup {
+  const { centre, halfWidth } = SEATED_SHOULDERS;
+  const L = vecSum(centre, [-halfWidth, 0, 0]);
+  const R = vecSum(centre, [halfWidth, 0, 0]);
+  const down = (q: Vec3, x: number): Vec3 => [q[0] + x, q[1] - 0.06, q[2] - 0.3];
+  const trunk: Vec3[] = [
+    vecSum(L, [0.035, 0, 0.02]),
+    vecSum(L, [-0.02, 0, -0.03]),
+    down(L, 0.02),
+    down(R, -0.02),
+    vecSum(R, [0.02, 0, -0.03]),
+    vecSum(R, [-0.035, 0, 0.02]),
+  ];
+  return {
+    id: 'practitioner-body',
+    role: 'practitioner-body',
+    // Behind the client (whose groups go first from the head end): never over the face.
+    depth: 20,
+    prims: [{ kind: 'poly', points: trunk.map((q) => camera.project(q)), isSmooth: true }],
+  };
+}
+
 /** The practitioner: each arm (sleeve, forearm, hand) as its own group, and their shoulders, neck and head. */
 export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
   const p = pose.practitioner;
@@ -552,8 +580,12 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     camera.project(L).x - camera.project(R).x,
     camera.project(L).y - camera.project(R).y,
   );
-  // Seen end-on (or from behind, at the head end) the shoulder line would be a ball: leave it out.
-  if (camera.kind === 'head' || seenLength < 0.1 * camera.scale) return out;
+  if (camera.kind === 'head') {
+    out.push(seatedTrunkGroup(camera));
+    return out;
+  }
+  // Seen end-on the shoulder line would be a ball: leave it out.
+  if (seenLength < 0.1 * camera.scale) return out;
   out.push({
     id: 'practitioner-body',
     role: 'practitioner-body',

@@ -8,6 +8,7 @@ import { stepTellingPhase } from '../../core/techniques/index.js';
 import { momentAt } from '../../core/timeline.js';
 import { stepViews } from '../../core/views.js';
 import { renderMoment } from '../render-moment.js';
+import { colourMixed, themeColours } from '../theme.js';
 import { renderSolidView, type SolidView } from './view-frame.js';
 
 const map = builtinBodyMap();
@@ -95,6 +96,24 @@ describe('the side, head-end and close-up views', () => {
     expect(up).toContain('the movement');
     const rest = renderSolidView([momentOf(spinal, lift, 0)], { view: 'side', text: 'text' });
     expect(rest).not.toContain('start (ghosted)');
+  });
+
+  it('from the head end draws the seated practitioner’s trunk, still, behind the client (never over the face)', () => {
+    const theme = themeColours('light');
+    const trunkFill = colourMixed(theme.sleeve, theme.background, 0.7);
+    for (const id of ['chest-shoulder-neck-stroke', 'neck-traction', 'scalp-shampoo']) {
+      const step = stepOf(spinal, id);
+      const trunks = [0.05, 0.5, 0.9].map((phase) => {
+        const svg = renderSolidView([momentOf(spinal, step, phase)], { view: 'head', text: 'text' });
+        const trunk = svg.match(new RegExp(`<path d="[^"]*" fill="${trunkFill}"/>`))?.[0];
+        expect(trunk, `${id} ${phase}: a trunk`).toBeDefined();
+        // Drawn before the client's skin: the head and the face lie over it.
+        expect(svg.indexOf(trunk!), `${id} ${phase}`).toBeLessThan(svg.indexOf(`fill="${theme.skin}"`));
+        return trunk;
+      });
+      // Where the practitioner sits keeps still through a repetition (the static layer).
+      expect(new Set(trunks).size, id).toBe(1);
+    }
   });
 
   it('numbers two panels 1 and 2', () => {
