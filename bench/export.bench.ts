@@ -82,32 +82,64 @@ function treeRss(): number {
 
 const PAGE_BYTES = 4096;
 
-/** Samples the process tree's resident memory every 250 ms; `stop` gives the peak of the tree and of this process. */
-function memoryPeak(): { stop: () => { tree: number; own: number } } {
+/**
+ * Samples the process tree's resident memory every 250 ms; `stop` gives the peak of the tree and of this process,
+ * and the tree's peak in each quarter of the video (by the frames sent so far, from `progress()`): flat in the
+ * video's length when the later quarters peak no higher than the first.
+ */
+function memoryPeak(progress: () => number): {
+  stop: () => { tree: number; own: number; quarters: number[] };
+} {
   let tree = treeRss();
   let own = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    tree = Math.max(tree, treeRss());
+  const quarters = [0, 0, 0, 0];
+  const sample = () => {
+    const bytes = treeRss();
+    tree = Math.max(tree, bytes);
+    const q = Math.min(3, Math.floor(progress() * 4));
+    quarters[q] = Math.max(quarters[q]!, bytes);
     own = Math.max(own, process.memoryUsage().rss);
-  }, 250);
+  };
+  const timer = setInterval(sample, 250);
   return {
     stop: () => {
       clearInterval(timer);
-      return { tree: Math.max(tree, treeRss()), own: Math.max(own, process.memoryUsage().rss) };
+      sample();
+      return { tree, own, quarters };
     },
   };
 }
 
-/**
- * The CPU seconds used so far by this process (its worker threads included) and by its children that have ended
- * (ffmpeg, espeak-ng): less sensitive to other work on the machine than wall time.
- */
-function cpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime, stime, cutime, cstime: fields 14–17 of stat(5), in clock ticks (100 a second on Linux).
-  return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+/** Fields 3… of a /proc stat file (after the command, which may hold spaces and parentheses). */
+function statFields(path: string): string[] {
+  const stat = readFileSync(path, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
+
+/**
+ * The CPU seconds used so far: by this process (its worker threads included, ended ones too), by its main thread
+ * alone, and by its children that have ended (ffmpeg, espeak-ng); less sensitive to other work on the machine than
+ * wall time.
+ */
+function cpuParts(): { own: number; main: number; children: number } {
+  // utime, stime, cutime, cstime: fields 14–17 of stat(5), in clock ticks (100 a second on Linux).
+  const ticks = (fields: string[], from: number, to: number) =>
+    fields.slice(from, to).reduce((sum, f) => sum + Number(f), 0) / 100;
+  const fields = statFields('/proc/self/stat');
+  const main = statFields(`/proc/self/task/${process.pid}/stat`);
+  return { own: ticks(fields, 11, 13), main: ticks(main, 11, 13), children: ticks(fields, 13, 15) };
+}
+
+/** The CPU seconds used so far by this process and its ended children. */
+function cpuSeconds(): number {
+  const parts = cpuParts();
+  return parts.own + parts.children;
+}
+
+/** Worker threads for the exports (`BENCH_EXPORT_WORKERS`; default: the export's own, one per core). */
+const EXPORT_WORKERS = process.env.BENCH_EXPORT_WORKERS
+  ? Number(process.env.BENCH_EXPORT_WORKERS)
+  : undefined;
 
 /** One export of the first `seconds` of the plan (or from `from`): wall time, CPU time and peak memory. */
 async function timedExport(
@@ -116,11 +148,19 @@ async function timedExport(
   dir: string,
   options: { from?: number; exporter?: typeof exportVideo } = {},
 ) {
-  const memory = memoryPeak();
-  const cpu0 = cpuSeconds();
+  let framesDone = 0;
+  let framesTotal = 1;
+  const memory = memoryPeak(() => framesDone / framesTotal);
+  const cpu0 = cpuParts();
   const t0 = performance.now();
   const from = options.from ?? 0;
   const result = await (options.exporter ?? exportVideo)({
+    onProgress: (p) => {
+      if (p.phase !== 'frames') return;
+      framesDone = p.done;
+      framesTotal = p.total;
+    },
+    ...(EXPORT_WORKERS ? { workers: EXPORT_WORKERS } : {}),
     plan,
     output: join(dir, `export-${Math.round(from)}-${Math.round(seconds)}.mp4`),
     width: WIDTH,
@@ -129,13 +169,19 @@ async function timedExport(
     window: { from, to: Math.min(from + seconds, plan.totalSeconds) },
   });
   const wall = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds() - cpu0;
+  const cpu1 = cpuParts();
+  const cpu = cpu1.own + cpu1.children - cpu0.own - cpu0.children;
   const peak = memory.stop();
   return {
     wall,
     cpu,
     peak: peak.tree,
     peakOwn: peak.own,
+    quarters: peak.quarters,
+    /** CPU seconds of the main thread, the worker threads, and the children (ffmpeg and espeak-ng). */
+    cpuMain: cpu1.main - cpu0.main,
+    cpuWorkers: cpu1.own - cpu1.main - (cpu0.own - cpu0.main),
+    cpuChildren: cpu1.children - cpu0.children,
     frames: result.frames,
     repeated: result.repeatedFrames,
     video: result.seconds,
@@ -332,6 +378,12 @@ export async function run(report: Report): Promise<void> {
           `${Math.round(r.peakOwn / 2 ** 20)} MiB this process alone), ` +
           `${r.repeated} of ${r.frames} frames repeated; ${r.cpu.toFixed(0)} s of CPU ` +
           `(${((r.cpu / r.frames) * 1000).toFixed(1)} ms a frame); load average ${loadavg()[0]!.toFixed(1)}`,
+      );
+      const msAFrame = (cpu: number) => ((cpu / r.frames) * 1000).toFixed(1);
+      report.note(
+        `  CPU a frame: main thread ${msAFrame(r.cpuMain)} ms, worker threads ${msAFrame(r.cpuWorkers)} ms ` +
+          `(${EXPORT_WORKERS ?? availableParallelism()} workers), ffmpeg and espeak-ng ${msAFrame(r.cpuChildren)} ms; ` +
+          `peak memory in each quarter of the video: ${r.quarters.map((b) => Math.round(b / 2 ** 20)).join(', ')} MiB`,
       );
     }
     const baseline = process.env.BENCH_BASELINE;
