@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
+import type { Plan } from '../core/plan-types.js';
 import { stepTellingPhase } from '../core/techniques/index.js';
 import { momentView } from '../render/moment-view.js';
 import { renderMoment } from '../render/render-moment.js';
@@ -32,6 +33,18 @@ beforeAll(() => {
   code = figuresCommand({ output: dir, width: 640, height: 360 }, io);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The renderer's options the command uses for a plan (at the size the test asked for). */
+function renderOptionsFor(plan: Plan) {
+  return {
+    bodyMap: builtinBodyMap(),
+    width: 640,
+    height: 360,
+    language: plan.language,
+    theme: 'light',
+    excluded: plan.excludedRegions,
+  } as const;
+}
 
 describe('massage-coach figures', () => {
   it('writes a still (SVG and PNG) and an animated preview of every step, per side where it matters', () => {
@@ -66,14 +79,7 @@ describe('massage-coach figures', () => {
     if (!planned.ok) throw new Error('no plan');
     const plan = planned.value;
     const views: Record<number, string> = {};
-    const render = {
-      bodyMap: builtinBodyMap(),
-      width: 640,
-      height: 360,
-      language: plan.language,
-      theme: 'light',
-      excluded: plan.excludedRegions,
-    } as const;
+    const render = renderOptionsFor(plan);
     for (const step of plan.steps) {
       if (step.side === 'right') continue;
       for (const f of step.figures ?? []) {
@@ -103,14 +109,7 @@ describe('massage-coach figures', () => {
     const planned = planForRendering({}, io);
     if (!planned.ok) throw new Error('no plan');
     const plan = planned.value;
-    const render = {
-      bodyMap: builtinBodyMap(),
-      width: 640,
-      height: 360,
-      language: plan.language,
-      theme: 'light',
-      excluded: plan.excludedRegions,
-    } as const;
+    const render = renderOptionsFor(plan);
     const views = new Set<string>();
     for (const step of plan.steps) {
       const name = step.side ? `${step.id}-${step.side}` : step.id;
