@@ -49,13 +49,13 @@ interface Contact {
 function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
   for (const h of motion.hands) {
-    for (const p of trackSampled(h.points))
-      out.push({ point: p, halfWidth: handHalfWidth(h), isPressing: !h.isHolding });
+    const halfWidth = handHalfWidth(h);
+    for (const p of trackSampled(h.points)) out.push({ point: p, halfWidth, isPressing: !h.isHolding });
     if (h.returnPoints && h.isReturnPressing) {
       for (const p of trackSampled(h.returnPoints)) {
         out.push({
           point: p,
-          halfWidth: handHalfWidth(h),
+          halfWidth,
           isPressing: true,
           ...(h.returnPressure !== undefined ? { pressureCap: h.returnPressure } : {}),
         });
@@ -78,8 +78,6 @@ interface ContactGroup {
   readonly pressureCap: number | undefined;
   readonly hits: readonly RegionHit[];
   readonly near: readonly RegionHit[];
-  /** The contacts' half-width. */
-  readonly halfWidth: number;
 }
 
 const groupsCache = new WeakMap<BodyMap, WeakMap<StepMotion, readonly ContactGroup[]>>();
@@ -100,15 +98,9 @@ function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly Conta
     const near = regionsNear(map, c.point, c.halfWidth + NEVER_PRESS_MARGIN).filter(
       (h) => h.maxPressure === 0,
     );
-    const key = `${c.isPressing}|${c.pressureCap}|${c.halfWidth}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
+    const key = `${c.isPressing}|${c.pressureCap}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
     if (!groups.has(key))
-      groups.set(key, {
-        isPressing: c.isPressing,
-        pressureCap: c.pressureCap,
-        hits,
-        near,
-        halfWidth: c.halfWidth,
-      });
+      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near });
   }
   return [...groups.values()];
 }

@@ -171,20 +171,25 @@ function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
   return out;
 }
 
+/** The regions within a reach (given each hand's half-width) of a motion's contact points. */
+function motionRegionsWithin(
+  map: BodyMap,
+  motion: StepMotion,
+  reach: (halfWidth: number) => number,
+): RegionHit[] {
+  return hitsUnion(
+    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, reach(s.halfWidth)))),
+  );
+}
+
 /** The regions a motion's contacts lie on: every region under each contact's whole width (handHalfWidth). */
 export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return hitsUnion(
-    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, s.halfWidth))),
-  );
+  return motionRegionsWithin(map, motion, (halfWidth) => halfWidth);
 }
 
 /** The regions within each contact's reach (contactReach): what an exclusion must be tested against. */
 function motionRegionsNear(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return hitsUnion(
-    motionContactSamples(motion).flatMap((s) =>
-      s.points.map((p) => nearHits(map, p, contactReach(s.halfWidth))),
-    ),
-  );
+  return motionRegionsWithin(map, motion, contactReach);
 }
 
 function unitKey(sectionId: string, stepId: string, side: Side | null): string {

@@ -226,7 +226,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, isPushing);
     // A hand under the body lies on the table, never in it.
-    const onTable = (q: Vec3): Vec3 => (isUnder && q[2] < 0.004 ? [q[0], q[1], 0.004] : q);
+    const onTable = (q: Vec3): Vec3 => (isUnder ? aboveTable(q) : q);
     handJointList.push({
       wrist: onTable(joints.wrist),
       palm: onTable(joints.palm),
