@@ -13,12 +13,24 @@ function eased(u: number): number {
   return t * t * (3 - 2 * t);
 }
 
-/** How far a move has gone at `phase`: inside its window it eases in and out over a quarter each; else the extent. */
-function windowed(phase: number, extent: number, during: PoseWindow | undefined): number {
+/**
+ * How far a move has gone at `phase`: inside its window it eases in and out over a quarter each (`in-out`), or rises
+ * over the whole window and stays up to the repetition's end (`in`), or is up from the start and settles over the
+ * window (`out`); with no window, the extent.
+ */
+function windowed(
+  phase: number,
+  extent: number,
+  during: PoseWindow | undefined,
+  ease: 'in-out' | 'in' | 'out' = 'in-out',
+): number {
   if (!during) return Math.max(0, Math.min(1, extent));
   const [a, b] = during;
-  if (b <= a || phase <= a || phase >= b) return 0;
+  if (b <= a) return 0;
   const u = (phase - a) / (b - a);
+  if (ease === 'in') return eased(u);
+  if (ease === 'out') return 1 - eased(u);
+  if (u <= 0 || u >= 1) return 0;
   return eased(Math.min(u / 0.25, (1 - u) / 0.25, 1));
 }
 
@@ -44,8 +56,17 @@ export interface ClientPoseInput {
   readonly place: 'left' | 'right' | 'head' | 'feet';
   readonly phase: number;
   readonly extent: number;
-  /** 1-based; the ankle circle turns one way on odd repetitions, the other on even ones. */
+  /** 1-based; the ankle circle turns one way on odd repetitions, the other on even ones, unless `turn` says. */
   readonly repetition: number;
+  /** A part's fixed turn (the seed: "alternately, one way, then another"). */
+  readonly turn?: 'one-way' | 'other-way' | undefined;
+}
+
+/** Which way the ankle circle turns: a part's fixed turn, else alternating by repetition (as the hand's motion). */
+export function circleSense(turn: ClientPoseInput['turn'], repetition: number): 1 | -1 {
+  if (turn === 'one-way') return 1;
+  if (turn === 'other-way') return -1;
+  return repetition % 2 === 1 ? 1 : -1;
 }
 
 /**
@@ -78,7 +99,7 @@ export function clientPoseMoves(input: ClientPoseInput): PoseMove[] {
         });
     }
     if (spec.ankleCircle) {
-      const sense = input.repetition % 2 === 1 ? 1 : -1;
+      const sense = circleSense(input.turn, input.repetition);
       const theta = sense * 2 * Math.PI * extent;
       const size = spec.ankleCircle.degrees * Math.min(1, extent * 8, (1 - extent) * 8);
       const flex = size * Math.cos(theta);
@@ -106,6 +127,17 @@ export function clientPoseMoves(input: ClientPoseInput): PoseMove[] {
     }
     if (spec.legLift) {
       const amount = windowed(phase, extent, spec.legLift.during);
+      const straighten = spec.legLift.kneeDegrees ?? 0;
+      // The seed lifts "the elongated leg": the knee the ankle bolster bends straightens as the leg leaves it (turned
+      // first, about the knee at rest, so the hip's turn then carries the straightened leg).
+      if (amount > 0 && straighten > 0)
+        moves.push({
+          kind: 'rotate',
+          select: sideSelection(side, knee[1] - 0.01),
+          origin: knee,
+          axis: X_AXIS,
+          angle: -straighten * amount * DEG,
+        });
       if (amount > 0)
         moves.push({
           kind: 'rotate',
@@ -130,7 +162,7 @@ export function clientPoseMoves(input: ClientPoseInput): PoseMove[] {
     }
   }
   if (spec.backArch) {
-    const amount = windowed(phase, extent, spec.backArch.during);
+    const amount = windowed(phase, extent, spec.backArch.during, spec.backArch.ease);
     if (amount > 0)
       moves.push({
         kind: 'bump',

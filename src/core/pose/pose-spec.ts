@@ -24,6 +24,14 @@ export const PoseSpec = z
           .min(0)
           .max(20)
           .describe('Hip extension of the straight leg at the top (10–20°).'),
+        kneeDegrees: z
+          .number()
+          .min(0)
+          .max(30)
+          .optional()
+          .describe(
+            'How far the knee straightens as the leg rises (the bend the ankle bolster gives, taken out: the seed lifts the "elongated" leg).',
+          ),
         during: PoseWindow.optional(),
       })
       .strict()
@@ -78,6 +86,12 @@ export const PoseSpec = z
       .object({
         rise: z.number().min(0).max(0.05).describe('How far the mid-back rises off the table (0.02–0.05).'),
         during: PoseWindow.optional(),
+        ease: z
+          .enum(['in-out', 'in', 'out'])
+          .optional()
+          .describe(
+            'in-out (default): rises and settles inside the window; in: rises over the window and stays up to the end of the repetition; out: up from the start, settles over the window.',
+          ),
       })
       .strict()
       .optional()
@@ -103,8 +117,9 @@ export const TECHNIQUE_POSES: Readonly<Record<TechniqueKind, PoseSpec>> = {
   stretch: { ankle: { degrees: [18, -35] } },
   // The knee bent 90° so the sole faces the ceiling; the big toe draws circles of about 20°.
   rotate: { kneeBend: { degrees: 90 }, ankleCircle: { degrees: 20 } },
-  // Prone straight-leg lift: hip extension 10–20°, the heel rises about 0.08–0.15 H.
-  lift: { legLift: { hipDegrees: 14 } },
+  // Prone straight-leg lift: hip extension 10–20°, the heel rises about 0.08–0.15 H; the knee straightens off the
+  // ankle bolster, so the leg rises straight ("the elongated leg").
+  lift: { legLift: { hipDegrees: 20, kneeDegrees: 20 } },
   rub: {},
   tug: {},
   rest: {},

@@ -18,6 +18,8 @@ export interface PoseInput {
     readonly place: PractitionerPlace | null;
     /** The routine's own pose for the step, replacing its technique kind's. */
     readonly pose?: PoseSpec | undefined;
+    /** Which way a rotation turns (a part's `turn`); absent: alternating by repetition. */
+    readonly motion?: { readonly turn?: 'one-way' | 'other-way' | undefined } | undefined;
   };
   readonly phase: number;
   readonly extent: number;
@@ -60,6 +62,7 @@ export function poseOf(input: PoseInput): Pose {
     phase: input.phase,
     extent: input.extent,
     repetition: input.repetition,
+    turn: step.motion?.turn,
   });
   const client: Record<string, Vec3> = {};
   for (const [name, rest] of Object.entries(restClientJoints(position)))

@@ -164,6 +164,52 @@ function handJoints(
   }
 }
 
+/**
+ * The moves that carry a hand's contact. A hand under the body lies on the table: an arched back rises off it (the
+ * seed's spine extension: the client lifts the back so the palms can slide in under it) instead of carrying it up.
+ */
+function contactMoves(moves: readonly PoseMove[], isUnder: boolean): readonly PoseMove[] {
+  return isUnder ? moves.filter((m) => m.kind !== 'bump') : moves;
+}
+
+/** The table top's extent (a little beyond the body at each end), and how high a forearm lying on it reaches. */
+const TABLE_Y = [-0.035, 1.035] as const;
+const FOREARM_ON_TABLE_Z = 0.02;
+
+/**
+ * An elbow kept out of the table: over the table top and below a forearm's thickness on it, the elbow turns about
+ * the shoulder–wrist line (the arm's lengths kept) to the nearest place where it rests on the table or above it. A
+ * forearm reaching under the body lies on the table, never in it.
+ */
+export function elbowOffTable(s: Vec3, w: Vec3, elbow: Vec3): Vec3 {
+  const isOverTable =
+    Math.abs(elbow[0]) <= TABLE_HALF_WIDTH && elbow[1] >= TABLE_Y[0] && elbow[1] <= TABLE_Y[1];
+  if (elbow[2] >= FOREARM_ON_TABLE_Z || !isOverTable) return elbow;
+  // The elbows the two lengths allow lie on a circle round the shoulder–wrist line: centre c, radius r, spanned by
+  // u (toward the elbow now) and v. Its height is c_z + r·A·cos(θ − φ); θ = 0 is the elbow now.
+  const axis = vecUnit(vecDifference(w, s));
+  const toElbow = vecDifference(elbow, s);
+  const c = vecSum(s, vecScaled(axis, vecDot(toElbow, axis)));
+  const radial = vecDifference(elbow, c);
+  const r = vecLength(radial);
+  if (r < 1e-6) return [elbow[0], elbow[1], FOREARM_ON_TABLE_Z];
+  const u = vecScaled(radial, 1 / r);
+  const v = vecCross(axis, u);
+  const A = Math.hypot(u[2], v[2]);
+  const phi = Math.atan2(v[2], u[2]);
+  const at = (theta: number): Vec3 =>
+    vecSum(c, vecSum(vecScaled(u, r * Math.cos(theta)), vecScaled(v, r * Math.sin(theta))));
+  const k = A > 1e-9 ? (FOREARM_ON_TABLE_Z - c[2]) / (r * A) : 2;
+  // The whole circle lies below the table top: its highest point.
+  if (k >= 1) return at(phi);
+  // The nearer of the two places where the circle rises through the forearm's height on the table.
+  const half = Math.acos(Math.max(-1, k));
+  const wrapped = (t: number) => Math.abs(Math.atan2(Math.sin(t), Math.cos(t)));
+  const a = phi + half;
+  const b = phi - half;
+  return at(wrapped(a) <= wrapped(b) ? a : b);
+}
+
 /** What the practitioner's arms are computed from. */
 export interface PractitionerPoseInput {
   readonly position: ClientPosition;
@@ -185,7 +231,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
   const contacts = input.hands.map((h) => {
     const z = restSurfaceHeight(position, h.surface, h.x, h.y) + (h.isLifted ? 0.03 : 0);
     const rest: Vec3 = [h.x, h.y, z];
-    return { rest, posed: posedPoint(input.moves, rest) };
+    return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest) };
   });
   const base = shoulderBase(
     place,
@@ -289,7 +335,8 @@ export function practitionerPose(input: PractitionerPoseInput): {
       place === 'feet'
         ? vecSum(outward, vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : vecSum(outward, [0, 0, -0.6]);
-    joints[`elbow-${arm}`] = j.elbow ?? elbowOf(s, j.wrist, pole);
+    const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
+    joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
     joints[`palm-${arm}`] = j.palm;
     joints[`fingertip-${arm}`] = j.fingertip;

@@ -141,11 +141,16 @@ function framedPoses(moment: Moment, input: FramingInput): { poses: readonly Pos
   return { poses: [momentPose(moment)], start: startPose(moment) };
 }
 
-/** The box a side view of these moments frames (every panel the same, so start and end compare at one scale). */
+/**
+ * The box a side view of these moments frames (every panel the same, so start and end compare at one scale). With
+ * the body map at hand a still is framed round its whole repetition too, as the frames of a session are: stills of
+ * one step at different phases share one framing, and a learner comparing them sees the body move, not the camera.
+ */
 export function sideBoxFor(moments: readonly Moment[], input: FramingInput): SideBox {
+  const boxInput: FramingInput = input.map ? { ...input, framing: 'step' } : input;
   return moments
     .flatMap((m) => {
-      const { poses, start } = framedPoses(m, input);
+      const { poses, start } = framedPoses(m, boxInput);
       return poses.map((p) => sideBoxOf(p, start));
     })
     .reduce((a, b) => boxUnion(a, b));

@@ -58,6 +58,8 @@ export interface SceneGroup {
   readonly prims: readonly Prim[];
   /** The hand lies between the body and the table: drawn behind the body, and cut away in a side view. */
   readonly isUnder?: boolean;
+  /** Its forearm lies under the body too (the elbow low over the table top): cut away with the hand. */
+  readonly isForearmUnder?: boolean;
 }
 
 /** Client arm at rest along the side (left; the right mirrors it): elbow, wrist, fingertips. */
@@ -545,6 +547,120 @@ function seatedTrunkGroup(camera: Camera): SceneGroup {
   };
 }
 
+/** Below this height over the table top an elbow's forearm lies under the body, not beside it. */
+const FOREARM_UNDER_Z = 0.08;
+
+/** Leg joints whose limb a contact can be on the far side of. */
+const LIMB_JOINT = /^(knee|ankle|heel|toes)-(left|right)$/;
+
+/**
+ * Whether a contact on a limb lies on its far side from a side camera: beyond the centre of the nearest leg joint
+ * (within 0.05 H of it) by more than 0.004 H of depth, as the inner ankle bone does seen from the outer side.
+ */
+export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean {
+  if (camera.nearSide === null) return false;
+  let nearest: Vec3 | null = null;
+  let distance = 0.05;
+  for (const [name, p] of Object.entries(pose.client)) {
+    if (!LIMB_JOINT.test(name)) continue;
+    const d = vecLength(vecDifference(p, contact));
+    if (d < distance) {
+      distance = d;
+      nearest = p;
+    }
+  }
+  return nearest !== null && camera.depth(contact) > camera.depth(nearest) + 0.004;
+}
+
+/**
+ * Where the practitioner's hips are, from where they stand or sit (BODY-PROPORTIONS.md "In depth"): standing, about
+ * 0.11 H above the table top (hip joints at 0.53 of their height, the table top at 0.42), under their shoulders at
+ * the side or just behind them at the feet; seated at the head, on a seat lower than the table top, behind the shoulders.
+ */
+function practitionerHips(pose: Pose, shoulders: Vec3): Vec3 {
+  switch (pose.place) {
+    case 'head':
+      return [shoulders[0], -0.22, -0.09];
+    case 'feet':
+      // Close behind the shoulders when they lean in over the foot, never nearer than against the table's end.
+      return [shoulders[0], Math.max(1.14, shoulders[1] + 0.06), 0.11];
+    default:
+      return [pose.place === 'left' ? -0.32 : 0.32, shoulders[1], 0.11];
+  }
+}
+
+/**
+ * The practitioner's trunk from the side: the shoulders where `practitionerPose` puts them, the torso down to the
+ * hips where they stand or sit, a neck, as a quiet flat tone behind the client and the arms. Seen across the table
+ * it is a front view (the shoulders' width); at the head or the feet, a profile (chest and back). It keeps still,
+ * in the static layer, whenever the shoulders do.
+ */
+function sideTrunkGroup(pose: Pose, camera: Camera): SceneGroup {
+  const p = pose.practitioner;
+  const L = p['shoulder-left']!;
+  const R = p['shoulder-right']!;
+  const C = vecScaled(vecSum(L, R), 0.5);
+  const H = practitionerHips(pose, C);
+  const down = vecUnit(vecDifference(H, C));
+  const length = vecLength(vecDifference(H, C));
+  const across = vecUnit(vecDifference(R, L));
+  const a = camera.project(L);
+  const b = camera.project(R);
+  const isFront = Math.hypot(a.x - b.x, a.y - b.y) >= 0.1 * camera.scale;
+  // Seen end-on the shoulder line is a point: draw the profile, the chest toward the table, the back behind.
+  const facing: Vec3 = pose.place === 'head' ? [0, 1, 0] : pose.place === 'feet' ? [0, -1, 0] : [0, 0, 0];
+  const width = isFront ? across : facing;
+  const at = (w: number, t: number): XY =>
+    camera.project(vecSum(C, vecSum(vecScaled(width, w), vecScaled(down, t))));
+  // (across or toward the chest, down the trunk): half the shoulder width is 0.13, the waist 0.085, the hips 0.1;
+  // in profile the chest is 0.12 deep and the back rounds behind the shoulders.
+  const outline: readonly (readonly [number, number])[] = isFront
+    ? [
+        [-0.045, -0.035],
+        [-0.11, -0.015],
+        [-0.145, 0.025],
+        [-0.125, 0.13],
+        [-0.09, length * 0.62],
+        [-0.1, length],
+        [0.1, length],
+        [0.09, length * 0.62],
+        [0.125, 0.13],
+        [0.145, 0.025],
+        [0.11, -0.015],
+        [0.045, -0.035],
+      ]
+    : [
+        [-0.03, -0.04],
+        [-0.07, 0.0],
+        [-0.075, 0.12],
+        [-0.06, length * 0.62],
+        [-0.08, length],
+        [0.07, length],
+        [0.05, length * 0.62],
+        [0.07, 0.14],
+        [0.055, 0.02],
+        [0.025, -0.04],
+      ];
+  const neckTop = vecSum(C, vecScaled(down, -0.075));
+  // Standing at the feet, beyond the end of the table, the legs go on down to the floor in plain sight.
+  const legs: Prim[] =
+    pose.place === 'feet'
+      ? [blob(camera, vecSum(H, [0, 0.01, 0]), [H[0], H[1] + 0.01, H[2] - 0.5], 0.07, 0.05)]
+      : [];
+  return {
+    id: 'practitioner-body',
+    role: 'practitioner-body',
+    // Behind the client and the arms: seen across the table, beyond the far edge; at the head or the feet, in the
+    // body's plane, so drawn first (never over the client's face or the foot worked on).
+    depth: isFront ? camera.depth(C) + 0.05 : 20,
+    prims: [
+      { kind: 'poly', points: outline.map(([w, t]) => at(w, t)), isSmooth: true },
+      blob(camera, C, neckTop, 0.033, 0.03),
+      ...legs,
+    ],
+  };
+}
+
 /** The practitioner: each arm (sleeve, forearm, hand) as its own group, and their shoulders, neck and head. */
 export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
   const p = pose.practitioner;
@@ -564,33 +680,31 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     const armDepth = (camera.depth(S) + camera.depth(E) + camera.depth(W) * 2) / 4;
     // From the side, a hand that grasps a limb wraps it from beyond: drawn behind the near side of the body, so
     // the limb it holds (the foot as it flexes, the ankle) stays in sight.
-    const depth = camera.nearSide && hand?.shape === 'grasp' ? Math.max(armDepth, 0.05) : armDepth;
+    // So is a hand working the limb's far side (the thumb circling the inner ankle bone seen from the outer side).
+    const isBehindLimb =
+      hand !== undefined && (hand.shape === 'grasp' || isBeyondLimb(pose, camera, hand.contact));
+    const depth = camera.nearSide && isBehindLimb ? Math.max(armDepth, 0.05) : armDepth;
+    // The elbow low over the table top: the forearm reaches in under the body (the spine extension's, under the
+    // upper back), not through open air to a hand under a limb.
+    const isForearmUnder =
+      hand?.isUnder === true &&
+      Math.abs(E[0]) <= 0.2 &&
+      E[1] >= -0.035 &&
+      E[1] <= 1.035 &&
+      E[2] < FOREARM_UNDER_Z;
     out.push({
       id: `practitioner-${arm}`,
       role: 'practitioner',
       depth,
       prims,
       ...(hand?.isUnder ? { isUnder: true } : {}),
+      ...(isForearmUnder ? { isForearmUnder: true } : {}),
     });
   }
-  // The shoulder line, quiet, so the eye knows where the practitioner stands or sits (no trunk in front of the work).
-  const L = p['shoulder-left']!;
-  const R = p['shoulder-right']!;
-  const seenLength = Math.hypot(
-    camera.project(L).x - camera.project(R).x,
-    camera.project(L).y - camera.project(R).y,
-  );
   if (camera.kind === 'head') {
     out.push(seatedTrunkGroup(camera));
     return out;
   }
-  // Seen end-on the shoulder line would be a ball: leave it out.
-  if (seenLength < 0.1 * camera.scale) return out;
-  out.push({
-    id: 'practitioner-body',
-    role: 'practitioner-body',
-    depth: camera.depth(vecScaled(vecSum(L, R), 0.5)) + 0.05,
-    prims: [blob(camera, L, R, 0.03, 0.03, 'sleeve')],
-  });
+  out.push(sideTrunkGroup(pose, camera));
   return out;
 }

@@ -1,12 +1,15 @@
 import type { BodyMap } from '../../core/body-map.js';
 import type { ClientPosition } from '../../core/ids.js';
-import type { Moment } from '../../core/moment.js';
+import { type Moment, momentMotion } from '../../core/moment.js';
+import { circleSense, posedPoint } from '../../core/pose/client-pose.js';
 import { momentPose, stepPoseSpec } from '../../core/pose/pose.js';
 import type { Pose } from '../../core/pose/pose-types.js';
 import { type Vec3, vecDifference, vecLength } from '../../core/pose/vec3.js';
+import { partView } from '../../core/step-parts.js';
 import { captionsSvg } from '../captions.js';
 import { renderLabels } from '../labels.js';
 import { type Framing, RENDER_LAYERS, type RenderLayer } from '../layers.js';
+import { TECHNIQUE_MARKS } from '../marks.js';
 import { hatchPatternSvg } from '../safety.js';
 import { el, num, type XY, xmlEscaped } from '../svg.js';
 import { type TextMode, textAsPaths } from '../text-path.js';
@@ -22,7 +25,13 @@ import {
   type SplitGroup,
   stillGroupSvgs,
 } from './solid-layers.js';
-import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
+import {
+  clientGroups,
+  isBeyondLimb,
+  practitionerGroups,
+  type SceneGroup,
+  trunkSamples,
+} from './solid-scene.js';
 import { groupSvg, primPathData } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
 
@@ -165,14 +174,24 @@ function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit
   );
 }
 
-/** A circular arrow (at least 40 px across at 1280×720) round a point: a turning joint. */
-function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): string {
+/**
+ * A circular arrow (at least 40 px across at 1280×720) round a point: a turning joint, or circles worked round a
+ * point. Clockwise on the picture unless `isCounter`; dashed when the circles are on the far side of the limb.
+ */
+function circleArrowSvg(
+  c: XY,
+  radius: number,
+  theme: Theme,
+  unit: number,
+  options: { isCounter?: boolean; isFarSide?: boolean } = {},
+): string {
   const r = Math.max(radius, 26 * unit);
-  const start = -Math.PI * 0.15;
-  const end = Math.PI * 1.45;
+  const turn = options.isCounter ? -1 : 1;
+  const start = turn * -Math.PI * 0.15;
+  const end = turn * Math.PI * 1.45;
   const a = { x: c.x + r * Math.cos(start), y: c.y + r * Math.sin(start) };
   const b = { x: c.x + r * Math.cos(end), y: c.y + r * Math.sin(end) };
-  const tangent = { x: -Math.sin(end), y: Math.cos(end) };
+  const tangent = { x: -Math.sin(end) * turn, y: Math.cos(end) * turn };
   const head = 15 * unit;
   const p1 = {
     x: b.x - tangent.x * head * 0.2 + tangent.y * head * 0.5,
@@ -183,11 +202,29 @@ function circleArrowSvg(c: XY, radius: number, theme: Theme, unit: number): stri
     y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
   };
   const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
-  return arrowLineSvg(
-    `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 1 ${num(b.x)} ${num(b.y)}`,
-    [tip, p1, p2],
-    theme,
-    unit,
+  const d = `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 ${turn === 1 ? 1 : 0} ${num(b.x)} ${num(b.y)}`;
+  // A halo under the line keeps it readable over the hands and the limb.
+  const halo = el('path', {
+    d,
+    fill: 'none',
+    stroke: theme.background,
+    'stroke-width': num(10 * unit),
+    'stroke-linecap': 'round',
+  });
+  if (!options.isFarSide) return halo + arrowLineSvg(d, [tip, p1, p2], theme, unit);
+  return (
+    halo +
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(4 * unit),
+      'stroke-dasharray': `${num(9 * unit)} ${num(6 * unit)}`,
+    }) +
+    el('path', {
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      fill: theme.path,
+    })
   );
 }
 
@@ -257,6 +294,27 @@ function arcArrowSvg(o: XY, r: number, a0: number, a1: number, theme: Theme, uni
   );
 }
 
+/**
+ * The working contact of a technique that works in circles (its marks are loops: knead, friction, rub), as this
+ * camera sees it, and whether it lies on the far side of the limb it works (`isBeyondLimb`).
+ */
+function circledContact(pose: Pose, camera: Camera, moment: Moment): { at: XY; isFarSide: boolean } | null {
+  if (TECHNIQUE_MARKS[moment.technique].stroke !== 'loops') return null;
+  const hand = pose.hands.find((h) => !h.isHolding);
+  if (!hand) return null;
+  return { at: camera.project(hand.contact), isFarSide: isBeyondLimb(pose, camera, hand.contact) };
+}
+
+/** A point just over the posed trunk's or head's outline, above a midline point p (0.03 H clear of it). */
+function overBody(pose: Pose, p: Vec3): Vec3 {
+  let top = p[2];
+  for (const s of trunkSamples(pose.position)) {
+    if (Math.abs(s.y - p[1]) > 0.03) continue;
+    top = Math.max(top, posedPoint(pose.moves, [0, s.y, s.top])[2]);
+  }
+  return [p[0], p[1], top + 0.03];
+}
+
 /** The client joint that moved most from the start pose, and how far. */
 function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
   let best = { name: '', distance: 0 };
@@ -271,7 +329,7 @@ function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
 
 /** A small legend naming the symbols this picture uses, and no others. */
 function legendSvg(
-  items: readonly ('start' | 'movement' | 'under')[],
+  items: readonly LegendItem[],
   at: XY,
   theme: Theme,
   words: ViewLabels,
@@ -305,6 +363,13 @@ function legendSvg(
         'stroke-width': num(1.5 * unit),
       });
     else if (item === 'movement') out += arrowSvg({ x, y }, { x: x + 34 * unit, y }, 0, theme, unit * 0.8);
+    else if (item === 'far')
+      out += el('path', {
+        d: `M${num(x)} ${num(y)}H${num(x + 34 * unit)}`,
+        stroke: theme.path,
+        'stroke-width': num(4 * unit),
+        'stroke-dasharray': `${num(9 * unit)} ${num(6 * unit)}`,
+      });
     else
       out += el('rect', {
         x: num(x),
@@ -317,7 +382,14 @@ function legendSvg(
         'stroke-width': num(2 * unit),
         'stroke-dasharray': `${num(6 * unit)} ${num(4 * unit)}`,
       });
-    const text = item === 'start' ? words.start : item === 'movement' ? words.movement : words.under;
+    const text =
+      item === 'start'
+        ? words.start
+        : item === 'movement'
+          ? words.movement
+          : item === 'far'
+            ? words.farSide
+            : words.under;
     out += el(
       'text',
       { x: num(x + 46 * unit), y: num(y + 5 * unit), 'font-size': num(15 * unit), fill: theme.captionText },
@@ -338,7 +410,7 @@ interface PanelPieces {
   readonly used: Set<LegendItem>;
 }
 
-type LegendItem = 'start' | 'movement' | 'under';
+type LegendItem = 'start' | 'movement' | 'far' | 'under';
 
 /** The client's and the practitioner's groups, farthest first, each with its drawing. */
 function sceneDrawn(
@@ -362,6 +434,15 @@ function sceneDrawn(
   const clientPrims =
     camera.kind === 'head' ? client.flatMap((g) => g.prims).filter((p) => p.kind !== 'line') : [];
   return groups.map((group) => {
+    // From the side, an arm reaching under the body is drawn behind it, and its hand (with the forearm, when that
+    // too lies under the body) cut away over it (`panelPieces`), never solid across the table top or the body.
+    if (camera.kind !== 'head' && group.isUnder)
+      return {
+        group,
+        svg: groupSvg({ ...group, prims: group.prims.slice(0, group.isForearmUnder ? 1 : 2) }, theme, {
+          unit,
+        }),
+      };
     if (!(camera.kind === 'head' && group.isUnder)) return { group, svg: groupSvg(group, theme, { unit }) };
     // The upper arm in plain sight; the forearm and the hand masked by the shapes of the client that can cover them
     // (never drawn over the neck or the face; a mask over the forearm and hand alone rasterizes fast).
@@ -435,7 +516,10 @@ function panelPieces(
     // Seen from the side the hands under the body are drawn cut away: dashed, below the body, away from the face.
     for (const { group: g } of drawn) {
       if (!g.isUnder) continue;
-      front += groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit, isDashed: true });
+      front += groupSvg({ ...g, prims: g.prims.slice(g.isForearmUnder ? 1 : 2) }, theme, {
+        unit,
+        isDashed: true,
+      });
       used.add('under');
     }
   }
@@ -443,15 +527,24 @@ function panelPieces(
     const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
     if (hand) front += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
   }
-  const spec = stepPoseSpec(moment.step);
+  const spec = stepPoseSpec(moment.part ? partView(moment.step, moment.part) : moment.step);
+  const circled = view === 'side' ? circledContact(pose, camera, moment) : null;
   if (spec.ankleCircle && pose.workedSide && view !== 'head') {
+    // The big toe's circle, turning the way this part (or repetition) turns, as seen from this side.
     const toes = camera.project(pose.client[`toes-${pose.workedSide}`]!);
-    front += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit);
+    const sense = circleSense(momentMotion(moment).turn, moment.repetition);
+    const isCounter = sense * (camera.nearSide === 'right' ? 1 : -1) < 0;
+    front += circleArrowSvg(toes, 0.03 * camera.scale, theme, unit, { isCounter });
     used.add('movement');
+  } else if (circled) {
+    // Circles worked round a point (kneading round an ankle bone): the circle where the thumb works, dashed when
+    // that point is on the far side of the limb (the inner ankle bone, seen from the outer side).
+    front += circleArrowSvg(circled.at, 0.02 * camera.scale, theme, unit, { isFarSide: circled.isFarSide });
+    used.add(circled.isFarSide ? 'far' : 'movement');
   } else if (hasGhost) {
     const turn = turningMove(pose);
-    const a = camera.project(start.client[moved.name]!);
-    const b = camera.project(pose.client[moved.name]!);
+    let a = camera.project(start.client[moved.name]!);
+    let b = camera.project(pose.client[moved.name]!);
     if (turn && camera.kind !== 'head') {
       // A joint turning (the foot at the ankle, the leg at the hip): a curved arrow round the joint, beyond the limb,
       // on the side with room (above it), where the hands do not cover it.
@@ -467,6 +560,13 @@ function panelPieces(
       front += arcArrowSvg(o, r, angle(high.a), angle(high.b), theme, unit);
       used.add('movement');
     } else {
+      // A joint on the midline (the back arching, the head lifting) lies inside the body as seen from the side: the
+      // arrow goes over the body's outline there instead, from above the start to above where it is now.
+      const q = start.client[moved.name]!;
+      if (Math.abs(q[0]) < 0.01 && camera.kind !== 'head') {
+        a = camera.project(overBody(start, q));
+        b = camera.project(overBody(pose, pose.client[moved.name]!));
+      }
       const dx = b.x - a.x;
       const dy = b.y - a.y;
       const len = Math.hypot(dx, dy);
@@ -654,7 +754,7 @@ export function solidViewLayers(
       moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
     return { pieces, marks, clipped };
   });
-  const legendItems = (['start', 'movement', 'under'] as const).filter((u) => used.has(u));
+  const legendItems = (['start', 'movement', 'far', 'under'] as const).filter((u) => used.has(u));
   const legend = legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
   const captions = asked.has('captions')
     ? captionsSvg({

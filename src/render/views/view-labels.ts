@@ -9,6 +9,8 @@ export interface ViewLabels {
   readonly start: string;
   readonly movement: string;
   readonly under: string;
+  /** The dashed circle: circles worked on the far side of the limb, out of sight. */
+  readonly farSide: string;
   readonly head_: string;
   readonly feet: string;
   /** What touches, per hand shape: the close-up's label at the contact. */
@@ -23,6 +25,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     start: 'start (ghosted)',
     movement: 'the movement',
     under: 'hand under the body (cut away)',
+    farSide: 'circles on the far side',
     head_: 'head',
     feet: 'feet',
     contact: {
@@ -42,6 +45,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     start: 'начало (бледно)',
     movement: 'движение',
     under: 'рука под телом (в разрезе)',
+    farSide: 'круги с дальней стороны',
     head_: 'голова',
     feet: 'ноги',
     contact: {
