@@ -83,6 +83,29 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
   );
 
   it.each(['left', 'right'] as const)(
+    'leg-passive-lift (%s): the seed\'s "elongated" leg rises straight, the hand under the knee rises with the knee',
+    (side) => {
+      // At rest the ankle bolster bends the knee about 26°; lifted, the leg is all but straight (not a knee bend).
+      const top = momentOf('leg-passive-lift', 0.45, side);
+      const knee = joint(top, `knee-${side}`);
+      const kneeAngle = vecAngleDegrees(
+        vecDifference(joint(top, `hip-${side}`), knee),
+        vecDifference(joint(top, `ankle-${side}`), knee),
+      );
+      expect(kneeAngle).toBeGreaterThanOrEqual(170);
+      // The thigh rises too, off the table, not left lying on it.
+      expect(knee[2] - restClientJoints('prone')[`knee-${side}`]![2]).toBeGreaterThanOrEqual(0.04);
+      for (const phase of [0.1, 0.3, 0.45, 0.7]) {
+        const m = momentOf('leg-passive-lift', phase, side);
+        const under = momentPose(m).hands.find((h) => h.isUnder)!;
+        expect(vecLength(vecDifference(under.contact, joint(m, `knee-${side}`))), `${phase}`).toBeLessThan(
+          0.05,
+        );
+      }
+    },
+  );
+
+  it.each(['left', 'right'] as const)(
     'foot-flex-stretch (%s): the ankle turns ≥ 25° between Figure 115 and 116, toward the shin then away',
     (side) => {
       // The step is in two parts: toward the shin (Figure 115), then the other way (Figure 116).
@@ -138,6 +161,56 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     // Settled again by the end of the run up to the head.
     const settled = partMomentOf('spine-extension', 'draw-up', 0.9);
     expect(joint(settled, 't7')[2]).toBeCloseTo(rest.t7![2], 5);
+  });
+
+  it('spine-extension (Figure 120): the back stays arched while the palms slide in, the palms on the table under it', () => {
+    const rest = restClientJoints('supine');
+    // The figure's moment (the palms as far in as they go) still shows the arch; the client relaxes in the next part.
+    for (const phase of [0.5, 0.9, 0.99]) {
+      const m = partMomentOf('spine-extension', 'slide-in', phase);
+      expect(joint(m, 't7')[2] - rest.t7![2], `slide-in ${phase}`).toBeGreaterThanOrEqual(0.03);
+      // Under the risen back, on the table: the gap between the back and the table is the lesson.
+      for (const h of momentPose(m).hands) {
+        expect(h.isUnder).toBe(true);
+        expect(h.contact[2], `slide-in ${phase}`).toBeLessThan(0.015);
+      }
+    }
+    expect(joint(partMomentOf('spine-extension', 'draw-up', 0.01), 't7')[2] - rest.t7![2]).toBeGreaterThan(
+      0.03,
+    );
+    expect(joint(partMomentOf('spine-extension', 'draw-up', 0.3), 't7')[2]).toBeCloseTo(rest.t7![2], 5);
+  });
+
+  it('spine-extension: seated at the head, the arms reach past the head and under the upper back, never into the table or over the face', () => {
+    for (const part of ['slide-in', 'draw-up'])
+      for (const phase of [0.02, 0.25, 0.5, 0.75, 0.98]) {
+        const m = partMomentOf('spine-extension', part, phase);
+        const pose = momentPose(m);
+        const at = `${part} ${phase}`;
+        for (const arm of ['left', 'right']) {
+          const shoulder = pose.practitioner[`shoulder-${arm}`]!;
+          const elbow = pose.practitioner[`elbow-${arm}`]!;
+          // The shoulders stay beyond the crown (y 0): the trunk never leans over the client's face.
+          expect(shoulder[1], `${at} shoulder-${arm}`).toBeLessThan(0);
+          // An elbow over the table top rests on it at most, never inside it.
+          expect(elbow[2], `${at} elbow-${arm}`).toBeGreaterThanOrEqual(0.015);
+          // Beside the head and neck (half-width 0.045), not through them.
+          if (elbow[1] > 0 && elbow[1] < 0.17)
+            expect(Math.abs(elbow[0]), `${at} elbow-${arm}`).toBeGreaterThan(0.09);
+        }
+      }
+  });
+
+  it('ankle-rotation: the toe circles one way in the first part and the other way in the second', () => {
+    const side = 'left';
+    const toe = (part: string, phase: number) =>
+      joint(partMomentOf('ankle-rotation', part, phase, side), `toes-${side}`);
+    const rest = toe('one-way', 0);
+    // A quarter of the way round the circle the toe has turned to one side; the other way, to the other side.
+    const one = vecDifference(toe('one-way', 0.25), rest);
+    const other = vecDifference(toe('other-way', 0.25), rest);
+    expect(Math.abs(one[0])).toBeGreaterThan(0.005);
+    expect(Math.sign(one[0])).toBe(-Math.sign(other[0]));
   });
 
   it('ankle-rotation: the knee bends so the sole faces up, and the big toe draws a circle', () => {
