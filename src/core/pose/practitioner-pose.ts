@@ -181,7 +181,7 @@ const FOREARM_ON_TABLE_Z = 0.02;
  * the shoulder–wrist line (the arm's lengths kept) to the nearest place where it rests on the table or above it. A
  * forearm reaching under the body lies on the table, never in it.
  */
-export function elbowOffTable(s: Vec3, w: Vec3, elbow: Vec3): Vec3 {
+function elbowOffTable(s: Vec3, w: Vec3, elbow: Vec3): Vec3 {
   const isOverTable =
     Math.abs(elbow[0]) <= TABLE_HALF_WIDTH && elbow[1] >= TABLE_Y[0] && elbow[1] <= TABLE_Y[1];
   if (elbow[2] >= FOREARM_ON_TABLE_Z || !isOverTable) return elbow;
