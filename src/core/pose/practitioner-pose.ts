@@ -164,6 +164,18 @@ function handJoints(
   }
 }
 
+/**
+ * A direction along the surface (normal `n`) turned to point away from the practitioner (`facing`): its part toward
+ * them mirrored, its sideways part kept. Already pointing away, it is unchanged.
+ */
+function awayFrom(d: Vec3, facing: Vec3, n: Vec3): Vec3 {
+  const toward = vecDot(d, facing);
+  if (toward >= 0) return d;
+  const mirrored = vecDifference(d, vecScaled(facing, 2 * toward));
+  const along = vecDifference(mirrored, vecScaled(n, vecDot(mirrored, n)));
+  return vecLength(along) > 1e-6 ? vecUnit(along) : d;
+}
+
 /** What the practitioner's arms are computed from. */
 export interface PractitionerPoseInput {
   readonly position: ClientPosition;
@@ -217,7 +229,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const d1 = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
     // A grasp takes the limb from the practitioner's side: fingers pointing back at them would put the wrist
     // beyond the limb and fold the arm over it.
-    const d = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
+    const d2 = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
+    // Seated at the head, a hand under the body (the neck, the shoulders, the back of the head) reaches in palm up
+    // from the practitioner: its fingers point away from them, the wrist toward them (fingers pointing back would
+    // fold the forearm over the client's head); the stroke draws the hand back toward them, wrist first.
+    const d = place === 'head' && isUnder ? awayFrom(d2, base.facing, n) : d2;
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
     const leftOfD = vecCross(n, d);
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);

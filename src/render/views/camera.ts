@@ -86,7 +86,7 @@ export function closeupCamera(
  * 40° (their own view, a little above). A true perspective: the head, the neck and the hands near, large; the body
  * going away smaller, so the whole client fits the picture and nothing runs off its top.
  */
-const HEAD_EYE: Vec3 = [0, -0.5, 0.5];
+const HEAD_EYE: Vec3 = [0, -0.38, 0.72];
 const HEAD_TARGET: Vec3 = [0, 0.4, 0];
 /**
  * What a head-end view must hold: the whole table top, the draped feet and the client's head (the practitioner's
