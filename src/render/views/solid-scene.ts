@@ -351,9 +351,7 @@ function headEndClientParts(
   body.push({ kind: 'poly', points: [...side(-1), ...side(1).reverse()], isSmooth: true });
   // The round of each shoulder and the slope of the trapezius from the neck out to it.
   for (const sign of [-1, 1]) {
-    body.push(
-      blob(camera, posed([sign * 0.03, 0.15, 0.06]), posed([sign * 0.1, 0.18, 0.07]), 0.03, 0.032),
-    );
+    body.push(blob(camera, posed([sign * 0.03, 0.15, 0.06]), posed([sign * 0.1, 0.18, 0.07]), 0.03, 0.032));
     const shoulder: Vec3 = [sign * 0.118, 0.195, 0.06];
     body.push({
       kind: 'ellipse',
@@ -413,9 +411,7 @@ function headEndClientParts(
     ];
   });
   // The neck, from under the jaw to the chest, its sides the sternocleidomastoids.
-  const neck: Prim[] = [
-    blob(camera, posed([0, 0.105, 0.055]), posed([0, 0.17, 0.06]), 0.038, 0.044),
-  ];
+  const neck: Prim[] = [blob(camera, posed([0, 0.105, 0.055]), posed([0, 0.17, 0.06]), 0.038, 0.044)];
   if (isFaceUp) {
     for (const sign of [-1, 1])
       neck.push({

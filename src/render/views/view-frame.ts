@@ -22,6 +22,7 @@ import {
   type SplitGroup,
   stillGroupSvgs,
 } from './solid-layers.js';
+import { headMarks } from './solid-marks.js';
 import { clientGroups, practitionerGroups, type SceneGroup } from './solid-scene.js';
 import { groupSvg, primPathData } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
@@ -271,7 +272,7 @@ function mostMoved(start: Pose, now: Pose): { name: string; distance: number } {
 
 /** A small legend naming the symbols this picture uses, and no others. */
 function legendSvg(
-  items: readonly ('start' | 'movement' | 'under')[],
+  items: readonly LegendItem[],
   at: XY,
   theme: Theme,
   words: ViewLabels,
@@ -305,6 +306,15 @@ function legendSvg(
         'stroke-width': num(1.5 * unit),
       });
     else if (item === 'movement') out += arrowSvg({ x, y }, { x: x + 34 * unit, y }, 0, theme, unit * 0.8);
+    else if (item === 'return')
+      out += el('path', {
+        d: `M${num(x)} ${num(y)}H${num(x + 30 * unit)}M${num(x + 24 * unit)} ${num(y - 6 * unit)}L${num(x + 32 * unit)} ${num(y)}L${num(x + 24 * unit)} ${num(y + 6 * unit)}`,
+        fill: 'none',
+        stroke: theme.pathReturn,
+        'stroke-width': num(3 * unit),
+        'stroke-dasharray': item === 'return' ? `${num(8 * unit)} ${num(5 * unit)}` : 'none',
+        'stroke-linecap': 'round',
+      });
     else
       out += el('rect', {
         x: num(x),
@@ -317,7 +327,14 @@ function legendSvg(
         'stroke-width': num(2 * unit),
         'stroke-dasharray': `${num(6 * unit)} ${num(4 * unit)}`,
       });
-    const text = item === 'start' ? words.start : item === 'movement' ? words.movement : words.under;
+    const text =
+      item === 'start'
+        ? words.start
+        : item === 'movement'
+          ? words.movement
+          : item === 'return'
+            ? words.return
+            : words.under;
     out += el(
       'text',
       { x: num(x + 46 * unit), y: num(y + 5 * unit), 'font-size': num(15 * unit), fill: theme.captionText },
@@ -338,7 +355,7 @@ interface PanelPieces {
   readonly used: Set<LegendItem>;
 }
 
-type LegendItem = 'start' | 'movement' | 'under';
+type LegendItem = 'start' | 'movement' | 'return' | 'under';
 
 /** The client's and the practitioner's groups, farthest first, each with its drawing. */
 function sceneDrawn(
@@ -442,6 +459,12 @@ function panelPieces(
   if (view === 'closeup') {
     const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
     if (hand) front += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
+  }
+  if (view === 'head') {
+    // From the head end: the stroke's arrows, the way back, their order, a traction's pull, a drawn strand.
+    const marks = headMarks(moment, pose, camera, theme, unit);
+    front += marks.svg;
+    for (const item of marks.used) used.add(item);
   }
   const spec = stepPoseSpec(moment.step);
   if (spec.ankleCircle && pose.workedSide && view !== 'head') {
@@ -654,7 +677,7 @@ export function solidViewLayers(
       moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
     return { pieces, marks, clipped };
   });
-  const legendItems = (['start', 'movement', 'under'] as const).filter((u) => used.has(u));
+  const legendItems = (['start', 'movement', 'return', 'under'] as const).filter((u) => used.has(u));
   const legend = legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
   const captions = asked.has('captions')
     ? captionsSvg({

@@ -8,6 +8,8 @@ export interface ViewLabels {
   readonly closeup: string;
   readonly start: string;
   readonly movement: string;
+  /** A lifted way back (dashed, open head). */
+  readonly return: string;
   readonly under: string;
   readonly head_: string;
   readonly feet: string;
@@ -22,6 +24,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     closeup: 'Close-up of the contact',
     start: 'start (ghosted)',
     movement: 'the movement',
+    return: '2: lifted way back, after 1',
     under: 'hand under the body (cut away)',
     head_: 'head',
     feet: 'feet',
@@ -41,6 +44,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     closeup: 'Крупно: чем касаться',
     start: 'начало (бледно)',
     movement: 'движение',
+    return: '2: обратно, не касаясь, после 1',
     under: 'рука под телом (в разрезе)',
     head_: 'голова',
     feet: 'ноги',
