@@ -239,10 +239,15 @@ export function practitionerPose(input: PractitionerPoseInput): {
   const { position, place } = input;
   const shown = position === 'prone' ? 'posterior' : 'anterior';
   const contacts = input.hands.map((h) => {
-    const scalp =
-      place === 'head' && position === 'supine' && h.surface === 'posterior' && h.y <= SKULL_BASE_Y
-        ? scalpPoint(h.x, h.y)
-        : null;
+    // Fingertips and fingers on the scalp (not a palm: a palm on the crown would lie over the forehead as seen
+    // from the head end; it stays under the head, where the stroke draws it out).
+    const isOnScalp =
+      place === 'head' &&
+      position === 'supine' &&
+      h.surface === 'posterior' &&
+      h.y <= SKULL_BASE_Y &&
+      (h.tool === 'fingertips' || h.tool === 'fingers');
+    const scalp = isOnScalp ? scalpPoint(h.x, h.y) : null;
     const z = restSurfaceHeight(position, h.surface, h.x, h.y) + (h.isLifted ? 0.03 : 0);
     const rest: Vec3 = scalp
       ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? 0.03 : 0))
