@@ -202,7 +202,7 @@ export function headMarks(
   if (moment.technique === 'tug') {
     // The strand from its root on the scalp to the fingers that hold it, and one arrow beyond the fingers farthest
     // out: the way it is drawn, away from the head.
-    let farthest: { a: XY; b: XY; length: number } | null = null;
+    let farthest: { a: XY; b: XY; far: XY; length: number } | null = null;
     for (const track of tracks) {
       const root = track.points[0];
       const hand = pose.hands.find(
@@ -211,6 +211,8 @@ export function headMarks(
       if (!root || !hand) continue;
       const a = camera.project(markPoint(pose, mirror(root), false));
       const b = camera.project(hand.contact);
+      const end = track.points[track.points.length - 1]!;
+      const far = camera.project(markPoint(pose, mirror(end), true));
       const length = Math.hypot(b.x - a.x, b.y - a.y);
       if (length > 2 * unit) {
         strokes += el('path', {
@@ -220,16 +222,23 @@ export function headMarks(
           'stroke-linecap': 'round',
         });
       }
-      if (!farthest || length > farthest.length) farthest = { a, b, length };
+      if (!farthest || length > farthest.length) farthest = { a, b, far, length };
     }
     if (farthest) {
-      // Outward, away from the middle of the head: the way the strand is drawn.
-      const centre = camera.project(posedPoint(pose.moves, [0, 0.062, 0.056]));
-      const out = beyond(farthest.b, centre, 1);
-      const ux = out.x - farthest.b.x;
-      const uy = out.y - farthest.b.y;
-      const from = { x: farthest.b.x + ux * 18 * unit, y: farthest.b.y + uy * 18 * unit };
-      const to = { x: from.x + ux * 56 * unit, y: from.y + uy * 56 * unit };
+      // Along the strand, from its root out past where it is drawn to, on the side away from the practitioner
+      // (above the hands in the picture, off the forearm that comes from below).
+      const { a, far } = farthest;
+      const d = Math.hypot(far.x - a.x, far.y - a.y) || 1;
+      const ux = (far.x - a.x) / d;
+      const uy = (far.y - a.y) / d;
+      let nx = -uy;
+      let ny = ux;
+      if (ny > 0) {
+        nx = -nx;
+        ny = -ny;
+      }
+      const from = { x: a.x + nx * 26 * unit, y: a.y + ny * 26 * unit };
+      const to = { x: from.x + ux * Math.max(56 * unit, d), y: from.y + uy * Math.max(56 * unit, d) };
       strokes += lineSvg([from, to], theme, unit, 'working');
       used.add('movement');
     }
