@@ -183,3 +183,30 @@ describe('head view: the practitioner as drawn is never on the face or throat', 
     }
   });
 });
+
+describe('head view: fingertips on the scalp', () => {
+  it('scalp-shampoo and hair-tug lay the working fingertips on the skull, not on the table under it', () => {
+    const plan = planFor(0, Intake.parse({ minutes: 60 }));
+    if (!plan) throw new Error('refused');
+    let seen = 0;
+    for (const id of ['scalp-shampoo', 'hair-tug']) {
+      const step = plan.steps.find((s) => s.id === id)!;
+      const perRep = step.duration / step.reps;
+      for (let k = 0; k < 20; k++) {
+        const moment = momentAt(plan, step.start + perRep * ((k + 0.5) / 20), bodyMap);
+        for (const h of momentPose(moment).hands) {
+          if (h.isLifted || h.isUnder) continue;
+          // On the skull's ellipsoid (centre 0, 0.062, 0.056; half-axes 0.047, 0.064, 0.056), or out beside it
+          // (a strand drawn out): never inside the head, never down at the table.
+          const [x, y, z] = h.contact;
+          const inX = Math.min(Math.abs(x), 0.047 * 0.85);
+          const e = (inX / 0.047) ** 2 + ((y - 0.062) / 0.064) ** 2 + ((z - 0.056) / 0.056) ** 2;
+          expect(e, `${id} ${k}: ${h.contact.join(', ')}`).toBeGreaterThan(0.9);
+          expect(e, `${id} ${k}: ${h.contact.join(', ')}`).toBeLessThan(1.1);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+});
