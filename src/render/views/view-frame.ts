@@ -463,7 +463,13 @@ function panelPieces(
   if (view === 'head') {
     // From the head end: the stroke's arrows, the way back, their order, a traction's pull, a drawn strand.
     const marks = headMarks(moment, pose, camera, theme, unit);
-    front += marks.svg;
+    // The hands in sight drawn again over the marks, as the top view draws them over its paths: an arrow never
+    // hides the fingers (the hands turning round the shoulders, Figure 118).
+    const handsOver = drawn
+      .filter(({ group: g }) => g.role === 'practitioner' && !g.isUnder)
+      .map(({ group: g }) => groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit }))
+      .join('');
+    front += marks.svg + handsOver;
     for (const item of marks.used) used.add(item);
   }
   const spec = stepPoseSpec(moment.step);
