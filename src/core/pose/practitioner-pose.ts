@@ -210,6 +210,62 @@ function elbowOffTable(s: Vec3, w: Vec3, elbow: Vec3): Vec3 {
   return at(wrapped(a) <= wrapped(b) ? a : b);
 }
 
+/**
+ * A direction along the surface (normal `n`) turned to point away from the practitioner (`facing`): its part toward
+ * them mirrored, its sideways part kept. Already pointing away, it is unchanged.
+ */
+function awayFrom(d: Vec3, facing: Vec3, n: Vec3): Vec3 {
+  const toward = vecDot(d, facing);
+  if (toward >= 0) return d;
+  const mirrored = vecDifference(d, vecScaled(facing, 2 * toward));
+  const along = vecDifference(mirrored, vecScaled(n, vecDot(mirrored, n)));
+  return vecLength(along) > 1e-6 ? vecUnit(along) : d;
+}
+
+/** The base of the skull on the back of the body (the posterior map's y): the scalp lies above it. */
+const SKULL_BASE_Y = 0.115;
+/** The skull, supine, as an ellipsoid: its centre and half-axes across (x), along (y) and up (z) (BODY-PROPORTIONS). */
+const SKULL = { centre: [0, 0.062, 0.056] as Vec3, half: [0.047, 0.064, 0.056] as Vec3 };
+
+/**
+ * A point of the scalp (the posterior map's x, y above the base of the skull) on the skull, supine: the map's y
+ * runs from the crown (0, the end of the head toward the practitioner at the head) round under the back of the head
+ * to the base of the skull, where the head rests on the table. A point beyond the skull's side (a strand of hair
+ * drawn out) lies that far out from it, in the air. Under the body where the head lies on the table.
+ */
+export function scalpPoint(x: number, y: number): { point: Vec3; normal: Vec3; isUnder: boolean } {
+  const [cx, cy, cz] = SKULL.centre;
+  const [ax, ay, az] = SKULL.half;
+  const theta = (Math.min(Math.max(y, 0), SKULL_BASE_Y) / SKULL_BASE_Y) * ((150 * Math.PI) / 180);
+  const inX = Math.min(Math.abs(x), ax * 0.85);
+  const beyond = Math.abs(x) - inX;
+  const sign = x < 0 ? -1 : 1;
+  const k = Math.sqrt(1 - (inX / ax) ** 2);
+  const on: Vec3 = [cx + sign * inX, cy - ay * k * Math.cos(theta), cz - az * k * Math.sin(theta)];
+  const normal = vecUnit([(on[0] - cx) / (ax * ax), (on[1] - cy) / (ay * ay), (on[2] - cz) / (az * az)]);
+  return {
+    point: vecSum(on, [sign * beyond, 0, 0]),
+    normal,
+    // Past about 80° round from the crown the back of the head lies on the table: the hand is between them.
+    isUnder: theta > (80 * Math.PI) / 180,
+  };
+}
+
+/** A seated practitioner's shoulder before leaning. */
+function seatedShoulder(centre: Vec3, arm: 'left' | 'right'): Vec3 {
+  return vecSum(centre, [arm === 'right' ? HALF_SHOULDERS : -HALF_SHOULDERS, 0, 0]);
+}
+
+/**
+ * Fingertips on the crown or the side of the head, seated at the head: the fingers point on along the reach from
+ * the shoulder (over the scalp, the hand behind and above the fingertips, the wrist toward the practitioner), not
+ * along a stroke that would fold them back. `d` when the reach is square to the scalp.
+ */
+function reachAlong(d: Vec3, reach: Vec3, n: Vec3): Vec3 {
+  const along = vecDifference(reach, vecScaled(n, vecDot(reach, n)));
+  return vecLength(along) > 0.2 * vecLength(reach) ? vecUnit(along) : d;
+}
+
 /** What the practitioner's arms are computed from. */
 export interface PractitionerPoseInput {
   readonly position: ClientPosition;
@@ -229,9 +285,20 @@ export function practitionerPose(input: PractitionerPoseInput): {
   const { position, place } = input;
   const shown = position === 'prone' ? 'posterior' : 'anterior';
   const contacts = input.hands.map((h) => {
+    // Fingertips and fingers on the scalp (not a palm: a palm on the crown would lie over the forehead as seen
+    // from the head end; it stays under the head, where the stroke draws it out).
+    const isOnScalp =
+      place === 'head' &&
+      position === 'supine' &&
+      h.surface === 'posterior' &&
+      h.y <= SKULL_BASE_Y &&
+      (h.tool === 'fingertips' || h.tool === 'fingers');
+    const scalp = isOnScalp ? scalpPoint(h.x, h.y) : null;
     const z = restSurfaceHeight(position, h.surface, h.x, h.y) + (h.isLifted ? 0.03 : 0);
-    const rest: Vec3 = [h.x, h.y, z];
-    return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest) };
+    const rest: Vec3 = scalp
+      ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? 0.03 : 0))
+      : [h.x, h.y, z];
+    return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest), scalp };
   });
   const base = shoulderBase(
     place,
@@ -255,15 +322,31 @@ export function practitionerPose(input: PractitionerPoseInput): {
   const handJointList: HandJoints[] = [];
   input.hands.forEach((h, i) => {
     const c = contacts[i]!;
-    const isUnder = h.surface !== shown;
-    const n = vecUnit(posedDirection(input.moves, c.rest, restSurfaceNormal(position, h.surface, h.x, h.y)));
+    // On the scalp, seated at the head: under the body only where the head lies on the table (not on the crown).
+    const isUnder = c.scalp ? c.scalp.isUnder : h.surface !== shown;
+    const n = vecUnit(
+      posedDirection(
+        input.moves,
+        c.rest,
+        c.scalp?.normal ?? restSurfaceNormal(position, h.surface, h.x, h.y),
+      ),
+    );
     // The fingers lie along the surface: the hand's direction with its part along the normal taken out.
     const d0 = posedDirection(input.moves, c.rest, [Math.cos(h.angle), Math.sin(h.angle), 0]);
     const along = vecDifference(d0, vecScaled(n, vecDot(d0, n)));
     const d1 = vecLength(along) > 0.2 ? vecUnit(along) : vecUnit(vecCross(n, [1, 0, 0]));
     // A grasp takes the limb from the practitioner's side: fingers pointing back at them would put the wrist
     // beyond the limb and fold the arm over it.
-    const d = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
+    const d2 = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
+    // Seated at the head, a hand under the body (the neck, the shoulders, the back of the head) reaches in palm up
+    // from the practitioner: its fingers point away from them, the wrist toward them (fingers pointing back would
+    // fold the forearm over the client's head); the stroke draws the hand back toward them, wrist first.
+    const d =
+      place === 'head' && isUnder
+        ? awayFrom(d2, base.facing, n)
+        : c.scalp
+          ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, arms[i]!)), n)
+          : d2;
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
     const leftOfD = vecCross(n, d);
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);

@@ -86,19 +86,21 @@ export function closeupCamera(
  * 40° (their own view, a little above). A true perspective: the head, the neck and the hands near, large; the body
  * going away smaller, so the whole client fits the picture and nothing runs off its top.
  */
-const HEAD_EYE: Vec3 = [0, -0.5, 0.5];
+const HEAD_EYE: Vec3 = [0, -0.38, 0.72];
 const HEAD_TARGET: Vec3 = [0, 0.4, 0];
 /**
- * What a head-end view must hold: the whole table top, the draped feet and the client's head (the practitioner's
- * arms come into the picture from below it, from where they sit).
+ * What a head-end view must hold: the table top from its head end to the hips, the client's head, and the
+ * practitioner's shoulders where they sit (their arms come into the picture from below). The legs run on off the
+ * top: the chest, the shoulders, the neck and the head are what the head-end steps teach, drawn large.
  */
 const HEAD_FRAME: readonly Vec3[] = [
   [-0.2, -0.035, 0],
   [0.2, -0.035, 0],
-  [-0.2, 1.035, 0],
-  [0.2, 1.035, 0],
-  [0, 1.0, 0.1],
+  [-0.2, 0.56, 0],
+  [0.2, 0.56, 0],
   [0, 0, 0.07],
+  [-0.13, -0.14, 0.2],
+  [0.13, -0.14, 0.2],
 ];
 
 /** Kept for the slices' thickness and the arrows: the angle the head-end camera looks down at. */

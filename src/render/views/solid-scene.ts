@@ -315,12 +315,16 @@ function clientArmPrims(pose: Pose, camera: Camera, side: 'left' | 'right'): Pri
 }
 
 /**
- * The client seen from the head end (the practitioner's own view): the body under a drape from the lower chest to
- * the feet; the upper chest with the collarbones, round shoulders and the arms along the sides; the neck; the head
- * nearest, hair at the crown and, face up, the face upside down (closed eyes, nose, mouth). Every point is a rest
- * point posed by the pose's moves, so the head lifts for traction and the chest rises for the arch.
+ * The client seen from the head end (the practitioner's own view), as four groups each with its own outline, far to
+ * near: the body under a drape from the lower chest to the feet, with the upper chest, its collarbones and round
+ * shoulders; the arms lying along the sides on the drape, each to its hand; the neck, from the chest up under the
+ * jaw; the head nearest, hair at the crown and, face up, the face upside down (closed eyes, nose, mouth). Every
+ * point is a rest point posed by the pose's moves, so the head lifts for traction and the chest rises for the arch.
  */
-function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
+function headEndClientParts(
+  pose: Pose,
+  camera: Camera,
+): { body: Prim[]; arms: Prim[][]; neck: Prim[]; head: Prim[] } {
   const position = pose.position === 'prone' ? 'prone' : 'supine';
   const isFaceUp = position === 'supine';
   const shown = isFaceUp ? 'anterior' : 'posterior';
@@ -341,36 +345,31 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
     }
     return stations[stations.length - 1]!.halfWidth;
   };
-  const prims: Prim[] = [];
+  const body: Prim[] = [];
   // The trunk from the base of the neck to the hips: its outline at mid-depth, the shoulders' slope from the neck.
-  const trunkYs = [0.15, 0.165, 0.18, 0.2, 0.23, 0.27, 0.32, 0.37, 0.44, 0.5];
-  const side = (sign: number) => trunkYs.map((y) => at([sign * widthAt(y), y, y < 0.19 ? 0.07 : 0.06]));
-  prims.push({ kind: 'poly', points: [...side(-1), ...side(1).reverse()], isSmooth: true });
-  // The arms along the sides, the round of each shoulder and the slope of the trapezius from the neck out to it.
+  const trunkYs = [0.16, 0.175, 0.19, 0.2, 0.23, 0.27, 0.32, 0.37, 0.44, 0.5];
+  const side = (sign: number) =>
+    trunkYs.map((y) => at([sign * Math.min(widthAt(y), 0.118), y, y < 0.19 ? 0.07 : 0.06]));
+  body.push({ kind: 'poly', points: [...side(-1), ...side(1).reverse()], isSmooth: true });
+  // The round of each shoulder and the slope of the trapezius from the neck out to it.
   for (const sign of [-1, 1]) {
-    prims.push(
-      blob(camera, posed([sign * 0.02, 0.13, 0.06]), posed([sign * 0.1, 0.175, 0.07]), 0.034, 0.034),
-    );
+    body.push(blob(camera, posed([sign * 0.03, 0.15, 0.06]), posed([sign * 0.1, 0.18, 0.07]), 0.03, 0.032));
     const shoulder: Vec3 = [sign * 0.118, 0.195, 0.06];
-    const elbow: Vec3 = [sign * 0.145, 0.37, 0.045];
-    const wrist: Vec3 = [sign * 0.145, 0.48, 0.035];
-    prims.push(blob(camera, posed(shoulder), posed(elbow), 0.032, 0.026));
-    prims.push(blob(camera, posed(elbow), posed(wrist), 0.025, 0.02));
-    prims.push({
+    body.push({
       kind: 'ellipse',
-      c: at([sign * 0.112, 0.19, 0.075]),
+      c: at([sign * 0.112, 0.195, 0.075]),
       rx: 0.04 * k(shoulder),
       ry: 0.034 * k(shoulder),
     });
   }
-  // The drape from the lower chest (below the breasts, clear of the palms under the collarbones) over the arms,
-  // the legs and the feet.
+  // The drape from the lower chest (below the breasts, clear of the palms under the collarbones) over the trunk,
+  // the legs and the feet; the arms lie on it.
   const DRAPE_TOP = 0.33;
   const drapeYs = [DRAPE_TOP, 0.4, 0.52, 0.64, 0.76, 0.88, 0.97];
-  const drapeHalf = [0.178, 0.178, 0.17, 0.15, 0.13, 0.12, 0.115];
+  const drapeHalf = [0.125, 0.13, 0.13, 0.125, 0.12, 0.115, 0.112];
   const drapeSide = (sign: number) => drapeYs.map((y, i) => at([sign * drapeHalf[i]!, y, 0.05]));
-  const edge = [-0.178, -0.14, -0.1, -0.05, 0, 0.05, 0.1, 0.14, 0.178].map((x) =>
-    at(Math.abs(x) > 0.12 ? [x, DRAPE_TOP, 0.07] : surface(x, DRAPE_TOP, 0.008)),
+  const edge = [-0.125, -0.1, -0.05, 0, 0.05, 0.1, 0.125].map((x) =>
+    at(Math.abs(x) > 0.11 ? [x, DRAPE_TOP, 0.07] : surface(x, DRAPE_TOP, 0.008)),
   );
   // The far end of the drape over the feet, the toes up (supine) or the heels (prone): two rises.
   const feet = (
@@ -384,56 +383,96 @@ function headEndClientPrims(pose: Pose, camera: Camera): Prim[] {
       [-0.11, 0.035],
     ] as const
   ).map(([x, z]) => at([x, 1.0, z]));
-  prims.push({
+  body.push({
     kind: 'poly',
     points: [...edge, ...drapeSide(1).slice(1), ...feet, ...drapeSide(-1).slice(1).reverse()],
     tone: 'drape',
     isSmooth: true,
   });
-  prims.push({ kind: 'line', points: edge, isSmooth: true });
-  // The neck, from under the head to the chest.
-  // Thick enough to meet the jaw seen from above: a hand under the neck never shows between the chin and the neck.
-  prims.push(blob(camera, posed([0, 0.1, 0.06]), posed([0, 0.165, 0.058]), 0.042, 0.04));
+  body.push({ kind: 'line', points: edge, isSmooth: true });
   if (isFaceUp) {
     // The collarbones, from the notch at the top of the sternum out to the shoulder tips.
     for (const sign of [-1, 1]) {
-      prims.push({
+      body.push({
         kind: 'line',
         points: [0.014, 0.05, 0.085, 0.108].map((x) => at(surface(sign * x, 0.18 + x * 0.04, 0.002))),
         isSmooth: true,
       });
     }
   }
+  // The arms along the sides, from the shoulder to the hand, lying beside the body (on the drape below the chest).
+  const arms = [-1, 1].map((sign) => {
+    const shoulder: Vec3 = [sign * 0.125, 0.2, 0.055];
+    const elbow: Vec3 = [sign * 0.15, 0.37, 0.04];
+    const wrist: Vec3 = [sign * 0.15, 0.48, 0.035];
+    const hand: Vec3 = [sign * 0.145, 0.56, 0.03];
+    return [
+      blob(camera, posed(shoulder), posed(elbow), 0.032, 0.026),
+      blob(camera, posed(elbow), posed(wrist), 0.025, 0.02),
+      blob(camera, posed(wrist), posed(hand), 0.02, 0.017),
+    ];
+  });
+  // The neck, from under the jaw to the chest, its sides the sternocleidomastoids.
+  const neck: Prim[] = [blob(camera, posed([0, 0.105, 0.055]), posed([0, 0.17, 0.06]), 0.038, 0.044)];
+  if (isFaceUp) {
+    for (const sign of [-1, 1])
+      neck.push({
+        kind: 'line',
+        points: [
+          [0.03, 0.11],
+          [0.022, 0.14],
+          [0.01, 0.168],
+        ].map(([x, y]) => at(surface(sign * x!, y!, 0.002))),
+        isSmooth: true,
+      });
+  }
   // The head: the skull in hair, nearest the eye; face up, the face beyond the hairline, upside down.
+  const head: Prim[] = [];
   const skull: Vec3 = [0, 0.062, 0.056];
   const ks = k(skull);
   for (const sign of [-1, 1])
-    prims.push({ kind: 'ellipse', c: at([sign * 0.046, 0.075, 0.05]), rx: 0.009 * ks, ry: 0.015 * ks });
-  prims.push({ kind: 'ellipse', c: at(skull), rx: 0.047 * ks, ry: 0.055 * ks, tone: 'hair' });
+    head.push({ kind: 'ellipse', c: at([sign * 0.046, 0.075, 0.05]), rx: 0.009 * ks, ry: 0.015 * ks });
+  head.push({ kind: 'ellipse', c: at(skull), rx: 0.047 * ks, ry: 0.055 * ks, tone: 'hair' });
   if (isFaceUp) {
     const face: Vec3 = [0, 0.088, 0.088];
-    prims.push({ kind: 'ellipse', c: at(face), rx: 0.038 * k(face), ry: 0.04 * k(face) });
+    head.push({ kind: 'ellipse', c: at(face), rx: 0.038 * k(face), ry: 0.04 * k(face) });
     for (const sign of [-1, 1]) {
       // Closed eyes and the eyebrows above them (toward the crown, so below them in the picture).
-      prims.push({
+      head.push({
         kind: 'line',
         points: [0.008, 0.017, 0.026].map((x, i) => at([sign * x, 0.066 + (i === 1 ? 0.003 : 0), 0.112])),
         isSmooth: true,
       });
-      prims.push({
+      head.push({
         kind: 'line',
         points: [0.006, 0.017, 0.028].map((x, i) => at([sign * x, 0.052 - (i === 1 ? 0.002 : 0), 0.114])),
         isSmooth: true,
       });
     }
-    prims.push(blob(camera, posed([0, 0.07, 0.118]), posed([0, 0.088, 0.124]), 0.006, 0.009, 'shade'));
-    prims.push({
+    head.push(blob(camera, posed([0, 0.07, 0.118]), posed([0, 0.088, 0.124]), 0.006, 0.009, 'shade'));
+    head.push({
       kind: 'line',
       points: [-0.012, 0, 0.012].map((x) => at([x, 0.106 + (x === 0 ? 0.002 : 0), 0.104])),
       isSmooth: true,
     });
   }
-  return prims;
+  return { body, arms, neck, head };
+}
+
+/** The head-end client's groups, far to near: body and drape, the arms on it, the neck, the head. */
+function headEndClientGroups(pose: Pose, camera: Camera, role: 'client' | 'ghost'): SceneGroup[] {
+  const parts = headEndClientParts(pose, camera);
+  return [
+    { id: `${role}-body`, role, depth: 0.3, prims: parts.body },
+    ...parts.arms.map((prims, i) => ({
+      id: `${role}-arm-${i === 0 ? 'left' : 'right'}`,
+      role,
+      depth: 0.2,
+      prims,
+    })),
+    { id: `${role}-neck`, role, depth: 0.1, prims: parts.neck },
+    { id: `${role}-head`, role, depth: 0, prims: parts.head },
+  ];
 }
 
 /** The client as groups: the far leg and arm, then the body with the near limbs (side views); one body otherwise. */
@@ -443,8 +482,7 @@ export function clientGroups(
   options: { role?: 'client' | 'ghost' } = {},
 ): SceneGroup[] {
   const role = options.role ?? 'client';
-  if (camera.nearSide === null)
-    return [{ id: `${role}-body`, role, depth: 0, prims: headEndClientPrims(pose, camera) }];
+  if (camera.nearSide === null) return headEndClientGroups(pose, camera, role);
   const trunk = trunkPrims(pose, camera);
   const near = camera.nearSide;
   const far = near === 'left' ? 'right' : 'left';

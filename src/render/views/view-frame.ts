@@ -25,6 +25,7 @@ import {
   type SplitGroup,
   stillGroupSvgs,
 } from './solid-layers.js';
+import { headMarks } from './solid-marks.js';
 import {
   clientGroups,
   isBeyondLimb,
@@ -370,6 +371,15 @@ function legendSvg(
         'stroke-width': num(4 * unit),
         'stroke-dasharray': `${num(9 * unit)} ${num(6 * unit)}`,
       });
+    else if (item === 'return')
+      out += el('path', {
+        d: `M${num(x)} ${num(y)}H${num(x + 30 * unit)}M${num(x + 24 * unit)} ${num(y - 6 * unit)}L${num(x + 32 * unit)} ${num(y)}L${num(x + 24 * unit)} ${num(y + 6 * unit)}`,
+        fill: 'none',
+        stroke: theme.pathReturn,
+        'stroke-width': num(3 * unit),
+        'stroke-dasharray': `${num(8 * unit)} ${num(5 * unit)}`,
+        'stroke-linecap': 'round',
+      });
     else
       out += el('rect', {
         x: num(x),
@@ -389,7 +399,9 @@ function legendSvg(
           ? words.movement
           : item === 'far'
             ? words.farSide
-            : words.under;
+            : item === 'return'
+              ? words.return
+              : words.under;
     out += el(
       'text',
       { x: num(x + 46 * unit), y: num(y + 5 * unit), 'font-size': num(15 * unit), fill: theme.captionText },
@@ -410,7 +422,7 @@ interface PanelPieces {
   readonly used: Set<LegendItem>;
 }
 
-type LegendItem = 'start' | 'movement' | 'far' | 'under';
+type LegendItem = 'start' | 'movement' | 'return' | 'far' | 'under';
 
 /** The client's and the practitioner's groups, farthest first, each with its drawing. */
 function sceneDrawn(
@@ -526,6 +538,18 @@ function panelPieces(
   if (view === 'closeup') {
     const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
     if (hand) front += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
+  }
+  if (view === 'head') {
+    // From the head end: the stroke's arrows, the way back, their order, a traction's pull, a drawn strand.
+    const marks = headMarks(moment, pose, camera, theme, unit);
+    // The hands in sight drawn again over the marks, as the top view draws them over its paths: an arrow never
+    // hides the fingers (the hands turning round the shoulders, Figure 118).
+    const handsOver = drawn
+      .filter(({ group: g }) => g.role === 'practitioner' && !g.isUnder)
+      .map(({ group: g }) => groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit }))
+      .join('');
+    front += marks.svg + handsOver;
+    for (const item of marks.used) used.add(item);
   }
   const spec = stepPoseSpec(moment.part ? partView(moment.step, moment.part) : moment.step);
   const circled = view === 'side' ? circledContact(pose, camera, moment) : null;
@@ -754,7 +778,7 @@ export function solidViewLayers(
       moments.length > 1 && svg !== '' ? `<g clip-path="url(#${clipId})">${svg}</g>` : svg;
     return { pieces, marks, clipped };
   });
-  const legendItems = (['start', 'movement', 'far', 'under'] as const).filter((u) => used.has(u));
+  const legendItems = (['start', 'movement', 'return', 'far', 'under'] as const).filter((u) => used.has(u));
   const legend = legendSvg(legendItems, { x: width - 316 * unit, y: 12 * unit }, theme, words, unit);
   const captions = asked.has('captions')
     ? captionsSvg({

@@ -8,6 +8,8 @@ export interface ViewLabels {
   readonly closeup: string;
   readonly start: string;
   readonly movement: string;
+  /** A lifted way back (dashed, open head). */
+  readonly return: string;
   readonly under: string;
   /** The dashed circle: circles worked on the far side of the limb, out of sight. */
   readonly farSide: string;
@@ -24,6 +26,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     closeup: 'Close-up of the contact',
     start: 'start (ghosted)',
     movement: 'the movement',
+    return: '2: lifted way back, after 1',
     under: 'hand under the body (cut away)',
     farSide: 'circles on the far side',
     head_: 'head',
@@ -44,6 +47,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
     closeup: 'Крупно: чем касаться',
     start: 'начало (бледно)',
     movement: 'движение',
+    return: '2: обратно, не касаясь, после 1',
     under: 'рука под телом (в разрезе)',
     farSide: 'круги с дальней стороны',
     head_: 'голова',
