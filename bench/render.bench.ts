@@ -1,6 +1,7 @@
 // Rendering: Moment → SVG, SVG → raw RGBA pixels through resvg on one core: a full frame, and every view's frames
-// drawn layered in order as the video and the player draw them (with BENCH_BASELINE=DIR, a checkout of main, its
-// code side by side in the same run); and the same SVG frames loaded into headless chromium and screenshotted.
+// drawn in order exactly as the video export's workers draw them (its frameDrawer: layered, cropped, cached, updated
+// where a layer changed, YUV out; with BENCH_BASELINE=DIR, a checkout of main, its own drawer side by side in the
+// same run); and the same SVG frames loaded into headless chromium and screenshotted.
 // Targets: < 8 ms median per 1280×720 frame to raw pixels in every view, and at least 4× the chromium pipeline.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,12 +19,8 @@ import { momentAt } from '../src/core/timeline.js';
 import { stepViews } from '../src/core/views.js';
 import { notoSansFontFiles } from '../src/export/fonts.js';
 import { frameRasterizer } from '../src/export/png.js';
-import {
-  FRAME_LAYER_CACHE_BYTES,
-  FRAME_LAYER_GROUPS,
-  FRAME_LAYERS_CACHED,
-} from '../src/export/video/frame-drawing.js';
-import { renderMoment, renderMomentLayers } from '../src/render/render-moment.js';
+import { type FrameSpec, frameBytes, frameDrawer } from '../src/export/video/frame-drawing.js';
+import { renderMoment } from '../src/render/render-moment.js';
 import type { Report } from './run.js';
 import { quantileOf, type TimingResult, timingOf } from './timing.js';
 
@@ -125,11 +122,12 @@ async function chromiumRow(report: Report, svgs: readonly string[], resvgMedianM
 /** What a frame-per-view measurement draws with: this checkout's code, or a baseline's (`BENCH_BASELINE=DIR`). */
 interface FrameCode {
   readonly label: string;
-  /** Draws one moment of the plan to raw pixels from a view, the way that code's video and player do. */
-  readonly frame: (moment: Moment, view: View) => unknown;
-  /** What runs between two frames (this checkout: resvg's memory let go). */
+  /** Draws frame `index` of the plan from a view, exactly as that code's video export draws it (YUV out). */
+  readonly frame: (index: number, view: View) => unknown;
+  /** What runs between two frames: resvg's memory let go, as the export's workers do. */
   readonly between: () => Promise<void>;
-  readonly moments: (view: View) => readonly Moment[];
+  /** The frames measured in a view: 30-frame runs from up to eight steps seen from it. */
+  readonly frames: (view: View) => readonly number[];
 }
 
 /** Steps drawn from `view`: their main view, else (the close-up is nobody's first) any of their views. */
@@ -138,53 +136,76 @@ function stepsSeenFrom(plan: Plan, view: View): PlannedStep[] {
   return main.length > 0 ? main : plan.steps.filter((s) => stepViews(s).includes(view));
 }
 
-/** 30 fps runs of 1 s from up to eight steps seen from `view`. */
-function viewMoments(plan: Plan, view: View, momentOf: (t: number) => Moment): Moment[] {
+/**
+ * Frame indices (30 fps from the session's start) of FRAMES frames in runs from up to eight different steps seen
+ * from `view` (a step picked twice would find its layers in the drawer's cache the second time).
+ */
+function viewFrames(plan: Plan, view: View): number[] {
   const steps = stepsSeenFrom(plan, view);
-  const picked = Array.from({ length: 8 }, (_, k) => steps[Math.floor((k * steps.length) / 8)]!);
-  const out: Moment[] = [];
-  for (const step of picked)
-    for (let i = 0; i < FRAMES / 8; i++)
-      out.push(momentOf(step.start + Math.min(5, step.duration / 2) + i / 30));
+  const count = Math.min(8, steps.length);
+  const picked = Array.from({ length: count }, (_, k) => steps[Math.floor((k * steps.length) / count)]!);
+  const out: number[] = [];
+  for (const step of picked) {
+    const first = Math.round((step.start + Math.min(5, step.duration / 2)) * 30);
+    for (let i = 0; i < FRAMES / count; i++) out.push(first + i);
+  }
   return out;
 }
 
-/** This checkout: every view layered (static layers cached, moving ones cropped), memory let go between frames. */
-function branchCode(plan: Plan): FrameCode {
-  const raster = frameRasterizer(
-    { fontFiles: notoSansFontFiles() },
-    { cacheSize: FRAME_LAYERS_CACHED, cacheBytes: FRAME_LAYER_CACHE_BYTES },
-  );
-  return {
-    label: 'branch',
-    frame: (m, view) =>
-      raster.rgbaLayered(
-        renderMomentLayers(
-          m,
-          { bodyMap, view, framing: 'step', excluded: plan.excludedRegions },
-          FRAME_LAYER_GROUPS,
-        ),
-      ),
-    between: () => raster.released(),
-    moments: (view) => viewMoments(plan, view, (t) => momentAt(plan, t, bodyMap)),
-  };
+/** The modules a checkout's export draws frames with. */
+interface DrawingModules {
+  readonly frameDrawer: typeof frameDrawer;
+  readonly frameBytes: typeof frameBytes;
 }
 
 /**
- * A baseline checkout's code (e.g. `git archive main | tar -x -C DIR`, node_modules linked): its top view layered
- * as its bench drew it (static, figure, captions), its solid views whole; nothing run between frames.
+ * A checkout's video export drawing frames: its own `frameDrawer` (layers written with `<text>`, outlines only for
+ * a layer whose text changed, resvg's layers cropped and cached, the frame updated only where a layer changed and
+ * converted to YUV there), one drawer per view (each asked for that view), drawing into one kept buffer. A drawer
+ * that knows no `view` (older code) draws each moment from its own; its close-up row then measures other frames.
  */
+function exportCode(label: string, plan: Plan, modules: DrawingModules): FrameCode {
+  const drawers = new Map<View, ReturnType<typeof frameDrawer>>();
+  const spec = (view: View): FrameSpec => ({
+    plan,
+    from: 0,
+    to: plan.totalSeconds,
+    fps: 30,
+    width: 1280,
+    height: 720,
+    language: plan.language,
+    theme: 'light',
+    excluded: plan.excludedRegions,
+    pixelFormat: 'yuv420p',
+    view,
+  });
+  const into = Buffer.alloc(modules.frameBytes(spec('top')));
+  let last: ReturnType<typeof frameDrawer> | null = null;
+  return {
+    label,
+    frame: (index, view) => {
+      let drawer = drawers.get(view);
+      if (!drawer) {
+        drawer = modules.frameDrawer(spec(view));
+        drawers.set(view, drawer);
+      }
+      last = drawer;
+      return drawer.frame(index, into);
+    },
+    between: () => last?.released() ?? Promise.resolve(),
+    frames: (view) => viewFrames(plan, view),
+  };
+}
+
+/** A baseline checkout's export code (e.g. `git archive main | tar -x -C DIR`, node_modules linked). */
 async function baselineCode(root: string): Promise<FrameCode> {
   const load = (path: string) => import(pathToFileURL(join(root, path)).href);
-  const [content, core, planner, intake, timeline, fonts, png, render] = await Promise.all([
+  const [content, core, planner, intake, drawing] = await Promise.all([
     load('src/content/load.ts'),
     load('src/core/plan-types.ts'),
     load('src/core/planner.ts'),
     load('src/core/intake.ts'),
-    load('src/core/timeline.ts'),
-    load('src/export/fonts.ts'),
-    load('src/export/png.ts'),
-    load('src/render/render-moment.ts'),
+    load('src/export/video/frame-drawing.ts'),
   ]);
   const map = content.builtinBodyMap();
   const plan = planner.planFromIntake(
@@ -194,36 +215,21 @@ async function baselineCode(root: string): Promise<FrameCode> {
     { bodyMap: map },
   );
   if (core.isRefusal(plan)) throw new Error('the baseline refused the plan');
-  const raster = png.frameRasterizer({ fontFiles: fonts.notoSansFontFiles() });
-  const figure = render.MOVING_LAYERS.filter((l: string) => l !== 'captions');
-  const options = { bodyMap: map, excluded: plan.excludedRegions };
-  return {
-    label: 'baseline',
-    frame: (m, view) =>
-      view === 'top'
-        ? raster.rgbaLayered([
-            render.renderMoment(m, { ...options, layers: render.STATIC_LAYERS }),
-            render.renderMoment(m, { ...options, layers: figure }),
-            render.renderMoment(m, { ...options, layers: ['captions'] }),
-          ])
-        : raster.rgba(render.renderMoment(m, { ...options, view })),
-    between: () => Promise.resolve(),
-    moments: (view) => viewMoments(plan, view, (t) => timeline.momentAt(plan, t, map)),
-  };
+  return exportCode('baseline', plan, drawing as DrawingModules);
 }
 
 /** Frames of one view drawn in order (twice: the first pass warms up), each timed; CPU time over the timed pass. */
 async function viewFramesTimed(code: FrameCode, view: View) {
-  const moments = code.moments(view);
-  for (const m of moments.slice(0, 30)) {
-    code.frame(m, view);
+  const frames = code.frames(view);
+  for (const i of frames.slice(0, 30)) {
+    code.frame(i, view);
     await code.between();
   }
   const times: number[] = [];
   const cpu0 = process.cpuUsage();
-  for (const m of moments) {
+  for (const i of frames) {
     const t0 = process.hrtime.bigint();
-    code.frame(m, view);
+    code.frame(i, view);
     await code.between();
     times.push(Number(process.hrtime.bigint() - t0));
   }
@@ -231,14 +237,14 @@ async function viewFramesTimed(code: FrameCode, view: View) {
   times.sort((a, b) => a - b);
   const medianNs = quantileOf(times, 0.5);
   const result: TimingResult = {
-    name: `${code.label}: ${view} view, Moment → layered RGBA`,
+    name: `${code.label}: ${view} view, frame as the export draws it (YUV)`,
     medianNs,
     p95Ns: quantileOf(times, 0.95),
     opsPerSecond: 1e9 / medianNs,
     batches: times.length,
     opsPerBatch: 1,
   };
-  return { result, cpuMs: (cpu.user + cpu.system) / 1000 / moments.length };
+  return { result, cpuMs: (cpu.user + cpu.system) / 1000 / frames.length };
 }
 
 /** Runs the render benchmarks. */
@@ -270,7 +276,7 @@ export async function run(report: Report): Promise<void> {
   report.row(full.result, { cpuMs: Number(full.cpuMs.toFixed(2)) });
 
   // Every view, frame after frame as the video and the player draw them; beside a baseline's code when given.
-  const codes = [branchCode(plan)];
+  const codes = [exportCode('branch', plan, { frameDrawer, frameBytes })];
   const baseline = process.env.BENCH_BASELINE;
   if (baseline) codes.push(await baselineCode(baseline));
   else report.note("BENCH_BASELINE=DIR (a checkout of main with node_modules) adds main's code side by side");

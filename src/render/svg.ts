@@ -4,10 +4,30 @@ export interface XY {
   readonly y: number;
 }
 
-/** Formats a number with fixed precision (default one decimal) so the same input gives the same bytes. */
+/** The fractions written for 1 and 2 decimals: "" for none, else the digits without trailing zeros. */
+const FRACTIONS = [1, 2].map((digits) =>
+  Array.from({ length: 10 ** digits }, (_, k) =>
+    k === 0 ? '' : `.${String(k).padStart(digits, '0').replace(/0+$/, '')}`,
+  ),
+);
+
+/**
+ * Formats a number with fixed precision (default one decimal) so the same input gives the same bytes: the shortest
+ * decimal of the value rounded to `digits` decimals, `0` for zero. Called for every coordinate of every frame, so
+ * with 1 or 2 decimals it is written from whole numbers (the same text as `String` of the rounded value, without
+ * formatting a float).
+ */
 export function num(value: number, digits = 1): string {
-  const f = 10 ** digits;
-  const r = Math.round(value * f) / f;
+  const f = digits === 1 ? 10 : 10 ** digits;
+  const scaled = Math.round(value * f);
+  if ((digits === 1 || digits === 2) && Math.abs(scaled) < 1e15) {
+    if (scaled === 0) return '0';
+    const whole = Math.abs(scaled);
+    const int = Math.floor(whole / f);
+    const text = `${int}${FRACTIONS[digits - 1]![whole - int * f]}`;
+    return scaled < 0 ? `-${text}` : text;
+  }
+  const r = scaled / f;
   return Object.is(r, -0) || r === 0 ? '0' : String(r);
 }
 

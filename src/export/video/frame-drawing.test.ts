@@ -59,6 +59,18 @@ function differing(a: Uint8Array, b: Uint8Array, s: FrameSpec): number {
   return pixelmatch(a, b, undefined, s.width, s.height, { threshold: 0.1 });
 }
 
+describe('FrameSpec.view', () => {
+  it('draws every frame from the view it names, else from each moment’s own', () => {
+    const glide = stepOf('spine-reinforced-palm');
+    const index = Math.round((glide.start + 5) * 30);
+    const own = frameSceneKeys(spec(30), index).join('');
+    const side = frameSceneKeys({ ...spec(30), view: 'side' }, index).join('');
+    expect(own).not.toContain('From the side');
+    expect(side).toContain('From the side');
+    expect(frameSceneKeys({ ...spec(30), view: 'top' }, index).join('')).toBe(own);
+  });
+});
+
 describe('frames of a video', () => {
   it('number the window’s length in whole frames and never go past its last instant', () => {
     expect(frameCount(plan.totalSeconds, 30)).toBe(plan.totalSeconds * 30);

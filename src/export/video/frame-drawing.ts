@@ -2,7 +2,7 @@
 
 import { bodyMapData } from '../../content/body-map.js';
 import { bodyMapFromData } from '../../core/body-map.js';
-import type { Language } from '../../core/ids.js';
+import type { Language, View } from '../../core/ids.js';
 import type { Moment } from '../../core/moment.js';
 import type { Plan } from '../../core/plan-types.js';
 import { momentAt } from '../../core/timeline.js';
@@ -30,6 +30,8 @@ export interface FrameSpec {
   readonly excluded: readonly ExcludedArea[];
   /** The frames' pixels: raw RGBA (the default), or YUV 4:2:0 as the encoder takes them (see yuv.ts). */
   readonly pixelFormat?: FramePixelFormat;
+  /** Every frame from this view (default: each moment from its own, `momentView`): the render bench's per-view rows. */
+  readonly view?: View;
 }
 
 /** How a frame's pixels are laid out. */
@@ -85,7 +87,7 @@ function renderOptions(spec: FrameSpec, moment: Moment, text: TextMode) {
     language: spec.language,
     theme: spec.theme,
     excluded: spec.excluded,
-    view: momentView(moment),
+    view: spec.view ?? momentView(moment),
     framing: 'step',
     text,
   } as const;

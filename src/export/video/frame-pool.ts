@@ -1,7 +1,8 @@
 // Frames drawn on worker threads (one per core by default), handed back in order with a bounded number in flight.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-// Loads resvg in this (main) thread first, with its allocator set up for many frames (see RESVG_PURGE_DELAY_MS).
+// Loads resvg in this (main) thread first, with its allocator set up for many frames (see RESVG_PURGE_DELAY_MS and
+// RESVG_LARGE_OS_PAGES).
 import '../png.js';
 import type { FrameReply, FrameRequest, FrameSpec } from './frame-drawing.js';
 
