@@ -36,11 +36,14 @@ export function contactHalfLength(tool: ContactTool): number {
 /**
  * How far a hand's footprint reaches along its stroke beyond the disc of its half-width: the tool's half-length less
  * its half-width (the footprint is that disc swept this far either way along the stroke). A holding hand counts as a
- * point (handHalfWidth), so none.
+ * point (handHalfWidth), so none; so does a hand whose stroke is shorter than its tool (a stretch, a small circle):
+ * it works in place, and its stroke's direction says nothing of which way the hand lies.
  */
-export function handReachAlong(hand: Pick<HandTrack, 'tool' | 'isHolding'>): number {
+export function handReachAlong(hand: Pick<HandTrack, 'tool' | 'isHolding' | 'points'>): number {
   if (hand.isHolding) return 0;
-  return Math.max(0, contactHalfLength(hand.tool) - contactHalfWidth(hand.tool));
+  const halfLength = contactHalfLength(hand.tool);
+  if (runLength(hand.points) < 2 * halfLength) return 0;
+  return Math.max(0, halfLength - contactHalfWidth(hand.tool));
 }
 
 /** The points a stroke's footprint reaches beyond its two ends: before the start (in track order) and after the end. */
