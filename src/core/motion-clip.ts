@@ -42,7 +42,7 @@ export function contactHalfLength(tool: ContactTool): number {
 export function handReachAlong(hand: Pick<HandTrack, 'tool' | 'isHolding' | 'points'>): number {
   if (hand.isHolding) return 0;
   const halfLength = contactHalfLength(hand.tool);
-  if (runLength(hand.points) < 2 * halfLength) return 0;
+  if (runLength(hand.points) < halfLength) return 0;
   return Math.max(0, halfLength - contactHalfWidth(hand.tool));
 }
 
