@@ -92,6 +92,26 @@ export const CONTACT_HALF_WIDTH: Readonly<Record<ContactTool, number>> = {
   forearm: 0.0275,
 };
 
+/**
+ * How far each tool's contact reaches along the stroke from its centre, in body units (BODY-PROPORTIONS.md): half the
+ * length of what lies on the skin, the footprint's half-length beside CONTACT_HALF_WIDTH's half-width. The planner
+ * keeps the whole footprint, length along and width across, off the regions a stroke must not touch: at a stroke's
+ * ends the contact reaches this far beyond its centre (a palm's heel behind the start, its fingers past the end).
+ * A hand is about 0.10 H long, its contact the middle of the palm, the fingers 0.07 ahead of it and the heel and
+ * wrist nearly as far behind (palm, stacked palms, a grasp, spread fingers 0.07); a forearm's contact about 0.14 H
+ * long (0.07); two fingertips about 0.02 H (0.01); a thumb's pad is small, but its fingers rest on the body about
+ * 0.06 H behind it as an anchor (0.06).
+ */
+export const CONTACT_HALF_LENGTH: Readonly<Record<ContactTool, number>> = {
+  thumb: 0.06,
+  fingertips: 0.01,
+  fingers: 0.07,
+  palm: 0.07,
+  'stacked-palms': 0.07,
+  'whole-hand': 0.07,
+  forearm: 0.07,
+};
+
 /** Where the practitioner stands or sits. `side` means the side of the current per-side block. */
 export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
 export type PractitionerPlace = z.infer<typeof PractitionerPlace>;

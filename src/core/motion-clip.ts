@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsWithin } from './body-map.js';
 import { bodyPoint } from './geometry.js';
-import { CONTACT_HALF_WIDTH, type ContactTool } from './ids.js';
+import { CONTACT_HALF_LENGTH, CONTACT_HALF_WIDTH, type ContactTool } from './ids.js';
 import { cachedValue } from './memo.js';
 import type { HandTrack, StepMotion, TrackPoint } from './plan-types.js';
 import { trackPointMirrored } from './step-motion.js';
@@ -24,6 +24,125 @@ export function contactHalfWidth(tool: ContactTool): number {
  */
 export function handHalfWidth(hand: Pick<HandTrack, 'tool' | 'isHolding'>): number {
   return hand.isHolding ? 0 : contactHalfWidth(hand.tool);
+}
+
+const LONGEST = Math.max(...Object.values(CONTACT_HALF_LENGTH));
+
+/** A tool's contact half-length along the stroke (ids.ts); a tool without one counts as the longest (longer is safer). */
+export function contactHalfLength(tool: ContactTool): number {
+  return CONTACT_HALF_LENGTH[tool] ?? LONGEST;
+}
+
+/**
+ * How far a hand's footprint reaches along its stroke beyond the disc of its half-width: the tool's half-length less
+ * its half-width (the footprint is that disc swept this far either way along the stroke). A holding hand counts as a
+ * point (handHalfWidth), so none; so does a hand whose stroke is shorter than its tool (a stretch, a small circle):
+ * it works in place, and its stroke's direction says nothing of which way the hand lies.
+ */
+export function handReachAlong(hand: Pick<HandTrack, 'tool' | 'isHolding' | 'points'>): number {
+  if (hand.isHolding) return 0;
+  const halfLength = contactHalfLength(hand.tool);
+  if (runLength(hand.points) < halfLength) return 0;
+  return Math.max(0, halfLength - contactHalfWidth(hand.tool));
+}
+
+/** The points a stroke's footprint reaches beyond its two ends: before the start (in track order) and after the end. */
+export interface TrackEnds {
+  readonly before: readonly TrackPoint[];
+  readonly after: readonly TrackPoint[];
+}
+
+const NO_ENDS: TrackEnds = { before: [], after: [] };
+const endsCache = new WeakMap<readonly TrackPoint[], Map<number, TrackEnds>>();
+
+/**
+ * The points `reach` beyond each end of a track, straight on along its first and last pieces, at most
+ * TRACK_SAMPLE_STEP apart: where a tool's footprint lies past the ends of its stroke (a palm's heel behind the start,
+ * its fingers past the end). None for a point or a track of no length. Memoised per track and reach.
+ */
+export function trackEndsBeyond(points: readonly TrackPoint[], reach: number): TrackEnds {
+  if (reach <= 0 || points.length < 2) return NO_ENDS;
+  const byReach = cachedValue(endsCache, points, () => new Map<number, TrackEnds>());
+  const known = byReach.get(reach);
+  if (known) return known;
+  const ends = endsComputed(points, reach);
+  byReach.set(reach, ends);
+  return ends;
+}
+
+function endsComputed(points: readonly TrackPoint[], reach: number): TrackEnds {
+  const beyond = (end: TrackPoint, toward: readonly TrackPoint[]): TrackPoint[] => {
+    // The direction away from the track at this end: from the first point that is not the end itself.
+    const next = toward.find((q) => Math.hypot(q.x - end.x, q.y - end.y) > 1e-9);
+    if (!next) return [];
+    const d = Math.hypot(end.x - next.x, end.y - next.y);
+    const ux = (end.x - next.x) / d;
+    const uy = (end.y - next.y) / d;
+    const n = Math.max(1, Math.ceil(reach / TRACK_SAMPLE_STEP));
+    const out: TrackPoint[] = [];
+    for (let k = 1; k <= n; k++) {
+      const t = (reach * k) / n;
+      out.push({ x: end.x + ux * t, y: end.y + uy * t, surface: end.surface });
+    }
+    return out;
+  };
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  return {
+    before: beyond(first, points.slice(1)).reverse(),
+    after: beyond(last, [...points].reverse().slice(1)),
+  };
+}
+
+/**
+ * Per sample of a track: whether the footprint there is blocked, that is whether any contact point within `reach`
+ * along the track (its end extensions, trackEndsBeyond, included) is blocked.
+ */
+function footprintBlockedFlags(
+  points: readonly TrackPoint[],
+  samples: readonly TrackPoint[],
+  isBlocked: (p: TrackPoint) => boolean,
+  reach: number,
+): boolean[] {
+  if (reach <= 0) return samples.map(isBlocked);
+  const { before, after } = trackEndsBeyond(points, reach);
+  const all = [...before, ...samples, ...after];
+  const along = new Float64Array(all.length);
+  const blockedBefore = new Int32Array(all.length + 1);
+  for (let k = 0; k < all.length; k++) {
+    if (k > 0) along[k] = along[k - 1]! + Math.hypot(all[k]!.x - all[k - 1]!.x, all[k]!.y - all[k - 1]!.y);
+    blockedBefore[k + 1] = blockedBefore[k]! + (isBlocked(all[k]!) ? 1 : 0);
+  }
+  const out: boolean[] = [];
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const k = before.length + i;
+    while (along[lo]! < along[k]! - reach - 1e-12) lo++;
+    while (hi + 1 < all.length && along[hi + 1]! <= along[k]! + reach + 1e-12) hi++;
+    out.push(blockedBefore[hi + 1]! - blockedBefore[lo]! > 0);
+  }
+  return out;
+}
+
+/**
+ * The longest run of samples whose footprint is free, shortened at an end while the run's own extension past that
+ * end (straight on, where the track went on round a bend) is blocked.
+ */
+function footprintRun(
+  samples: readonly TrackPoint[],
+  flags: readonly boolean[],
+  isBlocked: (p: TrackPoint) => boolean,
+  reach: number,
+): TrackPoint[] {
+  let run = longestRun(samples, flags);
+  while (run.length >= 2 && reach > 0) {
+    const { before, after } = endsComputed(run, reach);
+    if (before.some(isBlocked)) run = run.slice(1);
+    else if (after.some(isBlocked)) run = run.slice(0, -1);
+    else break;
+  }
+  return run;
 }
 
 /**
@@ -90,11 +209,12 @@ export function regionsNear(map: BodyMap, p: TrackPoint, margin = CONTACT_MARGIN
 /** Whether a contact point of a hand is blocked (the hand's contact half-width, handHalfWidth, decides what it reaches). */
 export type ContactBlocked = (p: TrackPoint, halfWidth: number) => boolean;
 
-function longestRun(samples: readonly TrackPoint[], isBlocked: (p: TrackPoint) => boolean): TrackPoint[] {
+function longestRun(samples: readonly TrackPoint[], blocked: readonly boolean[]): TrackPoint[] {
   let best: TrackPoint[] = [];
   let current: TrackPoint[] = [];
-  for (const p of samples) {
-    if (isBlocked(p)) {
+  for (let i = 0; i < samples.length; i++) {
+    const p = samples[i]!;
+    if (blocked[i]) {
       if (current.length > best.length) best = current;
       current = [];
     } else current.push(p);
@@ -141,12 +261,18 @@ function handClipped(
   if (hand.isHolding || hand.points.length === 1) {
     return samples.some(isBlocked) ? null : { hand, changed: false };
   }
-  const workBlocked = samples.some(isBlocked);
+  // The whole footprint: the half-width's disc swept along the stroke, and past its ends by the tool's length.
+  const reach = handReachAlong(hand);
+  const workFlags = footprintBlockedFlags(hand.points, samples, isBlocked, reach);
+  const workBlocked = workFlags.some(Boolean);
   const returnPressing = hand.isReturnPressing === true && hand.returnPoints !== undefined;
   const returnSamples = returnPressing ? trackSampled(hand.returnPoints ?? []) : [];
-  const returnBlocked = returnSamples.some(isBlocked);
+  const returnFlags = returnPressing
+    ? footprintBlockedFlags(hand.returnPoints ?? [], returnSamples, isBlocked, reach)
+    : [];
+  const returnBlocked = returnFlags.some(Boolean);
   if (!workBlocked && !returnBlocked) return { hand, changed: false };
-  const work = workBlocked ? longestRun(samples, isBlocked) : samples;
+  const work = workBlocked ? footprintRun(samples, workFlags, isBlocked, reach) : samples;
   const original = runLength(hand.points);
   // A stroke cut to less than a quarter of itself (or under 3 cm) is not worth doing: skip the step instead.
   if (work.length < 2 || runLength(work) < Math.max(0.015, original * 0.25)) return null;
@@ -156,7 +282,7 @@ function handClipped(
   if (hand.returnPoints !== undefined) {
     if (!returnPressing) returnPoints = [...points].reverse();
     else if (returnBlocked || workBlocked) {
-      const kept = returnBlocked ? longestRun(returnSamples, isBlocked) : returnSamples;
+      const kept = returnBlocked ? footprintRun(returnSamples, returnFlags, isBlocked, reach) : returnSamples;
       if (kept.length >= 2 && runLength(kept) >= 0.015) returnPoints = simplified(kept);
       else {
         returnPoints = [...points].reverse();

@@ -2,7 +2,14 @@ import type { BodyMap, RegionHit } from './body-map.js';
 import type { Side } from './ids.js';
 import type { Intake } from './intake.js';
 import { cachedValue } from './memo.js';
-import { handHalfWidth, NEVER_PRESS_MARGIN, regionsNear, trackSampled } from './motion-clip.js';
+import {
+  handHalfWidth,
+  handReachAlong,
+  NEVER_PRESS_MARGIN,
+  regionsNear,
+  trackEndsBeyond,
+  trackSampled,
+} from './motion-clip.js';
 import type { PlannedPart, PlannedStep, PlanResult, StepMotion, TrackPoint } from './plan-types.js';
 import { DURATION_TOLERANCE } from './planner.js';
 import {
@@ -44,14 +51,24 @@ interface Contact {
   readonly isPressing: boolean;
   /** A lighter pressure for this part of the motion (a pressing return's own). */
   readonly pressureCap?: number;
+  /** Where the tool's footprint reaches past a stroke's end: kept off never-press and excluded regions only. */
+  readonly isEnd?: boolean;
 }
 
 function motionContacts(motion: StepMotion): Contact[] {
   const out: Contact[] = [];
   for (const h of motion.hands) {
     const halfWidth = handHalfWidth(h);
+    // The whole footprint: past a stroke's ends too, as far as the tool reaches along it (handReachAlong).
+    const reach = handReachAlong(h);
+    const ends = trackEndsBeyond(h.points, reach);
     for (const p of trackSampled(h.points)) out.push({ point: p, halfWidth, isPressing: !h.isHolding });
+    for (const p of [...ends.before, ...ends.after])
+      out.push({ point: p, halfWidth, isPressing: true, isEnd: true });
     if (h.returnPoints && h.isReturnPressing) {
+      const back = trackEndsBeyond(h.returnPoints, reach);
+      for (const p of [...back.before, ...back.after])
+        out.push({ point: p, halfWidth, isPressing: true, isEnd: true });
       for (const p of trackSampled(h.returnPoints)) {
         out.push({
           point: p,
@@ -78,6 +95,8 @@ interface ContactGroup {
   readonly pressureCap: number | undefined;
   readonly hits: readonly RegionHit[];
   readonly near: readonly RegionHit[];
+  /** Past a stroke's end (Contact.isEnd): tested for never-press and excluded regions, not for pressure. */
+  readonly isEnd: boolean;
 }
 
 const groupsCache = new WeakMap<BodyMap, WeakMap<StepMotion, readonly ContactGroup[]>>();
@@ -98,9 +117,10 @@ function contactGroupsComputed(map: BodyMap, motion: StepMotion): readonly Conta
     const near = regionsNear(map, c.point, c.halfWidth + NEVER_PRESS_MARGIN).filter(
       (h) => h.maxPressure === 0,
     );
-    const key = `${c.isPressing}|${c.pressureCap}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
+    const isEnd = c.isEnd === true;
+    const key = `${c.isPressing}|${c.pressureCap}|${isEnd}|${hits.map((h) => `${h.region}/${h.side}`).join(',')}|${near.map((h) => h.region).join(',')}`;
     if (!groups.has(key))
-      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near });
+      groups.set(key, { isPressing: c.isPressing, pressureCap: c.pressureCap, hits, near, isEnd });
   }
   return [...groups.values()];
 }
@@ -159,7 +179,7 @@ export function checkPlan(
       for (const g of contactGroups(map, step.motion)) {
         const ids = g.hits.map((h) => h.region);
         const pressure = Math.min(effectivePressure(step, ids), g.pressureCap ?? 5);
-        for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
+        if (!g.isEnd) for (const h of g.hits) hitsAll.set(`${h.region}/${h.side}`, h);
         for (const h of g.near) {
           if (h.maxPressure === 0) {
             report(`never/${h.region}`, {
@@ -170,7 +190,7 @@ export function checkPlan(
           }
         }
         for (const h of g.hits) {
-          if (g.isPressing && h.maxPressure > 0 && pressure > h.maxPressure) {
+          if (g.isPressing && !g.isEnd && h.maxPressure > 0 && pressure > h.maxPressure) {
             report(`tol/${h.region}`, {
               code: 'over-tolerance',
               ...where,
@@ -189,7 +209,7 @@ export function checkPlan(
           // Region caps from soften rules (knee-light, neck-injury).
           for (const f of fired) {
             if (f.effect.kind !== 'soften' || !regionCapCovers(f, h)) continue;
-            if (!g.isPressing || step.pressure === null) continue;
+            if (!g.isPressing || g.isEnd || step.pressure === null) continue;
             if (pressure > f.effect.maxPressure) {
               report(`cap/${f.rule.id}/${h.region}`, {
                 code: 'over-cap',

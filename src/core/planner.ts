@@ -9,8 +9,10 @@ import {
   contactReach,
   exclusionReach,
   handHalfWidth,
+  handReachAlong,
   motionAvoiding,
   regionsNear,
+  trackEndsBeyond,
   trackSampled,
 } from './motion-clip.js';
 import { planReasons } from './plan-explain.js';
@@ -148,6 +150,8 @@ function hitsUnion(lists: Iterable<readonly RegionHit[]>): RegionHit[] {
 export interface ToolSamples {
   readonly halfWidth: number;
   readonly points: readonly TrackPoint[];
+  /** Where the tool's footprint reaches past its strokes' ends (trackEndsBeyond): kept off what it must not touch. */
+  readonly ends: readonly TrackPoint[];
 }
 
 const contactSamplesCache = new WeakMap<StepMotion, readonly ToolSamples[]>();
@@ -161,12 +165,22 @@ function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
   const out: ToolSamples[] = [];
   for (const h of motion.hands) {
     const points: TrackPoint[] = [...trackSampled(h.points)];
-    if (h.returnPoints && h.isReturnPressing) points.push(...trackSampled(h.returnPoints));
-    if (motion.alternateSidesEachRep) {
-      const n = points.length;
-      for (let i = 0; i < n; i++) points.push({ ...points[i]!, x: -points[i]!.x });
+    // The whole footprint: past a stroke's ends too, as far as the tool reaches along it (handReachAlong).
+    const reach = handReachAlong(h);
+    const work = trackEndsBeyond(h.points, reach);
+    const ends: TrackPoint[] = [...work.before, ...work.after];
+    if (h.returnPoints && h.isReturnPressing) {
+      points.push(...trackSampled(h.returnPoints));
+      const back = trackEndsBeyond(h.returnPoints, reach);
+      ends.push(...back.before, ...back.after);
     }
-    out.push({ halfWidth: handHalfWidth(h), points });
+    if (motion.alternateSidesEachRep) {
+      for (const list of [points, ends]) {
+        const n = list.length;
+        for (let i = 0; i < n; i++) list.push({ ...list[i]!, x: -list[i]!.x });
+      }
+    }
+    out.push({ halfWidth: handHalfWidth(h), points, ends });
   }
   return out;
 }
@@ -176,20 +190,31 @@ function motionRegionsWithin(
   map: BodyMap,
   motion: StepMotion,
   reach: (halfWidth: number) => number,
+  options: { withEnds: boolean },
 ): RegionHit[] {
   return hitsUnion(
-    motionContactSamples(motion).flatMap((s) => s.points.map((p) => nearHits(map, p, reach(s.halfWidth)))),
+    motionContactSamples(motion).flatMap((s) =>
+      (options.withEnds ? [...s.points, ...s.ends] : s.points).map((p) =>
+        nearHits(map, p, reach(s.halfWidth)),
+      ),
+    ),
   );
 }
 
-/** The regions a motion's contacts lie on: every region under each contact's whole width (handHalfWidth). */
+/**
+ * The regions a motion's contacts lie on: every region under each contact's whole width (handHalfWidth) along its
+ * strokes. What the step lists, and what rules and pressure caps match.
+ */
 export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return motionRegionsWithin(map, motion, (halfWidth) => halfWidth);
+  return motionRegionsWithin(map, motion, (halfWidth) => halfWidth, { withEnds: false });
 }
 
-/** The regions within each contact's reach (contactReach): what an exclusion must be tested against. */
+/**
+ * The regions within each contact's reach (contactReach), the footprint past its strokes' ends included: what an
+ * exclusion must be tested against.
+ */
 function motionRegionsNear(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return motionRegionsWithin(map, motion, contactReach);
+  return motionRegionsWithin(map, motion, contactReach, { withEnds: true });
 }
 
 function unitKey(sectionId: string, stepId: string, side: Side | null): string {
@@ -861,6 +886,47 @@ function plannedParts(
   return { planned, changes };
 }
 
+/**
+ * A unit's motion fitted around the given exclusions, memoised per motion and exclusions: the clip, the exclusions
+ * (indices into `relevant`) that blocked some contact, and the regions the fitted motion lies on.
+ */
+function clipAvoiding(
+  p: PreparedUnit,
+  relevant: readonly Exclusion[],
+  map: BodyMap,
+): { clip: ReturnType<typeof motionAvoiding>; blocking: number[]; regions: readonly RegionHit[] } {
+  const key = relevant.map((ex) => `${ex.rule}|${ex.region}|${ex.sides?.join(',') ?? '*'}`).join(';');
+  // The motion belongs to one body map (preparedUnits), so the motion and the exclusions' key decide the clip.
+  return cachedValue(
+    cachedValue(clipCache, p.motion, () => new Map()),
+    key,
+    () => {
+      const blocking = new Set<Exclusion>();
+      const isBlocked = (pt: TrackPoint, halfWidth: number) => {
+        let blocked = false;
+        // A never-press region is kept off by the contact's width and the never-press margin, any other by its width.
+        const within = nearHits(map, pt, exclusionReach(halfWidth));
+        for (const h of nearHits(map, pt, contactReach(halfWidth))) {
+          if (h.maxPressure > 0 && !within.some((w) => w.region === h.region && w.side === h.side)) continue;
+          for (const ex of relevant) {
+            if (exclusionCovers(ex, h)) {
+              blocking.add(ex);
+              blocked = true;
+            }
+          }
+        }
+        return blocked;
+      };
+      const clip = motionAvoiding(p.motion, isBlocked);
+      return {
+        clip,
+        blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),
+        regions: clip.kind === 'clipped' ? motionRegions(map, clip.motion) : p.regions,
+      };
+    },
+  );
+}
+
 function excludedFrom(
   p: PreparedUnit,
   exclusions: readonly Exclusion[],
@@ -880,38 +946,20 @@ function excludedFrom(
     reps: p.step.reps.default,
     duration: 0,
   };
-  const relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
+  let relevant = exclusions.filter((ex) => p.regionsNear.some((h) => exclusionCovers(ex, h)));
   if (relevant.length === 0) return base;
-  const blocking = new Set<Exclusion>();
-  const isBlocked = (pt: TrackPoint, halfWidth: number) => {
-    let blocked = false;
-    // A never-press region is kept off by the contact's width and the never-press margin, any other by its width.
-    const within = nearHits(map, pt, exclusionReach(halfWidth));
-    for (const h of nearHits(map, pt, contactReach(halfWidth))) {
-      if (h.maxPressure > 0 && !within.some((w) => w.region === h.region && w.side === h.side)) continue;
-      for (const ex of relevant) {
-        if (exclusionCovers(ex, h)) {
-          blocking.add(ex);
-          blocked = true;
-        }
-      }
-    }
-    return blocked;
-  };
-  const key = relevant.map((ex) => `${ex.rule}|${ex.region}|${ex.sides?.join(',') ?? '*'}`).join(';');
-  // The motion belongs to one body map (preparedUnits), so the motion and the exclusions' key decide the clip.
-  const cached = cachedValue(
-    cachedValue(clipCache, p.motion, () => new Map()),
-    key,
-    () => {
-      const clip = motionAvoiding(p.motion, isBlocked);
-      return {
-        clip,
-        blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),
-        regions: clip.kind === 'clipped' ? motionRegions(map, clip.motion) : p.regions,
-      };
-    },
-  );
+  let cached = clipAvoiding(p, relevant, map);
+  // A clipped stroke has new ends, and its footprint past them may reach a region the whole stroke's did not (the
+  // chest stroke cut short under the neck points at the spine): clip again with those exclusions too.
+  while (cached.clip.kind === 'clipped') {
+    const near = motionRegionsNear(map, cached.clip.motion);
+    const more = exclusions.filter(
+      (ex) => !relevant.includes(ex) && near.some((h) => exclusionCovers(ex, h)),
+    );
+    if (more.length === 0) break;
+    relevant = exclusions.filter((ex) => relevant.includes(ex) || more.includes(ex));
+    cached = clipAvoiding(p, relevant, map);
+  }
   const { clip } = cached;
   const blockingNow = cached.blocking.map((i) => relevant[i]!);
   const first = blockingNow[0] ?? relevant[0]!;
@@ -922,7 +970,7 @@ function excludedFrom(
   if (clip.kind === 'clipped') {
     base.motion = clip.motion;
     base.regions = cached.regions;
-    for (const ex of blocking)
+    for (const ex of blockingNow)
       base.changes.push({ rule: ex.rule, kind: 'exclude-region', reason: ex.reason });
   }
   return base;

@@ -119,17 +119,26 @@ export const POSES = {
     ],
     contact: [21, -36.5],
   },
-  // A grasp: fingers curled round the limb (foreshortened from above), the thumb opposed.
+  // A grasp round a limb: the palm on it, the fingers long across it and over its far side (a crease where they
+  // bend down out of sight), the thumb spread wide and opposed along the near side. Never a fist (ILLUSTRATION.md).
   grasp: {
     palm: PALM,
-    digits: GRASP_DIGITS,
-    contact: [-8, 0],
+    digits: [
+      WRIST,
+      SLEEVE,
+      { u: 10, v: -17, angle: -5, length: 31, width: 12, tipWidth: 10.5 },
+      { u: 12, v: -5.8, angle: -1, length: 34, width: 12.5, tipWidth: 11 },
+      { u: 10, v: 5.5, angle: 3, length: 32, width: 12, tipWidth: 10.5 },
+      { u: 4, v: 16, angle: 8, length: 26, width: 10, tipWidth: 9.5 },
+      { u: -22, v: -21, angle: -48, length: 42, width: 15, tipWidth: 12.5 },
+    ],
+    contact: [0, 0],
     details: [
       [
-        [20, -22],
-        [24, -6],
-        [22, 8],
-        [16, 22],
+        [30, -24],
+        [34, -8],
+        [33, 7],
+        [27, 20],
       ],
     ],
   },
