@@ -103,9 +103,6 @@ const HEAD_FRAME: readonly Vec3[] = [
   [0.13, -0.14, 0.2],
 ];
 
-/** Kept for the slices' thickness and the arrows: the angle the head-end camera looks down at. */
-export const HEAD_ELEVATION = (29 * Math.PI) / 180;
-
 /**
  * From the head end, a little above (the practitioner's own view): the client's right is on the picture's right,
  * the head at the bottom, the body running up and away, in perspective.

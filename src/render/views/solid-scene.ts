@@ -13,7 +13,7 @@ import {
   vecUnit,
 } from '../../core/pose/vec3.js';
 import type { XY } from '../svg.js';
-import { type Camera, HEAD_ELEVATION } from './camera.js';
+import type { Camera } from './camera.js';
 
 /** A drawn shape in screen pixels: a tapered capsule, a polygon or an ellipse. */
 export type Prim =
@@ -193,33 +193,15 @@ export function trunkSamples(position: Pose['position']): readonly TrunkSample[]
   return samples;
 }
 
-/** The trunk and head: a side silhouette (top and bottom lines), or slices seen from the head end. */
+/** The trunk and head from the side (or a close-up): one smooth outline of neck and trunk, the head on its own over it. */
 function trunkPrims(pose: Pose, camera: Camera): Prim[] {
-  const samples = trunkSamples(pose.position);
-  if (camera.kind !== 'head') {
-    // From the side: the neck and trunk as one smooth outline, the head drawn on its own over the neck.
-    const body = samples.filter((s) => s.y >= HEAD.neckFrom);
-    const top = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.top])));
-    const bottom = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])));
-    return [
-      ...headPrims(pose, camera),
-      { kind: 'poly', points: [...top, ...bottom.reverse()], isSmooth: true },
-    ];
-  }
-  const c = Math.cos(HEAD_ELEVATION);
-  const out: Prim[] = [];
-  for (const s of samples) {
-    const centre = posedPoint(pose.moves, [0, s.y, (s.top + s.bottom) / 2]);
-    const half = (s.top - s.bottom) / 2;
-    out.push({
-      kind: 'ellipse',
-      c: camera.project(centre),
-      rx: s.halfWidth * camera.scale,
-      ry: Math.max(half * c, 0.004) * camera.scale,
-      ...(s.y < 0.035 ? { tone: 'hair' as const } : {}),
-    });
-  }
-  return out;
+  const body = trunkSamples(pose.position).filter((s) => s.y >= HEAD.neckFrom);
+  const top = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.top])));
+  const bottom = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])));
+  return [
+    ...headPrims(pose, camera),
+    { kind: 'poly', points: [...top, ...bottom.reverse()], isSmooth: true },
+  ];
 }
 
 /**
