@@ -83,6 +83,15 @@ describe.skipIf(!isBuilt)('the installed command (node bin/massage-coach.js)', (
     expect(r.stderr).toContain('test/fixtures/broken/unknown-landmark.yaml:19:35: unknown landmark "c8"');
   });
 
+  it('ends quietly when its reader stops early (`| head`): no EPIPE stack', () => {
+    // The schema is about 200 KB: far more than the pipe holds once `head` has gone.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${BIN} schema | head -c 1 >/dev/null`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('finds the built-in content from dist (exit 2 lists the built-in routines)', () => {
     const r = bin(['plan', '--routine', 'no-such-routine']);
     expect(r.code).toBe(2);
