@@ -872,8 +872,11 @@ export function emphasisSvg(options: MarkLayerOptions & { readonly avoid?: Canva
   }
   if (spec.stroke === 'loops') {
     // The circles themselves, big enough to see (the loops along the path are the way the hand creeps).
+    // A hand on the surface the view cannot see (under the head, seen from above the face) is cut away: its
+    // circles are drawn in the view that shows it, never over the face.
+    const hidden = view.lateralSign === 1 ? 'posterior' : 'anterior';
     for (const hand of moment.hands) {
-      if (hand.isHolding) continue;
+      if (hand.isHolding || hand.surface === hidden) continue;
       const track = tracks.find((t) => t.hand === hand.hand);
       const centre = circlesCentre(pen, track, hand);
       const mirrored = isRepetitionMirrored(moment) ? -1 : 1;

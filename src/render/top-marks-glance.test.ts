@@ -126,7 +126,9 @@ describe('the top view marks read at a glance (issue 10 part 3), both routines a
       for (const { name, moment } of moments) {
         const spec = TECHNIQUE_MARKS[moment.technique];
         const circles = spec.stroke === 'loops' || spec.emphasis === 'circle-arrow';
-        const working = moment.hands.some((h) => !h.isHolding);
+        // Hands on the surface the view does not see are cut away (drawn in the head-end or side view).
+        const hidden = moment.step.position === 'supine' ? 'posterior' : 'anterior';
+        const working = moment.hands.some((h) => !h.isHolding && h.surface !== hidden);
         const diameters = circleMarkDiameters(svgOf(moment));
         if (circles && working && diameters.length === 0) problems.push(`${name}: no circle mark`);
         for (const d of diameters) if (d < 40) problems.push(`${name}: ${d.toFixed(0)} px`);
