@@ -149,6 +149,32 @@ describe('the top view marks read at a glance (issue 10 part 3), both routines a
     });
   }
 
+  it("turn-over: the turn's arrow runs through no word", () => {
+    const plan = builtinPlan();
+    const step = plan.steps.find((s) => s.id === 'turn-over')!;
+    const svg = renderMoment(momentAt(plan, step.start + step.duration / 2, bodyMap), {
+      bodyMap,
+      text: 'text',
+      layers: ['marks'],
+    });
+    const curve = /d="M([\d.]+) ([\d.]+)C([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg);
+    expect(curve).not.toBeNull();
+    const [x0, y0, x1, y1, x2, y2, x3, y3] = curve!.slice(1).map(Number) as [number, ...number[]];
+    const words = [...svg.matchAll(/(<text[^>]*>)([^<]*)<\/text>/g)].map((m) => textBox(m[1]!, m[2]!));
+    expect(words.length).toBeGreaterThan(3);
+    const crossed: string[] = [];
+    for (let k = 0; k <= 100; k++) {
+      const t = k / 100;
+      const w = [(1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t ** 2 * (1 - t), t ** 3];
+      const p = {
+        x: w[0]! * x0 + w[1]! * x1! + w[2]! * x2! + w[3]! * x3!,
+        y: w[0]! * y0! + w[1]! * y1! + w[2]! * y2! + w[3]! * y3!,
+      };
+      for (const b of words) if (inside(p, { ...b, x0: b.x0 - 3, x1: b.x1 + 3 })) crossed.push(b.what);
+    }
+    expect([...new Set(crossed)]).toEqual([]);
+  });
+
   it('measures: a badge on another badge, a word on the legend, count as overlaps', () => {
     const badge = (cx: number, n: number) =>
       `<circle cx="${cx}" cy="100" r="11" fill="${theme.labelHalo}" stroke="#000"/><text x="${cx}" y="105" font-size="14" text-anchor="middle">${n}</text>`;
