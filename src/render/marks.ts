@@ -38,6 +38,11 @@ interface MarkSpec {
   /** With no stroke to follow, the bold arrow points against the fingers (a pull toward the practitioner). */
   readonly pullsAgainstFingers?: boolean;
   /**
+   * The stroke ahead of the hand is drawn again over the hands (in the marks layer): short strokes the hand covers
+   * nearly end to end (drainage, a hand's length at a time) would otherwise show no arrow at all.
+   */
+  readonly isAheadOverHands?: boolean;
+  /**
    * With no stroke to follow, the end of the limb is bent: pressed on the surface in view (the sole, prone) it
    * moves toward the head (the foot toward the shin, seed figure 115); worked from the hidden side, toward the
    * feet (figure 116).
@@ -52,7 +57,7 @@ export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
   knead: { stroke: 'loops', loop: KNEAD_RADIUS, emphasis: 'none' },
   friction: { stroke: 'loops', loop: 0.0065, emphasis: 'none' },
   rub: { stroke: 'loops', loop: 0.009, emphasis: 'none' },
-  drain: { stroke: 'chevrons', emphasis: 'none' },
+  drain: { stroke: 'chevrons', emphasis: 'none', isAheadOverHands: true },
   squeeze: { stroke: 'brackets', emphasis: 'none' },
   traction: { stroke: 'dashes', emphasis: 'bold-arrow', showsLift: true, pullsAgainstFingers: true },
   stretch: { stroke: 'dashes', emphasis: 'bold-arrow', arrowLabel: 'toResistance', bendsBySurface: true },
@@ -522,7 +527,8 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
 
 /**
  * The numbers in circles that say the order of the phases (1 the working stroke, 2 the way back), drawn with the
- * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1.
+ * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1. With them, for a
+ * technique that asks (`isAheadOverHands`), the stroke ahead of the hand, drawn over the hand that would cover it.
  */
 export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
   return pathParts(options).numbers;
@@ -540,6 +546,7 @@ function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }):
   const seen = new Set<string>();
   const out: string[] = [];
   const numbers: string[] = [];
+  const over: string[] = [];
   const numbered = new Set<number>();
   const pressure = moment.step.pressure;
   const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 1);
@@ -612,16 +619,16 @@ function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }):
       );
     }
     const ahead = lineMeasured(linePart(track.working, done, track.working.length));
-    out.push(
-      strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
-        colour: theme.path,
-        isFaint: false,
-        hasArrow: true,
-        pressure,
-      }),
-    );
+    const aheadMarkup = strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
+      colour: theme.path,
+      isFaint: false,
+      hasArrow: true,
+      pressure,
+    });
+    out.push(aheadMarkup);
+    if (spec.isAheadOverHands) over.push(aheadMarkup);
   }
-  return { strokes: out.join(''), numbers: numbers.join('') };
+  return { strokes: out.join(''), numbers: over.join('') + numbers.join('') };
 }
 
 function labelText(

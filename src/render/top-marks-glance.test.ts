@@ -149,6 +149,24 @@ describe('the top view marks read at a glance (issue 10 part 3), both routines a
     });
   }
 
+  it('leg-drainage: the stroke ahead of the hand, arrowhead and all, is drawn over the hands that cover it', () => {
+    const plan = builtinPlan();
+    const step = plan.steps.find((s) => s.id === 'leg-drainage')!;
+    const missing: string[] = [];
+    for (const part of step.parts ?? [step])
+      for (const phase of [0.1, 0.3, 0.5]) {
+        const m = momentAt(plan, part.start + (part.duration / part.reps) * phase, bodyMap);
+        const marks = renderMoment(m, { bodyMap, text: 'text', layers: ['marks'] }).replace(
+          /<g data-legend="[^"]*">.*?<\/g>/s,
+          '',
+        );
+        // The working stroke's filled arrowhead, in the layer drawn after the hands.
+        if (!new RegExp(`<path d="[^"]*Z" fill="${theme.path}"`).test(marks))
+          missing.push(`${part.id} at ${phase}`);
+      }
+    expect(missing).toEqual([]);
+  });
+
   it("turn-over: the turn's arrow runs through no word", () => {
     const plan = builtinPlan();
     const step = plan.steps.find((s) => s.id === 'turn-over')!;
