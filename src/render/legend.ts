@@ -78,13 +78,15 @@ const ROW = 22;
 /** The largest share of the table's height the legend may cover in its corner before it goes to one line. */
 const LEGEND_MAX_SHARE = 0.3;
 
-/**
- * A small legend naming the symbols the picture uses: a sample of each mark and its words, 14 px at 1280×720 and
- * never under 12 px (labelSize). In the table's top right corner (beside the feet, clear of the body); on a small
- * canvas, where that box would cover the feet, one line of a word or two per symbol in the margin beside the table
- * (the one without the practitioner's marker).
- */
-export function legendSvg(options: {
+/** Where the legend lies on the canvas (its box), or null when the picture has none; what `legendSvg` draws in. */
+export function legendBounds(
+  options: LegendOptions,
+): { x: number; y: number; width: number; height: number } | null {
+  return legendLayout(options)?.box ?? null;
+}
+
+/** What the legend draws with. */
+interface LegendOptions {
   view: ViewLayout;
   theme: Theme;
   labels: RenderLabels;
@@ -94,10 +96,13 @@ export function legendSvg(options: {
   ghosts?: readonly DrawnHand[];
   /** The body map, to name where hands cut away are (under the head, the neck or the back). */
   map?: BodyMap;
-}): string {
-  const { view, theme, labels, moment } = options;
+}
+
+/** The legend's rows, words and box: a box in the table's corner, or one line beside the table (`isLine`). */
+function legendLayout(options: LegendOptions) {
+  const { view, labels, moment } = options;
   const rows = legendRows(moment, options.drawn, options.ghosts, view);
-  if (rows.length === 0) return '';
+  if (rows.length === 0) return null;
   // Looked up on the body map only when some hands are cut away.
   const under = rows.includes('hidden') ? hiddenHandsUnder(options.drawn, options.map) : 'head';
   const size = labelSize(view.unit, 14);
@@ -113,12 +118,32 @@ export function legendSvg(options: {
     start: labels.legendStart,
   };
   const height = rows.length * ROW * u + 8 * u;
-  if (height > LEGEND_MAX_SHARE * view.table.height) return legendLineSvg({ ...options, rows, size, under });
+  if (height > LEGEND_MAX_SHARE * view.table.height) {
+    const line = legendLineBox({ view, labels, moment, rows, size, under });
+    return { rows, size, under, u, words, isLine: true, box: line };
+  }
   const sample = 40 * u;
   const width =
     8 * u + sample + 8 * u + Math.max(...rows.map((r) => textWidth(words[r], size, 'regular'))) + 10 * u;
   const x = view.table.x + view.table.width - width - 6 * view.unit;
   const y = view.table.y + 6 * view.unit;
+  return { rows, size, under, u, words, isLine: false, box: { x, y, width, height } };
+}
+
+/**
+ * A small legend naming the symbols the picture uses: a sample of each mark and its words, 14 px at 1280×720 and
+ * never under 12 px (labelSize). In the table's top right corner (beside the feet, clear of the body); on a small
+ * canvas, where that box would cover the feet, one line of a word or two per symbol in the margin beside the table
+ * (the one without the practitioner's marker).
+ */
+export function legendSvg(options: LegendOptions): string {
+  const layout = legendLayout(options);
+  if (!layout) return '';
+  const { theme, moment } = options;
+  const { rows, size, under, u, words } = layout;
+  if (layout.isLine) return legendLineSvg({ ...options, rows, size, under });
+  const sample = 40 * u;
+  const { x, y, width, height } = layout.box;
   const out: string[] = [legendBox(theme, { x, y, width, height }, u)];
   rows.forEach((row, i) => {
     const cy = y + 4 * u + (i + 0.5) * ROW * u;
@@ -150,23 +175,27 @@ function legendBox(theme: Theme, box: { x: number; y: number; width: number; hei
   });
 }
 
-/** The legend on one line beside the table (a small canvas): each symbol's sample and a word or two. */
-function legendLineSvg(options: {
+/** The words of the legend's one line, each row's short words. */
+function lineItems(labels: RenderLabels, rows: readonly LegendRow[], under: HiddenUnder) {
+  return rows.map((row) => ({
+    row,
+    words: row === 'hidden' ? labels.legendShort.hidden[under] : labels.legendShort[row],
+  }));
+}
+
+/** The box of the legend on one line beside the table (a small canvas). */
+function legendLineBox(options: {
   view: ViewLayout;
-  theme: Theme;
   labels: RenderLabels;
   moment: Moment;
   rows: readonly LegendRow[];
   size: number;
   under: HiddenUnder;
-}): string {
-  const { view, theme, labels, moment, rows, size } = options;
+}): { x: number; y: number; width: number; height: number } {
+  const { view, moment, size } = options;
   const u = size / 14;
   const sample = 26 * u;
-  const items = rows.map((row) => ({
-    row,
-    words: row === 'hidden' ? labels.legendShort.hidden[options.under] : labels.legendShort[row],
-  }));
+  const items = lineItems(options.labels, options.rows, options.under);
   const itemWidth = (w: string) => sample + 5 * u + textWidth(w, size, 'regular');
   const gap = 12 * u;
   const pad = 6 * u;
@@ -179,6 +208,28 @@ function legendLineSvg(options: {
   const tableBottom = view.table.y + view.table.height;
   const cy = isBelow ? (tableBottom + view.captionTop) / 2 : view.table.y / 2;
   const x = Math.max(view.table.x + view.table.width - width, 2 * view.unit);
+  return { x, y: cy - height / 2, width, height };
+}
+
+/** The legend on one line beside the table (a small canvas): each symbol's sample and a word or two. */
+function legendLineSvg(options: {
+  view: ViewLayout;
+  theme: Theme;
+  labels: RenderLabels;
+  moment: Moment;
+  rows: readonly LegendRow[];
+  size: number;
+  under: HiddenUnder;
+}): string {
+  const { theme, moment, size } = options;
+  const u = size / 14;
+  const sample = 26 * u;
+  const items = lineItems(options.labels, options.rows, options.under);
+  const itemWidth = (w: string) => sample + 5 * u + textWidth(w, size, 'regular');
+  const gap = 12 * u;
+  const pad = 6 * u;
+  const { x, y, width, height } = legendLineBox(options);
+  const cy = y + height / 2;
   const out: string[] = [legendBox(theme, { x, y: cy - height / 2, width, height }, u)];
   let at = x + pad;
   for (const it of items) {
@@ -205,7 +256,7 @@ function legendLineSvg(options: {
     );
     at += itemWidth(it.words) + gap;
   }
-  return el('g', { 'data-legend': rows.join(' ') }, out.join(''));
+  return el('g', { 'data-legend': options.rows.join(' ') }, out.join(''));
 }
 
 /** One symbol's sample, drawn from x0 to x1 on the line cy, at the legend's unit. */

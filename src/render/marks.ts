@@ -16,6 +16,7 @@ import {
   polygonDistance,
 } from './polyline.js';
 import { el, num, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';
+import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
 
@@ -37,6 +38,11 @@ interface MarkSpec {
   /** With no stroke to follow, the bold arrow points against the fingers (a pull toward the practitioner). */
   readonly pullsAgainstFingers?: boolean;
   /**
+   * The stroke ahead of the hand is drawn again over the hands (in the marks layer): short strokes the hand covers
+   * nearly end to end (drainage, a hand's length at a time) would otherwise show no arrow at all.
+   */
+  readonly isAheadOverHands?: boolean;
+  /**
    * With no stroke to follow, the end of the limb is bent: pressed on the surface in view (the sole, prone) it
    * moves toward the head (the foot toward the shin, seed figure 115); worked from the hidden side, toward the
    * feet (figure 116).
@@ -51,7 +57,7 @@ export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
   knead: { stroke: 'loops', loop: KNEAD_RADIUS, emphasis: 'none' },
   friction: { stroke: 'loops', loop: 0.0065, emphasis: 'none' },
   rub: { stroke: 'loops', loop: 0.009, emphasis: 'none' },
-  drain: { stroke: 'chevrons', emphasis: 'none' },
+  drain: { stroke: 'chevrons', emphasis: 'none', isAheadOverHands: true },
   squeeze: { stroke: 'brackets', emphasis: 'none' },
   traction: { stroke: 'dashes', emphasis: 'bold-arrow', showsLift: true, pullsAgainstFingers: true },
   stretch: { stroke: 'dashes', emphasis: 'bold-arrow', arrowLabel: 'toResistance', bendsBySurface: true },
@@ -309,6 +315,31 @@ function phaseNumber(pen: Pen, at: XY, n: number, colour: string) {
   );
 }
 
+/**
+ * A second number's place `at`, moved on (away from `anchor`, the point it is beside) until its circle is clear of
+ * the first number's at `other`: on a short track the two would be drawn on each other.
+ */
+function clearOf(pen: Pen, at: XY, anchor: XY, other: XY): XY {
+  const gap = 2 * 11 * (labelSize(pen.u, 14) / 14) + 4 * pen.u;
+  let dx = at.x - anchor.x;
+  let dy = at.y - anchor.y;
+  let len = Math.hypot(dx, dy);
+  if (len < 1e-6) {
+    dx = at.x - other.x;
+    dy = at.y - other.y;
+    len = Math.hypot(dx, dy) || 1;
+  }
+  let p = at;
+  for (let i = 0; i < 40 && Math.hypot(p.x - other.x, p.y - other.y) < gap; i++)
+    p = { x: p.x + (dx / len) * 3 * pen.u, y: p.y + (dy / len) * 3 * pen.u };
+  if (Math.hypot(p.x - other.x, p.y - other.y) >= gap) return p;
+  // Straight on would not clear it: beside the first number, across the way from the anchor.
+  const ox = other.x - anchor.x;
+  const oy = other.y - anchor.y;
+  const ol = Math.hypot(ox, oy) || 1;
+  return { x: other.x - (oy / ol) * gap, y: other.y + (ox / ol) * gap };
+}
+
 /** Samples of a line every `step` pixels, starting half a step in. */
 function samples(line: MeasuredLine, step: number): { x: number; y: number; angle: number; s: number }[] {
   const out: { x: number; y: number; angle: number; s: number }[] = [];
@@ -496,7 +527,8 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
 
 /**
  * The numbers in circles that say the order of the phases (1 the working stroke, 2 the way back), drawn with the
- * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1.
+ * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1. With them, for a
+ * technique that asks (`isAheadOverHands`), the stroke ahead of the hand, drawn over the hand that would cover it.
  */
 export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
   return pathParts(options).numbers;
@@ -514,6 +546,7 @@ function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }):
   const seen = new Set<string>();
   const out: string[] = [];
   const numbers: string[] = [];
+  const over: string[] = [];
   const numbered = new Set<number>();
   const pressure = moment.step.pressure;
   const tracks = screenTracks(view, moment).filter((t) => !t.isHolding && t.working.points.length > 1);
@@ -561,12 +594,16 @@ function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }):
         x: p.x - Math.cos(p.angle) * off * 1.3,
         y: p.y - Math.sin(p.angle) * off * 1.3,
       });
+      const one = behindStart(lineAt(track.working, 0));
       if (!numbered.has(1)) {
-        numbers.push(phaseNumber(pen, behindStart(lineAt(track.working, 0)), 1, theme.path));
+        numbers.push(phaseNumber(pen, one, 1, theme.path));
         numbered.add(1);
       }
       if (!numbered.has(2)) {
-        numbers.push(phaseNumber(pen, awayFrom(track.working, lineAt(returning, 0)), 2, theme.pathReturn));
+        const from = lineAt(returning, 0);
+        numbers.push(
+          phaseNumber(pen, clearOf(pen, awayFrom(track.working, from), from, one), 2, theme.pathReturn),
+        );
         numbered.add(2);
       }
     }
@@ -582,16 +619,16 @@ function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }):
       );
     }
     const ahead = lineMeasured(linePart(track.working, done, track.working.length));
-    out.push(
-      strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
-        colour: theme.path,
-        isFaint: false,
-        hasArrow: true,
-        pressure,
-      }),
-    );
+    const aheadMarkup = strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
+      colour: theme.path,
+      isFaint: false,
+      hasArrow: true,
+      pressure,
+    });
+    out.push(aheadMarkup);
+    if (spec.isAheadOverHands) over.push(aheadMarkup);
   }
-  return { strokes: out.join(''), numbers: numbers.join('') };
+  return { strokes: out.join(''), numbers: over.join('') + numbers.join('') };
 }
 
 function labelText(
@@ -618,7 +655,32 @@ function labelText(
   );
 }
 
-function boldArrow(pen: Pen, line: MeasuredLine, options: { label?: string; fallbackAngle: number }) {
+/** A box on the canvas that the marks' words keep off (the legend's). */
+export interface CanvasBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** True when a word of `size` px centred at `at` (its baseline) would lie on `box`. */
+function wordOnBox(pen: Pen, at: XY, text: string, box: CanvasBox | null | undefined, size = 15): boolean {
+  if (!box) return false;
+  const px = labelSize(pen.u, size);
+  const half = textWidth(text, px, 'semibold') / 2 + 3 * pen.u;
+  return (
+    at.x - half < box.x + box.width &&
+    at.x + half > box.x &&
+    at.y - 0.76 * px - 3 * pen.u < box.y + box.height &&
+    at.y + 0.24 * px + 3 * pen.u > box.y
+  );
+}
+
+function boldArrow(
+  pen: Pen,
+  line: MeasuredLine,
+  options: { label?: string; fallbackAngle: number; avoid?: CanvasBox | null | undefined },
+) {
   const { u, theme, view } = pen;
   const start = lineAt(line, 0);
   const end = lineAt(line, line.length);
@@ -653,14 +715,26 @@ function boldArrow(pen: Pen, line: MeasuredLine, options: { label?: string; fall
     }),
     arrowHead(pen, { ...b, angle }, 22 * u, theme.path),
   ];
-  if (options.label)
-    out.push(labelText(pen, { x: mid.x + nx * 22 * u, y: mid.y + ny * 22 * u + 5 * u }, options.label));
+  if (options.label) {
+    // Beside the arrow on its outer side, or on its inner side where the outer one lies on the legend.
+    let at = { x: mid.x + nx * 22 * u, y: mid.y + ny * 22 * u + 5 * u };
+    if (wordOnBox(pen, at, options.label, options.avoid))
+      at = { x: mid.x - nx * 22 * u, y: mid.y - ny * 22 * u + 5 * u };
+    out.push(labelText(pen, at, options.label));
+  }
   return out.join('');
 }
 
-function circleArrow(pen: Pen, centre: XY, options: { isCounter: boolean }) {
+/** The smallest a circle mark is across at 1280×720 (ILLUSTRATION.md: circles at least 40 px), in canvas units. */
+const CIRCLE_MARK_RADIUS = 24;
+
+/**
+ * A curved arrow round `centre` that says "in circles" (a rotation, or the small circles of kneading and
+ * friction), in the marks layer over the hands, cased so it shows on skin, hand and table alike.
+ */
+function circleArrow(pen: Pen, centre: XY, options: { isCounter: boolean; radius?: number }) {
   const { u, theme, view } = pen;
-  const r = 0.035 * view.scale;
+  const r = Math.max(options.radius ?? 0.035 * view.scale, CIRCLE_MARK_RADIUS * u);
   const sweep = options.isCounter ? -1 : 1;
   const from = -Math.PI / 2;
   const to = from + sweep * Math.PI * 1.6;
@@ -668,17 +742,48 @@ function circleArrow(pen: Pen, centre: XY, options: { isCounter: boolean }) {
   const p0 = pt(from);
   const p1 = pt(to);
   const d = `M${num(p0.x)} ${num(p0.y)}A${num(r)} ${num(r)} 0 1 ${sweep === 1 ? 1 : 0} ${num(p1.x)} ${num(p1.y)}`;
-  return (
+  return el(
+    'g',
+    { 'data-mark': 'circle' },
     el('path', { d, fill: 'none', stroke: theme.labelHalo, 'stroke-width': num(8 * u, 2) }) +
-    el('path', {
-      d,
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(4 * u, 2),
-      'stroke-linecap': 'round',
-    }) +
-    arrowHead(pen, { ...p1, angle: to + (sweep * Math.PI) / 2 }, 18 * u, theme.path)
+      el('path', {
+        d,
+        fill: 'none',
+        stroke: theme.path,
+        'stroke-width': num(4 * u, 2),
+        'stroke-linecap': 'round',
+      }) +
+      arrowHead(pen, { ...p1, angle: to + (sweep * Math.PI) / 2 }, 18 * u, theme.path),
   );
+}
+
+/**
+ * Where the circles of a kneading or friction hand are drawn: round the whole of a short track (the small circles
+ * round an ankle bone are drawn round that bone, on its own side of the joint), or beside the hand on a long one,
+ * on the side away from the body's midline so the mark never reaches the spine.
+ */
+function circlesCentre(pen: Pen, track: ScreenTrack | undefined, hand: HandState): XY {
+  const { view, u } = pen;
+  const r = CIRCLE_MARK_RADIUS * u;
+  if (track && track.contact.points.length > 0 && track.contact.length < 2.5 * r)
+    return centroid(track.contact.points);
+  const at = screenFromBody(view, hand);
+  const outward = Math.abs(at.y - view.axisY) < 0.01 * view.scale ? -1 : Math.sign(at.y - view.axisY);
+  return { x: at.x, y: at.y + outward * (r + 4 * u) };
+}
+
+/** Where the lift badge's word is: above the badge. */
+function liftLabelAt(pen: Pen, at: XY): XY {
+  return { x: at.x, y: at.y - 15 * pen.u - 12 * pen.u };
+}
+
+/** True when the lift badge at `at` (its ring, gauge and word) would lie on `box`. */
+function liftBadgeOnBox(pen: Pen, at: XY, label: string, box: CanvasBox | null | undefined): boolean {
+  if (!box) return false;
+  const R = 21 * pen.u + 2 * pen.u;
+  const ring =
+    at.x - R < box.x + box.width && at.x + R > box.x && at.y - R < box.y + box.height && at.y + R > box.y;
+  return ring || wordOnBox(pen, liftLabelAt(pen, at), label, box);
 }
 
 function liftBadge(pen: Pen, at: XY, extent: number, label: string) {
@@ -712,7 +817,7 @@ function liftBadge(pen: Pen, at: XY, extent: number, label: string) {
       }),
     );
   }
-  out.push(labelText(pen, { x: at.x, y: at.y - r - 12 * u }, label));
+  out.push(labelText(pen, liftLabelAt(pen, at), label));
   return out.join('');
 }
 
@@ -751,8 +856,8 @@ export function boldArrowTrack(view: ViewLayout, moment: Moment): ScreenTrack | 
 }
 
 /** The technique's extra marks: the stretch or traction direction, the circling of a rotation, the lift. */
-export function emphasisSvg(options: MarkLayerOptions): string {
-  const { view, theme, labels, moment } = options;
+export function emphasisSvg(options: MarkLayerOptions & { readonly avoid?: CanvasBox | null }): string {
+  const { view, theme, labels, moment, avoid } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];
   const tracks = screenTracks(view, moment).filter((t) => !t.isHolding);
@@ -769,7 +874,21 @@ export function emphasisSvg(options: MarkLayerOptions): string {
         const isInView = working[0].surface === (view.lateralSign === 1 ? 'anterior' : 'posterior');
         fallbackAngle = isInView ? Math.PI : 0;
       }
-      out.push(boldArrow(pen, track.working, label ? { label, fallbackAngle } : { fallbackAngle }));
+      out.push(boldArrow(pen, track.working, label ? { label, fallbackAngle, avoid } : { fallbackAngle }));
+    }
+  }
+  if (spec.stroke === 'loops') {
+    // The circles themselves, big enough to see (the loops along the path are the way the hand creeps).
+    // A hand on the surface the view cannot see (under the head, seen from above the face) is cut away: its
+    // circles are drawn in the view that shows it, never over the face.
+    const hidden = view.lateralSign === 1 ? 'posterior' : 'anterior';
+    for (const hand of moment.hands) {
+      if (hand.isHolding || hand.surface === hidden) continue;
+      const track = tracks.find((t) => t.hand === hand.hand);
+      const centre = circlesCentre(pen, track, hand);
+      const mirrored = isRepetitionMirrored(moment) ? -1 : 1;
+      const side = hand.hand === 'left' ? -1 : 1;
+      out.push(circleArrow(pen, centre, { isCounter: side * mirrored * view.lateralSign > 0, radius: 0 }));
     }
   }
   if (spec.emphasis === 'circle-arrow') {
@@ -786,7 +905,12 @@ export function emphasisSvg(options: MarkLayerOptions): string {
     // Beside the hands, away from the spine line (toward the worked side's table edge), above the head.
     const c = centroid(handPoints);
     const outward = Math.abs(c.y - view.axisY) < 0.02 * view.scale ? -1 : Math.sign(c.y - view.axisY);
-    out.push(liftBadge(pen, { x: c.x, y: c.y + outward * 0.09 * view.scale }, moment.extent, labels.lift));
+    // On the legend there: moved along the table toward the head until clear of it, on the same side (the other
+    // side would put it on the other leg).
+    let at = { x: c.x, y: c.y + outward * 0.09 * view.scale };
+    for (let i = 0; i < 60 && liftBadgeOnBox(pen, at, labels.lift, avoid); i++)
+      at = { x: at.x - 4 * pen.u, y: at.y };
+    out.push(liftBadge(pen, at, moment.extent, labels.lift));
   }
   return out.join('');
 }

@@ -9,7 +9,7 @@ import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-ha
 import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
 import { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
-import { legendSvg } from './legend.js';
+import { legendBounds, legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
@@ -263,7 +263,13 @@ function topLayerPieces(
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
         legendSvg({ view, theme, labels, moment, drawn, ghosts, map }) +
-        emphasisSvg({ view, theme, labels, moment }) +
+        emphasisSvg({
+          view,
+          theme,
+          labels,
+          moment,
+          avoid: legendBounds({ view, theme, labels, moment, drawn, ghosts, map }),
+        }) +
         phaseNumbersSvg({ view, theme, moment }),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));

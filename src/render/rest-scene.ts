@@ -1,6 +1,7 @@
 import type { MarkLayerOptions } from './layer-options.js';
 import { personFromAboveSvg } from './place.js';
 import { el, num, xmlEscaped } from './svg.js';
+import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
 
@@ -234,10 +235,16 @@ export function restSceneSvg(options: MarkLayerOptions): string {
         }),
       );
     }
+    // Its words end before the turn's arrow and its head (at a and b), so the arrow never runs through them.
     const oil = screenFromBody(view, { x: 0.12, y: 0.2 });
+    const oilEnd = Math.min(
+      oil.x + 18 * u + textWidth(labels.oil, 15 * u, 'semibold'),
+      Math.min(a.x, b.x) - 28 * u,
+    );
+    const oilStart = oilEnd - textWidth(labels.oil, 15 * u, 'semibold');
     out.push(
-      numbered(view, theme, { x: oil.x, y: oil.y + 22 * u }, 4),
-      label(view, theme, { x: oil.x + 18 * u, y: oil.y + 28 * u }, labels.oil, 'start'),
+      numbered(view, theme, { x: oilStart - 18 * u, y: oil.y + 22 * u }, 4),
+      label(view, theme, { x: oilStart, y: oil.y + 28 * u }, labels.oil, 'start'),
     );
     return out.join('');
   }
