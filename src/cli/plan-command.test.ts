@@ -106,7 +106,7 @@ describe.skipIf(!isPlannerReady)('plan (with the planner)', () => {
     expect(header).toBeGreaterThan(2);
     expect(lines[header + 1]).toMatch(/^0:00 +\S/);
     expect(lines.slice(2, header).join('\n')).toMatch(
-      /Varicose veins\n {4}- Left out: Leg drainage \(left\), Leg squeeze \(left\)\./,
+      /Varicose veins\n {4}- Left out: Leg drainage \(left\), Leg squeeze \(left\), Circles around the ankle \(left\)\./,
     );
     expect(r.stdout).toMatch(/\n {2}leg-knead \(left\) +varicose-veins: /);
     expect(r.stdout).toContain('Excluded regions:');

@@ -36,13 +36,19 @@ export function contactHalfLength(tool: ContactTool): number {
 /**
  * How far a hand's footprint reaches along its stroke beyond the disc of its half-width: the tool's half-length less
  * its half-width (the footprint is that disc swept this far either way along the stroke). A holding hand counts as a
- * point (handHalfWidth), so none; so does a hand whose stroke is shorter than its tool (a stretch, a small circle):
- * it works in place, and its stroke's direction says nothing of which way the hand lies.
+ * point (handHalfWidth), so none. A hand whose stroke is shorter than its tool and whose fingers the step turns by a
+ * rule of its own (`fingers` other than `along`: a stretch, a hair draw) works in place: its stroke's direction says
+ * nothing of which way the hand lies, so none either. A hand that lies along its stroke (no rule, or `along`) lies
+ * so however short the stroke: a forearm slid 2 cm still reaches its whole length along it.
  */
-export function handReachAlong(hand: Pick<HandTrack, 'tool' | 'isHolding' | 'points'>): number {
+export function handReachAlong(
+  hand: Pick<HandTrack, 'tool' | 'isHolding' | 'points'>,
+  fingers?: StepMotion['fingers'],
+): number {
   if (hand.isHolding) return 0;
   const halfLength = contactHalfLength(hand.tool);
-  if (runLength(hand.points) < halfLength) return 0;
+  const liesAlong = fingers === undefined || fingers === 'along';
+  if (!liesAlong && runLength(hand.points) < halfLength) return 0;
   return Math.max(0, halfLength - contactHalfWidth(hand.tool));
 }
 
@@ -254,6 +260,7 @@ export type ClipResult =
 function handClipped(
   hand: HandTrack,
   isBlockedFor: ContactBlocked,
+  fingers: StepMotion['fingers'],
 ): { hand: HandTrack; changed: boolean } | null {
   const halfWidth = handHalfWidth(hand);
   const isBlocked = (p: TrackPoint) => isBlockedFor(p, halfWidth);
@@ -262,7 +269,7 @@ function handClipped(
     return samples.some(isBlocked) ? null : { hand, changed: false };
   }
   // The whole footprint: the half-width's disc swept along the stroke, and past its ends by the tool's length.
-  const reach = handReachAlong(hand);
+  const reach = handReachAlong(hand, fingers);
   const workFlags = footprintBlockedFlags(hand.points, samples, isBlocked, reach);
   const workBlocked = workFlags.some(Boolean);
   const returnPressing = hand.isReturnPressing === true && hand.returnPoints !== undefined;
@@ -303,7 +310,7 @@ function motionClipped(motion: StepMotion, isBlocked: ContactBlocked): ClipResul
   const hands: HandTrack[] = [];
   let changed = false;
   for (const h of motion.hands) {
-    const r = handClipped(h, isBlocked);
+    const r = handClipped(h, isBlocked, motion.fingers);
     if (!r) return { kind: 'blocked' };
     hands.push(r.hand);
     changed ||= r.changed;

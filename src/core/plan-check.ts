@@ -60,7 +60,7 @@ function motionContacts(motion: StepMotion): Contact[] {
   for (const h of motion.hands) {
     const halfWidth = handHalfWidth(h);
     // The whole footprint: past a stroke's ends too, as far as the tool reaches along it (handReachAlong).
-    const reach = handReachAlong(h);
+    const reach = handReachAlong(h, motion.fingers);
     const ends = trackEndsBeyond(h.points, reach);
     for (const p of trackSampled(h.points)) out.push({ point: p, halfWidth, isPressing: !h.isHolding });
     for (const p of [...ends.before, ...ends.after])

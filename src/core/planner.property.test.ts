@@ -531,7 +531,7 @@ describe('a contact is as long as its tool', () => {
         for (const hand of piece.motion.hands) {
           if (hand.isHolding) continue;
           const halfWidth = handHalfWidth(hand);
-          const reach = handReachAlong(hand);
+          const reach = handReachAlong(hand, piece.motion.fingers);
           const tracks = [
             hand.points,
             ...(hand.isReturnPressing && hand.returnPoints ? [hand.returnPoints] : []),

@@ -166,7 +166,7 @@ function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
   for (const h of motion.hands) {
     const points: TrackPoint[] = [...trackSampled(h.points)];
     // The whole footprint: past a stroke's ends too, as far as the tool reaches along it (handReachAlong).
-    const reach = handReachAlong(h);
+    const reach = handReachAlong(h, motion.fingers);
     const work = trackEndsBeyond(h.points, reach);
     const ends: TrackPoint[] = [...work.before, ...work.after];
     if (h.returnPoints && h.isReturnPressing) {

