@@ -3,13 +3,14 @@ import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js
 import type { Surface } from '../core/ids.js';
 import { REGION_IDS } from '../core/ids.js';
 import { Intake } from '../core/intake.js';
-import { isRefusal, type Plan } from '../core/plan-types.js';
+import { isRefusal } from '../core/plan-types.js';
 import { planFromIntake } from '../core/planner.js';
 import { momentAt } from '../core/timeline.js';
 import { type DrawnHand, drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { polygonDistance } from './polyline.js';
 import { startGhostsDrawn } from './start-ghost.js';
 import type { XY } from './svg.js';
+import { outlineSamples, pressZones } from './test-support/safety-zones.js';
 
 /*
  * Part 4 of issue 10, for every intake of one kind, not a random few: each region of the body map avoided, on both
@@ -73,53 +74,13 @@ const KNOWN_LYING: readonly { routine: string; intake: RawIntake }[] = [
 const isKnownLying = (routine: string, intake: RawIntake) =>
   KNOWN_LYING.some((k) => k.routine === routine && JSON.stringify(k.intake) === JSON.stringify(intake));
 
-/** Every point along a polygon's edges, at most `step` apart. */
-function outlineSamples(poly: readonly XY[], step = 0.0015): XY[] {
-  const out: XY[] = [];
-  for (let i = 0; i < poly.length; i++) {
-    const a = poly[i]!;
-    const b = poly[(i + 1) % poly.length]!;
-    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step));
-    for (let k = 0; k < n; k++) out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
-  }
-  return out;
-}
-
-/**
- * The zones a pressing outline keeps MARGIN from, taken from the body map and the plan (not from the renderer): the
- * never-press regions, both sides, and the excluded regions (a midline region excluded on one side: that half).
- */
-function pressZones(plan: Plan): { name: string; surface: Surface; polygon: XY[] }[] {
-  const out: { name: string; surface: Surface; polygon: XY[] }[] = [];
-  for (const r of bodyMap.regions) {
-    const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
-    const both = r.isBilateral ? [left, left.map((p) => ({ x: -p.x, y: p.y }))] : [left];
-    if (r.maxPressure === 0)
-      for (const polygon of both) out.push({ name: r.id, surface: r.surface, polygon });
-    for (const ex of plan.excludedRegions) {
-      if (r.id !== ex.region && !r.id.startsWith(`${ex.region}.`)) continue;
-      if (r.isBilateral) {
-        const sides = ex.side === 'left' ? [both[0]!] : ex.side === 'right' ? [both[1]!] : both;
-        for (const polygon of sides) out.push({ name: `excluded ${r.id}`, surface: r.surface, polygon });
-      } else {
-        const polygon =
-          ex.side === null
-            ? left
-            : left.map((p) => ({ x: ex.side === 'left' ? Math.min(p.x, 0) : Math.max(p.x, 0), y: p.y }));
-        out.push({ name: `excluded ${r.id} (${ex.side ?? 'both'})`, surface: r.surface, polygon });
-      }
-    }
-  }
-  return out;
-}
-
 /** What the top view and its start ghosts draw wrong for one routine and intake (empty: nothing). */
 function lies(routineId: string, raw: RawIntake): string[] {
   const plan = planFromIntake(builtinRoutine(routineId), rules, Intake.parse(raw), { bodyMap });
   if (isRefusal(plan)) return [];
   const neverPress = neverPressAreas(bodyMap);
   const excluded = excludedAreaPolygons(bodyMap, plan.excludedRegions);
-  const zones = pressZones(plan);
+  const zones = pressZones(bodyMap, plan);
   const problems: string[] = [];
   // Each part of a step in parts on its own, so a short part gets its moments too.
   for (const piece of plan.steps.flatMap((step) =>

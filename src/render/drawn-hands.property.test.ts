@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinBodyMap, builtinRoutine, builtinRules } from '../content/load.js';
-import type { BodyMap } from '../core/body-map.js';
-import type { ClientPosition, Surface } from '../core/ids.js';
+import type { ClientPosition } from '../core/ids.js';
 import { Intake } from '../core/intake.js';
 import type { HandState, Moment } from '../core/moment.js';
 import { isRefusal, type Plan } from '../core/plan-types.js';
@@ -22,6 +21,7 @@ import { polygonDistance } from './polyline.js';
 import { renderMoment } from './render-moment.js';
 import { startGhostsDrawn } from './start-ghost.js';
 import type { XY } from './svg.js';
+import { FACE_AND_THROAT, outlineSamples, pressZones } from './test-support/safety-zones.js';
 import { bodyFromScreen, viewLayout } from './view.js';
 
 /*
@@ -38,17 +38,6 @@ const routines = ['spinal-column', 'neck-and-shoulders'].map((id) => builtinRout
 
 /** How far a pressing hand's outline keeps from a never-press or excluded region: 0.003 H, about 5 mm. */
 const MARGIN = 0.003;
-/** The face (hairline to chin) and the throat (to the sternal notch), supine, from BODY-PROPORTIONS.md. */
-const FACE_AND_THROAT: XY[] = [
-  { x: -0.042, y: 0.032 },
-  { x: 0.042, y: 0.032 },
-  { x: 0.044, y: 0.07 },
-  { x: 0.035, y: 0.125 },
-  { x: 0.039, y: 0.176 },
-  { x: -0.039, y: 0.176 },
-  { x: -0.035, y: 0.125 },
-  { x: -0.044, y: 0.07 },
-];
 const BODY: XY[][] = [
   bodyOutlinePairs().map(([x, y]) => ({ x, y })),
   ...armOutlinePairs().map((arm) => arm.map(([x, y]) => ({ x, y }))),
@@ -82,43 +71,6 @@ const VIEWS: readonly ViewUnderTest[] = [
       }),
   },
 ];
-
-/** Every point along a polygon's edges, at most `step` apart. */
-function outlineSamples(poly: readonly XY[], step = 0.0015): XY[] {
-  const out: XY[] = [];
-  for (let i = 0; i < poly.length; i++) {
-    const a = poly[i]!;
-    const b = poly[(i + 1) % poly.length]!;
-    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step));
-    for (let k = 0; k < n; k++) out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
-  }
-  return out;
-}
-
-/** The zones (polygons on a surface) a pressing hand must keep MARGIN from: never-press regions, then excluded. */
-function pressZones(map: BodyMap, plan: Plan): { name: string; surface: Surface; polygon: XY[] }[] {
-  const out: { name: string; surface: Surface; polygon: XY[] }[] = [];
-  for (const r of map.regions) {
-    const left = r.polygon.map((p) => ({ x: p.x, y: p.y }));
-    const both = r.isBilateral ? [left, left.map((p) => ({ x: -p.x, y: p.y }))] : [left];
-    if (r.maxPressure === 0)
-      for (const polygon of both) out.push({ name: r.id, surface: r.surface, polygon });
-    for (const ex of plan.excludedRegions) {
-      if (r.id !== ex.region && !r.id.startsWith(`${ex.region}.`)) continue;
-      if (r.isBilateral) {
-        const sides = ex.side === 'left' ? [both[0]!] : ex.side === 'right' ? [both[1]!] : both;
-        for (const polygon of sides) out.push({ name: `excluded ${r.id}`, surface: r.surface, polygon });
-      } else {
-        const polygon =
-          ex.side === null
-            ? left
-            : left.map((p) => ({ x: ex.side === 'left' ? Math.min(p.x, 0) : Math.max(p.x, 0), y: p.y }));
-        out.push({ name: `excluded ${r.id} (${ex.side ?? 'both'})`, surface: r.surface, polygon });
-      }
-    }
-  }
-  return out;
-}
 
 /** What is wrong with the hands as drawn at a moment (empty: nothing). */
 function drawnHandProblems(

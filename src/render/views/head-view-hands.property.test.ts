@@ -7,13 +7,12 @@ import { isRefusal, type Plan } from '../../core/plan-types.js';
 import { planFromIntake } from '../../core/planner.js';
 import { posedPoint } from '../../core/pose/client-pose.js';
 import { momentPose } from '../../core/pose/pose.js';
-import type { Pose } from '../../core/pose/pose-types.js';
-import { restSurfaceHeight } from '../../core/pose/rest-body.js';
 import { intakeArbitrary } from '../../core/test-support/intake-arbitrary.js';
 import { momentAt } from '../../core/timeline.js';
 import { polygonDistance } from '../polyline.js';
 import type { XY } from '../svg.js';
-import { type Camera, headCamera } from './camera.js';
+import { faceOnScreen } from '../test-support/safety-zones.js';
+import { headCamera } from './camera.js';
 import { type Prim, practitionerGroups, type SceneGroup } from './solid-scene.js';
 
 /*
@@ -27,28 +26,6 @@ const bodyMap = builtinBodyMap();
 const rules = builtinRules();
 const routines = ['spinal-column', 'neck-and-shoulders'].map((id) => builtinRoutine(id));
 const camera = headCamera({ x: 12, y: 44, width: 1256, height: 508 });
-
-/** The face (hairline to chin) and the throat (to the sternal notch), supine, seen from above. */
-const FACE_AND_THROAT: readonly (readonly [number, number])[] = [
-  [-0.042, 0.032],
-  [0.042, 0.032],
-  [0.044, 0.07],
-  [0.035, 0.125],
-  [0.039, 0.176],
-  [-0.039, 0.176],
-  [-0.035, 0.125],
-  [-0.044, 0.07],
-];
-
-/**
- * The face and throat on screen: each corner at the height of the front of the posed body on its midline (the face
- * and the throat as seen from above; the side of the head below them is the hair and the ears), projected.
- */
-function faceOnScreen(pose: Pose, cam: Camera): XY[] {
-  return FACE_AND_THROAT.map(([x, y]) =>
-    cam.project(posedPoint(pose.moves, [x, y, restSurfaceHeight('supine', 'anterior', 0, y)])),
-  );
-}
 
 /** Points round a shape's outline (pixels). */
 function outline(p: Prim): XY[] {

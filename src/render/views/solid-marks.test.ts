@@ -4,12 +4,11 @@ import { Intake } from '../../core/intake.js';
 import type { Moment } from '../../core/moment.js';
 import { isRefusal, type Plan, type PlannedStep } from '../../core/plan-types.js';
 import { planFromIntake } from '../../core/planner.js';
-import { posedPoint } from '../../core/pose/client-pose.js';
 import { momentPose } from '../../core/pose/pose.js';
-import { restSurfaceHeight } from '../../core/pose/rest-body.js';
 import { momentAt } from '../../core/timeline.js';
 import { polygonDistance } from '../polyline.js';
 import type { XY } from '../svg.js';
+import { faceOnScreen } from '../test-support/safety-zones.js';
 import { themeColours } from '../theme.js';
 import { headCamera } from './camera.js';
 import { headMarks } from './solid-marks.js';
@@ -34,25 +33,6 @@ const theme = themeColours('light');
 
 function momentOf(plan: Plan, step: PlannedStep, phase: number): Moment {
   return momentAt(plan, step.start + (phase * step.duration) / step.reps, map);
-}
-
-/** The face and throat (BODY-PROPORTIONS.md) on the front of the posed body's midline, on screen. */
-function faceOnScreen(moment: Moment): XY[] {
-  const pose = momentPose(moment);
-  return (
-    [
-      [-0.042, 0.032],
-      [0.042, 0.032],
-      [0.044, 0.07],
-      [0.035, 0.125],
-      [0.039, 0.176],
-      [-0.039, 0.176],
-      [-0.035, 0.125],
-      [-0.044, 0.07],
-    ] as const
-  ).map(([x, y]) =>
-    camera.project(posedPoint(pose.moves, [x, y, restSurfaceHeight('supine', 'anterior', 0, y)])),
-  );
 }
 
 /** Every point a mark's path or circle goes through. */
@@ -110,7 +90,7 @@ describe('the head-end view: marks', () => {
           Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
           `${step.id} ${phase}: the marks span`,
         ).toBeGreaterThanOrEqual(40);
-        const face = faceOnScreen(moment);
+        const face = faceOnScreen(momentPose(moment), camera);
         const onFace = pts.filter((p) => polygonDistance(face, p) === 0);
         expect(onFace, `${step.id} ${phase}: marks on the face or throat`).toEqual([]);
       }
