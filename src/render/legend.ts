@@ -119,7 +119,7 @@ function legendLayout(options: LegendOptions) {
   };
   const height = rows.length * ROW * u + 8 * u;
   if (height > LEGEND_MAX_SHARE * view.table.height) {
-    const line = legendLineBox({ view, labels, moment, rows, size, under });
+    const line = legendLineLayout({ view, labels, moment, rows, size, under }).box;
     return { rows, size, under, u, words, isLine: true, box: line };
   }
   const sample = 40 * u;
@@ -183,15 +183,15 @@ function lineItems(labels: RenderLabels, rows: readonly LegendRow[], under: Hidd
   }));
 }
 
-/** The box of the legend on one line beside the table (a small canvas). */
-function legendLineBox(options: {
+/** The legend on one line beside the table (a small canvas): its items, their measures and its box. */
+function legendLineLayout(options: {
   view: ViewLayout;
   labels: RenderLabels;
   moment: Moment;
   rows: readonly LegendRow[];
   size: number;
   under: HiddenUnder;
-}): { x: number; y: number; width: number; height: number } {
+}) {
   const { view, moment, size } = options;
   const u = size / 14;
   const sample = 26 * u;
@@ -208,7 +208,7 @@ function legendLineBox(options: {
   const tableBottom = view.table.y + view.table.height;
   const cy = isBelow ? (tableBottom + view.captionTop) / 2 : view.table.y / 2;
   const x = Math.max(view.table.x + view.table.width - width, 2 * view.unit);
-  return { x, y: cy - height / 2, width, height };
+  return { u, sample, items, itemWidth, gap, pad, box: { x, y: cy - height / 2, width, height } };
 }
 
 /** The legend on one line beside the table (a small canvas): each symbol's sample and a word or two. */
@@ -222,13 +222,8 @@ function legendLineSvg(options: {
   under: HiddenUnder;
 }): string {
   const { theme, moment, size } = options;
-  const u = size / 14;
-  const sample = 26 * u;
-  const items = lineItems(options.labels, options.rows, options.under);
-  const itemWidth = (w: string) => sample + 5 * u + textWidth(w, size, 'regular');
-  const gap = 12 * u;
-  const pad = 6 * u;
-  const { x, y, width, height } = legendLineBox(options);
+  const { u, sample, items, itemWidth, gap, pad, box } = legendLineLayout(options);
+  const { x, y, width, height } = box;
   const cy = y + height / 2;
   const out: string[] = [legendBox(theme, { x, y: cy - height / 2, width, height }, u)];
   let at = x + pad;
