@@ -97,6 +97,23 @@ describe('the head-end view: marks', () => {
     }
   });
 
+  it('draws circles where the hands work, not their route, for a technique worked in circles', () => {
+    for (const id of ['scalp-shampoo', 'trapezius-knead']) {
+      const { plan, step } = headSteps.find((s) => s.step.id === id)!;
+      for (const phase of [0.1, 0.5, 0.9]) {
+        const moment = momentOf(plan, step, phase);
+        const { svg } = headMarks(moment, momentPose(moment), camera, theme, 1);
+        const working = moment.hands.filter((h) => !h.isHolding);
+        // One arc (with its halo) per working hand, the two mirrored hands turning opposite ways.
+        const arcs = [...svg.matchAll(/A[\d.]+ [\d.]+ 0 1 ([01])/g)].map((m) => m[1]);
+        expect(arcs.length, `${id} ${phase}`).toBe(2 * working.length);
+        if (working.length === 2) expect(new Set(arcs).size, `${id} ${phase}: both turn one way`).toBe(2);
+        // A route is an open polyline; the arrowheads are closed triangles.
+        expect(svg, `${id} ${phase}: a straight route`).not.toMatch(/ d="M[^"AZ]*L[^"AZ]*"/);
+      }
+    }
+  });
+
   it('names the symbols it uses in a legend, in words of at least 14 px', () => {
     const { plan, step } = headSteps.find((s) => s.step.id === 'chest-shoulder-neck-stroke')!;
     const svg = renderSolidView([momentOf(plan, step, 0.2)], { view: 'head', text: 'text' });

@@ -10,7 +10,7 @@ import type { Pose } from '../../core/pose/pose-types.js';
 import { scalpPoint } from '../../core/pose/practitioner-pose.js';
 import { restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import { type Vec3, vecScaled, vecSum } from '../../core/pose/vec3.js';
-import { isRepetitionMirrored } from '../marks.js';
+import { isRepetitionMirrored, TECHNIQUE_MARKS } from '../marks.js';
 import { el, num, polylinePathData, type XY } from '../svg.js';
 import type { Theme } from '../theme.js';
 import type { Camera } from './camera.js';
@@ -63,6 +63,78 @@ function markPoint(pose: Pose, p: TrackPoint, isLifted: boolean): Vec3 {
   }
   const z = restSurfaceHeight(pose.position, p.surface, p.x, p.y) + (isLifted ? 0.03 : 0.006);
   return posedPoint(pose.moves, [p.x, p.y, z]);
+}
+
+/** An arrow's line (`d`) in the path colour, and its head: a filled triangle (tip first). */
+export function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit: number): string {
+  const [tip, p1, p2] = head;
+  return (
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(5 * unit),
+      'stroke-linecap': 'round',
+    }) +
+    el('path', {
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      fill: theme.path,
+    })
+  );
+}
+
+/**
+ * A circular arrow (at least 40 px across at 1280×720) round a point: a turning joint, or circles worked round a
+ * point. Clockwise on the picture unless `isCounter`; dashed when the circles are on the far side of the limb.
+ */
+export function circleArrowSvg(
+  c: XY,
+  radius: number,
+  theme: Theme,
+  unit: number,
+  options: { isCounter?: boolean; isFarSide?: boolean } = {},
+): string {
+  const r = Math.max(radius, 26 * unit);
+  const turn = options.isCounter ? -1 : 1;
+  const start = turn * -Math.PI * 0.15;
+  const end = turn * Math.PI * 1.45;
+  const a = { x: c.x + r * Math.cos(start), y: c.y + r * Math.sin(start) };
+  const b = { x: c.x + r * Math.cos(end), y: c.y + r * Math.sin(end) };
+  const tangent = { x: -Math.sin(end) * turn, y: Math.cos(end) * turn };
+  const head = 15 * unit;
+  const p1 = {
+    x: b.x - tangent.x * head * 0.2 + tangent.y * head * 0.5,
+    y: b.y - tangent.y * head * 0.2 - tangent.x * head * 0.5,
+  };
+  const p2 = {
+    x: b.x - tangent.x * head * 0.2 - tangent.y * head * 0.5,
+    y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
+  };
+  const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
+  const d = `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 ${turn === 1 ? 1 : 0} ${num(b.x)} ${num(b.y)}`;
+  // A halo under the line keeps it readable over the hands and the limb.
+  const halo = el('path', {
+    d,
+    fill: 'none',
+    stroke: theme.background,
+    'stroke-width': num(10 * unit),
+    'stroke-linecap': 'round',
+  });
+  if (!options.isFarSide) return halo + arrowLineSvg(d, [tip, p1, p2], theme, unit);
+  return (
+    halo +
+    el('path', {
+      d,
+      fill: 'none',
+      stroke: theme.path,
+      'stroke-width': num(4 * unit),
+      'stroke-dasharray': `${num(9 * unit)} ${num(6 * unit)}`,
+    }) +
+    el('path', {
+      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
+      fill: theme.path,
+    })
+  );
 }
 
 /** Points of a projected line closer than `gap` pixels to the one before dropped (the last kept). */
@@ -240,6 +312,20 @@ export function headMarks(
       const from = { x: a.x + nx * 26 * unit, y: a.y + ny * 26 * unit };
       const to = { x: from.x + ux * Math.max(56 * unit, d), y: from.y + uy * Math.max(56 * unit, d) };
       strokes += lineSvg([from, to], theme, unit, 'working');
+      used.add('movement');
+    }
+    return { svg: strokes, used };
+  }
+  if (TECHNIQUE_MARKS[moment.technique].stroke === 'loops') {
+    // Worked in circles (kneading, the scalp's friction): a circle round each working hand's contact, not its route,
+    // placed as the strokes are (on the crown or chest where seen, beside the body where the hand works under it),
+    // each turning the way its hand turns as seen (mirrored hands: the one on the picture's left counter-clockwise).
+    const middle = camera.project(posedPoint(pose.moves, [0, SKULL_BASE_Y, 0])).x;
+    for (const h of moment.hands) {
+      // A hand lifted between rounds keeps its circle: it goes on circling where it lands next.
+      if (h.isHolding) continue;
+      const at = camera.project(markPoint(pose, { x: h.x, y: h.y, surface: h.surface }, false));
+      strokes += circleArrowSvg(at, 0.02 * camera.scale, theme, unit, { isCounter: at.x < middle });
       used.add('movement');
     }
     return { svg: strokes, used };

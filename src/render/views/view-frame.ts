@@ -25,7 +25,7 @@ import {
   type SplitGroup,
   stillGroupSvgs,
 } from './solid-layers.js';
-import { headMarks } from './solid-marks.js';
+import { arrowLineSvg, circleArrowSvg, headMarks } from './solid-marks.js';
 import {
   clientGroups,
   isBeyondLimb,
@@ -154,78 +154,6 @@ function arrowSvg(a: XY, b: XY, bend: number, theme: Theme, unit: number): strin
       theme,
       unit,
     )
-  );
-}
-
-/** An arrow's line (`d`) in the path colour, and its head: a filled triangle (tip first). */
-function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit: number): string {
-  const [tip, p1, p2] = head;
-  return (
-    el('path', {
-      d,
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(5 * unit),
-      'stroke-linecap': 'round',
-    }) +
-    el('path', {
-      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
-      fill: theme.path,
-    })
-  );
-}
-
-/**
- * A circular arrow (at least 40 px across at 1280×720) round a point: a turning joint, or circles worked round a
- * point. Clockwise on the picture unless `isCounter`; dashed when the circles are on the far side of the limb.
- */
-function circleArrowSvg(
-  c: XY,
-  radius: number,
-  theme: Theme,
-  unit: number,
-  options: { isCounter?: boolean; isFarSide?: boolean } = {},
-): string {
-  const r = Math.max(radius, 26 * unit);
-  const turn = options.isCounter ? -1 : 1;
-  const start = turn * -Math.PI * 0.15;
-  const end = turn * Math.PI * 1.45;
-  const a = { x: c.x + r * Math.cos(start), y: c.y + r * Math.sin(start) };
-  const b = { x: c.x + r * Math.cos(end), y: c.y + r * Math.sin(end) };
-  const tangent = { x: -Math.sin(end) * turn, y: Math.cos(end) * turn };
-  const head = 15 * unit;
-  const p1 = {
-    x: b.x - tangent.x * head * 0.2 + tangent.y * head * 0.5,
-    y: b.y - tangent.y * head * 0.2 - tangent.x * head * 0.5,
-  };
-  const p2 = {
-    x: b.x - tangent.x * head * 0.2 - tangent.y * head * 0.5,
-    y: b.y - tangent.y * head * 0.2 + tangent.x * head * 0.5,
-  };
-  const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
-  const d = `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 ${turn === 1 ? 1 : 0} ${num(b.x)} ${num(b.y)}`;
-  // A halo under the line keeps it readable over the hands and the limb.
-  const halo = el('path', {
-    d,
-    fill: 'none',
-    stroke: theme.background,
-    'stroke-width': num(10 * unit),
-    'stroke-linecap': 'round',
-  });
-  if (!options.isFarSide) return halo + arrowLineSvg(d, [tip, p1, p2], theme, unit);
-  return (
-    halo +
-    el('path', {
-      d,
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(4 * unit),
-      'stroke-dasharray': `${num(9 * unit)} ${num(6 * unit)}`,
-    }) +
-    el('path', {
-      d: `M${num(tip.x)} ${num(tip.y)}L${num(p1.x)} ${num(p1.y)}L${num(p2.x)} ${num(p2.y)}Z`,
-      fill: theme.path,
-    })
   );
 }
 
@@ -540,7 +468,8 @@ function panelPieces(
     if (hand) front += contactMarkSvg(camera.project(hand.contact), words.contact[hand.shape], theme, unit);
   }
   if (view === 'head') {
-    // From the head end: the stroke's arrows, the way back, their order, a traction's pull, a drawn strand.
+    // From the head end: the stroke's arrows, the way back, their order, a traction's pull, a drawn strand, the
+    // circles of a kneading or friction.
     const marks = headMarks(moment, pose, camera, theme, unit);
     // The hands in sight drawn again over the marks, as the top view draws them over its paths: an arrow never
     // hides the fingers (the hands turning round the shoulders, Figure 118).
