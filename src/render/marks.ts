@@ -48,6 +48,11 @@ interface MarkSpec {
    * feet (figure 116).
    */
   readonly bendsBySurface?: boolean;
+  /**
+   * How the head-end view marks it instead of by its stroke: the strand drawn out from its root (a hair draw), or
+   * the pull toward the practitioner (a traction).
+   */
+  readonly headMark?: 'strand' | 'pull';
 }
 
 /** Each technique kind declares its marks (CONVENTIONS.md: each kind brings its own answer). */
@@ -59,11 +64,17 @@ export const TECHNIQUE_MARKS: Readonly<Record<TechniqueKind, MarkSpec>> = {
   rub: { stroke: 'loops', loop: 0.009, emphasis: 'none' },
   drain: { stroke: 'chevrons', emphasis: 'none', isAheadOverHands: true },
   squeeze: { stroke: 'brackets', emphasis: 'none' },
-  traction: { stroke: 'dashes', emphasis: 'bold-arrow', showsLift: true, pullsAgainstFingers: true },
+  traction: {
+    stroke: 'dashes',
+    emphasis: 'bold-arrow',
+    showsLift: true,
+    pullsAgainstFingers: true,
+    headMark: 'pull',
+  },
   stretch: { stroke: 'dashes', emphasis: 'bold-arrow', arrowLabel: 'toResistance', bendsBySurface: true },
   rotate: { stroke: 'dashes', emphasis: 'circle-arrow' },
   lift: { stroke: 'none', emphasis: 'lift', showsLift: true },
-  tug: { stroke: 'dashes', emphasis: 'bold-arrow' },
+  tug: { stroke: 'dashes', emphasis: 'bold-arrow', headMark: 'strand' },
   rest: { stroke: 'none', emphasis: 'none' },
 };
 

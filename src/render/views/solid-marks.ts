@@ -271,7 +271,8 @@ export function headMarks(
   let strokes = '';
   let numbers = '';
   let numbered = false;
-  if (moment.technique === 'tug') {
+  const marks = TECHNIQUE_MARKS[moment.technique];
+  if (marks.headMark === 'strand') {
     // The strand from its root on the scalp to the fingers that hold it, and one arrow beyond the fingers farthest
     // out: the way it is drawn, away from the head.
     let farthest: { a: XY; b: XY; far: XY; length: number } | null = null;
@@ -316,7 +317,7 @@ export function headMarks(
     }
     return { svg: strokes, used };
   }
-  if (TECHNIQUE_MARKS[moment.technique].stroke === 'loops') {
+  if (marks.stroke === 'loops') {
     // Worked in circles (kneading, the scalp's friction): a circle round each working hand's contact, not its route,
     // placed as the strokes are (on the crown or chest where seen, beside the body where the hand works under it),
     // each turning the way its hand turns as seen (mirrored hands: the one on the picture's left counter-clockwise).
@@ -330,7 +331,7 @@ export function headMarks(
     }
     return { svg: strokes, used };
   }
-  if (moment.technique === 'traction') {
+  if (marks.headMark === 'pull') {
     // The pull: from beyond the crown toward the practitioner (down the picture), beside neither hand.
     const crown = camera.project(posedPoint(pose.moves, [0, -0.01, 0.06]));
     const from = { x: crown.x, y: crown.y + 14 * unit };
