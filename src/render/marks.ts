@@ -15,7 +15,7 @@ import {
   type MeasuredLine,
   polygonDistance,
 } from './polyline.js';
-import { el, num, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';
+import { el, num, numberBadgeSvg, polylinePathData, smoothPathData, type XY, xmlEscaped } from './svg.js';
 import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenAngleFromBody, screenFromBody, type ViewLayout } from './view.js';
@@ -302,28 +302,12 @@ function phaseNumber(pen: Pen, at: XY, n: number, colour: string) {
   // 14 px at 1280×720, never under 12 px: the circle grows with its digit.
   const size = labelSize(u, 14);
   const k = size / 14;
-  return (
-    el('circle', {
-      cx: num(at.x),
-      cy: num(at.y),
-      r: num(11 * k),
-      fill: theme.labelHalo,
-      stroke: colour,
-      'stroke-width': num(2 * k, 2),
-    }) +
-    el(
-      'text',
-      {
-        x: num(at.x),
-        y: num(at.y + 5 * k),
-        'font-size': num(size),
-        'font-weight': '700',
-        fill: colour,
-        'text-anchor': 'middle',
-      },
-      String(n),
-    )
-  );
+  return numberBadgeSvg(at, n, {
+    radius: 11 * k,
+    fill: theme.labelHalo,
+    stroke: { colour, width: num(2 * k, 2) },
+    digit: { size, colour, drop: 5 * k },
+  });
 }
 
 /**

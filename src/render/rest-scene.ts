@@ -1,6 +1,6 @@
 import type { MarkLayerOptions } from './layer-options.js';
 import { personFromAboveSvg } from './place.js';
-import { el, num, xmlEscaped } from './svg.js';
+import { el, num, numberBadgeSvg, xmlEscaped } from './svg.js';
 import { textWidth } from './text-metrics.js';
 import type { Theme } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
@@ -38,28 +38,12 @@ function label(
 
 function numbered(view: ViewLayout, theme: Theme, at: { x: number; y: number }, n: number) {
   const u = view.unit;
-  return (
-    el('circle', {
-      cx: num(at.x),
-      cy: num(at.y),
-      r: num(12 * u),
-      fill: theme.labelHalo,
-      stroke: theme.path,
-      'stroke-width': num(2 * u, 2),
-    }) +
-    el(
-      'text',
-      {
-        x: num(at.x),
-        y: num(at.y + 5 * u),
-        'font-size': num(15 * u),
-        'font-weight': '700',
-        fill: theme.path,
-        'text-anchor': 'middle',
-      },
-      String(n),
-    )
-  );
+  return numberBadgeSvg(at, n, {
+    radius: 12 * u,
+    fill: theme.labelHalo,
+    stroke: { colour: theme.path, width: num(2 * u, 2) },
+    digit: { size: 15 * u, colour: theme.path, drop: 5 * u },
+  });
 }
 
 /** A seated person seen from above: a chair, shoulders and head, facing `facing` (radians, screen). */

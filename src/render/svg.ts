@@ -101,3 +101,38 @@ export function el(
     ? `<${name}${attrs(values)}/>`
     : `<${name}${attrs(values)}>${content}</${name}>`;
 }
+
+/** How a number badge looks: its circle's radius and colours, its digit's size, colour and drop below the centre. */
+export interface NumberBadgeStyle {
+  readonly radius: number;
+  readonly fill: string;
+  /** The ring round the circle, its width already written (each caller keeps its own precision). */
+  readonly stroke?: { readonly colour: string; readonly width: string };
+  readonly digit: { readonly size: number; readonly colour: string; readonly drop: number };
+}
+
+/** A number in a circle (the order of phases, a panel's number): the circle, then its digit centred in bold. */
+export function numberBadgeSvg(at: XY, n: number, style: NumberBadgeStyle): string {
+  return (
+    el('circle', {
+      cx: num(at.x),
+      cy: num(at.y),
+      r: num(style.radius),
+      fill: style.fill,
+      stroke: style.stroke?.colour,
+      'stroke-width': style.stroke?.width,
+    }) +
+    el(
+      'text',
+      {
+        x: num(at.x),
+        y: num(at.y + style.digit.drop),
+        'font-size': num(style.digit.size),
+        'font-weight': '700',
+        fill: style.digit.colour,
+        'text-anchor': 'middle',
+      },
+      String(n),
+    )
+  );
+}

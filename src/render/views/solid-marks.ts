@@ -11,7 +11,7 @@ import { scalpPoint } from '../../core/pose/practitioner-pose.js';
 import { restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import { type Vec3, vecScaled, vecSum } from '../../core/pose/vec3.js';
 import { isRepetitionMirrored, TECHNIQUE_MARKS } from '../marks.js';
-import { el, num, polylinePathData, type XY } from '../svg.js';
+import { el, num, numberBadgeSvg, polylinePathData, type XY } from '../svg.js';
 import type { Theme } from '../theme.js';
 import type { Camera } from './camera.js';
 
@@ -216,28 +216,12 @@ function lineSvg(points: readonly XY[], theme: Theme, unit: number, style: 'work
 
 /** A number in a circle (the order of the phases), 15 px at 1280×720. */
 function numberSvg(at: XY, n: number, theme: Theme, unit: number): string {
-  return (
-    el('circle', {
-      cx: num(at.x),
-      cy: num(at.y),
-      r: num(13 * unit),
-      fill: theme.chip,
-      stroke: theme.background,
-      'stroke-width': num(2 * unit),
-    }) +
-    el(
-      'text',
-      {
-        x: num(at.x),
-        y: num(at.y + 5.5 * unit),
-        'font-size': num(16 * unit),
-        'font-weight': '700',
-        fill: theme.chipText,
-        'text-anchor': 'middle',
-      },
-      String(n),
-    )
-  );
+  return numberBadgeSvg(at, n, {
+    radius: 13 * unit,
+    fill: theme.chip,
+    stroke: { colour: theme.background, width: num(2 * unit) },
+    digit: { size: 16 * unit, colour: theme.chipText, drop: 5.5 * unit },
+  });
 }
 
 /** A point `distance` px from `from` away from `to`. */

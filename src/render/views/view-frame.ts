@@ -11,7 +11,7 @@ import { renderLabels } from '../labels.js';
 import { type Framing, RENDER_LAYERS, type RenderLayer } from '../layers.js';
 import { TECHNIQUE_MARKS } from '../marks.js';
 import { hatchPatternSvg } from '../safety.js';
-import { el, num, type XY, xmlEscaped } from '../svg.js';
+import { el, num, numberBadgeSvg, type XY, xmlEscaped } from '../svg.js';
 import { type TextMode, textAsPaths } from '../text-path.js';
 import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.js';
 import { viewLayout } from '../view.js';
@@ -586,19 +586,11 @@ function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?:
   let out = '';
   let x = at.x;
   if (number !== undefined) {
-    out += el('circle', { cx: num(x + 14 * unit), cy: num(at.y), r: num(14 * unit), fill: theme.chip });
-    out += el(
-      'text',
-      {
-        x: num(x + 14 * unit),
-        y: num(at.y + 6 * unit),
-        'font-size': num(17 * unit),
-        'font-weight': '700',
-        fill: theme.chipText,
-        'text-anchor': 'middle',
-      },
-      String(number),
-    );
+    out += numberBadgeSvg({ x: x + 14 * unit, y: at.y }, number, {
+      radius: 14 * unit,
+      fill: theme.chip,
+      digit: { size: 17 * unit, colour: theme.chipText, drop: 6 * unit },
+    });
     x += 36 * unit;
   }
   out += el(
