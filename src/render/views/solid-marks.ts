@@ -65,6 +65,17 @@ function markPoint(pose: Pose, p: TrackPoint, isLifted: boolean): Vec3 {
   return posedPoint(pose.moves, [p.x, p.y, z]);
 }
 
+/** A halo under an arrow's line (`d`), in the background colour: it keeps the arrow readable over hands and limbs. */
+export function arrowHaloSvg(d: string, theme: Theme, unit: number): string {
+  return el('path', {
+    d,
+    fill: 'none',
+    stroke: theme.background,
+    'stroke-width': num(10 * unit),
+    'stroke-linecap': 'round',
+  });
+}
+
 /** An arrow's line (`d`) in the path colour, and its head: a filled triangle (tip first). */
 export function arrowLineSvg(d: string, head: readonly [XY, XY, XY], theme: Theme, unit: number): string {
   const [tip, p1, p2] = head;
@@ -112,14 +123,7 @@ export function circleArrowSvg(
   };
   const tip = { x: b.x + tangent.x * head, y: b.y + tangent.y * head };
   const d = `M${num(a.x)} ${num(a.y)}A${num(r)} ${num(r)} 0 1 ${turn === 1 ? 1 : 0} ${num(b.x)} ${num(b.y)}`;
-  // A halo under the line keeps it readable over the hands and the limb.
-  const halo = el('path', {
-    d,
-    fill: 'none',
-    stroke: theme.background,
-    'stroke-width': num(10 * unit),
-    'stroke-linecap': 'round',
-  });
+  const halo = arrowHaloSvg(d, theme, unit);
   if (!options.isFarSide) return halo + arrowLineSvg(d, [tip, p1, p2], theme, unit);
   return (
     halo +

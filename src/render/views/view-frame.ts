@@ -25,7 +25,7 @@ import {
   type SplitGroup,
   stillGroupSvgs,
 } from './solid-layers.js';
-import { arrowLineSvg, circleArrowSvg, headMarks } from './solid-marks.js';
+import { arrowHaloSvg, arrowLineSvg, circleArrowSvg, headMarks } from './solid-marks.js';
 import {
   clientGroups,
   isBeyondLimb,
@@ -212,15 +212,7 @@ function arcArrowSvg(o: XY, r: number, a0: number, a1: number, theme: Theme, uni
   const w1 = { x: back.x - t.y * head * 0.55, y: back.y + t.x * head * 0.55 };
   const w2 = { x: back.x + t.y * head * 0.55, y: back.y - t.x * head * 0.55 };
   const d = `M${num(p0.x)} ${num(p0.y)}A${num(r)} ${num(r)} 0 0 ${dir > 0 ? 1 : 0} ${num(p1.x)} ${num(p1.y)}`;
-  return (
-    el('path', {
-      d,
-      fill: 'none',
-      stroke: theme.background,
-      'stroke-width': num(10 * unit),
-      'stroke-linecap': 'round',
-    }) + arrowLineSvg(d, [tip, w1, w2], theme, unit)
-  );
+  return arrowHaloSvg(d, theme, unit) + arrowLineSvg(d, [tip, w1, w2], theme, unit);
 }
 
 /**
