@@ -49,27 +49,7 @@ const INTAKES: readonly RawIntake[] = REGION_IDS.flatMap((region) => [
  * - back-forearm-spread with both buttocks or the skull base avoided: the forearm's loose hand, 0.12 H ahead of its
  *   middle, reaches further than the planner's footprint (0.07 H); the drawing turns it onto the spine line.
  */
-const KNOWN_LYING: readonly { routine: string; intake: RawIntake }[] = [
-  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'back.scapula' }] } },
-  {
-    routine: 'spinal-column',
-    intake: { minutes: 60, avoidRegions: [{ region: 'back.scapula', side: 'left' }] },
-  },
-  {
-    routine: 'spinal-column',
-    intake: { minutes: 30, avoidRegions: [{ region: 'back.scapula', side: 'right' }] },
-  },
-  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'hip.gluteal' }] } },
-  { routine: 'spinal-column', intake: { minutes: 60, avoidRegions: [{ region: 'head.skull-base' }] } },
-  {
-    routine: 'spinal-column',
-    intake: { minutes: 60, avoidRegions: [{ region: 'head.skull-base', side: 'left' }] },
-  },
-  {
-    routine: 'spinal-column',
-    intake: { minutes: 30, avoidRegions: [{ region: 'head.skull-base', side: 'right' }] },
-  },
-];
+const KNOWN_LYING: readonly { routine: string; intake: RawIntake }[] = [];
 
 const isKnownLying = (routine: string, intake: RawIntake) =>
   KNOWN_LYING.some((k) => k.routine === routine && JSON.stringify(k.intake) === JSON.stringify(intake));
