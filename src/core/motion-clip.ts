@@ -63,8 +63,8 @@ export interface HandSpanFootprint {
 /**
  * The footprint of the whole hand round its contact, for a tool whose hand reaches beyond its contact (HAND_SPAN);
  * null for the others and for a holding hand. The fingers point along the working stroke, and keep that way on the
- * way back (techniques' fingerAngle), so behind and ahead are along the working stroke; a hand the step turns by a
- * rule of its own reaches the longer of the two either way.
+ * way back (techniques' fingerAngle), so behind and ahead are along the working stroke. None for a hand the step
+ * turns by a rule of its own (`fingers` other than `along`).
  */
 export function handSpan(
   hand: Pick<HandTrack, 'tool' | 'isHolding'>,
@@ -74,10 +74,10 @@ export function handSpan(
   if (hand.isHolding || !span) return null;
   const behind = Math.max(0, span.behind - span.across);
   const ahead = Math.max(0, span.ahead - span.across);
+  // A hand the step turns by a rule of its own (the sole's thumb, the scalp's fingertips) lies where that rule
+  // puts it, which the stroke does not say: its contact's footprint is what the planner knows of it.
   const liesAlong = fingers === undefined || fingers === 'along';
-  if (liesAlong) return { halfWidth: span.across, behind, ahead };
-  const most = Math.max(behind, ahead);
-  return { halfWidth: span.across, behind: most, ahead: most };
+  return liesAlong ? { halfWidth: span.across, behind, ahead } : null;
 }
 
 /**
