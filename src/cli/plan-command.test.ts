@@ -105,8 +105,9 @@ describe.skipIf(!isPlannerReady)('plan (with the planner)', () => {
     const header = lines.findIndex((l) => /^start +step +side +reps +pressure +time +changed$/.test(l));
     expect(header).toBeGreaterThan(2);
     expect(lines[header + 1]).toMatch(/^0:00 +\S/);
+    // The sole's thumb circles too: the thumb's hand (HAND_SPAN) lies over the lower leg at the heel.
     expect(lines.slice(2, header).join('\n')).toMatch(
-      /Varicose veins\n {4}- Left out: Leg drainage \(left\), Leg squeeze \(left\), Circles around the ankle \(left\)\./,
+      /Varicose veins\n {4}- Left out: Leg drainage \(left\), Leg squeeze \(left\), Circles around the ankle \(left\), Thumb circles on the sole \(left\)\./,
     );
     expect(r.stdout).toMatch(/\n {2}leg-knead \(left\) +varicose-veins: /);
     expect(r.stdout).toContain('Excluded regions:');

@@ -112,6 +112,22 @@ export const CONTACT_HALF_LENGTH: Readonly<Record<ContactTool, number>> = {
   forearm: 0.07,
 };
 
+/**
+ * How far the whole hand lies round its contact, for the tools whose hand reaches beyond the contact's own footprint
+ * (CONTACT_HALF_WIDTH, CONTACT_HALF_LENGTH): behind and ahead along the fingers, and across either side, in body
+ * units, as the pictures draw it (src/render/hands.ts, tested to agree). Two fingertips press and the hand behind
+ * them (to the wrist, 0.13 H) rests over the skin; a thumb's hand lies beside it, its fingers anchored on the body
+ * (0.06 H across); a forearm's loose hand lies 0.12 H ahead of its middle, just over the skin. The planner keeps this
+ * span off the plan's excluded regions too (a client's "do not touch here" means the whole hand), not only the contact.
+ */
+export const HAND_SPAN: Readonly<
+  Partial<Record<ContactTool, { readonly behind: number; readonly ahead: number; readonly across: number }>>
+> = {
+  fingertips: { behind: 0.13, ahead: 0.005, across: 0.033 },
+  thumb: { behind: 0.093, ahead: 0.03, across: 0.062 },
+  forearm: { behind: 0.09, ahead: 0.12, across: 0.0275 },
+};
+
 /** Where the practitioner stands or sits. `side` means the side of the current per-side block. */
 export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
 export type PractitionerPlace = z.infer<typeof PractitionerPlace>;

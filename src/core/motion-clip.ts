@@ -1,6 +1,6 @@
 import { type BodyMap, type RegionHit, regionsWithin } from './body-map.js';
 import { bodyPoint } from './geometry.js';
-import { CONTACT_HALF_LENGTH, CONTACT_HALF_WIDTH, type ContactTool } from './ids.js';
+import { CONTACT_HALF_LENGTH, CONTACT_HALF_WIDTH, type ContactTool, HAND_SPAN } from './ids.js';
 import { cachedValue } from './memo.js';
 import type { HandTrack, StepMotion, TrackPoint } from './plan-types.js';
 import { trackPointMirrored } from './step-motion.js';
@@ -52,6 +52,48 @@ export function handReachAlong(
   return Math.max(0, halfLength - contactHalfWidth(hand.tool));
 }
 
+/** A hand's span (HAND_SPAN) as a footprint: a disc of this half-width swept along the stroke and past its ends. */
+export interface HandSpanFootprint {
+  readonly halfWidth: number;
+  /** How far past the disc the span reaches behind the contact (against the fingers) and ahead of it. */
+  readonly behind: number;
+  readonly ahead: number;
+}
+
+/**
+ * The footprint of the whole hand round its contact, for a tool whose hand reaches beyond its contact (HAND_SPAN);
+ * null for the others and for a holding hand. The fingers point along the working stroke, and keep that way on the
+ * way back (techniques' fingerAngle), so behind and ahead are along the working stroke. None for a hand the step
+ * turns by a rule of its own (`fingers` other than `along`).
+ */
+export function handSpan(
+  hand: Pick<HandTrack, 'tool' | 'isHolding'>,
+  fingers?: StepMotion['fingers'],
+): HandSpanFootprint | null {
+  const span = HAND_SPAN[hand.tool];
+  if (hand.isHolding || !span) return null;
+  const behind = Math.max(0, span.behind - span.across);
+  const ahead = Math.max(0, span.ahead - span.across);
+  // A hand the step turns by a rule of its own (the sole's thumb, the scalp's fingertips) lies where that rule
+  // puts it, which the stroke does not say: its contact's footprint is what the planner knows of it.
+  const liesAlong = fingers === undefined || fingers === 'along';
+  return liesAlong ? { halfWidth: span.across, behind, ahead } : null;
+}
+
+/**
+ * The points a hand's span reaches past a stroke's two ends: behind its start and ahead of its end, swapped for the
+ * way back (its fingers still point along the working stroke).
+ */
+export function handSpanEnds(
+  points: readonly TrackPoint[],
+  span: HandSpanFootprint,
+  options: { isReturn: boolean },
+): TrackEnds {
+  const before = options.isReturn ? span.ahead : span.behind;
+  const after = options.isReturn ? span.behind : span.ahead;
+  return { before: trackEndsBeyond(points, before).before, after: trackEndsBeyond(points, after).after };
+}
+
 /** The points a stroke's footprint reaches beyond its two ends: before the start (in track order) and after the end. */
 export interface TrackEnds {
   readonly before: readonly TrackPoint[];
@@ -100,18 +142,26 @@ function endsComputed(points: readonly TrackPoint[], reach: number): TrackEnds {
   };
 }
 
+/** One footprint a clip keeps free: what blocks it, and how far it reaches before and after each contact point. */
+interface Footprint {
+  readonly isBlocked: (p: TrackPoint) => boolean;
+  readonly before: number;
+  readonly after: number;
+}
+
 /**
- * Per sample of a track: whether the footprint there is blocked, that is whether any contact point within `reach`
- * along the track (its end extensions, trackEndsBeyond, included) is blocked.
+ * Per sample of a track: whether the footprint there is blocked, that is whether any contact point within its
+ * reach along the track (its end extensions, trackEndsBeyond, included) is blocked.
  */
 function footprintBlockedFlags(
   points: readonly TrackPoint[],
   samples: readonly TrackPoint[],
-  isBlocked: (p: TrackPoint) => boolean,
-  reach: number,
+  footprint: Footprint,
 ): boolean[] {
-  if (reach <= 0) return samples.map(isBlocked);
-  const { before, after } = trackEndsBeyond(points, reach);
+  const { isBlocked } = footprint;
+  if (footprint.before <= 0 && footprint.after <= 0) return samples.map(isBlocked);
+  const before = trackEndsBeyond(points, footprint.before).before;
+  const after = trackEndsBeyond(points, footprint.after).after;
   const all = [...before, ...samples, ...after];
   const along = new Float64Array(all.length);
   const blockedBefore = new Int32Array(all.length + 1);
@@ -124,29 +174,48 @@ function footprintBlockedFlags(
   let hi = 0;
   for (let i = 0; i < samples.length; i++) {
     const k = before.length + i;
-    while (along[lo]! < along[k]! - reach - 1e-12) lo++;
-    while (hi + 1 < all.length && along[hi + 1]! <= along[k]! + reach + 1e-12) hi++;
+    while (along[lo]! < along[k]! - footprint.before - 1e-12) lo++;
+    while (hi + 1 < all.length && along[hi + 1]! <= along[k]! + footprint.after + 1e-12) hi++;
     out.push(blockedBefore[hi + 1]! - blockedBefore[lo]! > 0);
   }
   return out;
 }
 
+/** Per sample: blocked for any of the footprints. */
+function footprintsBlockedFlags(
+  points: readonly TrackPoint[],
+  samples: readonly TrackPoint[],
+  footprints: readonly Footprint[],
+): boolean[] {
+  const flags = footprints.map((f) => footprintBlockedFlags(points, samples, f));
+  return samples.map((_, i) => flags.some((f) => f[i]));
+}
+
 /**
- * The longest run of samples whose footprint is free, shortened at an end while the run's own extension past that
- * end (straight on, where the track went on round a bend) is blocked.
+ * The longest run of samples whose footprints are free, shortened at an end while a footprint's own extension past
+ * that end (straight on, where the track went on round a bend) is blocked.
  */
 function footprintRun(
   samples: readonly TrackPoint[],
   flags: readonly boolean[],
-  isBlocked: (p: TrackPoint) => boolean,
-  reach: number,
+  footprints: readonly Footprint[],
 ): TrackPoint[] {
   let run = longestRun(samples, flags);
-  while (run.length >= 2 && reach > 0) {
-    const { before, after } = endsComputed(run, reach);
-    if (before.some(isBlocked)) run = run.slice(1);
-    else if (after.some(isBlocked)) run = run.slice(0, -1);
-    else break;
+  while (run.length >= 2) {
+    let cut = false;
+    for (const f of footprints) {
+      if (f.before > 0 && endsComputed(run, f.before).before.some(f.isBlocked)) {
+        run = run.slice(1);
+        cut = true;
+        break;
+      }
+      if (f.after > 0 && endsComputed(run, f.after).after.some(f.isBlocked)) {
+        run = run.slice(0, -1);
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) break;
   }
   return run;
 }
@@ -261,6 +330,7 @@ function handClipped(
   hand: HandTrack,
   isBlockedFor: ContactBlocked,
   fingers: StepMotion['fingers'],
+  isSpanBlockedFor?: ContactBlocked,
 ): { hand: HandTrack; changed: boolean } | null {
   const halfWidth = handHalfWidth(hand);
   const isBlocked = (p: TrackPoint) => isBlockedFor(p, halfWidth);
@@ -270,16 +340,27 @@ function handClipped(
   }
   // The whole footprint: the half-width's disc swept along the stroke, and past its ends by the tool's length.
   const reach = handReachAlong(hand, fingers);
-  const workFlags = footprintBlockedFlags(hand.points, samples, isBlocked, reach);
+  const contact: Footprint = { isBlocked, before: reach, after: reach };
+  // And the whole hand round the contact (HAND_SPAN), where the tool's hand reaches beyond it: its fingers keep
+  // pointing along the working stroke, so on the way back what lay behind lies ahead.
+  const span = isSpanBlockedFor ? handSpan(hand, fingers) : null;
+  const isSpanBlocked = (p: TrackPoint) => isSpanBlockedFor!(p, span!.halfWidth);
+  const workFootprints: Footprint[] = span
+    ? [contact, { isBlocked: isSpanBlocked, before: span.behind, after: span.ahead }]
+    : [contact];
+  const returnFootprints: Footprint[] = span
+    ? [contact, { isBlocked: isSpanBlocked, before: span.ahead, after: span.behind }]
+    : [contact];
+  const workFlags = footprintsBlockedFlags(hand.points, samples, workFootprints);
   const workBlocked = workFlags.some(Boolean);
   const returnPressing = hand.isReturnPressing === true && hand.returnPoints !== undefined;
   const returnSamples = returnPressing ? trackSampled(hand.returnPoints ?? []) : [];
   const returnFlags = returnPressing
-    ? footprintBlockedFlags(hand.returnPoints ?? [], returnSamples, isBlocked, reach)
+    ? footprintsBlockedFlags(hand.returnPoints ?? [], returnSamples, returnFootprints)
     : [];
   const returnBlocked = returnFlags.some(Boolean);
   if (!workBlocked && !returnBlocked) return { hand, changed: false };
-  const work = workBlocked ? footprintRun(samples, workFlags, isBlocked, reach) : samples;
+  const work = workBlocked ? footprintRun(samples, workFlags, workFootprints) : samples;
   const original = runLength(hand.points);
   // A stroke cut to less than a quarter of itself (or under 3 cm) is not worth doing: skip the step instead.
   if (work.length < 2 || runLength(work) < Math.max(0.015, original * 0.25)) return null;
@@ -289,7 +370,7 @@ function handClipped(
   if (hand.returnPoints !== undefined) {
     if (!returnPressing) returnPoints = [...points].reverse();
     else if (returnBlocked || workBlocked) {
-      const kept = returnBlocked ? footprintRun(returnSamples, returnFlags, isBlocked, reach) : returnSamples;
+      const kept = returnBlocked ? footprintRun(returnSamples, returnFlags, returnFootprints) : returnSamples;
       if (kept.length >= 2 && runLength(kept) >= 0.015) returnPoints = simplified(kept);
       else {
         returnPoints = [...points].reverse();
@@ -306,11 +387,15 @@ function handClipped(
   return { hand: next, changed: true };
 }
 
-function motionClipped(motion: StepMotion, isBlocked: ContactBlocked): ClipResult {
+function motionClipped(
+  motion: StepMotion,
+  isBlocked: ContactBlocked,
+  isSpanBlocked?: ContactBlocked,
+): ClipResult {
   const hands: HandTrack[] = [];
   let changed = false;
   for (const h of motion.hands) {
-    const r = handClipped(h, isBlocked, motion.fingers);
+    const r = handClipped(h, isBlocked, motion.fingers, isSpanBlocked);
     if (!r) return { kind: 'blocked' };
     hands.push(r.hand);
     changed ||= r.changed;
@@ -332,12 +417,17 @@ function mirroredMotion(motion: StepMotion): StepMotion {
 
 /**
  * Fits a motion around blocked contact points: strokes are cut to their longest free run, a hold on a
- * blocked point blocks the step, and an alternating-sides motion keeps only a side that is free.
+ * blocked point blocks the step, and an alternating-sides motion keeps only a side that is free. With
+ * `isSpanBlocked`, the whole hand round each contact (handSpan) is kept off what it blocks too.
  */
-export function motionAvoiding(motion: StepMotion, isBlocked: ContactBlocked): ClipResult {
-  const primary = motionClipped(motion, isBlocked);
+export function motionAvoiding(
+  motion: StepMotion,
+  isBlocked: ContactBlocked,
+  isSpanBlocked?: ContactBlocked,
+): ClipResult {
+  const primary = motionClipped(motion, isBlocked, isSpanBlocked);
   if (!motion.alternateSidesEachRep) return primary;
-  const mirror = motionClipped(mirroredMotion(motion), isBlocked);
+  const mirror = motionClipped(mirroredMotion(motion), isBlocked, isSpanBlocked);
   if (primary.kind === 'unchanged' && mirror.kind === 'unchanged') return primary;
   // Work only the side that is free, rather than cut both.
   if (primary.kind === 'unchanged')

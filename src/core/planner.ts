@@ -10,6 +10,8 @@ import {
   exclusionReach,
   handHalfWidth,
   handReachAlong,
+  handSpan,
+  handSpanEnds,
   motionAvoiding,
   regionsNear,
   trackEndsBeyond,
@@ -152,6 +154,8 @@ export interface ToolSamples {
   readonly points: readonly TrackPoint[];
   /** Where the tool's footprint reaches past its strokes' ends (trackEndsBeyond): kept off what it must not touch. */
   readonly ends: readonly TrackPoint[];
+  /** The whole hand round its contacts (handSpan), where it reaches beyond them: its half-width and its points. */
+  readonly span?: { readonly halfWidth: number; readonly points: readonly TrackPoint[] };
 }
 
 const contactSamplesCache = new WeakMap<StepMotion, readonly ToolSamples[]>();
@@ -174,13 +178,28 @@ function contactSamplesComputed(motion: StepMotion): ToolSamples[] {
       const back = trackEndsBeyond(h.returnPoints, reach);
       ends.push(...back.before, ...back.after);
     }
+    const span = handSpan(h, motion.fingers);
+    const spanPoints: TrackPoint[] = [];
+    if (span) {
+      const work = handSpanEnds(h.points, span, { isReturn: false });
+      spanPoints.push(...points, ...work.before, ...work.after);
+      if (h.returnPoints && h.isReturnPressing) {
+        const back = handSpanEnds(h.returnPoints, span, { isReturn: true });
+        spanPoints.push(...back.before, ...back.after);
+      }
+    }
     if (motion.alternateSidesEachRep) {
-      for (const list of [points, ends]) {
+      for (const list of [points, ends, spanPoints]) {
         const n = list.length;
         for (let i = 0; i < n; i++) list.push({ ...list[i]!, x: -list[i]!.x });
       }
     }
-    out.push({ halfWidth: handHalfWidth(h), points, ends });
+    out.push({
+      halfWidth: handHalfWidth(h),
+      points,
+      ends,
+      ...(span ? { span: { halfWidth: span.halfWidth, points: spanPoints } } : {}),
+    });
   }
   return out;
 }
@@ -214,7 +233,10 @@ export function motionRegions(map: BodyMap, motion: StepMotion): RegionHit[] {
  * exclusion must be tested against.
  */
 function motionRegionsNear(map: BodyMap, motion: StepMotion): RegionHit[] {
-  return motionRegionsWithin(map, motion, contactReach, { withEnds: true });
+  const spans = motionContactSamples(motion).flatMap((s) =>
+    s.span ? s.span.points.map((p) => nearHits(map, p, exclusionReach(s.span!.halfWidth))) : [],
+  );
+  return hitsUnion([motionRegionsWithin(map, motion, contactReach, { withEnds: true }), ...spans]);
 }
 
 function unitKey(sectionId: string, stepId: string, side: Side | null): string {
@@ -917,7 +939,22 @@ function clipAvoiding(
         }
         return blocked;
       };
-      const clip = motionAvoiding(p.motion, isBlocked);
+      // The whole hand round a contact (handSpan) keeps off the regions the plan excludes, not the never-press
+      // ones: those lie beside every spine step, and the pictures turn the hand clear of them (drawn-hands.ts).
+      const isSpanBlocked = (pt: TrackPoint, halfWidth: number) => {
+        let blocked = false;
+        for (const h of nearHits(map, pt, exclusionReach(halfWidth))) {
+          if (h.maxPressure === 0) continue;
+          for (const ex of relevant) {
+            if (exclusionCovers(ex, h)) {
+              blocking.add(ex);
+              blocked = true;
+            }
+          }
+        }
+        return blocked;
+      };
+      const clip = motionAvoiding(p.motion, isBlocked, isSpanBlocked);
       return {
         clip,
         blocking: relevant.filter((ex) => blocking.has(ex)).map((ex) => relevant.indexOf(ex)),

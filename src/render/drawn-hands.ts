@@ -103,9 +103,6 @@ export const FEET: readonly (readonly BodyPoint[])[] = [-1, 1].map((side) =>
   ].map((p) => ({ x: side * p.x, y: p.y })),
 );
 
-/** Body y of the base of the skull (the body map's skull-base): the head above it, the neck below. */
-const SKULL_BASE_Y = 0.115;
-
 /** The top of the stacked palms: pushed along the fingers (local units) and turned across the lower hand (degrees). */
 const STACK_TOP = { du: 8, dAngle: 16 };
 
@@ -478,8 +475,10 @@ function fitScore(
       const zone = firstZoneAt(zones, x, y);
       let counted = zone !== NO_ZONE;
       if (zone === HARD_ZONE) hits++;
-      // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
-      else if (zone === SOFT_ZONE && !(samplesKind[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
+      // The loose hand beyond a forearm working toward the neck is held in the air, over the neck or the back of
+      // the head, never on it: not counted, so the forearm is drawn along its own stroke, not swung round. (Over an
+      // excluded region it is a hard hit like any other part; the planner keeps it off those, HAND_SPAN.)
+      else if (zone === SOFT_ZONE && samplesKind[k] !== ALOFT) soft++;
       // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
       // hand itself must lie on the leg, and nothing on the other leg.
       // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.

@@ -85,12 +85,10 @@ describe('the top view reads at a glance (issue 10, looked at beside the seed)',
     }
   });
 
-  // The forearms now start end to end, elbows together (the planner knows each tool's width, so the paths can lie
-  // where Figure 114 puts them). Still a known defect, kept failing on purpose: the forearm toward the neck is drawn
-  // swung round near the top of its stroke. Old note: the forearm spread's along-spine paths stay 0.042 H from the
-  // spine so that the plan names the muscles beside the spine and the kidney band the forearm's width lies on (the
-  // planner's contact has no forearm width yet). From there the elbows start apart and the forearm going to the
-  // neck is drawn turned round. These turn into failures, to be made plain tests, once that is fixed.
+  // The forearms start end to end, elbows together (the planner knows each tool's width, so the paths can lie where
+  // Figure 114 puts them), and each is drawn along its own stroke: the loose hand beyond a forearm going toward the
+  // neck is held in the air over the head (it weighs nothing against the drawing), and the diagonal to the shoulder
+  // stops where the forearm still lies on the shoulder, not in the air beside the neck.
   it('starts the forearm spread with the elbows together at the middle of the back (Figure 114, the cue)', () => {
     const m = momentOf('back-forearm-spread', 0);
     const drawn = drawnHandsTop(m.hands, { position: 'prone', neverPress, excluded });
@@ -109,7 +107,7 @@ describe('the top view reads at a glance (issue 10, looked at beside the seed)',
     for (const e of elbows) expect(Math.abs(e.y - 0.3)).toBeLessThan(0.03);
   });
 
-  it.fails('draws a working forearm along its own stroke, never swung round (clock hands), at every phase', () => {
+  it('draws a working forearm along its own stroke, never swung round (clock hands), at every phase', () => {
     const problems: string[] = [];
     for (const step of plan.steps) {
       for (const running of step.parts ?? [step]) {
