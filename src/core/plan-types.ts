@@ -69,6 +69,8 @@ export interface PlannedCues {
   readonly before: string;
   readonly during: readonly string[];
   readonly safety: string | null;
+  /** Per `during` line, the window of each repetition it speaks of (null: none); absent when no line has one. */
+  readonly duringPhases?: readonly (readonly [number, number] | null)[];
 }
 
 /**

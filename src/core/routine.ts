@@ -159,6 +159,18 @@ const RuleRef = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is lower-case words joined by hyphens');
 
 /**
+ * The window of each repetition a `during` line speaks of (the way up, the way back): the line is said as the
+ * window begins, in every repetition it fits in, and is heard only inside it.
+ */
+export const CuePhase = z
+  .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+  .refine(([from, to]) => from < to, 'from must be before to')
+  .describe(
+    'A during line about one phase of the movement: from and to, as phases of each repetition (0…1); said as the window begins in each repetition, heard only inside it.',
+  );
+export type CuePhase = z.infer<typeof CuePhase>;
+
+/**
  * One line of a cue, as data the planner adapts: the text, the regions and landmarks it speaks of, and when it
  * is said. A plain string is a line that names no region the plan could leave out.
  * @remarks Placeholders: `{pressure}` is the planned pressure in the routine's vocabulary (never the routine's
@@ -198,6 +210,7 @@ export const CueLine = z.union([
         'Said only when the plan has work in this position (e.g. lying down: prone).',
       ),
       unlessPlanned: ClientPosition.optional().describe('Not said when the plan has work in this position.'),
+      phase: CuePhase.optional(),
     })
     .strict(),
 ]);
