@@ -43,6 +43,8 @@ export interface AdaptedCues {
   readonly before: string;
   readonly during: readonly string[];
   readonly safety: string | null;
+  /** Per `during` line, the window of each repetition it speaks of (null: none); absent when no line has one. */
+  readonly duringPhases?: readonly (readonly [number, number] | null)[];
 }
 
 const LETTER = /\p{L}/u;
@@ -235,10 +237,21 @@ function cuesAdaptedComputed(ctx: CueContext): AdaptedCues {
     const fallback = ctx.vocabulary ? textSaid(ctx.vocabulary.startFallback, ctx) : null;
     before = fallback ?? ctx.vocabulary?.startUnnamed ?? `${ctx.title}.`;
   }
-  const during = said(ctx.cues.during ?? []);
+  // The during lines kept, each with the window of the repetition it speaks of.
+  const kept = (ctx.cues.during ?? []).flatMap((line) => {
+    const text = lineSaid(line, ctx);
+    if (text === null || text.trim().length === 0) return [];
+    return [{ text, phase: typeof line === 'string' ? null : (line.phase ?? null) }];
+  });
+  const during = kept.map((k) => k.text);
   const safetyLines = [
     ...said(linesOf(ctx.cues.safety)),
     ...ctx.additions.filter((a) => a.trim().length > 0),
   ];
-  return { before, during, safety: safetyLines.length > 0 ? safetyLines.join(' ') : null };
+  return {
+    before,
+    during,
+    safety: safetyLines.length > 0 ? safetyLines.join(' ') : null,
+    ...(kept.some((k) => k.phase !== null) ? { duringPhases: kept.map((k) => k.phase) } : {}),
+  };
 }

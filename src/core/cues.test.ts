@@ -74,3 +74,67 @@ describe('cueAt', () => {
     expect(cueAt([], 3)).toBeNull();
   });
 });
+
+describe('lines about one phase of the movement', () => {
+  /** Four repetitions of 20 s: "up" on the way up (the first 60 %), "back down" on the way back. */
+  function phased(): PlannedStep {
+    return {
+      ...stepFixture({
+        technique: 'glide',
+        duration: 80,
+        reps: 4,
+        cues: {
+          before,
+          during: ['Slide up.', 'Keep it even.', 'Now back down.'],
+          safety,
+          duringPhases: [[0, 0.6], null, [0.6, 1]],
+        },
+      }),
+      start: 100,
+    };
+  }
+
+  it('says each as its window begins, in every repetition after the opening, heard only inside it', () => {
+    const schedule = cueScheduleFor(phased());
+    const up = schedule.filter((c) => c.cue.text === 'Slide up.').map((c) => [c.start, c.until]);
+    const down = schedule.filter((c) => c.cue.text === 'Now back down.').map((c) => [c.start, c.until]);
+    // The opening (before and safety, about 7.1 s) is said first, then the unphased line: the first way up's line
+    // comes after them, still inside its window.
+    const opening = cueSeconds(before) + cueSeconds(safety);
+    expect(schedule.map((c) => c.cue.kind).slice(0, 3)).toEqual(['before', 'safety', 'during']);
+    expect(schedule[2]!.cue.text).toBe('Keep it even.');
+    expect(up).toEqual([
+      [opening + cueSeconds('Keep it even.'), 12],
+      [20, 32],
+      [40, 52],
+      [60, 72],
+    ]);
+    expect(down).toEqual([
+      [12, 20],
+      [32, 40],
+      [52, 60],
+      [72, 80],
+    ]);
+    expect(cueAt(schedule, 45)?.text).toBe('Slide up.');
+    expect(cueAt(schedule, 45)?.phase).toEqual([0, 0.6]);
+    expect(cueAt(schedule, 73)?.text).toBe('Now back down.');
+  });
+
+  it('is not heard past its window: no line until the next one starts', () => {
+    const schedule = cueScheduleFor(phased());
+    // The unphased line is said once, spread over the rest of the step; the phased ones around it.
+    const even = schedule.find((c) => c.cue.text === 'Keep it even.')!;
+    expect(even.until).toBeUndefined();
+    for (const local of [12.5, 33, 53, 79.9]) expect(cueAt(schedule, local)?.text).not.toBe('Slide up.');
+    for (const local of [21, 41, 61]) expect(cueAt(schedule, local)?.text).not.toBe('Now back down.');
+  });
+
+  it('leaves a phased line out of a repetition where it can no longer be said inside its window', () => {
+    // Repetitions of 5 s: "Now back down." (2 s to say) fits the 2 s window only when said on time.
+    const short = { ...phased(), duration: 20, reps: 4 };
+    const schedule = cueScheduleFor(short);
+    for (const c of schedule.filter((e) => e.until !== undefined)) {
+      expect(c.start + Math.min(c.seconds, c.until! - c.start)).toBeLessThanOrEqual(c.until! + 1e-9);
+    }
+  });
+});

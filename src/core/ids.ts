@@ -132,6 +132,18 @@ export const HAND_SPAN: Readonly<
 export const PractitionerPlace = z.enum(['head', 'feet', 'left', 'right', 'side']);
 export type PractitionerPlace = z.infer<typeof PractitionerPlace>;
 
+/** Whether the practitioner stands or sits at their place. */
+export const PractitionerPosture = z.enum(['standing', 'seated']);
+export type PractitionerPosture = z.infer<typeof PractitionerPosture>;
+
+/** The practitioner's posture: the routine's own, else seated at the head (the seed's "sit behind his head"), else standing. */
+export function practitionerPostureOf(
+  place: PractitionerPlace | null | undefined,
+  posture: PractitionerPosture | null | undefined,
+): PractitionerPosture {
+  return posture ?? (place === 'head' ? 'seated' : 'standing');
+}
+
 /**
  * Where a picture of a step is seen from (ILLUSTRATION.md "Choose the view by what moves"): from above, from the side
  * the practitioner works on, from the head end a little above, or a close-up of the contact.

@@ -40,8 +40,15 @@ export interface Moment {
   readonly phase: number;
   readonly phaseName: MomentPhase;
   readonly hands: readonly HandState[];
-  /** The cue being spoken (or last spoken) and which kind it is. */
-  readonly cue: { readonly kind: 'before' | 'during' | 'safety'; readonly text: string } | null;
+  /**
+   * The cue being spoken (or last spoken) and which kind it is; a line about one phase carries its window of the
+   * repetition (null past it).
+   */
+  readonly cue: {
+    readonly kind: 'before' | 'during' | 'safety';
+    readonly text: string;
+    readonly phase?: readonly [number, number];
+  } | null;
   readonly stepTimeLeft: number;
   readonly sessionTimeLeft: number;
   /** Technique-specific extras: lift height 0…1, stretch amount, rotation angle … */

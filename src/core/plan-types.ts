@@ -3,6 +3,7 @@ import type {
   ContactTool,
   Language,
   PractitionerPlace,
+  PractitionerPosture,
   Side,
   Surface,
   TechniqueKind,
@@ -68,6 +69,8 @@ export interface PlannedCues {
   readonly before: string;
   readonly during: readonly string[];
   readonly safety: string | null;
+  /** Per `during` line, the window of each repetition it speaks of (null: none); absent when no line has one. */
+  readonly duringPhases?: readonly (readonly [number, number] | null)[];
 }
 
 /**
@@ -83,6 +86,8 @@ export interface PlannedWork {
   /** The routine's tags (a part: its step's and its own); rules match them. */
   readonly tags: readonly string[];
   readonly place: PractitionerPlace | null;
+  /** The routine's own posture (stand or sit), when it gives one; else `practitionerPostureOf` its place. */
+  readonly posture?: PractitionerPosture;
   /** Region ids touched (deduplicated, without side). */
   readonly regions: readonly string[];
   /** Planned pressure 1–5; null for work that presses nothing. */

@@ -501,6 +501,7 @@ export function planFromIntake(
       tags: u.step.tags ?? [],
       position: u.section.position,
       place: u.step.place ?? null,
+      ...(u.step.posture !== undefined ? { posture: u.step.posture } : {}),
       side: u.side,
       regions: parts
         ? [...new Set(parts.planned.flatMap((part) => part.regions))]
@@ -889,6 +890,7 @@ function plannedParts(
       technique: step.technique,
       tags: step.tags ?? [],
       place: step.place ?? null,
+      ...(step.posture !== undefined ? { posture: step.posture } : {}),
       regions: distinctRegionIds(part.regions),
       pressure: part.pressure,
       pressureByRegion: part.pressureByRegion,

@@ -13,6 +13,8 @@ const VOCABULARY = [
   "    startFallback: 'Begin {start}.'",
   "    startUnnamed: 'Begin where the picture shows.'",
   "    regions: { back.paraspinal: { words: [beside the spine], on: 'beside the spine' } }",
+  '    postures: { seated: [sit beside, sitting at], standing: [stand at], kneeling: [kneel] }',
+  '    places: { head: [at the head], feet: [at the foot of the table], side: [beside the table] }',
 ];
 
 /** A one-step routine; `over` replaces whole lines by their start. Line numbers are stable: see the list. */
@@ -119,6 +121,61 @@ describe('routine checks across fields', () => {
     ]);
     expect(where(parsed(routineText({ 20: '        pressure: null' })).diagnostics)).toEqual([
       '27:17 {pressure} in a step that presses nothing (pressure: null)',
+    ]);
+  });
+
+  it('a cue that sits the practitioner down in a step where they stand, or puts them elsewhere', () => {
+    // No place and no posture: standing. "Sit beside the table" is wrong twice (seated, and a side not given).
+    const r = parsed(
+      routineText({ 25: '            before: Sit beside the table and set your fingertips {start}.' }),
+    );
+    expect(where(r.diagnostics)).toEqual([
+      '25:21 "sit beside" says the practitioner is seated, but the step has them standing (place: none): set posture or change the line',
+      '25:21 "beside the table" puts the practitioner at the side, but the step\'s place is not given: set place or change the line',
+    ]);
+  });
+
+  it("a cue that agrees with the step's posture and place, given or by default", () => {
+    // Beside the table (left), seated as the step says.
+    const seated = parsed(
+      routineText({
+        18: '        hands: mirrored\n        place: left\n        posture: seated',
+        25: '            before: Sit beside the table and set your fingertips {start}.',
+      }),
+    );
+    expect(where(seated.diagnostics)).toEqual([]);
+    // At the head, seated by default; a kneeling line is never right (no step kneels).
+    const head = parsed(
+      routineText({
+        18: '        hands: mirrored\n        place: head',
+        25: '            before: Sitting at the head, set your fingertips {start}.',
+        27: '              - Kneel, {pressure} and slow.',
+      }),
+    );
+    expect(where(head.diagnostics)).toEqual([
+      '28:17 "kneel" says the practitioner is kneeling, but the step has them seated (place: head): set posture or change the line',
+    ]);
+  });
+
+  it("a part inherits its step's posture and place, and may change them", () => {
+    const parts = [
+      '        place: feet',
+      '        parts:',
+      '          - id: one',
+      '            title: { en: One }',
+      '            share: 0.5',
+      '            cues: { en: { before: Stand at the foot of the table. } }',
+      '          - id: two',
+      '            title: { en: Two }',
+      '            share: 0.5',
+      '            place: head',
+      '            cues: { en: { before: Stand at the foot of the table. } }',
+    ].join('\n');
+    const r = parsed(routineText({ 26: parts, 27: '', 28: '' }));
+    // Part one stands at the feet, as its step; part two moved to the head, where it sits.
+    expect(where(r.diagnostics)).toEqual([
+      '36:35 "stand at" says the practitioner is standing, but the step has them seated (place: head): set posture or change the line',
+      '36:35 "at the foot of the table" puts the practitioner at the feet, but the step\'s place is head: set place or change the line',
     ]);
   });
 

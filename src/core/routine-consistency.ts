@@ -1,4 +1,5 @@
-import { pressureWordsAbove } from './cue-adapt.js';
+import { pressureWordsAbove, textNamesWord } from './cue-adapt.js';
+import { PractitionerPlace, PractitionerPosture, practitionerPostureOf } from './ids.js';
 import { Repetitions, TimingRow, Vocabulary } from './routine.js';
 import type { YamlPath } from './yaml-positions.js';
 import { nearestName, valueAt } from './zod-messages.js';
@@ -93,11 +94,58 @@ function placeholdersIn(text: string): string[] {
   return [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
 }
 
+/** Where the practitioner is and how, as a step (or a part, its step's values under its own) gives it. */
+interface Stance {
+  readonly place: PractitionerPlace | null;
+  readonly posture: PractitionerPosture;
+}
+
+/** A step's or part's stance from its raw fields (`under`: its step's raw fields, for a part). */
+function stanceOf(step: Record<string, unknown>, under?: Record<string, unknown>): Stance {
+  const place = PractitionerPlace.safeParse(step.place ?? under?.place);
+  const posture = PractitionerPosture.safeParse(step.posture ?? under?.posture);
+  const resolved = place.success ? place.data : null;
+  return {
+    place: resolved,
+    posture: practitionerPostureOf(resolved, posture.success ? posture.data : null),
+  };
+}
+
+/** Whether a place a cue names is the step's (`side` is either side of the table). */
+function isPlaceOf(named: string, place: PractitionerPlace | null): boolean {
+  if (named === 'side') return place === 'side' || place === 'left' || place === 'right';
+  return named === place;
+}
+
+/**
+ * A line that tells the practitioner to stand, sit or kneel, or where to be, must say what the step's data says
+ * (and the pictures draw): "Sit beside the leg" in a step drawn standing teaches a lie.
+ */
+function stanceIssues(text: string, stance: Stance, vocabulary: Vocabulary | undefined): string[] {
+  const out: string[] = [];
+  for (const [posture, words] of Object.entries(vocabulary?.postures ?? {})) {
+    const word = words?.find((w) => textNamesWord(text, w));
+    if (word === undefined || posture === stance.posture) continue;
+    out.push(
+      `"${word}" says the practitioner is ${posture}, but the step has them ${stance.posture} (place: ${stance.place ?? 'none'}): set posture or change the line`,
+    );
+  }
+  for (const [place, words] of Object.entries(vocabulary?.places ?? {})) {
+    const word = words?.find((w) => textNamesWord(text, w));
+    if (word === undefined || isPlaceOf(place, stance.place)) continue;
+    out.push(
+      `"${word}" puts the practitioner at the ${place}, but the step's place is ${stance.place ?? 'not given'}: set place or change the line`,
+    );
+  }
+  return out;
+}
+
 function cueIssues(
   step: Record<string, unknown>,
   path: YamlPath,
   vocabularies: Record<string, Vocabulary | undefined>,
   options: ConsistencyOptions,
+  stance: Stance = stanceOf(step),
 ): ConsistencyIssue[] {
   const out: ConsistencyIssue[] = [];
   const cues = step.cues;
@@ -131,6 +179,7 @@ function cueIssues(
             message: `"${words[0]}" says a pressure in words; write {pressure} so the plan's pressure is said`,
           });
         }
+        for (const message of stanceIssues(text, stance, vocabulary)) out.push({ path: at, message });
       }
       for (const key of ['onlyIf', 'unless'] as const) {
         list(line[key]).forEach((rule, i) => {
@@ -234,7 +283,9 @@ function partIssues(
         }
       }
       const pressure = part.pressure !== undefined ? part.pressure : step.pressure;
-      out.push(...cueIssues({ cues: part.cues, pressure }, partPath, vocabularies, options));
+      out.push(
+        ...cueIssues({ cues: part.cues, pressure }, partPath, vocabularies, options, stanceOf(part, step)),
+      );
     }
   });
   if (isRecord(step.cues)) {
@@ -252,7 +303,8 @@ function partIssues(
 
 /**
  * Checks across fields that the schema cannot: repetitions in order, a floor under each ceiling, minutes in
- * order, timing rows that add up, and cues that say pressure only through `{pressure}`.
+ * order, timing rows that add up, cues that say pressure only through `{pressure}`, and cues that tell the
+ * practitioner to stand or sit, or where, as the step's `posture` and `place` say.
  */
 export function routineConsistencyIssues(data: unknown, options: ConsistencyOptions): ConsistencyIssue[] {
   const out: ConsistencyIssue[] = [];

@@ -4,6 +4,7 @@ import {
   ContactTool,
   Language,
   PractitionerPlace,
+  PractitionerPosture,
   Pressure,
   RegionId,
   Side,
@@ -158,6 +159,18 @@ const RuleRef = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is lower-case words joined by hyphens');
 
 /**
+ * The window of each repetition a `during` line speaks of (the way up, the way back): the line is said as the
+ * window begins, in every repetition it fits in, and is heard only inside it.
+ */
+export const CuePhase = z
+  .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+  .refine(([from, to]) => from < to, 'from must be before to')
+  .describe(
+    'A during line about one phase of the movement: from and to, as phases of each repetition (0…1); said as the window begins in each repetition, heard only inside it.',
+  );
+export type CuePhase = z.infer<typeof CuePhase>;
+
+/**
  * One line of a cue, as data the planner adapts: the text, the regions and landmarks it speaks of, and when it
  * is said. A plain string is a line that names no region the plan could leave out.
  * @remarks Placeholders: `{pressure}` is the planned pressure in the routine's vocabulary (never the routine's
@@ -197,6 +210,7 @@ export const CueLine = z.union([
         'Said only when the plan has work in this position (e.g. lying down: prone).',
       ),
       unlessPlanned: ClientPosition.optional().describe('Not said when the plan has work in this position.'),
+      phase: CuePhase.optional(),
     })
     .strict(),
 ]);
@@ -215,6 +229,12 @@ export const CueSet = z
   })
   .strict();
 export type CueSet = z.infer<typeof CueSet>;
+
+/** A posture a cue can tell the practitioner to take; no step kneels (the pictures draw standing and seated). */
+const PostureWord = z.enum(['standing', 'seated', 'kneeling']);
+
+/** A place a cue can put the practitioner at; `side` is either side of the table. */
+const PractitionerPlaceWord = z.enum(['head', 'feet', 'side']);
 
 /** The words a routine speaks pressure and places with, in one language. */
 export const Vocabulary = z
@@ -267,6 +287,18 @@ export const Vocabulary = z
           .strict(),
       )
       .describe('How the cues name each region.'),
+    postures: z
+      .partialRecord(PostureWord, z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe(
+        "Words that tell the practitioner to stand, sit or kneel (lower case; a stem matches its endings): a line saying a posture other than its step's is an error.",
+      ),
+    places: z
+      .partialRecord(PractitionerPlaceWord, z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe(
+        "Words that put the practitioner at the head, at the feet or beside the table: a line saying a place other than its step's is an error.",
+      ),
     startFallback: z
       .string()
       .min(1)
@@ -367,6 +399,9 @@ export const StepPart = z
       .describe('The contact tool(s) in this part (thumbs on the calf, the palm on the thigh).'),
     hands: HandArrangement.optional(),
     place: PractitionerPlace.optional(),
+    posture: PractitionerPosture.optional().describe(
+      "Whether the practitioner stands or sits in this part; default: the step's.",
+    ),
     path: PathSpec.optional().describe(
       "The part's working stroke; with path or paths the step's are not used.",
     ),
@@ -423,6 +458,9 @@ export const Step = z
       .describe('The contact tool for both hands, or one per hand.'),
     hands: HandArrangement.optional(),
     place: PractitionerPlace.optional().describe('Where the practitioner stands or sits.'),
+    posture: PractitionerPosture.optional().describe(
+      'Whether the practitioner stands or sits there (as the cues say and the pictures draw); default: seated at the head, standing elsewhere.',
+    ),
     path: PathSpec.optional().describe(
       'The working stroke; bilateral landmarks resolve to the current side.',
     ),

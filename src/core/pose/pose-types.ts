@@ -1,4 +1,4 @@
-import type { ClientPosition, ContactTool, Side } from '../ids.js';
+import type { ClientPosition, ContactTool, PractitionerPosture, Side } from '../ids.js';
 import type { Vec3 } from './vec3.js';
 
 /** The shape the practitioner's hand takes for its tool (ILLUSTRATION.md "The people"). */
@@ -67,6 +67,8 @@ export interface Pose {
   readonly workedSide: Side | null;
   /** Where the practitioner is: the table's side they stand at, the head or the feet. */
   readonly place: 'left' | 'right' | 'head' | 'feet';
+  /** Whether they stand or sit there (as the step's cues say). */
+  readonly posture: PractitionerPosture;
   readonly client: Readonly<Record<string, Vec3>>;
   readonly practitioner: Readonly<Record<string, Vec3>>;
   readonly hands: readonly PosedHand[];

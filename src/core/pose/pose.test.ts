@@ -256,6 +256,22 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     }
   });
 
+  it('sits or stands as the step says: the lift seated beside the leg (the seed), the glide standing', () => {
+    const lift = momentOf('leg-passive-lift', 0, 'left');
+    const glide = momentOf('leg-glide', 0, 'left');
+    const seated = momentPose(lift);
+    expect([seated.place, seated.posture]).toEqual(['left', 'seated']);
+    expect([momentPose(glide).place, momentPose(glide).posture]).toEqual(['left', 'standing']);
+    // The same moment with the step's posture taken out: standing, the shoulders higher (0.40 vs 0.20 above the
+    // table top before leaning in; standing leans down further to reach).
+    const { posture: _posture, ...standingStep } = lift.step;
+    const standing = poseOf({ ...lift, step: standingStep });
+    expect(standing.posture).toBe('standing');
+    const z = (p: typeof seated) => p.practitioner['shoulder-left']![2];
+    expect(z(standing) - z(seated)).toBeGreaterThan(0.05);
+    expect(z(seated)).toBeLessThanOrEqual(0.2);
+  });
+
   it('hands under the body are marked as under it (the chest stroke round the shoulders, the traction)', () => {
     const traction = momentOf('neck-traction', 0.5);
     expect(momentPose(traction).hands.every((h) => h.isUnder)).toBe(true);

@@ -1,4 +1,11 @@
-import type { ClientPosition, PractitionerPlace, Side, TechniqueKind } from '../ids.js';
+import {
+  type ClientPosition,
+  type PractitionerPlace,
+  type PractitionerPosture,
+  practitionerPostureOf,
+  type Side,
+  type TechniqueKind,
+} from '../ids.js';
 import { cachedValue } from '../memo.js';
 import type { HandState, Moment } from '../moment.js';
 import { partView } from '../step-parts.js';
@@ -16,6 +23,8 @@ export interface PoseInput {
     readonly technique: TechniqueKind;
     readonly side: Side | null;
     readonly place: PractitionerPlace | null;
+    /** Whether the practitioner stands or sits; absent: by the place (`practitionerPostureOf`). */
+    readonly posture?: PractitionerPosture | undefined;
     /** The routine's own pose for the step, replacing its technique kind's. */
     readonly pose?: PoseSpec | undefined;
     /** Which way a rotation turns (a part's `turn`); absent: alternating by repetition. */
@@ -54,6 +63,7 @@ export function poseOf(input: PoseInput): Pose {
   const position = step.position;
   const workedSide = step.side ?? sideOfHands(input.hands);
   const place = placeResolved(step.place, workedSide);
+  const posture = practitionerPostureOf(step.place, step.posture);
   const moves = clientPoseMoves({
     position,
     spec: stepPoseSpec(step),
@@ -67,13 +77,14 @@ export function poseOf(input: PoseInput): Pose {
   const client: Record<string, Vec3> = {};
   for (const [name, rest] of Object.entries(restClientJoints(position)))
     client[name] = vecRounded(posedPoint(moves, rest));
-  const arms = practitionerPose({ position, place, hands: input.hands, moves });
+  const arms = practitionerPose({ position, place, posture, hands: input.hands, moves });
   const practitioner: Record<string, Vec3> = {};
   for (const [name, p] of Object.entries(arms.joints)) practitioner[name] = vecRounded(p);
   return {
     position,
     workedSide,
     place,
+    posture,
     client,
     practitioner,
     hands: arms.hands.map((h) => ({

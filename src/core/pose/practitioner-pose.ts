@@ -1,4 +1,4 @@
-import type { ClientPosition, ContactTool } from '../ids.js';
+import type { ClientPosition, ContactTool, PractitionerPosture } from '../ids.js';
 import type { HandState } from '../moment.js';
 import { posedDirection, posedPoint } from './client-pose.js';
 import type { HandShape, PosedHand, PoseMove } from './pose-types.js';
@@ -41,11 +41,15 @@ export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
 /** Where the practitioner's shoulders are before leaning: the middle of the shoulder line, and its direction. */
 function shoulderBase(
   place: 'left' | 'right' | 'head' | 'feet',
+  posture: PractitionerPosture,
   contacts: readonly Vec3[],
 ): { centre: Vec3; right: Vec3; facing: Vec3 } {
   const meanY = contacts.length ? contacts.reduce((s, c) => s + c[1], 0) / contacts.length : 0.5;
   const meanX = contacts.length ? contacts.reduce((s, c) => s + c[0], 0) / contacts.length : 0;
   const edge = TABLE_HALF_WIDTH + STANDING_OFF_EDGE;
+  // Seated beside the table or at its end (the seed's lift: "sit on the side of the massaged one"), the shoulders are
+  // as low as seated at the head.
+  const z = posture === 'seated' ? SEATED_SHOULDER_Z : STANDING_SHOULDER_Z;
   switch (place) {
     case 'head':
       return {
@@ -57,14 +61,14 @@ function shoulderBase(
       // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
       // they work stays in sight between them (from the side, arms over the foot hide its flex).
       return {
-        centre: [meanX * 0.5, FEET_SHOULDER_Y, STANDING_SHOULDER_Z],
+        centre: [meanX * 0.5, FEET_SHOULDER_Y, z],
         right: [-1, 0, 0],
         facing: [0, -1, 0],
       };
     case 'left':
-      return { centre: [-edge, meanY, STANDING_SHOULDER_Z], right: [0, -1, 0], facing: [1, 0, 0] };
+      return { centre: [-edge, meanY, z], right: [0, -1, 0], facing: [1, 0, 0] };
     case 'right':
-      return { centre: [edge, meanY, STANDING_SHOULDER_Z], right: [0, 1, 0], facing: [-1, 0, 0] };
+      return { centre: [edge, meanY, z], right: [0, 1, 0], facing: [-1, 0, 0] };
   }
 }
 
@@ -270,6 +274,7 @@ function reachAlong(d: Vec3, reach: Vec3, n: Vec3): Vec3 {
 export interface PractitionerPoseInput {
   readonly position: ClientPosition;
   readonly place: 'left' | 'right' | 'head' | 'feet';
+  readonly posture: PractitionerPosture;
   readonly hands: readonly HandState[];
   readonly moves: readonly PoseMove[];
 }
@@ -302,6 +307,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
   });
   const base = shoulderBase(
     place,
+    input.posture,
     contacts.map((c) => c.posed),
   );
   // Each hand to the arm on its side of the practitioner, so the arms never cross; one hand takes the nearer arm.

@@ -595,17 +595,21 @@ export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean
 /**
  * Where the practitioner's hips are, from where they stand or sit (BODY-PROPORTIONS.md "In depth"): standing, about
  * 0.11 H above the table top (hip joints at 0.53 of their height, the table top at 0.42), under their shoulders at
- * the side or just behind them at the feet; seated at the head, on a seat lower than the table top, behind the shoulders.
+ * the side or just behind them at the feet; seated (at the head, or where the step says so), on a seat lower than the
+ * table top, at the head behind the shoulders.
  */
 function practitionerHips(pose: Pose, shoulders: Vec3): Vec3 {
+  // Seated, on a seat lower than the table top, as at the head; beside the table the trunk is drawn down to the
+  // table top only (the table hides the rest: drawn lower, it would stand in front of the table).
+  const isSeated = pose.posture === 'seated';
   switch (pose.place) {
     case 'head':
       return [shoulders[0], -0.22, -0.09];
     case 'feet':
       // Close behind the shoulders when they lean in over the foot, never nearer than against the table's end.
-      return [shoulders[0], Math.max(1.14, shoulders[1] + 0.06), 0.11];
+      return [shoulders[0], Math.max(1.14, shoulders[1] + 0.06), isSeated ? -0.09 : 0.11];
     default:
-      return [pose.place === 'left' ? -0.32 : 0.32, shoulders[1], 0.11];
+      return [pose.place === 'left' ? -0.32 : 0.32, shoulders[1], isSeated ? 0 : 0.11];
   }
 }
 
