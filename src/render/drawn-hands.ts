@@ -308,6 +308,9 @@ function offBodyAccepted(fitting: Fitting): number {
   return fitting.otherLeg !== 0 ? 0.3 : 0.12;
 }
 
+/** The far end of the feet (BODY-PROPORTIONS.md: 1.000), and a little of the table beyond it the hands may reach. */
+const FEET_END_Y = 1.004;
+
 /** Body y below which the two legs lie apart (the groin, just below the coccyx at 0.49, BODY-PROPORTIONS.md). */
 const LEGS_APART_FROM = 0.5;
 
@@ -480,6 +483,12 @@ function fitScore(
       if (zone === HARD_ZONE) hits++;
       // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
       else if (zone === SOFT_ZONE && !(samplesKind[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
+      // Nothing of the hand itself beyond the tips of the toes, off the limb it holds or works (its wrist and sleeve
+      // may come from there, where the practitioner stands).
+      else if (zone === NO_ZONE && samplesKind[k] === 0 && y > FEET_END_Y) {
+        soft++;
+        counted = true;
+      }
       // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
       // hand itself must lie on the leg, and nothing on the other leg.
       // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.
