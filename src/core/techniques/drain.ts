@@ -1,3 +1,4 @@
+import { cachedValue } from '../memo.js';
 import {
   DRAIN_BACK,
   fingerAngle,
@@ -14,27 +15,34 @@ import {
   turnedPhase,
 } from './shared.js';
 import { linePressureAt } from './track-preparation.js';
-import type { TechniqueMotion } from './types.js';
+import type { HandLane, TechniqueMotion } from './types.js';
 
 /** How many short strokes fit a pass: one per 0.025 H of it (two forward, one back), no quicker than one per 0.7 s. */
 function strokeCount(length: number, seconds: number): number {
   return Math.max(1, Math.min(Math.round(length / 0.025) - 1, Math.floor(seconds / 0.7)));
 }
 
+const unspacedLanes = new WeakMap<HandLane, HandLane>();
+
+/** A lane without its spacing along the path (kept per lane: a hand asks every frame). */
+function laneUnspaced(lane: HandLane): HandLane {
+  return cachedValue(unspacedLanes, lane, (l) => ({ ...l, lead: 0, trail: 0 }));
+}
+
 /** Drain: short pressing strokes toward the heart, each sliding back lifted a little less (a sawtooth). */
 export function drainMotion(): TechniqueMotion {
   const hand: HandMotion = (track, phase, _rep, input) => {
-    const lane = track.lane;
     // Hands taking turns stroke by stroke (the seed: short strokes of the thumbs, each a little higher): one half a
     // stroke behind the other, a hand's width apart along the leg (the lane's lead and trail), so they work up it
-    // together and never lie on each other.
-    const turn =
-      lane.isTakingTurns && lane.turn > 0
-        ? lane.turn / strokeCount(passAt(track, phase, DRAIN_BACK, input.reps).line.length, input.repSeconds)
-        : lane.turn;
+    // together and never lie on each other. A pass of one stroke has no room for that: the hands take turns by half
+    // the pass, unspaced.
+    const strokes = track.lane.isTakingTurns
+      ? strokeCount(passAt(track, phase, DRAIN_BACK, input.reps).line.length, input.repSeconds)
+      : 0;
+    const lane = strokes === 1 ? laneUnspaced(track.lane) : track.lane;
     const pass = passAt(
       track,
-      turn === lane.turn ? turnedPhase(phase, lane) : fract(phase - turn),
+      strokes > 1 ? fract(phase - lane.turn / strokes) : turnedPhase(phase, lane),
       DRAIN_BACK,
       input.reps,
     );
