@@ -483,9 +483,10 @@ function fitScore(
       if (zone === HARD_ZONE) hits++;
       // The loose hand of a forearm spread toward the neck is held over the neck (not the head): not counted.
       else if (zone === SOFT_ZONE && !(samplesKind[k] === ALOFT && y > SKULL_BASE_Y)) soft++;
-      // Nothing of the hand itself beyond the tips of the toes, off the limb it holds or works (its wrist and sleeve
-      // may come from there, where the practitioner stands).
-      else if (zone === NO_ZONE && samplesKind[k] === 0 && y > FEET_END_Y) {
+      // Nothing of a working hand itself beyond the tips of the toes, off the limb it works or lifts (its wrist and
+      // sleeve may come from there, where the practitioner stands). A hand that holds a foot may: it leaves the foot
+      // in sight.
+      else if (zone === NO_ZONE && fitting.isWorking && samplesKind[k] === 0 && y > FEET_END_Y) {
         soft++;
         counted = true;
       }
