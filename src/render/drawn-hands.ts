@@ -305,6 +305,9 @@ function offBodyAccepted(fitting: Fitting): number {
   return fitting.otherLeg !== 0 ? 0.3 : 0.12;
 }
 
+/** The far end of the feet (BODY-PROPORTIONS.md: 1.000), and a little of the table beyond it the hands may reach. */
+const FEET_END_Y = 1.004;
+
 /** Body y below which the two legs lie apart (the groin, just below the coccyx at 0.49, BODY-PROPORTIONS.md). */
 const LEGS_APART_FROM = 0.5;
 
@@ -479,6 +482,13 @@ function fitScore(
       // the head, never on it: not counted, so the forearm is drawn along its own stroke, not swung round. (Over an
       // excluded region it is a hard hit like any other part; the planner keeps it off those, HAND_SPAN.)
       else if (zone === SOFT_ZONE && samplesKind[k] !== ALOFT) soft++;
+      // Nothing of a working hand itself beyond the tips of the toes, off the limb it works or lifts (its wrist and
+      // sleeve may come from there, where the practitioner stands). A hand that holds a foot may: it leaves the foot
+      // in sight.
+      else if (zone === NO_ZONE && fitting.isWorking && samplesKind[k] === 0 && y > FEET_END_Y) {
+        soft++;
+        counted = true;
+      }
       // On a leg, the practitioner's wrist comes from where they stand, over the table or the foot: only the
       // hand itself must lie on the leg, and nothing on the other leg.
       // A hand held aloft beyond a working forearm is in the air: it may lie beyond the body's outline.

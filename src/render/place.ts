@@ -45,7 +45,8 @@ export function personFromAboveSvg(
 
 /** Where the practitioner stands for this moment: head, feet, or the client's left or right side (null: none). */
 export function practitionerPlace(moment: Moment): 'head' | 'feet' | 'left' | 'right' | null {
-  const place = moment.step.place;
+  // A step in parts may move the practitioner (leg drainage: from the foot of the table to the side of the leg).
+  const place = moment.part ? moment.part.place : moment.step.place;
   if (place === null) return null;
   if (place === 'side') return moment.side ?? moment.step.side ?? 'left';
   return place;

@@ -12,6 +12,12 @@ import { PRESSURE_SAMPLES } from './types.js';
  * a hand 0.10 H), so one lies just ahead of the other, the trailing fingertips at the leading wrist, not on it.
  */
 export const TOGETHER_TRAIL = 0.1;
+/**
+ * How far apart (along the path) the two hands of arrangement `alternating` work, so the hands taking turns on one
+ * limb lie one above the other, never on top of each other (seed, Leg Mashing: both hands grasp and squeeze in
+ * turn): a hand's width (about 0.05 H) when its fingers lie across the path, its length (TOGETHER_TRAIL) when along.
+ */
+export const ALTERNATING_GAP_ACROSS = 0.055;
 /** The stacked top hand's offset toward the head. */
 export const STACKED_OFFSET = 0.005;
 
@@ -115,12 +121,20 @@ function pointsSpineDistance(points: readonly TrackPoint[]): number {
 
 type Arrangement = StepMotion['arrangement'];
 
-const SOLO: HandLane = { turn: 0, trail: 0, lead: 0, dx: 0, dy: 0, facesMidline: false };
+const SOLO: HandLane = {
+  turn: 0,
+  trail: 0,
+  lead: 0,
+  dx: 0,
+  dy: 0,
+  facesMidline: false,
+  isTakingTurns: false,
+};
 
 /** How each arrangement places the second working hand relative to the first (index 0 or 1). */
 const arrangementLanes: Record<
   Arrangement,
-  (index: number, alternates: boolean, working: number) => HandLane
+  (index: number, alternates: boolean, working: number, fingers: StepMotion['fingers']) => HandLane
 > = {
   mirrored: (index, alternates) => ({ ...SOLO, turn: alternates ? index * 0.5 : 0, facesMidline: true }),
   stacked: (index) => ({ ...SOLO, dy: index > 0 ? -STACKED_OFFSET : 0 }),
@@ -131,7 +145,16 @@ const arrangementLanes: Record<
     // The first hand leads only a second one (a hand alone follows its path).
     lead: index === 0 && working > 1 ? TOGETHER_TRAIL : 0,
   }),
-  alternating: (index) => ({ ...SOLO, turn: index * 0.5 }),
+  alternating: (index, _alternates, working, fingers) => {
+    const gap = fingers === 'across' ? ALTERNATING_GAP_ACROSS : TOGETHER_TRAIL;
+    return {
+      ...SOLO,
+      turn: index * 0.5,
+      isTakingTurns: true,
+      trail: index > 0 ? gap : 0,
+      lead: index === 0 && working > 1 ? gap : 0,
+    };
+  },
   'hold-and-work': () => SOLO,
   independent: (index, alternates) => ({ ...SOLO, turn: alternates ? index * 0.5 : 0 }),
   none: () => SOLO,
@@ -176,7 +199,12 @@ function tracksPrepared(
     const pressure = isHolding ? null : step.pressure;
     const lane = isHolding
       ? SOLO
-      : arrangementLanes[step.motion.arrangement](workingIndex++, motion.alternatesHands, workingCount);
+      : arrangementLanes[step.motion.arrangement](
+          workingIndex++,
+          motion.alternatesHands,
+          workingCount,
+          step.motion.fingers,
+        );
     const strokePoints = pick(h.points);
     const backPoints = h.returnPoints && h.returnPoints.length > 0 ? pick(h.returnPoints) : null;
     const spineDistance = Math.min(pointsSpineDistance(strokePoints), pointsSpineDistance(backPoints ?? []));

@@ -33,6 +33,8 @@ export interface HandLane {
   readonly dy: number;
   /** Fingers point toward the midline on lateral strokes (arrangement `mirrored`: fingers face each other). */
   readonly facesMidline: boolean;
+  /** Arrangement `alternating`: the hands take turns on one path, its `lead` and `trail` a hand's width apart. */
+  readonly isTakingTurns: boolean;
 }
 
 /** One hand's prepared track: its stroke, its way back, its lane and what it holds. */
