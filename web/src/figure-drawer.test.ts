@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FigureOptions } from './figure.js';
-import { FigureDrawer, type FigureWorkerPort, WORKER_TIMEOUT_MS } from './figure-drawer.js';
+import { FigureDrawer, type FigureWorkerPort, WARM_FRAME_MS, WORKER_TIMEOUT_MS } from './figure-drawer.js';
 import { FigureFrames } from './figure-frames.js';
 import type { FigureElements } from './figure-layers.js';
 import {
@@ -8,6 +8,7 @@ import {
   type FigureRequest,
   figureWorkHandler,
   PRIME_AFTER_IDLE_MS,
+  PRIME_WITHIN_MS,
 } from './figure-work.js';
 import { momentInto, plannedStep, samplePlan } from './sample-plan.test-support.js';
 
@@ -27,13 +28,19 @@ class FakeLayer {
   }
 }
 
-/** A worker in the same thread, answering only when told to (`answerAll`), as a real one answers later. */
+/**
+ * A worker in the same thread, answering only when told to (`answerAll`), as a real one answers later; its
+ * answers say they took `frameMs` of the worker's time.
+ */
 class FakeWorker implements FigureWorkerPort {
   onmessage: ((event: MessageEvent<FigureAnswer>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly requests: FigureRequest[] = [];
+  frameMs = 5;
   private readonly answers: FigureAnswer[] = [];
-  private readonly handle = figureWorkHandler((answer) => this.answers.push(answer));
+  /** The worker's clock and timers (priming waits for them). */
+  readonly time = fakeTime();
+  private readonly handle = figureWorkHandler((answer) => this.answers.push(answer), this.time);
   isTerminated = false;
   postMessage(request: FigureRequest): void {
     this.requests.push(request);
@@ -44,8 +51,10 @@ class FakeWorker implements FigureWorkerPort {
   }
   /** Delivers the answers given so far (those to requests sent meanwhile wait for the next call). */
   answerAll(): void {
-    for (const answer of this.answers.splice(0))
-      this.onmessage?.({ data: answer } as MessageEvent<FigureAnswer>);
+    for (const answer of this.answers.splice(0)) {
+      const data = answer.kind === 'frame' ? { ...answer, ms: this.frameMs } : answer;
+      this.onmessage?.({ data } as MessageEvent<FigureAnswer>);
+    }
   }
   kinds(): string[] {
     return this.requests.map((r) => r.kind);
@@ -74,6 +83,17 @@ function made(worker: FakeWorker | null) {
   };
 }
 
+/** A drawer whose worker has warmed up (one quick frame of the check-in), its requests then forgotten. */
+function madeWarm() {
+  const worker = new FakeWorker();
+  const made_ = made(worker);
+  made_.drawer.frameDrawn(plan, 1, 0, () => {});
+  worker.answerAll();
+  expect(made_.drawer.isInWorker).toBe(true);
+  worker.requests.length = 0;
+  return { worker, ...made_ };
+}
+
 describe('FigureDrawer', () => {
   it('draws on the page where there is no worker, at once', () => {
     const { root, base, overlays, drawer } = made(null);
@@ -86,34 +106,63 @@ describe('FigureDrawer', () => {
     expect(drawer.isInWorker).toBe(false);
   });
 
-  it('draws on the page until the worker is ready, then in the worker: the same layers as FigureFrames draws', () => {
+  it('draws on the page while the worker warms up, and in the worker once it draws a frame quickly', () => {
     const worker = new FakeWorker();
     const { base, overlays, drawer } = made(worker);
     const shown = vi.fn();
+    worker.frameMs = 800;
     drawer.frameDrawn(plan, palm.start + 2, 0, shown);
-    // Not ready yet: drawn on the page, and the worker was only told the options.
-    expect(shown).toHaveBeenCalledTimes(1);
-    expect(worker.kinds()).toEqual(['options']);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
-    expect(drawer.isInWorker).toBe(true);
-    drawer.frameDrawn(plan, palm.start + 3, 42, shown);
+    drawer.frameDrawn(plan, palm.start + 2.5, 42, shown);
+    drawer.frameDrawn(plan, palm.start + 3, 84, shown);
+    // Each drawn on the page at once; the worker is handed the first, then the latest once it has answered.
+    expect(shown).toHaveBeenCalledTimes(3);
     expect(worker.kinds()).toEqual(['options', 'plan', 'frame']);
-    // Nothing shown until the worker answers.
-    expect(shown).toHaveBeenCalledTimes(1);
+    const local = overlays[1]!.html;
     worker.answerAll();
-    expect(shown).toHaveBeenCalledTimes(2);
-    const expected = new FigureFrames(OPTIONS).drawn(momentInto(plan, 'spine-reinforced-palm', 3), plan, 42);
+    // A slow frame: still warming up, nothing of the worker's shown.
+    expect(drawer.isInWorker).toBe(false);
+    expect(overlays[1]!.html).toBe(local);
+    expect(worker.requests.filter((r) => r.kind === 'frame').map((r) => r.t)).toEqual([
+      palm.start + 2,
+      palm.start + 3,
+    ]);
+    worker.frameMs = WARM_FRAME_MS - 1;
+    worker.answerAll();
+    expect(drawer.isInWorker).toBe(true);
+    // The worker starts its layers afresh, then draws every frame; nothing is shown until it answers.
+    expect(worker.kinds().slice(-1)).toEqual(['options']);
+    drawer.frameDrawn(plan, palm.start + 4, 126, shown);
+    expect(shown).toHaveBeenCalledTimes(3);
+    worker.answerAll();
+    expect(shown).toHaveBeenCalledTimes(4);
+    const expected = new FigureFrames(OPTIONS).drawn(momentInto(plan, 'spine-reinforced-palm', 4), plan, 126);
     expect(base.html).toBe(expected.base);
     expect(overlays[1]!.html).toBe(expected.overlays[1]);
     // The plan is sent again only when it changes.
-    drawer.frameDrawn(plan, palm.start + 4, 84, shown);
-    expect(worker.kinds().slice(3)).toEqual(['frame']);
+    expect(worker.kinds().filter((k) => k === 'plan')).toHaveLength(1);
   });
 
-  it('asks one frame at a time: a frame asked meanwhile waits, and a newer one takes its place', () => {
+  it('waits, while warming up, for the urgent prime of the coming step before the worker draws', () => {
     const worker = new FakeWorker();
-    const { overlays, drawer } = made(worker);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
+    const { drawer } = made(worker);
+    const primed = vi.spyOn(FigureFrames.prototype, 'primed').mockImplementation(() => {});
+    drawer.frameDrawn(plan, 1, 0, () => {});
+    drawer.stepPrimed(plan, 1);
+    expect(worker.requests.at(-1)).toEqual({ kind: 'prime', index: 1, isUrgent: true });
+    worker.answerAll();
+    // A quick frame, but the prime waits: still warming up.
+    expect(drawer.isInWorker).toBe(false);
+    // The worker primes (at once: urgent), then answers the next frame.
+    worker.time.advance(0);
+    expect(primed.mock.calls.map((c) => c[1])).toEqual([1]);
+    drawer.frameDrawn(plan, 1.1, 42, () => {});
+    worker.answerAll();
+    expect(drawer.isInWorker).toBe(true);
+    primed.mockRestore();
+  });
+
+  it('asks one frame at a time of the warm worker: a frame asked meanwhile waits, and a newer one takes its place', () => {
+    const { worker, overlays, drawer } = madeWarm();
     const shown: number[] = [];
     drawer.frameDrawn(plan, palm.start + 2, 0, () => shown.push(2));
     drawer.frameDrawn(plan, palm.start + 2.5, 42, () => shown.push(2.5));
@@ -133,30 +182,28 @@ describe('FigureDrawer', () => {
     );
   });
 
-  it('shows stills through the worker, and primes the coming step there', () => {
-    const worker = new FakeWorker();
-    const { root, base, overlays, drawer } = made(worker);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
+  it('shows stills through the warm worker, and primes the coming step there only', () => {
+    const { worker, root, base, overlays, drawer } = madeWarm();
     const index = plan.steps.indexOf(plannedStep(plan, 'chest-shoulder-neck-stroke'));
     const shown = vi.fn();
     drawer.stillDrawn(plan, index, shown);
     drawer.stepPrimed(plan, index + 1);
+    expect(shown).not.toHaveBeenCalled();
     worker.answerAll();
     expect(shown).toHaveBeenCalledTimes(1);
     expect(root.dataset.view).toBe('head');
     expect(base.html).toContain('aria-hidden="true"');
     expect(overlays.map((o) => o.html)).toEqual(['', '']);
-    expect(worker.kinds()).toEqual(['options', 'plan', 'still', 'prime']);
+    expect(worker.kinds()).toEqual(['still', 'prime']);
   });
 
-  it('draws on the page from a fresh start when the worker fails, and stops the worker', () => {
-    const worker = new FakeWorker();
-    const { base, overlays, drawer } = made(worker);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
+  it('draws on the page from a fresh start when the warm worker fails, and stops the worker', () => {
+    const { worker, base, overlays, drawer } = madeWarm();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const shown = vi.fn();
     drawer.frameDrawn(plan, palm.start + 2, 0, shown);
-    worker.onmessage?.({ data: { kind: 'failed', id: 1, message: 'boom' } } as MessageEvent<FigureAnswer>);
+    const id = worker.requests.at(-1)!.kind === 'frame' ? (worker.requests.at(-1) as { id: number }).id : -1;
+    worker.onmessage?.({ data: { kind: 'failed', id, message: 'boom' } } as MessageEvent<FigureAnswer>);
     expect(error).toHaveBeenCalledWith('boom');
     expect(worker.isTerminated).toBe(true);
     expect(drawer.isInWorker).toBe(false);
@@ -172,10 +219,8 @@ describe('FigureDrawer', () => {
     error.mockRestore();
   });
 
-  it('draws on the page when the worker leaves a frame unanswered too long', () => {
-    const worker = new FakeWorker();
-    const { overlays, drawer, tick } = made(worker);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
+  it('draws on the page when the warm worker leaves a frame unanswered too long', () => {
+    const { worker, overlays, drawer, tick } = madeWarm();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const shown: number[] = [];
     drawer.frameDrawn(plan, palm.start + 2, 0, () => shown.push(2));
@@ -195,24 +240,49 @@ describe('FigureDrawer', () => {
     error.mockRestore();
   });
 
-  it('draws on the page when the worker cannot start (its error event)', () => {
+  it('keeps drawing on the page when the worker cannot start (its error event), and asks it nothing more', () => {
     const worker = new FakeWorker();
     const { drawer } = made(worker);
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     worker.onerror?.({ message: 'no such script', preventDefault: () => {} } as ErrorEvent);
-    worker.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<FigureAnswer>);
+    expect(error).toHaveBeenCalledWith('the figure worker failed: no such script');
     const shown = vi.fn();
     drawer.frameDrawn(plan, palm.start + 2, 0, shown);
+    drawer.stepPrimed(plan, 3);
     expect(shown).toHaveBeenCalledTimes(1);
     expect(drawer.isInWorker).toBe(false);
+    expect(worker.kinds()).toEqual(['options']);
     error.mockRestore();
   });
 });
 
+/** A clock and timers that move only when told to. */
+function fakeTime() {
+  let clock = 0;
+  let timers: { at: number; f: () => void }[] = [];
+  return {
+    now: () => clock,
+    later: (f: () => void, ms: number) => {
+      timers.push({ at: clock + ms, f });
+    },
+    advance(ms: number) {
+      const end = clock + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        clock = Math.max(clock, due.at);
+        due.f();
+      }
+      clock = end;
+    },
+  };
+}
+
 describe('figureWorkHandler', () => {
-  it('answers a frame with what FigureFrames draws, and says why when it has no plan yet', () => {
+  it('answers a frame with what FigureFrames draws and the time it took, and says why when it has no plan yet', () => {
     const answers: FigureAnswer[] = [];
-    const handle = figureWorkHandler((a) => answers.push(a));
+    const handle = figureWorkHandler((a) => answers.push(a), fakeTime());
     handle({ kind: 'options', options: OPTIONS });
     handle({ kind: 'frame', id: 1, t: palm.start + 2, frameNow: 0 });
     expect(answers[0]).toEqual({
@@ -222,59 +292,95 @@ describe('figureWorkHandler', () => {
     });
     handle({ kind: 'plan', plan });
     handle({ kind: 'frame', id: 2, t: palm.start + 2, frameNow: 0 });
+    const expected = new FigureFrames(OPTIONS);
     expect(answers[1]).toEqual({
       kind: 'frame',
       id: 2,
-      frame: new FigureFrames(OPTIONS).drawn(momentInto(plan, 'spine-reinforced-palm', 2), plan, 0),
+      frame: expected.drawn(momentInto(plan, 'spine-reinforced-palm', 2), plan, 0),
+      ms: 0,
+      isPriming: false,
     });
     // A still outside the plan: nothing to draw.
     handle({ kind: 'still', id: 3, stepIndex: plan.steps.length });
-    expect(answers[2]).toEqual({ kind: 'frame', id: 3, frame: null });
+    expect(answers[2]).toEqual({ kind: 'frame', id: 3, frame: null, ms: 0, isPriming: false });
+    // Options sent again start the layers afresh: the same frame changes every layer again.
+    handle({ kind: 'frame', id: 4, t: palm.start + 2, frameNow: 0 });
+    expect(answers[3]).toMatchObject({ frame: { base: null, overlays: [null, null] } });
+    handle({ kind: 'options', options: OPTIONS });
+    handle({ kind: 'frame', id: 5, t: palm.start + 2, frameNow: 0 });
+    expect(answers[4]).toEqual({ ...answers[1], id: 5 });
   });
 });
 
 describe("figureWorkHandler's priming", () => {
-  /** A clock and timers that move only when told to. */
-  function fakeTime() {
-    let clock = 0;
-    let timers: { at: number; f: () => void }[] = [];
-    return {
-      now: () => clock,
-      later: (f: () => void, ms: number) => {
-        timers.push({ at: clock + ms, f });
-      },
-      advance(ms: number) {
-        const end = clock + ms;
-        for (;;) {
-          const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-          if (!due) break;
-          timers = timers.filter((t) => t !== due);
-          clock = Math.max(clock, due.at);
-          due.f();
-        }
-        clock = end;
-      },
-    };
-  }
-
-  it('primes only once no frame was asked for a while, and only the latest step asked for', () => {
+  /** The steps primed while `run` asks the worker's side (and when): `calls` fills as they are primed. */
+  function primedIn(
+    run: (
+      handle: (r: FigureRequest) => void,
+      time: ReturnType<typeof fakeTime>,
+      calls: readonly { index: number; at: number }[],
+    ) => void,
+  ) {
     const primed = vi.spyOn(FigureFrames.prototype, 'primed').mockImplementation(() => {});
     const time = fakeTime();
     const handle = figureWorkHandler(() => {}, time);
     handle({ kind: 'options', options: OPTIONS });
     handle({ kind: 'plan', plan });
-    handle({ kind: 'prime', index: 3 });
-    handle({ kind: 'prime', index: 4 });
-    // Frames every 42 ms for a second: no priming meanwhile.
-    for (let i = 0; i < 24; i++) {
+    const calls: { index: number; at: number }[] = [];
+    primed.mockImplementation((_plan, index) => {
+      calls.push({ index, at: time.now() });
+    });
+    run(handle, time, calls);
+    primed.mockRestore();
+    return calls;
+  }
+  const framesFor = (handle: (r: FigureRequest) => void, time: ReturnType<typeof fakeTime>, ms: number) => {
+    for (let i = 0; i * 42 < ms; i++) {
       handle({ kind: 'frame', id: i, t: palm.start + i / 24, frameNow: time.now() });
       time.advance(42);
     }
-    expect(primed).not.toHaveBeenCalled();
-    time.advance(PRIME_AFTER_IDLE_MS);
-    expect(primed.mock.calls.map((c) => c[1])).toEqual([4]);
-    time.advance(10 * PRIME_AFTER_IDLE_MS);
-    expect(primed).toHaveBeenCalledTimes(1);
+  };
+
+  it('primes only the latest step asked for, once no frame was asked for a while', () => {
+    let lastFrameAt = 0;
+    const primed = primedIn((handle, time, calls) => {
+      handle({ kind: 'prime', index: 3, isUrgent: false });
+      handle({ kind: 'prime', index: 4, isUrgent: false });
+      framesFor(handle, time, PRIME_WITHIN_MS - 200);
+      // The last frame was answered one frame ago: idle from there.
+      lastFrameAt = time.now() - 42;
+      time.advance(PRIME_AFTER_IDLE_MS - 43);
+      expect(calls).toEqual([]);
+      time.advance(10 * PRIME_AFTER_IDLE_MS);
+    });
+    expect(primed).toEqual([{ index: 4, at: lastFrameAt + PRIME_AFTER_IDLE_MS }]);
+  });
+
+  it('primes at once when urgent (the page still draws the frames), and says a prime is waiting until then', () => {
+    const answers: FigureAnswer[] = [];
+    const primed = vi.spyOn(FigureFrames.prototype, 'primed').mockImplementation(() => {});
+    const time = fakeTime();
+    const handle = figureWorkHandler((a) => answers.push(a), time);
+    handle({ kind: 'options', options: OPTIONS });
+    handle({ kind: 'plan', plan });
+    handle({ kind: 'prime', index: 6, isUrgent: true });
+    handle({ kind: 'frame', id: 1, t: 1, frameNow: 0 });
+    expect(answers[0]).toMatchObject({ kind: 'frame', isPriming: true });
+    time.advance(0);
+    expect(primed.mock.calls.map((c) => c[1])).toEqual([6]);
+    handle({ kind: 'frame', id: 2, t: 1.1, frameNow: 0 });
+    expect(answers[1]).toMatchObject({ kind: 'frame', isPriming: false });
     primed.mockRestore();
+  });
+
+  it('primes at the latest PRIME_WITHIN_MS after the step was asked for, frames or not', () => {
+    const calls = primedIn((handle, time) => {
+      handle({ kind: 'prime', index: 5, isUrgent: false });
+      framesFor(handle, time, 3 * PRIME_WITHIN_MS);
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.index).toBe(5);
+    expect(calls[0]!.at).toBeGreaterThanOrEqual(PRIME_WITHIN_MS);
+    expect(calls[0]!.at).toBeLessThan(PRIME_WITHIN_MS + 42);
   });
 });

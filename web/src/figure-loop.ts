@@ -155,14 +155,14 @@ export function useFigureLoop(options: FigureLoopOptions): void {
       lastWorkPlaying = sp.isPlaying;
       const m = momentAt(p, t, bodyMap);
       lastMoment = m;
-      // The get-ready countdown previews the coming step: its still, from its view.
-      if (isReducedMotion || ready) drawer.stillDrawn(p, ready?.stepIndex ?? m.stepIndex, figureDrawn);
-      else drawer.frameDrawn(p, t, frameNow, figureDrawn);
       if (m.stepIndex !== lastPrimedStep) {
         // The next step's caches, for the plan as it is now (a pain report may have softened it).
         lastPrimedStep = m.stepIndex;
         drawer.stepPrimed(p, m.stepIndex + 1);
       }
+      // The get-ready countdown previews the coming step: its still, from its view.
+      if (isReducedMotion || ready) drawer.stillDrawn(p, ready?.stepIndex ?? m.stepIndex, figureDrawn);
+      else drawer.frameDrawn(p, t, frameNow, figureDrawn);
       onMoment(m);
       // The cue is spoken once the step runs (the get-ready countdown speaks its own words).
       if (ready) return;

@@ -9,7 +9,10 @@ import { type FigureFrame, FigureFrames } from './figure-frames.js';
 
 /** A request of the page to the figure's worker. */
 export type FigureRequest =
-  /** How the figure is drawn: sent first, before any other request. */
+  /**
+   * How the figure is drawn: sent first. Sent again, it starts the layers afresh (the next frame changes every
+   * layer), keeping the renderer's caches.
+   */
   | { readonly kind: 'options'; readonly options: FigureOptions }
   /** The plan the next requests draw from (sent again whenever it changes: a pain report softens a step). */
   | { readonly kind: 'plan'; readonly plan: Plan }
@@ -17,17 +20,30 @@ export type FigureRequest =
   | { readonly kind: 'frame'; readonly id: number; readonly t: number; readonly frameNow: number }
   /** A step's still (the get-ready preview, or every picture when motion is reduced). */
   | { readonly kind: 'still'; readonly id: number; readonly stepIndex: number }
-  /** Fill the renderer's caches for a step before it begins; answers nothing. */
-  | { readonly kind: 'prime'; readonly index: number };
+  /**
+   * Fill the renderer's caches for a step before it begins; answers nothing. Urgent while the page still draws the
+   * frames itself (the worker's answers are not shown yet, so priming at once holds nothing up).
+   */
+  | { readonly kind: 'prime'; readonly index: number; readonly isUrgent: boolean };
 
-/** The worker's answer to a frame or a still: the layers' changes (null: nothing to change), or why it failed. */
+/**
+ * The worker's answer to a frame or a still: the layers' changes (null: nothing to change), the worker's
+ * milliseconds spent on them and whether a step waits to be primed; or why it failed.
+ */
 export type FigureAnswer =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'frame'; readonly id: number; readonly frame: FigureFrame | null }
+  | {
+      readonly kind: 'frame';
+      readonly id: number;
+      readonly frame: FigureFrame | null;
+      readonly ms: number;
+      readonly isPriming: boolean;
+    }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 
-/** How long the worker waits with no frame asked of it before it primes a step (milliseconds). */
+/** How long the worker waits with no frame asked of it before it primes a step (milliseconds)... */
 export const PRIME_AFTER_IDLE_MS = 150;
+/** ...and how long at most, whether idle or not, after the step was asked for. */
+export const PRIME_WITHIN_MS = 1000;
 
 /** The clock and the timer the worker's side uses (a test passes its own). */
 export interface FigureWorkTime {
@@ -42,9 +58,10 @@ const REAL_TIME: FigureWorkTime = {
 
 /**
  * The worker's side: a function that answers each request through `post`, holding the options, the plan and the
- * FigureFrames that remembers what each layer shows. A step is primed only once no frame was asked for during
- * PRIME_AFTER_IDLE_MS (the get-ready countdown, a pause), and only the latest step asked for: a cold step takes
- * longer than many frames, and would hold the picture still while it plays.
+ * FigureFrames that remembers what each layer shows. A step is primed once no frame was asked for during
+ * PRIME_AFTER_IDLE_MS (the get-ready countdown, a pause) or PRIME_WITHIN_MS after it was asked for (at once when
+ * urgent), and only the latest step asked for: a cold step can take longer than many frames, and holds the picture
+ * still meanwhile.
  */
 export function figureWorkHandler(
   post: (answer: FigureAnswer) => void,
@@ -52,17 +69,20 @@ export function figureWorkHandler(
 ): (request: FigureRequest) => void {
   let frames: FigureFrames | null = null;
   let plan: Plan | null = null;
-  let primeWanted: { readonly plan: Plan; readonly index: number } | null = null;
-  let lastAskedAt = Number.NEGATIVE_INFINITY;
+  let primeWanted: { readonly plan: Plan; readonly index: number; readonly at: number } | null = null;
+  let lastAnsweredAt = Number.NEGATIVE_INFINITY;
   const primeWhenIdle = () => {
-    const idle = time.now() - lastAskedAt;
-    if (idle < PRIME_AFTER_IDLE_MS) {
-      time.later(primeWhenIdle, PRIME_AFTER_IDLE_MS - idle);
+    const wanted = primeWanted;
+    if (!wanted) return;
+    const now = time.now();
+    const idle = now - lastAnsweredAt;
+    const waited = now - wanted.at;
+    if (idle < PRIME_AFTER_IDLE_MS && waited < PRIME_WITHIN_MS) {
+      time.later(primeWhenIdle, Math.min(PRIME_AFTER_IDLE_MS - idle, PRIME_WITHIN_MS - waited));
       return;
     }
-    const wanted = primeWanted;
     primeWanted = null;
-    if (wanted && frames) frames.primed(wanted.plan, wanted.index);
+    frames?.primed(wanted.plan, wanted.index);
   };
   return (request) => {
     switch (request.kind) {
@@ -74,8 +94,13 @@ export function figureWorkHandler(
         return;
       case 'prime':
         if (!plan) return;
-        if (!primeWanted) time.later(primeWhenIdle, PRIME_AFTER_IDLE_MS);
-        primeWanted = { plan, index: request.index };
+        if (request.isUrgent) time.later(primeWhenIdle, 0);
+        else if (!primeWanted) time.later(primeWhenIdle, PRIME_AFTER_IDLE_MS);
+        primeWanted = {
+          plan,
+          index: request.index,
+          at: request.isUrgent ? Number.NEGATIVE_INFINITY : (primeWanted?.at ?? time.now()),
+        };
         return;
       case 'frame':
       case 'still': {
@@ -85,17 +110,19 @@ export function figureWorkHandler(
           post({ kind: 'failed', id: request.id, message: 'the figure worker has no options or plan yet' });
           return;
         }
+        const start = time.now();
         try {
           const frame =
             request.kind === 'still'
               ? f.still(p, request.stepIndex)
               : f.drawn(momentAt(p, request.t, bodyMap), p, request.frameNow);
-          post({ kind: 'frame', id: request.id, frame });
+          lastAnsweredAt = time.now();
+          const ms = lastAnsweredAt - start;
+          post({ kind: 'frame', id: request.id, frame, ms, isPriming: primeWanted !== null });
         } catch (error) {
+          lastAnsweredAt = time.now();
           post({ kind: 'failed', id: request.id, message: String(error) });
         }
-        // Idle is counted from the end of the last frame (a slow frame is not idle time).
-        lastAskedAt = time.now();
       }
     }
   };

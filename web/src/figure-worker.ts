@@ -1,9 +1,7 @@
 /// <reference lib="webworker" />
-// The figure's worker: it draws the live figure's frames off the page's main thread (web/src/figure-work.ts), and
-// says it is ready once loaded, so the page can draw on its own until then.
+// The figure's worker: it draws the live figure's frames off the page's main thread (web/src/figure-work.ts).
 import { type FigureAnswer, type FigureRequest, figureWorkHandler } from './figure-work.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = figureWorkHandler((answer: FigureAnswer) => scope.postMessage(answer));
 scope.onmessage = (event: MessageEvent<FigureRequest>) => handle(event.data);
-scope.postMessage({ kind: 'ready' } satisfies FigureAnswer);
