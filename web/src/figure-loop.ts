@@ -91,7 +91,8 @@ export function useFigureLoop(options: FigureLoopOptions): void {
         language,
         excluded: [],
       },
-      figureWorkerStarted(),
+      // Reduced motion draws one still a step: too little work to hand to a worker.
+      isReducedMotion ? null : figureWorkerStarted(),
     );
     let raf = 0;
     let timer = 0;
