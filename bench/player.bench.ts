@@ -100,6 +100,8 @@ export interface PlayerFigures {
   readonly retainedHeapBytes: Trend;
   /** The functions with the most self time, when a CPU profile was asked for (`--profile DIR`). */
   readonly profileTop: readonly string[];
+  /** The main thread's self time by trace event over the first seconds, when a trace was asked for (`--trace DIR`). */
+  readonly traceTop: readonly string[];
 }
 
 /** First, last, extremes and least-squares slope (per minute) of samples taken at `s` seconds. */
@@ -229,12 +231,86 @@ function profileTopOf(profile: CpuProfile, count: number): string[] {
     .map(([key, us]) => `${((100 * us) / Math.max(total, 1)).toFixed(1).padStart(5)} %  ${key}`);
 }
 
+/** One event of a Chrome trace, as read here. */
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Seconds of the frames' window that `--trace` records (a trace of the whole minute would be hundreds of MB). */
+const TRACE_SECONDS = 15;
+
+/**
+ * The renderer main thread's time by trace event, self time only (an event's time less that of the events inside
+ * it), in ms per second of the trace: where the main thread goes (script, style, layout, paint, GC), as lines.
+ */
+export function traceSelfTimesOf(events: readonly TraceEvent[], seconds: number, count: number): string[] {
+  // The page's main thread: of the threads named CrRendererMain, the busiest.
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const spans = new Map<string, { name: string; start: number; end: number }[]>();
+  const open = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key)) continue;
+    const list = spans.get(key) ?? [];
+    spans.set(key, list);
+    if (e.ph === 'X' && e.dur !== undefined) list.push({ name: e.name, start: e.ts, end: e.ts + e.dur });
+    else if (e.ph === 'B') open.set(key, [...(open.get(key) ?? []), e]);
+    else if (e.ph === 'E') {
+      const b = open.get(key)?.pop();
+      if (b) list.push({ name: b.name, start: b.ts, end: e.ts });
+    }
+  }
+  const busiest = [...spans.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  busiest.sort((a, b) => a.start - b.start || b.end - a.end);
+  const self = new Map<string, number>();
+  const stack: { name: string; end: number; child: number }[] = [];
+  const closed = (upTo: number) => {
+    while (stack.length > 0 && stack.at(-1)!.end <= upTo) {
+      const s = stack.pop()!;
+      self.set(s.name, (self.get(s.name) ?? 0) - s.child);
+    }
+  };
+  for (const span of busiest) {
+    closed(span.start);
+    const parent = stack.at(-1);
+    const end = parent ? Math.min(span.end, parent.end) : span.end;
+    const dur = Math.max(0, end - span.start);
+    if (parent) parent.child += dur;
+    self.set(span.name, (self.get(span.name) ?? 0) + dur);
+    stack.push({ name: span.name, end, child: 0 });
+  }
+  closed(Number.POSITIVE_INFINITY);
+  const total = [...self.values()].reduce((a, v) => a + v, 0);
+  const perSecond = (us: number) => (us / 1000 / Math.max(seconds, 1e-9)).toFixed(1).padStart(6);
+  return [
+    `${perSecond(total)} ms/s  all events`,
+    ...[...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, us]) => `${perSecond(us)} ms/s  ${name}`),
+  ];
+}
+
 /** Measures the player once (served at `url` from `root`); the caller owns the browser. */
 export async function playerFiguresMeasured(
   browser: Browser,
   url: string,
   root: string = WEB_ROOT,
-  options: { profileFile?: string | undefined; stepTitle?: string | undefined } = {},
+  options: {
+    profileFile?: string | undefined;
+    traceFile?: string | undefined;
+    stepTitle?: string | undefined;
+  } = {},
 ): Promise<PlayerFigures> {
   // One untimed load warms the browser up; then the median of FIRST_LOADS fresh contexts (empty caches).
   await firstLoadMeasured(browser, url);
@@ -281,6 +357,12 @@ export async function playerFiguresMeasured(
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  if (options.traceFile) {
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+    });
+  }
+  let traceTop: string[] = [];
   const before = await metricsRead();
   const startedAt = Date.now();
   // The frames of the first PLAYBACK_SECONDS, collected in the page; nodes and heap sampled from here.
@@ -301,6 +383,14 @@ export async function playerFiguresMeasured(
     const m = await metricsRead();
     samples.push({ s, nodes: m.nodes, heapBytes: m.heapBytes });
     if (!atWindowEnd && (await page.evaluate<boolean>('window.__benchFramesDone === true'))) atWindowEnd = m;
+    if (options.traceFile && traceTop.length === 0 && s >= TRACE_SECONDS) {
+      const trace = await browser.stopTracing();
+      const seconds = (Date.now() - startedAt) / 1000;
+      mkdirSync(dirname(options.traceFile), { recursive: true });
+      writeFileSync(options.traceFile, trace);
+      const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+      traceTop = traceSelfTimesOf(traceEvents, seconds, 25);
+    }
     if (atWindowEnd && s - collected.at(-1)!.s >= COLLECT_EVERY_SECONDS && s < DURATION_SECONDS)
       collected.push(await collectedRead(s));
     if (s >= DURATION_SECONDS) break;
@@ -345,6 +435,7 @@ export async function playerFiguresMeasured(
     retainedNodes: trendOf(collected.map((x) => ({ s: x.s, value: x.nodes }))),
     retainedHeapBytes: trendOf(collected.map((x) => ({ s: x.s, value: x.heapBytes }))),
     profileTop,
+    traceTop,
   };
 }
 
@@ -450,12 +541,14 @@ function figuresReported(report: Report, f: PlayerFigures, label: string): void 
       `slope ${kb(f.retainedHeapBytes.slopePerMinute)}/min`,
   );
   for (const line of f.profileTop) report.note(`${p} self time: ${line}`);
+  for (const line of f.traceTop) report.note(`${p} trace, first ${TRACE_SECONDS} s: ${line}`);
 }
 
 /**
  * Runs the player benchmark. Options after the filter: `--duration S` (seconds of playback sampled for nodes and
  * heap, default 300), `--root DIR` (repeatable: built apps measured in turn, e.g. main's build beside this one),
- * `--rounds N` (each root N times, alternated), `--profile DIR` (a CPU profile of each playback, and its top),
+ * `--rounds N` (each root N times, alternated), `--profile DIR` (a CPU profile of each playback, and its top), `--trace DIR` (a Chrome trace of its first
+ * seconds, and the main thread's self time by event: script, style, layout, paint, GC),
  * `--step ID` (measure from that step of the sample plan on, e.g. `ankle-circles` for the side views,
  * `scalp-shampoo` for the head end; default the reinforced palm, seen from above).
  */
@@ -472,6 +565,7 @@ export async function run(report: Report): Promise<void> {
   }
   const rounds = Math.max(1, Number(option('rounds') ?? 1));
   const profileDir = option('profile');
+  const traceDir = option('trace');
   const step = option('step');
   const stepTitle = step === undefined ? undefined : stepTitleOf(step);
   const browser = await browserLaunched();
@@ -492,7 +586,12 @@ export async function run(report: Report): Promise<void> {
         const profileFile = profileDir
           ? join(profileDir, `player-${name}-${round + 1}.cpuprofile`)
           : undefined;
-        const f = await playerFiguresMeasured(browser, servers[i]!.url, root, { profileFile, stepTitle });
+        const traceFile = traceDir ? join(traceDir, `player-${name}-${round + 1}.json`) : undefined;
+        const f = await playerFiguresMeasured(browser, servers[i]!.url, root, {
+          profileFile,
+          traceFile,
+          stepTitle,
+        });
         figuresReported(report, f, label);
       }
     }

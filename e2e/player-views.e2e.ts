@@ -43,7 +43,8 @@ describe('the player shows each step from its view', () => {
     // Once it plays, still from the side (the figure's layers drawn, not a still).
     await page.waitForSelector('[data-testid="get-ready"]', { state: 'detached', timeout: 15_000 });
     await viewShown(page, 'side');
-    expect(await page.innerHTML('[data-testid="figure"] .figure-layer:nth-child(3)')).toContain('<svg');
+    // The figure's worker draws the first running frame a moment after the countdown's text has gone.
+    await page.waitForSelector('[data-testid="figure"] .figure-layer:nth-child(3) svg', { timeout: 5000 });
     // The next step, drainage, is a stroke seen from above, in parts: the part's title under the step's.
     await stepShown(page, 'Leg drainage');
     await viewShown(page, 'top');

@@ -31,6 +31,8 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react(), serviceWorkerPlugin()],
+  // The figure's worker (web/src/figure-worker.ts) is started as a module worker.
+  worker: { format: 'es' },
   build: {
     outDir: join(here, '..', 'dist', 'web'),
     emptyOutDir: true,

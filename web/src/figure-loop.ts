@@ -1,13 +1,14 @@
 // The player's frame loop: the session player advances (beeps, get-ready, auto-advance, end), the figure is drawn
 // at most figureFps times a second and only when the time or the plan changed, the text about once a second. The
 // loop asks for an animation frame only when the next figure is due (a timer waits out the frames in between), so
-// the page is not woken for every display frame just to find nothing to draw.
+// the page is not woken for every display frame just to find nothing to draw. The figure's frames are worked out in
+// its worker (FigureDrawer); the text and the voice follow the clock here, whatever the worker does.
 import { type RefObject, useEffect } from 'react';
 import type { Moment } from '../../src/core/moment.js';
 import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
-import { FigureLayers } from './figure-layers.js';
+import { FigureDrawer, type FigureWorkerPort } from './figure-drawer.js';
 import type { UiLanguage } from './i18n.js';
 import type { SessionPlayer } from './session-player.js';
 import { positionSaved } from './session-store.js';
@@ -32,6 +33,19 @@ function prefersDark(): boolean {
 }
 
 const now = () => performance.now();
+
+/** The figure's worker, or null where the browser cannot start one (the page then draws the figure itself). */
+function figureWorkerStarted(): FigureWorkerPort | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./figure-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'figure',
+    }) as unknown as FigureWorkerPort;
+  } catch {
+    return null;
+  }
+}
 
 /** The figure's elements: its root (which names the view) and its three stacked layers. */
 export interface FigureRefs {
@@ -69,7 +83,7 @@ export function useFigureLoop(options: FigureLoopOptions): void {
     const safety = figure.safety.current;
     const hands = figure.hands.current;
     if (!root || !base || !safety || !hands) return;
-    const layers = new FigureLayers(
+    const drawer = new FigureDrawer(
       { root, base, overlays: [safety, hands] },
       {
         ...figureCanvasSize(root.clientWidth),
@@ -77,6 +91,8 @@ export function useFigureLoop(options: FigureLoopOptions): void {
         language,
         excluded: [],
       },
+      // Reduced motion draws one still a step: too little work to hand to a worker.
+      isReducedMotion ? null : figureWorkerStarted(),
     );
     let raf = 0;
     let timer = 0;
@@ -143,12 +159,11 @@ export function useFigureLoop(options: FigureLoopOptions): void {
       if (m.stepIndex !== lastPrimedStep) {
         // The next step's caches, for the plan as it is now (a pain report may have softened it).
         lastPrimedStep = m.stepIndex;
-        layers.stepPrimed(p, m.stepIndex + 1);
+        drawer.stepPrimed(p, m.stepIndex + 1);
       }
       // The get-ready countdown previews the coming step: its still, from its view.
-      if (isReducedMotion || ready) layers.stillDrawn(p, ready?.stepIndex ?? m.stepIndex);
-      else layers.drawn(m, p, frameNow);
-      figureDrawn();
+      if (isReducedMotion || ready) drawer.stillDrawn(p, ready?.stepIndex ?? m.stepIndex, figureDrawn);
+      else drawer.frameDrawn(p, t, frameNow, figureDrawn);
       onMoment(m);
       // The cue is spoken once the step runs (the get-ready countdown speaks its own words).
       if (ready) return;
@@ -162,6 +177,7 @@ export function useFigureLoop(options: FigureLoopOptions): void {
     return () => {
       cancelAnimationFrame(raf);
       clearTimeout(timer);
+      drawer.close();
     };
   }, [figure, sp, sessionId, language, figureFps, isReducedMotion, isEnded, onFinished, onMoment, onCue]);
 }
