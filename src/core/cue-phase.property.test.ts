@@ -45,6 +45,29 @@ function meanY(m: Moment): number {
   return working.reduce((s, h) => s + h.y, 0) / working.length;
 }
 
+/** Samples of a repetition's window at which the way the strokes go is summed. */
+const WINDOW_SAMPLES = 24;
+
+/**
+ * How far the strokes go along the body over a window (body heights, + toward the feet): each pressing hand's
+ * move between neighbouring samples where it presses at both, summed. A hand lifted on its way back is not a stroke
+ * (two thumbs taking turns: one strokes up while the other goes back down in the air).
+ */
+function strokesDy(at: (phase: number) => Moment, from: number, to: number): number {
+  const isPressing = (h: Moment['hands'][number]) => !h.isHolding && !h.isLifted;
+  let sum = 0;
+  let before = at(from);
+  for (let i = 1; i <= WINDOW_SAMPLES; i++) {
+    const now = at(from + ((to - from) * i) / WINDOW_SAMPLES);
+    for (const h of now.hands) {
+      const was = before.hands.find((b) => b.hand === h.hand);
+      if (was && isPressing(h) && isPressing(was)) sum += h.y - was.y;
+    }
+    before = now;
+  }
+  return sum;
+}
+
 /** What is wrong with the cue heard at `t` (empty when it agrees with the motion). */
 function cueProblemsAt(plan: Plan, t: number, bodyMap: BodyMap): string[] {
   const m = momentAt(plan, t, bodyMap);
@@ -62,8 +85,11 @@ function cueProblemsAt(plan: Plan, t: number, bodyMap: BodyMap): string[] {
   const at = (phase: number) => momentAt(plan, piece.start + (m.repetition - 1 + phase) * per, bodyMap);
   const a = at(from + 0.002);
   const b = at(to - 0.002);
+  // The pressing strokes decide; where the hands press in place (fingertip presses, moved on in the air between
+  // presses) the working hands' travel over the window does.
+  const strokes = strokesDy(at, from + 0.002, to - 0.002);
+  const dy = Math.abs(strokes) > 0.005 ? strokes : meanY(b) - meanY(a);
   for (const d of directions) {
-    const dy = meanY(b) - meanY(a);
     const dExtent = b.extent - a.extent;
     const agrees =
       d === 'up' ? dy < -0.005 : d === 'down' ? dy > 0.005 : d === 'raise' ? dExtent > 0.1 : dExtent < -0.1;
