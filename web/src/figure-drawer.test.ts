@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { FakeLayer } from './fake-layer.test-support.js';
 import type { FigureOptions } from './figure.js';
 import { FigureDrawer, type FigureWorkerPort, WARM_FRAME_MS, WORKER_TIMEOUT_MS } from './figure-drawer.js';
 import { FigureFrames } from './figure-frames.js';
@@ -11,22 +12,6 @@ import {
   PRIME_WITHIN_MS,
 } from './figure-work.js';
 import { momentInto, plannedStep, samplePlan } from './sample-plan.test-support.js';
-
-// A stand-in for a layer's element (the web unit tests run in node): it keeps its markup and counts the writes.
-class FakeLayer {
-  writes = 0;
-  html = '';
-  readonly dataset: Record<string, string> = {};
-  readonly childNodes: never[] = [];
-  readonly firstElementChild = null;
-  set innerHTML(svg: string) {
-    this.writes++;
-    this.html = svg;
-  }
-  get innerHTML(): string {
-    return this.html;
-  }
-}
 
 /**
  * A worker in the same thread, answering only when told to (`answerAll`), as a real one answers later; its

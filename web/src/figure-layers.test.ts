@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FakeLayer } from './fake-layer.test-support.js';
 import {
   type FigureOptions,
   figureBaseKey,
@@ -9,23 +10,6 @@ import {
 } from './figure.js';
 import { type FigureElements, FigureLayers } from './figure-layers.js';
 import { momentInto, plannedStep, samplePlan } from './sample-plan.test-support.js';
-
-// A stand-in for a layer's element (the web unit tests run in node): it keeps its markup and counts the writes.
-// With no child elements, svgMorphed always writes the markup whole, so each write is one change of the layer.
-class FakeLayer {
-  writes = 0;
-  html = '';
-  readonly dataset: Record<string, string> = {};
-  readonly childNodes: never[] = [];
-  readonly firstElementChild = null;
-  set innerHTML(svg: string) {
-    this.writes++;
-    this.html = svg;
-  }
-  get innerHTML(): string {
-    return this.html;
-  }
-}
 
 const plan = samplePlan();
 const OPTIONS: FigureOptions = { width: 960, height: 540, theme: 'light', language: 'en', excluded: [] };
