@@ -281,8 +281,16 @@ export interface FrameRasterizer {
    * memory freed at once stays flat however long the video.
    */
   released(): Promise<void>;
-  /** What the layer cache did so far: layers rasterised, layers found in it, and the bytes it holds now. */
-  stats(): { readonly rendered: number; readonly hits: number; readonly cachedBytes: number };
+  /**
+   * What the layer cache did so far: layers rasterised, layers found in it, the bytes it holds now, and the pixels
+   * resvg rasterised (the layers' boxes).
+   */
+  stats(): {
+    readonly rendered: number;
+    readonly hits: number;
+    readonly cachedBytes: number;
+    readonly pixels: number;
+  };
 }
 
 /** A rectangle of pixels: columns x0 … x1 − 1, rows y0 … y1 − 1. */
@@ -321,6 +329,7 @@ export function frameRasterizer(
   const cache = new Map<string, LayerPixels>();
   let cachedBytes = 0;
   let rasterised = 0;
+  let pixelsRasterised = 0;
   let hits = 0;
   let nativeBytes = 0;
   let isAnyDrawn = false;
@@ -375,6 +384,7 @@ export function frameRasterizer(
     }
     const image = counted(tree.render());
     rasterised++;
+    pixelsRasterised += image.width * image.height;
     const frame: RgbaFrame = { width: image.width, height: image.height, pixels: image.pixels };
     const entry: LayerPixels = {
       frame,
@@ -491,7 +501,7 @@ export function frameRasterizer(
       updated = { frame, svgs: layers, entries };
       return boxes;
     },
-    stats: () => ({ rendered: rasterised, hits, cachedBytes }),
+    stats: () => ({ rendered: rasterised, hits, cachedBytes, pixels: pixelsRasterised }),
     async released() {
       if (isAnyDrawn && garbageCollected({ isMinor: true })) nativeBytes = 0;
       isAnyDrawn = false;

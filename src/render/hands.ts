@@ -2,6 +2,7 @@ import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { placementScreenTurn } from './drawn-hands.js';
+import { LAYER_RUN_BREAK } from './layers.js';
 import { el, num, smoothPathData, type XY } from './svg.js';
 import { type Theme, themeFaded } from './theme.js';
 import { screenFromBody, type ViewLayout } from './view.js';
@@ -337,6 +338,8 @@ export function handsSvg(options: {
   hands: readonly DrawnHand[];
   /** The hands where the stroke started (start-ghost.ts), ghosted under the hands of the moment. */
   ghosts?: readonly DrawnHand[];
+  /** Each ghost and hand a run of its own (`LAYER_RUN_BREAK`), for a drawer that keeps the runs that did not change. */
+  isInRuns?: boolean;
 }): string {
   const { view, theme } = options;
   const k = view.scale / 1000;
@@ -397,7 +400,7 @@ export function handsSvg(options: {
     }
     out.push(el('g', { ...data, transform }, markup));
   }
-  return out.join('');
+  return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
 }
 
 /** A pose's detail lines (knuckles, the elbow's crease) in local units. */

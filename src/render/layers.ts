@@ -31,3 +31,10 @@ export const MOVING_LAYERS: readonly RenderLayer[] = RENDER_LAYERS.filter((l) =>
  * the static layers stay the same through the repetition).
  */
 export type Framing = 'moment' | 'step';
+
+/**
+ * Inside a moving layer's SVG, the break between two runs of it that can be drawn apart (an XML comment: a browser or
+ * resvg drawing the whole layer ignores it). A drawer of many frames may rasterise each run as a layer of its own,
+ * composited in order, and keep the runs that did not change (a still leg, the arm that holds) from the frame before.
+ */
+export const LAYER_RUN_BREAK = '<!--run-->';

@@ -8,7 +8,14 @@ import { captionsSvg } from './captions.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
-import { type Framing, MOVING_LAYERS, RENDER_LAYERS, type RenderLayer, STATIC_LAYERS } from './layers.js';
+import {
+  type Framing,
+  LAYER_RUN_BREAK,
+  MOVING_LAYERS,
+  RENDER_LAYERS,
+  type RenderLayer,
+  STATIC_LAYERS,
+} from './layers.js';
 import { legendBounds, legendSvg } from './legend.js';
 import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
@@ -258,7 +265,9 @@ function topLayerPieces(
           excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
-  if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts }));
+  // Each hand a run: drawn as a layer of its own (a frame of a video), one that holds still is kept (frameFromPieces).
+  if (layers.has('hands'))
+    pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, isInRuns: true }));
   if (layers.has('marks'))
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
@@ -310,7 +319,8 @@ function frameFromPieces(top: TopLayerPieces, layers: readonly RenderLayer[]): F
     title: top.title,
     defs: asked.has('safety') || asked.has('captions') ? top.defs : '',
     still: joined(STATIC_LAYERS),
-    moving: joined(MOVING_LAYERS),
+    // A picture drawn whole (with the body) has no use for the hands' run breaks.
+    moving: asked.has('body') ? joined(MOVING_LAYERS).replaceAll(LAYER_RUN_BREAK, '') : joined(MOVING_LAYERS),
   };
 }
 

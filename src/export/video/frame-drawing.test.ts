@@ -4,6 +4,7 @@ import { bodyMapData } from '../../content/body-map.js';
 import { bodyMapFromData } from '../../core/body-map.js';
 import type { Moment } from '../../core/moment.js';
 import { momentAt } from '../../core/timeline.js';
+import { LAYER_RUN_BREAK } from '../../render/layers.js';
 import { momentView } from '../../render/moment-view.js';
 import { renderMoment, renderMomentLayers } from '../../render/render-moment.js';
 import { notoSansFontFiles } from '../fonts.js';
@@ -16,6 +17,7 @@ import {
   frameDrawer,
   frameSceneKeys,
   frameTime,
+  layerRuns,
 } from './frame-drawing.js';
 import { framesPooled } from './frame-pool.js';
 
@@ -120,7 +122,80 @@ describe('layered frames', () => {
   );
 });
 
+describe('layerRuns', () => {
+  const opening =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><title>t</title>';
+  const a = '<path d="M0 0H10V10H0Z" fill="#f00"/>';
+  const b = '<g mask="url(#m)"><path d="M5 5H15V15H5Z" fill="#0f0"/></g>';
+
+  it('cuts a layer at its run breaks into documents of their own, each with the layer’s opening and title', () => {
+    expect(layerRuns(`${opening}${a}${LAYER_RUN_BREAK}${b}</svg>`)).toEqual([
+      `${opening}${a}</svg>`,
+      `${opening}${b}</svg>`,
+    ]);
+    // Empty runs are left out.
+    expect(layerRuns(`${opening}${LAYER_RUN_BREAK}${a}${LAYER_RUN_BREAK}</svg>`)).toEqual([
+      `${opening}${a}</svg>`,
+    ]);
+  });
+
+  it('leaves whole a layer with no break, or with definitions its runs could share', () => {
+    const plain = `${opening}${a}${b}</svg>`;
+    expect(layerRuns(plain)).toEqual([plain]);
+    const shared = `${opening}<defs><mask id="m"/></defs>${a}${LAYER_RUN_BREAK}${b}</svg>`;
+    expect(layerRuns(shared)).toEqual([shared]);
+  });
+
+  it.each(['top', 'side', 'head', 'closeup'] as const)(
+    'cuts the moving layer from the %s view into runs whose pictures, composited, are the layer’s',
+    (view) => {
+      const s = spec(30, 0, plan.totalSeconds, [1280, 720]);
+      const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+      let cut = 0;
+      for (const id of ['spine-thumb-knead', 'foot-flex-stretch', 'leg-passive-lift', 'neck-traction']) {
+        const moment = momentAt(plan, stepOf(id).start + 2.1, bodyMap);
+        const layers = renderMomentLayers(moment, { ...playerOptions(s, moment), view }, FRAME_LAYER_GROUPS);
+        const runs = layers.flatMap(layerRuns);
+        if (runs.length > layers.length) cut++;
+        const whole = raster.rgbaLayered(layers).pixels;
+        const inRuns = raster.rgbaLayered(runs).pixels;
+        expect(differing(inRuns, whole, s), `${id}`).toBeLessThan(1280 * 720 * 0.0005);
+      }
+      // The hands (from above), the practitioner's arms and the client's parts (the solid views) are runs.
+      expect(cut).toBeGreaterThanOrEqual(3);
+      // A picture drawn whole has no breaks.
+      const moment = momentAt(plan, stepOf('foot-flex-stretch').start + 2.1, bodyMap);
+      expect(renderMoment(moment, { ...playerOptions(s, moment), view })).not.toContain(LAYER_RUN_BREAK);
+    },
+    60_000,
+  );
+});
+
 describe('frameDrawer', () => {
+  it('rasterises again only the runs of a frame that changed (a foot stretched, seen from the side: the leg holds still)', () => {
+    const step = stepOf('foot-flex-stretch');
+    const s: FrameSpec = {
+      ...spec(30, step.start + 3, step.start + 6, [1280, 720]),
+      pixelFormat: 'yuv420p',
+      view: 'side',
+    };
+    const drawer = frameDrawer(s);
+    drawer.frame(0);
+    const first = drawer.stats().pixels;
+    for (let i = 1; i <= 10; i++) drawer.frame(i);
+    const perFrame = (drawer.stats().pixels - first) / 10;
+    // Each frame's layers that changed, rasterised whole (cropped to their boxes): what a frame cost before its
+    // layers were drawn in runs.
+    const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+    const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"/>';
+    for (let i = 1; i <= 10; i++) {
+      const before = drawer.layers(i - 1);
+      raster.rgbaLayered([blank, ...drawer.layers(i).filter((layer, g) => g > 0 && layer !== before[g])]);
+    }
+    expect(perFrame).toBeGreaterThan(0);
+    expect(perFrame).toBeLessThan((raster.stats().pixels / 10) * 0.75);
+  }, 60_000);
+
   it('writes every layer as renderMoment does, reusing the outlines only of layers whose text did not change', () => {
     // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
     const next = stepOf('leg-drainage');

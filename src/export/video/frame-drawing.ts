@@ -6,7 +6,7 @@ import type { Language, View } from '../../core/ids.js';
 import type { Moment } from '../../core/moment.js';
 import type { Plan } from '../../core/plan-types.js';
 import { momentAt } from '../../core/timeline.js';
-import { MOVING_LAYERS, type RenderLayer, STATIC_LAYERS } from '../../render/layers.js';
+import { LAYER_RUN_BREAK, MOVING_LAYERS, type RenderLayer, STATIC_LAYERS } from '../../render/layers.js';
 import { momentView } from '../../render/moment-view.js';
 import { renderMomentLayers } from '../../render/render-moment.js';
 import type { ExcludedArea } from '../../render/safety.js';
@@ -103,6 +103,26 @@ export function frameSceneKeys(spec: FrameSpec, index: number): string[] {
 }
 
 /**
+ * A layer's SVG cut at its run breaks (`LAYER_RUN_BREAK`) into documents of their own, bottom to top, each with the
+ * layer's opening: rasterised one by one and composited in order, a run of groups that keep still is found unchanged
+ * frame after frame and not drawn again. Where the cut is made depends on the SVG alone, so the frame's pixels do too.
+ * A layer with shared definitions (`<defs>`, e.g. the panels' clips of a two-panel picture) is left whole.
+ */
+export function layerRuns(svg: string): string[] {
+  if (!svg.includes(LAYER_RUN_BREAK) || svg.includes('<defs')) return [svg];
+  const opened = svg.indexOf('>', svg.indexOf('<svg')) + 1;
+  const head = svg.startsWith('<title>', opened)
+    ? svg.slice(0, svg.indexOf('</title>', opened) + '</title>'.length)
+    : svg.slice(0, opened);
+  const close = svg.lastIndexOf('</svg>');
+  return svg
+    .slice(head.length, close)
+    .split(LAYER_RUN_BREAK)
+    .filter((run) => run !== '')
+    .map((run) => `${head}${run}</svg>`);
+}
+
+/**
  * The layers a frame drawer keeps rasterised, and the bytes they may take (per drawer, i.e. per worker thread): a
  * moving layer often comes back exactly (the hands of a lift on the way down as on the way up, a repetition whose
  * length is a whole number of frames), and a layer found here is not rasterised again.
@@ -157,7 +177,7 @@ export function frameDrawer(spec: FrameSpec, options: { cacheBytes?: number } = 
       const keys = frameSceneKeys(spec, index);
       last = { index, keys };
       if (previous && keys.every((k, g) => k === previous[g])) return null;
-      const layers = layersFor(keys);
+      const layers = layersFor(keys).flatMap(layerRuns);
       if (!yuv) return raster.rgbaLayered(layers, into).pixels;
       // Only where a layer changed is composited and converted again.
       return yuv.updated(rgba!, raster.rgbaLayeredUpdate(layers, rgba!), into);

@@ -8,7 +8,7 @@ import { type Vec3, vecDifference, vecLength } from '../../core/pose/vec3.js';
 import { partView } from '../../core/step-parts.js';
 import { captionsSvg } from '../captions.js';
 import { renderLabels } from '../labels.js';
-import { type Framing, RENDER_LAYERS, type RenderLayer } from '../layers.js';
+import { type Framing, LAYER_RUN_BREAK, RENDER_LAYERS, type RenderLayer } from '../layers.js';
 import { TECHNIQUE_MARKS } from '../marks.js';
 import { hatchPatternSvg } from '../safety.js';
 import { el, num, numberBadgeSvg, type XY, xmlEscaped } from '../svg.js';
@@ -599,6 +599,17 @@ function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?:
   return out;
 }
 
+/**
+ * The groups of the moving layer in order, one run each (`LAYER_RUN_BREAK` between them), then what is drawn over
+ * them as a run of its own: a drawer of many frames rasterises only the groups that changed (most frames move an arm
+ * and a hand, not the whole scene).
+ */
+function movingRuns(groups: readonly SplitGroup[], front: string): string {
+  const runs = groups.filter((g) => !g.isStatic).map((g) => g.svg);
+  if (front !== '') runs.push(front);
+  return runs.join(LAYER_RUN_BREAK);
+}
+
 /** A panel's pieces for the layers asked for: the groups split only when one of body and hands is left out. */
 function panelLayers(pieces: PanelPieces, layers: ReadonlySet<RenderLayer>) {
   const hasBody = layers.has('body');
@@ -611,7 +622,7 @@ function panelLayers(pieces: PanelPieces, layers: ReadonlySet<RenderLayer>) {
   return {
     table: layers.has('table') ? pieces.back : '',
     body: hasBody ? groups(true) : '',
-    hands: hasHands ? (hasBody ? '' : groups(false)) + pieces.front : '',
+    hands: !hasHands ? '' : hasBody ? pieces.front : movingRuns(pieces.groups, pieces.front),
   };
 }
 
