@@ -2,9 +2,11 @@ import type { BodyMap } from '../core/body-map.js';
 import type { ClientPosition, Language, View } from '../core/ids.js';
 import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
+import { momentPose } from '../core/pose/pose.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
+import { drawnArmsTop } from './drawn-arms.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
@@ -258,7 +260,11 @@ function topLayerPieces(
           excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
-  if (layers.has('hands')) pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts }));
+  if (layers.has('hands')) {
+    // The arms reach from where the pose puts the practitioner's shoulders to the hands as drawn.
+    const arms = drawnArmsTop(drawn, momentPose(moment));
+    pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, arms }));
+  }
   if (layers.has('marks'))
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +
