@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinBodyMap } from '../content/load.js';
-import type { BodyPoint } from '../core/geometry.js';
+import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { Plan } from '../core/plan-types.js';
 import { momentPose } from '../core/pose/pose.js';
 import { FOREARM } from '../core/pose/practitioner-pose.js';
 import { builtinPlan } from '../core/test-support/builtin-plan.js';
 import { momentAt } from '../core/timeline.js';
 import { drawnArmsTop } from './drawn-arms.js';
-import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
+import { drawnHandsTop, excludedAreaPolygons, FACE_AND_THROAT, neverPressAreas } from './drawn-hands.js';
 import { momentView } from './moment-view.js';
 import { renderMoment } from './render-moment.js';
 
@@ -98,6 +98,16 @@ describe('the arms from above', () => {
               dot(minus(elbow, arm.wrist), outward),
               `${name}: elbow toward the ${pose.place}`,
             ).toBeGreaterThan(-0.03);
+            // Face up, no arm lies over the face or the throat (seen from above).
+            if (m.step.position === 'supine')
+              for (const [a, b] of [
+                [arm.shoulder, elbow],
+                [elbow, arm.wrist],
+              ] as const)
+                for (let k = 0; k <= 20; k++) {
+                  const q = { x: a.x + ((b.x - a.x) * k) / 20, y: a.y + ((b.y - a.y) * k) / 20 };
+                  expect(polygonContains(FACE_AND_THROAT, q), `${name}: arm over the face`).toBe(false);
+                }
             if (!arm.elbow) continue;
             expect(arm.elbow.x).toBeCloseTo(posed[`elbow-${arm.arm}`]![0] + shift.x, 5);
             expect(arm.elbow.y).toBeCloseTo(posed[`elbow-${arm.arm}`]![1] + shift.y, 5);
