@@ -1,5 +1,6 @@
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
+import type { DrawnArm } from './drawn-arms.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { placementScreenTurn } from './drawn-hands.js';
 import { LAYER_RUN_BREAK } from './layers.js';
@@ -241,17 +242,22 @@ function digitTip(d: Digit): XY {
 interface HandStyle {
   readonly isLifted: boolean;
   readonly isUnder: boolean;
+  /** The arm is drawn from the wrist (drawn-arms.ts): the pose's own stub of a wrist and cuff is left out. */
+  readonly hasArm?: boolean;
 }
 
 const poseCache = new Map<string, string>();
 
 /** The inner markup of a pose in local units (outline pass, then fills), memoised per theme and stroke scale. */
 function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: HandStyle): string {
-  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}`;
+  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}|${style.hasArm === true}`;
   const cached = poseCache.get(key);
   if (cached !== undefined) return cached;
   if (style.isLifted || style.isUnder) theme = themeFaded(theme, style.isLifted ? 0.5 : 0.45);
-  const p: HandPose = POSES[pose];
+  const whole: HandPose = POSES[pose];
+  const p: HandPose = style.hasArm
+    ? { ...whole, digits: whole.digits.filter((d) => !d.isArm && !d.isSleeve) }
+    : whole;
   const palmD = smoothPathData(
     p.palm.map(([x, y]) => ({ x, y })),
     { isClosed: true, tension: 0.8 },
@@ -340,11 +346,15 @@ export function handsSvg(options: {
   ghosts?: readonly DrawnHand[];
   /** Each ghost and hand a run of its own (`LAYER_RUN_BREAK`), for a drawer that keeps the runs that did not change. */
   isInRuns?: boolean;
+  /** The practitioner's arms to the hands (drawn-arms.ts), under the hands; a hand with one drops its stub. */
+  arms?: readonly DrawnArm[];
 }): string {
   const { view, theme } = options;
   const k = view.scale / 1000;
   const strokeLocal = (1.5 * view.unit) / k;
   const out: string[] = [];
+  const armed = new Set<DrawnHand>();
+  for (const arm of options.arms ?? []) if (arm.elbow) armed.add(arm.hand);
   for (const ghost of options.ghosts ?? []) {
     if (!ghost.isShown) continue;
     out.push(
@@ -355,13 +365,15 @@ export function handsSvg(options: {
       ),
     );
   }
+  // Each arm its own entry, so each is a run of its own when the hands are drawn in runs.
+  for (const arm of options.arms ?? []) out.push(armsSvg(view, theme, [arm]));
   // Lifted and holding hands first, so pressing hands stay on top; the top of a stack after the lower hand.
   const rank = (d: DrawnHand) => (d.state.isLifted ? 0 : d.state.isHolding ? 1 : 2) + d.stackIndex;
   const order = options.hands.filter((d) => d.isShown).sort((a, b) => rank(a) - rank(b));
   for (const drawn of order) {
     const hand = drawn.state;
     const pose = drawn.pose;
-    const style: HandStyle = { isLifted: hand.isLifted, isUnder: drawn.isUnder };
+    const style: HandStyle = { isLifted: hand.isLifted, isUnder: drawn.isUnder, hasArm: armed.has(drawn) };
     const transform = handTransform(view, drawn);
     if (hand.isLifted) {
       // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
@@ -369,7 +381,7 @@ export function handsSvg(options: {
       out.push(
         el('path', {
           transform: shadow + transform,
-          d: shadowPath(pose),
+          d: shadowPath(pose, { hasArm: style.hasArm === true }),
           fill: '#000000',
           'fill-opacity': '0.14',
         }),
@@ -391,7 +403,7 @@ export function handsSvg(options: {
       // A light rim round the upper hand, so the two hands read as two (not one with eight fingers).
       markup =
         el('path', {
-          d: shadowPath(pose),
+          d: shadowPath(pose, { hasArm: style.hasArm === true }),
           fill: 'none',
           stroke: theme.labelHalo,
           'stroke-width': num(strokeLocal * 4.5, 2),
@@ -401,6 +413,52 @@ export function handsSvg(options: {
     out.push(el('g', { ...data, transform }, markup));
   }
   return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
+}
+
+/** Half-widths seen from above (body heights): a forearm at the wrist and the elbow, an upper arm in its sleeve. */
+const ARM_WIDTHS = { wrist: 0.019, elbow: 0.025, upper: 0.03 };
+
+/** A band from p to q, `w0` and `w1` half wide at its ends, with round ends (screen space). */
+function bandPath(p: XY, q: XY, w0: number, w1: number): string {
+  const length = Math.hypot(q.x - p.x, q.y - p.y);
+  if (length < 1e-6) return '';
+  const nx = -(q.y - p.y) / length;
+  const ny = (q.x - p.x) / length;
+  const at = (o: XY, w: number, side: number) => `${num(o.x + nx * w * side)} ${num(o.y + ny * w * side)}`;
+  return (
+    `M${at(p, w0, 1)}L${at(q, w1, 1)}A${num(w1)} ${num(w1)} 0 0 0 ${at(q, w1, -1)}` +
+    `L${at(p, w0, -1)}A${num(w0)} ${num(w0)} 0 0 0 ${at(p, w0, 1)}Z`
+  );
+}
+
+/**
+ * The practitioner's arms from above (drawn-arms.ts): the upper arm in its sleeve from the shoulder, the forearm
+ * from the elbow to the hand's wrist, outlined like the hands; an arm to a lifted hand faded like it.
+ */
+function armsSvg(view: ViewLayout, theme: Theme, arms: readonly DrawnArm[]): string {
+  const s = view.scale;
+  const line = 1.5 * view.unit;
+  const parts: string[] = [];
+  for (const arm of arms) {
+    const t = arm.hand.state.isLifted ? themeFaded(theme, 0.5) : theme;
+    const shoulder = screenFromBody(view, arm.shoulder);
+    const wrist = screenFromBody(view, arm.wrist);
+    const elbow = arm.elbow ? screenFromBody(view, arm.elbow) : wrist;
+    const upper = bandPath(shoulder, elbow, ARM_WIDTHS.upper * s, ARM_WIDTHS.elbow * s);
+    const fore = arm.elbow ? bandPath(elbow, wrist, ARM_WIDTHS.elbow * s, ARM_WIDTHS.wrist * s) : '';
+    const outline = { stroke: t.practitionerLine, 'stroke-width': num(line, 2), 'stroke-linejoin': 'round' };
+    parts.push(
+      el(
+        'g',
+        { 'data-arm': arm.arm },
+        [
+          upper ? el('path', { d: upper, fill: t.sleeve, ...outline }) : '',
+          fore ? el('path', { d: fore, fill: t.practitionerSkin, ...outline }) : '',
+        ].join(''),
+      ),
+    );
+  }
+  return parts.join('');
 }
 
 /** A pose's detail lines (knuckles, the elbow's crease) in local units. */
@@ -490,13 +548,16 @@ function underMarkup(pose: PoseName, theme: Theme, strokeLocal: number): string 
   );
 }
 
-function shadowPath(pose: PoseName): string {
+function shadowPath(pose: PoseName, options: { hasArm?: boolean } = {}): string {
   const p: HandPose = POSES[pose];
+  const digits: readonly Digit[] = options.hasArm
+    ? p.digits.filter((d) => !d.isArm && !d.isSleeve)
+    : p.digits;
   return (
     smoothPathData(
       p.palm.map(([x, y]) => ({ x, y })),
       { isClosed: true, tension: 0.8 },
-    ) + p.digits.map(digitPath).join('')
+    ) + digits.map(digitPath).join('')
   );
 }
 

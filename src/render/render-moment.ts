@@ -2,9 +2,11 @@ import type { BodyMap } from '../core/body-map.js';
 import type { ClientPosition, Language, View } from '../core/ids.js';
 import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
+import { momentPose } from '../core/pose/pose.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
+import { drawnArmsTop } from './drawn-arms.js';
 import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
@@ -265,9 +267,12 @@ function topLayerPieces(
           excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
-  // Each hand a run: drawn as a layer of its own (a frame of a video), one that holds still is kept (frameFromPieces).
-  if (layers.has('hands'))
-    pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, isInRuns: true }));
+  if (layers.has('hands')) {
+    // The arms reach from where the pose puts the practitioner's shoulders to the hands as drawn. Each hand a run:
+    // drawn as a layer of its own (a frame of a video), one that holds still is kept (frameFromPieces).
+    const arms = drawnArmsTop(drawn, momentPose(moment));
+    pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, arms, isInRuns: true }));
+  }
   if (layers.has('marks'))
     pieces.marks = text(
       restSceneSvg({ view, theme, labels, moment }) +

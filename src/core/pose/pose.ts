@@ -7,12 +7,13 @@ import {
   type TechniqueKind,
 } from '../ids.js';
 import { cachedValue } from '../memo.js';
-import type { HandState, Moment } from '../moment.js';
+import { type HandState, type Moment, momentMotion } from '../moment.js';
 import { partView } from '../step-parts.js';
+import { laneOffset } from '../techniques/track-preparation.js';
 import { clientPoseMoves, posedPoint } from './client-pose.js';
 import { type PoseSpec, TECHNIQUE_POSES } from './pose-spec.js';
 import type { Pose } from './pose-types.js';
-import { practitionerPose } from './practitioner-pose.js';
+import { practitionerPose, type TrackCentres } from './practitioner-pose.js';
 import { restClientJoints } from './rest-body.js';
 import { type Vec3, vecRounded } from './vec3.js';
 
@@ -34,6 +35,8 @@ export interface PoseInput {
   readonly extent: number;
   readonly repetition: number;
   readonly hands: readonly HandState[];
+  /** The middle of each hand's track over the repetition: each hand keeps one arm through it. */
+  readonly trackCentres?: TrackCentres | undefined;
 }
 
 /** The step's pose spec: its own, else its technique kind's. */
@@ -77,7 +80,14 @@ export function poseOf(input: PoseInput): Pose {
   const client: Record<string, Vec3> = {};
   for (const [name, rest] of Object.entries(restClientJoints(position)))
     client[name] = vecRounded(posedPoint(moves, rest));
-  const arms = practitionerPose({ position, place, posture, hands: input.hands, moves });
+  const arms = practitionerPose({
+    position,
+    place,
+    posture,
+    hands: input.hands,
+    moves,
+    trackCentres: input.trackCentres,
+  });
   const practitioner: Record<string, Vec3> = {};
   for (const [name, p] of Object.entries(arms.joints)) practitioner[name] = vecRounded(p);
   return {
@@ -99,6 +109,34 @@ export function poseOf(input: PoseInput): Pose {
 const momentPoses = new WeakMap<Moment, Pose>();
 
 /**
+ * The middle of each hand's track (stroke and way back) in the moment's repetition: mirrored across the spine on
+ * the repetitions a step that alternates sides works on the other side.
+ */
+function momentTrackCentres(moment: Moment): TrackCentres {
+  const motion = momentMotion(moment);
+  const isMirrored = motion.alternateSidesEachRep && (moment.repetition - 1) % 2 === 1;
+  const out: Partial<Record<'left' | 'right', readonly [number, number]>> = {};
+  const usable = motion.hands.filter((h) => h.points.length > 0);
+  const working = usable.filter((h) => !h.isHolding).length;
+  let index = 0;
+  for (const track of usable) {
+    const points = [...track.points, ...(track.returnPoints ?? [])];
+    // A working hand's lane: hands on one path, one leading the other along it (as the technique places them).
+    const lane = track.isHolding
+      ? { along: 0, dx: 0, dy: 0 }
+      : laneOffset(motion.arrangement, index++, working, motion.fingers);
+    const first = track.points[0]!;
+    const last = track.points.at(-1)!;
+    const length = Math.hypot(last.x - first.x, last.y - first.y);
+    const [ux, uy] = length > 1e-9 ? [(last.x - first.x) / length, (last.y - first.y) / length] : [0, 0];
+    const x = points.reduce((s, p) => s + p.x, 0) / points.length + lane.dx + ux * lane.along;
+    const y = points.reduce((s, p) => s + p.y, 0) / points.length + lane.dy + uy * lane.along;
+    out[track.hand] = [isMirrored ? -x : x, y];
+  }
+  return out;
+}
+
+/**
  * A moment's pose: the client posed and the practitioner's arms at that instant (its running part's, for a step
  * in parts). Worked out on first asking and kept per moment object; the timeline does not pose every moment (a
  * player's clock and the top view never need it).
@@ -111,6 +149,7 @@ export function momentPose(moment: Moment): Pose {
       extent: m.extent,
       repetition: m.repetition,
       hands: m.hands,
+      trackCentres: momentTrackCentres(m),
     }),
   );
 }

@@ -38,12 +38,31 @@ export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
   fingers: 'pinch',
 };
 
-/** Where the practitioner's shoulders are before leaning: the middle of the shoulder line, and its direction. */
+/**
+ * The body frame's handedness: +1 face up, −1 face down. Its x runs to the client's left (negative) and right
+ * whichever way they lie (BODY-PROPORTIONS.md), so turning them over mirrors it: face down, a cross product with z
+ * up points the other way from the practitioner's own right or left.
+ */
+function frameHandedness(position: ClientPosition): 1 | -1 {
+  return position === 'prone' ? -1 : 1;
+}
+
+/**
+ * Where the practitioner's shoulders are before leaning: the middle of the shoulder line, which way they face, and
+ * their own right (facing × up, in the body frame's handedness), so the left shoulder is on their left wherever
+ * they stand or sit and however the client lies.
+ */
 function shoulderBase(
   place: 'left' | 'right' | 'head' | 'feet',
   posture: PractitionerPosture,
+  position: ClientPosition,
   contacts: readonly Vec3[],
 ): { centre: Vec3; right: Vec3; facing: Vec3 } {
+  const facedFrom = (centre: Vec3, facing: Vec3) => ({
+    centre,
+    right: vecScaled(vecCross(facing, [0, 0, 1]), frameHandedness(position)),
+    facing,
+  });
   const meanY = contacts.length ? contacts.reduce((s, c) => s + c[1], 0) / contacts.length : 0.5;
   const meanX = contacts.length ? contacts.reduce((s, c) => s + c[0], 0) / contacts.length : 0;
   const edge = TABLE_HALF_WIDTH + STANDING_OFF_EDGE;
@@ -52,23 +71,15 @@ function shoulderBase(
   const z = posture === 'seated' ? SEATED_SHOULDER_Z : STANDING_SHOULDER_Z;
   switch (place) {
     case 'head':
-      return {
-        centre: vecSum(SEATED_SHOULDERS.centre, [meanX * 0.5, 0, 0]),
-        right: [1, 0, 0],
-        facing: [0, 1, 0],
-      };
+      return facedFrom(vecSum(SEATED_SHOULDERS.centre, [meanX * 0.5, 0, 0]), [0, 1, 0]);
     case 'feet':
       // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
       // they work stays in sight between them (from the side, arms over the foot hide its flex).
-      return {
-        centre: [meanX * 0.5, FEET_SHOULDER_Y, z],
-        right: [-1, 0, 0],
-        facing: [0, -1, 0],
-      };
+      return facedFrom([meanX * 0.5, FEET_SHOULDER_Y, z], [0, -1, 0]);
     case 'left':
-      return { centre: [-edge, meanY, z], right: [0, -1, 0], facing: [1, 0, 0] };
+      return facedFrom([-edge, meanY, z], [1, 0, 0]);
     case 'right':
-      return { centre: [edge, meanY, z], right: [0, 1, 0], facing: [-1, 0, 0] };
+      return facedFrom([edge, meanY, z], [-1, 0, 0]);
   }
 }
 
@@ -255,9 +266,9 @@ export function scalpPoint(x: number, y: number): { point: Vec3; normal: Vec3; i
   };
 }
 
-/** A seated practitioner's shoulder before leaning. */
-function seatedShoulder(centre: Vec3, arm: 'left' | 'right'): Vec3 {
-  return vecSum(centre, [arm === 'right' ? HALF_SHOULDERS : -HALF_SHOULDERS, 0, 0]);
+/** A seated practitioner's shoulder before leaning (`right`: their right). */
+function seatedShoulder(centre: Vec3, right: Vec3, arm: 'left' | 'right'): Vec3 {
+  return vecSum(centre, vecScaled(right, arm === 'right' ? HALF_SHOULDERS : -HALF_SHOULDERS));
 }
 
 /**
@@ -270,6 +281,9 @@ function reachAlong(d: Vec3, reach: Vec3, n: Vec3): Vec3 {
   return vecLength(along) > 0.2 * vecLength(reach) ? vecUnit(along) : d;
 }
 
+/** The middle of each hand's track over the repetition, by the HandState's `hand` (body-frame x and y). */
+export type TrackCentres = Readonly<Partial<Record<'left' | 'right', readonly [number, number]>>>;
+
 /** What the practitioner's arms are computed from. */
 export interface PractitionerPoseInput {
   readonly position: ClientPosition;
@@ -277,6 +291,35 @@ export interface PractitionerPoseInput {
   readonly posture: PractitionerPosture;
   readonly hands: readonly HandState[];
   readonly moves: readonly PoseMove[];
+  /** Where each hand works over the whole repetition: the arms are given by these, so no hand changes arm in it. */
+  readonly trackCentres?: TrackCentres | undefined;
+}
+
+/** Hands whose tracks lie closer than this across the practitioner (body heights) keep the arm of their own name. */
+const ARM_TIE = 0.01;
+
+/**
+ * Each hand's arm: the hand further to the practitioner's right takes the right arm, so the arms never cross. Judged
+ * on the middle of each hand's track over the repetition when known (a hand keeps its arm through the stroke, even
+ * where two hands taking turns pass each other), else on where the hands are now; hands working side by side
+ * along the practitioner's line of sight (their tracks as far to the right) keep the arm of their own name.
+ */
+function armsOf(
+  input: PractitionerPoseInput,
+  base: { centre: Vec3; right: Vec3 },
+  posed: readonly Vec3[],
+): ('left' | 'right')[] {
+  const centres = input.hands.map((h) => input.trackCentres?.[h.hand]);
+  const isByTrack =
+    centres.every((c) => c !== undefined) &&
+    (input.hands.length !== 2 || input.hands[0]!.hand !== input.hands[1]!.hand);
+  const points: Vec3[] = isByTrack ? centres.map((c) => [c![0], c![1], 0]) : [...posed];
+  const frame = isByTrack ? shoulderBase(input.place, input.posture, input.position, points) : base;
+  const rightness = points.map((q) => vecDot(vecDifference(q, frame.centre), frame.right));
+  if (points.length !== 2) return rightness.map((r) => (r >= 0 ? 'right' : 'left'));
+  if (isByTrack && Math.abs(rightness[0]! - rightness[1]!) < ARM_TIE)
+    return [input.hands[0]!.hand, input.hands[1]!.hand];
+  return rightness[0]! >= rightness[1]! ? ['right', 'left'] : ['left', 'right'];
 }
 
 /**
@@ -308,16 +351,15 @@ export function practitionerPose(input: PractitionerPoseInput): {
   const base = shoulderBase(
     place,
     input.posture,
+    position,
     contacts.map((c) => c.posed),
   );
   // Each hand to the arm on its side of the practitioner, so the arms never cross; one hand takes the nearer arm.
-  const rightness = contacts.map((c) => vecDot(vecDifference(c.posed, base.centre), base.right));
-  const arms: ('left' | 'right')[] =
-    contacts.length === 2
-      ? rightness[0]! >= rightness[1]!
-        ? ['right', 'left']
-        : ['left', 'right']
-      : contacts.map((_, i) => (rightness[i]! >= 0 ? 'right' : 'left'));
+  const arms = armsOf(
+    input,
+    base,
+    contacts.map((c) => c.posed),
+  );
   const stackedTop =
     input.hands.length === 2 && input.hands.every((h) => h.tool === 'stacked-palms')
       ? input.hands[0]!.y <= input.hands[1]!.y
@@ -351,10 +393,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
       place === 'head' && isUnder
         ? awayFrom(d2, base.facing, n)
         : c.scalp
-          ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, arms[i]!)), n)
+          ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, base.right, arms[i]!)), n)
           : d2;
-    // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way.
-    const leftOfD = vecCross(n, d);
+    // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way (n × d
+    // is that left in a frame of the face-up handedness).
+    const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     let shape = TOOL_SHAPES[h.tool];
     if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';

@@ -160,6 +160,20 @@ const arrangementLanes: Record<
   none: () => SOLO,
 };
 
+/**
+ * Where the arrangement puts a working hand (`index` among `working` hands) from its path: how far ahead along the
+ * stroke (negative: behind) and how far across (body frame), whichever way the technique times the hands.
+ */
+export function laneOffset(
+  arrangement: Arrangement,
+  index: number,
+  working: number,
+  fingers: StepMotion['fingers'],
+): { readonly along: number; readonly dx: number; readonly dy: number } {
+  const lane = arrangementLanes[arrangement](index, false, working, fingers);
+  return { along: lane.lead - lane.trail, dx: lane.dx, dy: lane.dy };
+}
+
 /** The direction from the practitioner's place across the table, in the body frame. */
 function awayAngleFor(step: PlannedStep): number {
   const place = step.place === 'side' ? (step.side ?? 'left') : step.place;
