@@ -2,6 +2,7 @@
 // the side, the head end or close up). The player draws it as stacked SVGs: the static base (redrawn only when the
 // renderer's static-layers key changes: the view, the position, the theme, the size and, in a solid view, what
 // keeps still through the repetition) and the moving layers on top, which the renderer draws on a transparent canvas.
+
 import type { Language } from '../../src/core/ids.js';
 import type { Moment } from '../../src/core/moment.js';
 import type { ExcludedRegion, PlannedStep } from '../../src/core/plan-types.js';
@@ -17,6 +18,7 @@ import {
   staticLayersKey,
   viewLayout,
 } from '../../src/render/index.js';
+import { LAYER_RUN_BREAK } from '../../src/render/layers.js';
 import { bodyMap } from './body-map.js';
 
 /** How a figure is drawn. */
@@ -44,7 +46,10 @@ function svgCropped(svg: string, width: number, height: number, label: string | 
   const crop = figureCropHeight(width, height);
   const head = `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`;
   const aria = label === null ? 'aria-hidden="true"' : `aria-label="${label.replace(/[<>&"]/g, '')}"`;
-  return svg.replace(head, `viewBox="0 0 ${width} ${crop}" preserveAspectRatio="xMidYMid meet" ${aria}`);
+  // The run breaks are for a drawer of video frames; in the page they would only stop svgMorphed's fast path.
+  return svg
+    .replace(head, `viewBox="0 0 ${width} ${crop}" preserveAspectRatio="xMidYMid meet" ${aria}`)
+    .replaceAll(LAYER_RUN_BREAK, '');
 }
 
 /**
