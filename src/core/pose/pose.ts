@@ -1,5 +1,6 @@
 import {
   type ClientPosition,
+  type HandShape,
   type PractitionerPlace,
   type PractitionerPosture,
   practitionerPostureOf,
@@ -27,6 +28,8 @@ export interface PoseInput {
     readonly posture?: PractitionerPosture | undefined;
     /** The routine's own pose for the step, replacing its technique kind's. */
     readonly pose?: PoseSpec | undefined;
+    /** The routine's shape for the working hands, replacing their tool's. */
+    readonly handShape?: HandShape | undefined;
     /** Which way a rotation turns (a part's `turn`); absent: alternating by repetition. */
     readonly motion?: { readonly turn?: 'one-way' | 'other-way' | undefined } | undefined;
   };
@@ -77,7 +80,14 @@ export function poseOf(input: PoseInput): Pose {
   const client: Record<string, Vec3> = {};
   for (const [name, rest] of Object.entries(restClientJoints(position)))
     client[name] = vecRounded(posedPoint(moves, rest));
-  const arms = practitionerPose({ position, place, posture, hands: input.hands, moves });
+  const arms = practitionerPose({
+    position,
+    place,
+    posture,
+    hands: input.hands,
+    moves,
+    ...(step.handShape ? { handShape: step.handShape } : {}),
+  });
   const practitioner: Record<string, Vec3> = {};
   for (const [name, p] of Object.entries(arms.joints)) practitioner[name] = vecRounded(p);
   return {

@@ -83,6 +83,22 @@ function tableSvg(camera: Camera, position: ClientPosition, theme: Theme, unit: 
       stroke: theme.tableEdge,
       'stroke-width': num(2 * unit),
     });
+  } else if (camera.kind === 'closeup') {
+    // Seen from above the near side: the table top, and its near edge below it.
+    const near = camera.nearSide === 'left' ? -0.2 : 0.2;
+    const edge = [
+      camera.project([near, -0.035, 0]),
+      camera.project([near, 1.035, 0]),
+      camera.project([near, 1.035, -0.05]),
+      camera.project([near, -0.035, -0.05]),
+    ];
+    out += el('path', { d: path(edge), fill: theme.tableEdge });
+    out += el('path', {
+      d: path(corners(0).map((p) => camera.project(p))),
+      fill: theme.tableTop,
+      stroke: theme.tableEdge,
+      'stroke-width': num(2 * unit),
+    });
   } else {
     const slab = [
       camera.project([0, -0.035, 0]),
@@ -109,7 +125,7 @@ function tableSvg(camera: Camera, position: ClientPosition, theme: Theme, unit: 
   // A bolster under the ankles (prone) or the knees (supine).
   const bolster: Vec3 = position === 'prone' ? [0, 0.93, 0.042] : [0, 0.7, 0.032];
   const r = (position === 'prone' ? 0.042 : 0.032) * camera.scale;
-  if (camera.kind !== 'head') {
+  if (camera.kind === 'side') {
     const c = camera.project(bolster);
     out += el('circle', {
       cx: num(c.x),
