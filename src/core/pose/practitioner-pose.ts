@@ -126,7 +126,7 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
-  options: { isPushing?: boolean; snap?: SurfaceSnap } = {},
+  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3 } = {},
 ): HandJoints {
   const isPushing = options.isPushing ?? false;
   const at = (...terms: [Vec3, number][]): Vec3 =>
@@ -166,24 +166,32 @@ function handJoints(
         thumbTip: at([d, 0.01], [thumbSide, 0.035], [n, isOnTop ? -0.03 : 0.03]),
       };
     case 'spread-fingers': {
-      // Fingers apart, each pad on the skin as when washing hair: fanned from the little finger's, near the contact,
-      // toward the thumb (well apart, nearer the wrist), the palm arched over them, so two hands working either side
-      // of a line lie side by side, never across each other. On a curved surface (the skull) each pad lies on the
-      // skin where it curves away.
+      // Fingers apart, each pad on the skin as when washing hair, fanned from the contact along the surface across
+      // the fingers, toward `fanToward` (on the scalp: toward the crown, away from the face), the palm arched over
+      // them: two hands working either side of a line lie side by side, never across each other. On a curved surface
+      // (the skull) each pad lies on the skin where it curves away.
       const snap: SurfaceSnap =
         options.snap ??
         ((p) => ({ point: vecDifference(p, vecScaled(n, vecDot(vecDifference(p, c), n))), normal: n }));
-      const pad = (across: number, along: number, r: number): Vec3 => {
-        const q = snap(at([thumbSide, across], [d, along]));
+      const across = vecCross(n, d);
+      const toward = options.fanToward ?? thumbSide;
+      const e = vecDot(across, toward) >= 0 ? across : vecScaled(across, -1);
+      const pad = (k: number, along: number, r: number): Vec3 => {
+        const q = snap(at([e, k], [d, along]));
         return vecSum(q.point, vecScaled(q.normal, r));
       };
       const r = LIMB_RADII.fingertip;
+      // The little finger first when the fan runs toward the thumb, else the index (the thumb then just behind it).
+      const isFromLittle = vecDot(e, thumbSide) > 0;
+      const [index, middle, ring, little] = isFromLittle
+        ? [0.054, 0.036, 0.018, 0]
+        : [0, 0.018, 0.036, 0.054];
       return {
-        fingertip: pad(0.036, 0, r),
-        palm: at([thumbSide, 0.03], [d, -0.045], [n, 0.035]),
-        wrist: at([thumbSide, 0.03], [d, -0.09], [n, 0.05]),
-        thumbTip: pad(0.07, -0.035, LIMB_RADII.thumbTip),
-        spreadTips: [pad(0.054, -0.005, r), pad(0.018, -0.004, r), pad(0, -0.012, r)],
+        fingertip: pad(middle, 0, r),
+        palm: at([e, 0.027], [d, -0.045], [n, 0.035]),
+        wrist: at([e, 0.027], [d, -0.09], [n, 0.05]),
+        thumbTip: isFromLittle ? pad(0.07, -0.035, LIMB_RADII.thumbTip) : pad(0, -0.045, LIMB_RADII.thumbTip),
+        spreadTips: [pad(index, -0.005, r), pad(ring, -0.004, r), pad(little, -0.012, r)],
       };
     }
     case 'pinch':
@@ -430,9 +438,12 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
     // On the scalp the skin is the skull's; elsewhere the plane the contact lies in.
     const snap = c.scalp ? skullSurface : undefined;
+    // Spread fingers on the scalp fan toward the crown (and out from the midline there), away from the face.
+    const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {
       isPushing,
       ...(snap ? { snap } : {}),
+      ...(fanToward ? { fanToward } : {}),
     });
     // A hand under the body lies on the table, never in it.
     const onTable = (q: Vec3): Vec3 => (isUnder ? aboveTable(q) : q);
