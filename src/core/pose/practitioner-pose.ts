@@ -183,14 +183,14 @@ function handJoints(
       const r = LIMB_RADII.fingertip;
       // The little finger first when the fan runs toward the thumb, else the index (the thumb then just behind it).
       const isFromLittle = vecDot(e, thumbSide) > 0;
-      const [index, middle, ring, little] = isFromLittle
-        ? [0.054, 0.036, 0.018, 0]
-        : [0, 0.018, 0.036, 0.054];
+      const [index, middle, ring, little] = isFromLittle ? [0.06, 0.04, 0.02, 0] : [0, 0.02, 0.04, 0.06];
       return {
         fingertip: pad(middle, 0, r),
-        palm: at([e, 0.027], [d, -0.045], [n, 0.035]),
-        wrist: at([e, 0.027], [d, -0.09], [n, 0.05]),
-        thumbTip: isFromLittle ? pad(0.07, -0.035, LIMB_RADII.thumbTip) : pad(0, -0.045, LIMB_RADII.thumbTip),
+        palm: at([e, 0.03], [d, -0.045], [n, 0.035]),
+        wrist: at([e, 0.03], [d, -0.09], [n, 0.05]),
+        thumbTip: isFromLittle
+          ? pad(0.078, -0.035, LIMB_RADII.thumbTip)
+          : pad(0, -0.045, LIMB_RADII.thumbTip),
         spreadTips: [pad(index, -0.005, r), pad(ring, -0.004, r), pad(little, -0.012, r)],
       };
     }
