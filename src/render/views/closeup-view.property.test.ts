@@ -16,7 +16,7 @@ import { stepViews } from '../../core/views.js';
 import type { XY } from '../svg.js';
 import type { Camera } from './camera.js';
 import { panelCamera } from './solid-framing.js';
-import { type Prim, practitionerGroups } from './solid-scene.js';
+import { clientGroups, type Prim, practitionerGroups } from './solid-scene.js';
 
 /*
  * Issue 10, part 2, the close-up of the contact: over moments of random plans, every close-up looks down at the
@@ -132,6 +132,9 @@ function problemsAt(m: Moment): string[] {
       problems.push(`${where}: the pressing part's axis ${gap.toFixed(4)} H from the contact`);
     // As drawn, the contact lies on the pressing part's outline (inside it, within a pixel).
     const group = practitionerGroups(pose, camera).find((g) => g.id === `practitioner-${hand.arm}`)!;
+    // Seen from above the hand lies on the camera's side of the skin: drawn over the client, not behind them.
+    const nearestClient = Math.min(...clientGroups(pose, camera).map((g) => g.depth));
+    if (group.depth >= nearestClient) problems.push(`${where}: the working hand drawn behind the client`);
     const at = camera.project(hand.contact);
     const touching = group.prims.filter((p) => isInsideBlob(p, at, 1));
     if (touching.length === 0) problems.push(`${where}: no drawn part of the hand at the contact`);

@@ -616,7 +616,7 @@ const LIMB_JOINT = /^(knee|ankle|heel|toes)-(left|right)$/;
 
 /**
  * Whether a contact on a limb lies on its far side from a side camera: beyond the centre of the nearest leg joint
- * (within 0.05 H of it) by more than 0.004 H of depth, as the inner ankle bone does seen from the outer side.
+ * (within 0.05 H of it) by more than 0.004 H across the body, as the inner ankle bone does seen from the outer side.
  */
 export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean {
   if (camera.nearSide === null) return false;
@@ -630,7 +630,9 @@ export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean
       nearest = p;
     }
   }
-  return nearest !== null && camera.depth(contact) > camera.depth(nearest) + 0.004;
+  // Across the body only (a close-up's camera is raised too: a sole facing up is in sight, not beyond the heel).
+  const toward = camera.nearSide === 'right' ? 1 : -1;
+  return nearest !== null && toward * (nearest[0] - contact[0]) > 0.004;
 }
 
 /**
