@@ -754,8 +754,11 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     // In a close-up, seen from above, a hand on the skin lies over the body, and its arm reaches in over it: drawn in
     // front of the client, the nearer arm last.
     const isOverBody = camera.kind === 'closeup' && hand !== undefined && !hand.isUnder && !isBehindLimb;
+    // The hand the close-up is about (the first that does not only hold) goes over the other arm too: its contact is
+    // the lesson, never hidden under the other upper arm.
+    const isMarked = hand !== undefined && pose.hands.find((h) => !h.isHolding) === hand;
     const depth = isOverBody
-      ? armDepth - 10
+      ? armDepth - (isMarked ? 20 : 10)
       : camera.nearSide && isBehindLimb
         ? Math.max(armDepth, 0.05)
         : armDepth;
