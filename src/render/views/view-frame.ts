@@ -496,6 +496,11 @@ function panelPieces(
       const covered = placements.map((pl) => boxCovered(pl.box, arms));
       const best = placements[covered.indexOf(Math.min(...covered))]!;
       front += contactMarkSvg(at, text, theme, unit, best);
+      if (TECHNIQUE_MARKS[moment.technique].stroke === 'loops' && !hand.isHolding) {
+        // Worked in circles (the seed's kneading: "circular and deep"): the circle round the contact's ring.
+        front += circleArrowSvg(at, 44 * unit, theme, unit);
+        used.add('movement');
+      }
     }
   }
   if (view === 'head') {
