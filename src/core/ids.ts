@@ -77,6 +77,23 @@ export const ContactTool = z.enum([
 export type ContactTool = z.infer<typeof ContactTool>;
 
 /**
+ * The shape the practitioner's working hand takes (ILLUSTRATION.md "The people": the shape of the hand is the tool).
+ * Each contact tool has its own (src/core/pose); a step may name another, such as `spread-fingers`: the fingers
+ * apart, their pads on the scalp, as when washing hair.
+ */
+export const HandShape = z.enum([
+  'flat-palm',
+  'palm-on-palm',
+  'two-fingertips',
+  'thumb-pad',
+  'grasp',
+  'forearm-flat',
+  'pinch',
+  'spread-fingers',
+]);
+export type HandShape = z.infer<typeof HandShape>;
+
+/**
  * How far each tool's contact reaches across from its centre, in body units (BODY-PROPORTIONS.md): half the width of
  * what lies on the skin. The planner lists, clips and checks the regions of the whole contact, not its centre.
  * A thumb pad is about 0.015 H wide, two fingertips 0.02 H, a palm, a grasp or spread fingers 0.05 H, a forearm laid

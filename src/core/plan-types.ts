@@ -1,6 +1,7 @@
 import type {
   ClientPosition,
   ContactTool,
+  HandShape,
   Language,
   PractitionerPlace,
   PractitionerPosture,
@@ -112,6 +113,8 @@ export interface PlannedWork {
   readonly panels?: readonly [number, number];
   /** The routine's own pose, replacing its technique kind's. */
   readonly pose?: PoseSpec;
+  /** The routine's shape for the working hands, when it is not their tool's own. */
+  readonly handShape?: HandShape;
 }
 
 /** One part of a step in parts; its `cues.before` is empty when the part adds none (said as it starts). */

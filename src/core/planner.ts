@@ -527,6 +527,7 @@ export function planFromIntake(
       ...(u.step.views !== undefined ? { views: u.step.views } : {}),
       ...(u.step.panels !== undefined ? { panels: u.step.panels } : {}),
       ...(u.step.pose !== undefined ? { pose: u.step.pose } : {}),
+      ...(u.step.handShape !== undefined ? { handShape: u.step.handShape } : {}),
     });
     clock += u.duration;
   }
@@ -905,6 +906,7 @@ function plannedParts(
       ...(step.views !== undefined ? { views: step.views } : {}),
       ...(step.panels !== undefined ? { panels: step.panels } : {}),
       ...(step.pose !== undefined ? { pose: step.pose } : {}),
+      ...(step.handShape !== undefined ? { handShape: step.handShape } : {}),
     };
   });
   return { planned, changes };

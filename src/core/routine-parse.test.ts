@@ -584,3 +584,36 @@ describe('routineFromYaml: figures with their moment', () => {
     ).toBe(true);
   });
 });
+
+describe('routineFromYaml: a step’s hand shape', () => {
+  const step = (line: string) =>
+    routineText(
+      [
+        '      - id: shampoo',
+        '        title: { en: Shampoo }',
+        '        technique: friction',
+        '        tools: fingertips',
+        line,
+        '        hands: together',
+        '        path: [{ at: crown, lateral: 0.03 }]',
+        '        pressure: 2',
+        '        repSeconds: 10',
+        '        reps: { default: 3 }',
+        '        cues: { en: { before: Wash. } }',
+      ].join('\n'),
+    );
+
+  it('accepts spread fingers on a step', () => {
+    const r = parsedRoutine(step('        handShape: spread-fingers'));
+    expect(where(r.diagnostics)).toEqual([]);
+    expect(r.value?.sections[0]?.steps[0]?.handShape).toBe('spread-fingers');
+  });
+
+  it('names the line and column of an unknown hand shape, and the shapes there are', () => {
+    const got = where(parsedRoutine(step('        handShape: spread')).diagnostics);
+    expect(
+      got.some((d) => /handShape: expected one of .*spread-fingers/.test(d)),
+      got.join('\n'),
+    ).toBe(true);
+  });
+});

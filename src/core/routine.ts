@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ClientPosition,
   ContactTool,
+  HandShape,
   Language,
   PractitionerPlace,
   PractitionerPosture,
@@ -408,6 +409,7 @@ export const StepPart = z
     paths: z.object({ left: PathSpec, right: PathSpec }).strict().optional(),
     hold: Waypoint.optional(),
     fingers: FingerDirection.optional(),
+    handShape: HandShape.optional().describe("The working hands' shape in this part; default: the step's."),
     return: ReturnStroke.optional(),
     alternateSidesEachRep: z.boolean().optional(),
     turn: z
@@ -472,6 +474,9 @@ export const Step = z
     hold: Waypoint.optional().describe('Where the supporting hand holds, with hands: hold-and-work.'),
     fingers: FingerDirection.optional().describe(
       'Where the fingers (or the forearm) point; default: along the stroke (facing each other when mirrored).',
+    ),
+    handShape: HandShape.optional().describe(
+      "The shape the working hands take when it is not their tool's own (spread-fingers: the fingertips spread over the scalp, as when washing hair); default: the tool's.",
     ),
     return: ReturnStroke.optional(),
     alternateSidesEachRep: z

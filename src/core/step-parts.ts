@@ -24,6 +24,7 @@ const MOTION_FIELDS = [
   'posture',
   'hold',
   'fingers',
+  'handShape',
   'return',
   'alternateSidesEachRep',
   'turn',
@@ -93,6 +94,7 @@ export function partView(step: PlannedStep, part: PlannedPart): PlannedStep {
       motion: part.motion,
       ...(part.tellingPhase !== undefined ? { tellingPhase: part.tellingPhase } : {}),
       ...(part.views !== undefined ? { views: part.views } : {}),
+      ...(part.handShape !== undefined ? { handShape: part.handShape } : {}),
       ...(part.panels !== undefined ? { panels: part.panels } : {}),
       ...(part.pose !== undefined ? { pose: part.pose } : {}),
     };

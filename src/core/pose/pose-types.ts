@@ -1,15 +1,8 @@
-import type { ClientPosition, ContactTool, PractitionerPosture, Side } from '../ids.js';
+import type { ClientPosition, ContactTool, HandShape, PractitionerPosture, Side } from '../ids.js';
 import type { Vec3 } from './vec3.js';
 
 /** The shape the practitioner's hand takes for its tool (ILLUSTRATION.md "The people"). */
-export type HandShape =
-  | 'flat-palm'
-  | 'palm-on-palm'
-  | 'two-fingertips'
-  | 'thumb-pad'
-  | 'grasp'
-  | 'forearm-flat'
-  | 'pinch';
+export type { HandShape };
 
 /** Which rest points a move carries: a side of the body (null: both) and a band along it, faded at its ends. */
 export interface PoseSelection {

@@ -1,5 +1,6 @@
 import {
   type ClientPosition,
+  type HandShape,
   type PractitionerPlace,
   type PractitionerPosture,
   practitionerPostureOf,
@@ -28,6 +29,8 @@ export interface PoseInput {
     readonly posture?: PractitionerPosture | undefined;
     /** The routine's own pose for the step, replacing its technique kind's. */
     readonly pose?: PoseSpec | undefined;
+    /** The routine's shape for the working hands, replacing their tool's. */
+    readonly handShape?: HandShape | undefined;
     /** Which way a rotation turns (a part's `turn`); absent: alternating by repetition. */
     readonly motion?: { readonly turn?: 'one-way' | 'other-way' | undefined } | undefined;
   };
@@ -87,6 +90,7 @@ export function poseOf(input: PoseInput): Pose {
     hands: input.hands,
     moves,
     trackCentres: input.trackCentres,
+    ...(step.handShape ? { handShape: step.handShape } : {}),
   });
   const practitioner: Record<string, Vec3> = {};
   for (const [name, p] of Object.entries(arms.joints)) practitioner[name] = vecRounded(p);

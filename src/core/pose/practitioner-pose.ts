@@ -26,6 +26,17 @@ const STANDING_OFF_EDGE = 0.12;
 const FEET_SHOULDER_Y = 1.24;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
+/**
+ * The practitioner's limbs' radii where they touch (BODY-PROPORTIONS.md: a forearm about 0.04 H across at the elbow,
+ * a fingertip's pad about 0.01 H): a pressing part's axis lies this far off the skin, so its pad touches the contact
+ * and the rest of the hand lies above the surface, never in it. The pictures draw the limbs at these radii.
+ */
+export const LIMB_RADII = {
+  fingertip: 0.0046,
+  thumbTip: 0.0056,
+  forearmAtElbow: 0.019,
+  forearmAtWrist: 0.0135,
+} as const;
 
 /** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
 export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
@@ -106,7 +117,12 @@ interface HandJoints {
   readonly thumbTip: Vec3;
   /** The forearm lies on the body: its elbow is fixed there. */
   readonly elbow?: Vec3;
+  /** Fingers spread, each pad on the skin: the index, ring and little fingers' tips (the middle's is `fingertip`). */
+  readonly spreadTips?: readonly [Vec3, Vec3, Vec3];
 }
+
+/** A point of the skin nearest a point, and the skin's outward normal there. */
+type SurfaceSnap = (p: Vec3) => { point: Vec3; normal: Vec3 };
 
 /** A point lifted to the table top if it lies below it. */
 function aboveTable(q: Vec3): Vec3 {
@@ -121,29 +137,31 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
-  isPushing = false,
+  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3 } = {},
 ): HandJoints {
+  const isPushing = options.isPushing ?? false;
   const at = (...terms: [Vec3, number][]): Vec3 =>
     terms.reduce<Vec3>((p, [v, k]) => vecSum(p, vecScaled(v, k)), c);
   switch (shape) {
     case 'two-fingertips':
       return {
-        fingertip: c,
+        fingertip: at([n, LIMB_RADII.fingertip]),
         palm: at([d, -0.05], [n, 0.04]),
         wrist: at([d, -0.095], [n, 0.06]),
         thumbTip: at([d, -0.03], [n, 0.03], [thumbSide, 0.03]),
       };
     case 'thumb-pad':
       return {
-        thumbTip: c,
+        thumbTip: at([n, LIMB_RADII.thumbTip]),
         palm: at([thumbSide, -0.035], [d, -0.01], [n, 0.03]),
         wrist: at([thumbSide, -0.03], [d, -0.06], [n, 0.05]),
         fingertip: at([thumbSide, -0.035], [d, 0.05], [n, 0.008]),
       };
     case 'forearm-flat':
       return {
-        elbow: at([d, -0.075], [n, 0.022]),
-        wrist: at([d, 0.07], [n, 0.022]),
+        // The flat of the forearm on the skin at the contact, between elbow and wrist.
+        elbow: at([d, -0.075], [n, LIMB_RADII.forearmAtElbow]),
+        wrist: at([d, 0.07], [n, LIMB_RADII.forearmAtWrist]),
         palm: at([d, 0.115], [n, 0.03]),
         fingertip: at([d, 0.165], [n, 0.03]),
         thumbTip: at([d, 0.12], [n, 0.045], [thumbSide, 0.025]),
@@ -158,6 +176,35 @@ function handJoints(
         fingertip: at([d, 0.045], [n, isOnTop ? -0.045 : 0.045]),
         thumbTip: at([d, 0.01], [thumbSide, 0.035], [n, isOnTop ? -0.03 : 0.03]),
       };
+    case 'spread-fingers': {
+      // Fingers apart, each pad on the skin as when washing hair, fanned from the contact along the surface across
+      // the fingers, toward `fanToward` (on the scalp: toward the crown, away from the face), the palm arched over
+      // them: two hands working either side of a line lie side by side, never across each other. On a curved surface
+      // (the skull) each pad lies on the skin where it curves away.
+      const snap: SurfaceSnap =
+        options.snap ??
+        ((p) => ({ point: vecDifference(p, vecScaled(n, vecDot(vecDifference(p, c), n))), normal: n }));
+      const across = vecCross(n, d);
+      const toward = options.fanToward ?? thumbSide;
+      const e = vecDot(across, toward) >= 0 ? across : vecScaled(across, -1);
+      const pad = (k: number, along: number, r: number): Vec3 => {
+        const q = snap(at([e, k], [d, along]));
+        return vecSum(q.point, vecScaled(q.normal, r));
+      };
+      const r = LIMB_RADII.fingertip;
+      // The little finger first when the fan runs toward the thumb, else the index (the thumb then just behind it).
+      const isFromLittle = vecDot(e, thumbSide) > 0;
+      const [index, middle, ring, little] = isFromLittle ? [0.06, 0.04, 0.02, 0] : [0, 0.02, 0.04, 0.06];
+      return {
+        fingertip: pad(middle, 0, r),
+        palm: at([e, 0.03], [d, -0.045], [n, 0.035]),
+        wrist: at([e, 0.03], [d, -0.09], [n, 0.05]),
+        thumbTip: isFromLittle
+          ? pad(0.078, -0.035, LIMB_RADII.thumbTip)
+          : pad(0, -0.045, LIMB_RADII.thumbTip),
+        spreadTips: [pad(index, -0.005, r), pad(ring, -0.004, r), pad(little, -0.012, r)],
+      };
+    }
     case 'pinch':
       return {
         fingertip: c,
@@ -266,6 +313,29 @@ export function scalpPoint(x: number, y: number): { point: Vec3; normal: Vec3; i
   };
 }
 
+/**
+ * The skull's surface nearest a point (along the line from its centre) and its outward normal there: where the
+ * spread fingers of a hand on the scalp lay their pads.
+ */
+export function skullSurface(p: Vec3): { point: Vec3; normal: Vec3 } {
+  const [cx, cy, cz] = SKULL.centre;
+  const [ax, ay, az] = SKULL.half;
+  const q: Vec3 = [p[0] - cx, p[1] - cy, p[2] - cz];
+  const k = Math.hypot(q[0] / ax, q[1] / ay, q[2] / az) || 1;
+  const on: Vec3 = [cx + q[0] / k, cy + q[1] / k, cz + q[2] / k];
+  return {
+    point: on,
+    normal: vecUnit([(on[0] - cx) / (ax * ax), (on[1] - cy) / (ay * ay), (on[2] - cz) / (az * az)]),
+  };
+}
+
+/** Down along a surface (normal `n`): toward the table, or `fallback` where the surface is level. */
+function downAlong(n: Vec3, fallback: Vec3): Vec3 {
+  const down: Vec3 = [0, 0, -1];
+  const along = vecDifference(down, vecScaled(n, vecDot(down, n)));
+  return vecLength(along) > 0.2 ? vecUnit(along) : fallback;
+}
+
 /** A seated practitioner's shoulder before leaning (`right`: their right). */
 function seatedShoulder(centre: Vec3, right: Vec3, arm: 'left' | 'right'): Vec3 {
   return vecSum(centre, vecScaled(right, arm === 'right' ? HALF_SHOULDERS : -HALF_SHOULDERS));
@@ -293,6 +363,8 @@ export interface PractitionerPoseInput {
   readonly moves: readonly PoseMove[];
   /** Where each hand works over the whole repetition: the arms are given by these, so no hand changes arm in it. */
   readonly trackCentres?: TrackCentres | undefined;
+  /** The working hands' shape when the step names one (not the holding hand's); else each tool's own. */
+  readonly handShape?: HandShape;
 }
 
 /** Hands whose tracks lie closer than this across the practitioner (body heights) keep the arm of their own name. */
@@ -386,31 +458,46 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // A grasp takes the limb from the practitioner's side: fingers pointing back at them would put the wrist
     // beyond the limb and fold the arm over it.
     const d2 = TOOL_SHAPES[h.tool] === 'grasp' && vecDot(d1, base.facing) < -0.5 ? vecScaled(d1, -1) : d1;
+    // A step may give its working hands another shape than their tool's (spread fingers on the scalp).
+    let shape = !h.isHolding && input.handShape ? input.handShape : TOOL_SHAPES[h.tool];
+    if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';
     // Seated at the head, a hand under the body (the neck, the shoulders, the back of the head) reaches in palm up
     // from the practitioner: its fingers point away from them, the wrist toward them (fingers pointing back would
     // fold the forearm over the client's head); the stroke draws the hand back toward them, wrist first.
+    // Spread over the scalp, as when washing hair, the fingers run down round the skull toward the table (never up
+    // over the forehead), the palm over the crown.
     const d =
-      place === 'head' && isUnder
-        ? awayFrom(d2, base.facing, n)
-        : c.scalp
-          ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, base.right, arms[i]!)), n)
-          : d2;
+      shape === 'spread-fingers' && c.scalp
+        ? downAlong(n, d2)
+        : place === 'head' && isUnder
+          ? awayFrom(d2, base.facing, n)
+          : c.scalp
+            ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, base.right, arms[i]!)), n)
+            : d2;
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way (n × d
     // is that left in a frame of the face-up handedness).
     const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
-    let shape = TOOL_SHAPES[h.tool];
-    if (shape === 'palm-on-palm' && i !== stackedTop) shape = 'flat-palm';
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
-    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, isPushing);
+    // On the scalp the skin is the skull's; elsewhere the plane the contact lies in.
+    const snap = c.scalp ? skullSurface : undefined;
+    // Spread fingers on the scalp fan toward the crown (and out from the midline there), away from the face.
+    const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
+    const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {
+      isPushing,
+      ...(snap ? { snap } : {}),
+      ...(fanToward ? { fanToward } : {}),
+    });
     // A hand under the body lies on the table, never in it.
     const onTable = (q: Vec3): Vec3 => (isUnder ? aboveTable(q) : q);
+    const tips = joints.spreadTips;
     handJointList.push({
       wrist: onTable(joints.wrist),
       palm: onTable(joints.palm),
       fingertip: onTable(joints.fingertip),
       thumbTip: onTable(joints.thumbTip),
       ...(joints.elbow ? { elbow: joints.elbow } : {}),
+      ...(tips ? { spreadTips: [onTable(tips[0]), onTable(tips[1]), onTable(tips[2])] as const } : {}),
     });
     posedHands.push({
       hand: h.hand,
@@ -473,6 +560,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
     joints[`palm-${arm}`] = j.palm;
     joints[`fingertip-${arm}`] = j.fingertip;
     joints[`thumb-tip-${arm}`] = j.thumbTip;
+    if (j.spreadTips) {
+      joints[`index-tip-${arm}`] = j.spreadTips[0];
+      joints[`ring-tip-${arm}`] = j.spreadTips[1];
+      joints[`little-tip-${arm}`] = j.spreadTips[2];
+    }
   });
   // An arm with no work hangs at the side (or rests, seated).
   for (const arm of ['left', 'right'] as const) {

@@ -58,26 +58,39 @@ export function sideCamera(
   };
 }
 
-/** Close-up: the side camera, magnified `zoom` times around a body point (the contact). */
+/** How far above the table's plane the close-up looks down at the contact (ILLUSTRATION.md: the contact is the lesson). */
+export const CLOSEUP_ELEVATION = (40 * Math.PI) / 180;
+
+/**
+ * Close-up: from the side opposite the practitioner, raised `elevation` above the table's plane and looking down at
+ * the contact, magnified `zoom` times round it. From level with the table a hand on the back is an edge seen behind
+ * the body's outline; from about 40° above, the skin the hand lies on is in sight, the hand on it, and which part of
+ * the hand presses reads at a glance.
+ */
 export function closeupCamera(
   viewport: Viewport,
   nearSide: 'left' | 'right',
   centre: Vec3,
-  zoom = 2.2,
+  options: { zoom?: number; elevation?: number } = {},
 ): Camera {
   const base = sideCamera(viewport, nearSide);
-  const scale = base.scale * zoom;
+  const scale = base.scale * (options.zoom ?? 2.2);
+  const elevation = options.elevation ?? CLOSEUP_ELEVATION;
+  const cos = Math.cos(elevation);
+  const sin = Math.sin(elevation);
   const flip = nearSide === 'right' ? 1 : -1;
   const camX = nearSide === 'right' ? 1 : -1;
   const cx = viewport.x + viewport.width / 2;
   const cy = viewport.y + viewport.height * 0.55;
+  // Screen up is the table's up tilted toward the far side; the view runs down and across, away from the camera.
+  const up = (p: Vec3) => (p[2] - centre[2]) * cos - camX * (p[0] - centre[0]) * sin;
   return {
     kind: 'closeup',
     scale,
     nearSide,
-    project: (p) => ({ x: cx + flip * (p[1] - centre[1]) * scale, y: cy - (p[2] - centre[2]) * scale }),
+    project: (p) => ({ x: cx + flip * (p[1] - centre[1]) * scale, y: cy - up(p) * scale }),
     scaleAt: () => scale,
-    depth: (p) => -camX * p[0],
+    depth: (p) => -camX * p[0] * cos - p[2] * sin,
   };
 }
 

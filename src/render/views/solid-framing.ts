@@ -20,6 +20,7 @@ import {
   type Viewport,
   WHOLE_TABLE,
 } from './camera.js';
+import { isBeyondLimb } from './solid-scene.js';
 
 /** The views drawn from the posed solid (the top view is `renderMoment`'s own). */
 export type SolidView = Exclude<View, 'top'>;
@@ -173,7 +174,13 @@ export function panelCamera(
     const contacts = poses.map(workingContact);
     const mean = (k: 0 | 1 | 2) => contacts.reduce((s, c) => s + c[k], 0) / contacts.length;
     const centre: Vec3 = [mean(0), mean(1), mean(2)];
-    return { camera: closeupCamera(viewport, side, centre), key: `${at}|${side}|${centre.join(',')}` };
+    // The contact is the lesson: worked mostly on the far side of a limb (the inner ankle bone), the close-up looks
+    // from that side, so the thumb on it is in sight rather than hidden behind the limb.
+    const first = closeupCamera(viewport, side, centre);
+    const beyond = poses.filter((p, i) => isBeyondLimb(p, first, contacts[i]!)).length;
+    const closeSide = beyond * 2 > poses.length ? (side === 'left' ? 'right' : 'left') : side;
+    const camera = closeSide === side ? first : closeupCamera(viewport, closeSide, centre);
+    return { camera, key: `${at}|${closeSide}|${centre.join(',')}` };
   }
   return {
     camera: sideCamera(viewport, side, box),

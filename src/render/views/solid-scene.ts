@@ -1,6 +1,6 @@
 import { posedPoint } from '../../core/pose/client-pose.js';
 import type { Pose, PosedHand } from '../../core/pose/pose-types.js';
-import { SEATED_SHOULDERS } from '../../core/pose/practitioner-pose.js';
+import { LIMB_RADII, SEATED_SHOULDERS } from '../../core/pose/practitioner-pose.js';
 import { restClientJoints, restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import {
   type Vec3,
@@ -193,11 +193,45 @@ export function trunkSamples(position: Pose['position']): readonly TrunkSample[]
   return samples;
 }
 
+/** Across a trunk's section, from one side to the other: where its surface is sampled (fractions of the half-width). */
+const SECTION_XS = [-1, -0.9, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 0.9, 1] as const;
+
+/**
+ * A trunk sample's outline as the camera sees it: of its section (the shown surface across, the sides down to the
+ * underside) the points highest and lowest in the picture. From level with the table they are the midline's top
+ * and bottom; from above, the far edge of the back and the near side, so the skin a hand lies on is inside it.
+ */
+function sectionEdges(pose: Pose, camera: Camera, s: TrunkSample): { top: XY; bottom: XY } {
+  const shown = pose.position === 'prone' ? 'posterior' : 'anterior';
+  const section: Vec3[] = SECTION_XS.map((k) => {
+    const x = k * s.halfWidth;
+    return [x, s.y, restSurfaceHeight(pose.position, shown, x, s.y)];
+  });
+  section.push([-s.halfWidth, s.y, s.bottom], [s.halfWidth, s.y, s.bottom], [0, s.y, s.bottom]);
+  let top: XY | null = null;
+  let bottom: XY | null = null;
+  for (const q of section) {
+    const at = camera.project(posedPoint(pose.moves, q));
+    if (!top || at.y < top.y) top = at;
+    if (!bottom || at.y > bottom.y) bottom = at;
+  }
+  return { top: top!, bottom: bottom! };
+}
+
 /** The trunk and head from the side (or a close-up): one smooth outline of neck and trunk, the head on its own over it. */
 function trunkPrims(pose: Pose, camera: Camera): Prim[] {
   const body = trunkSamples(pose.position).filter((s) => s.y >= HEAD.neckFrom);
-  const top = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.top])));
-  const bottom = body.map((s) => camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])));
+  const isLevel = camera.kind === 'side';
+  const edges = body.map((s) =>
+    isLevel
+      ? {
+          top: camera.project(posedPoint(pose.moves, [0, s.y, s.top])),
+          bottom: camera.project(posedPoint(pose.moves, [0, s.y, s.bottom])),
+        }
+      : sectionEdges(pose, camera, s),
+  );
+  const top = edges.map((e) => e.top);
+  const bottom = edges.map((e) => e.bottom);
   return [
     ...headPrims(pose, camera),
     { kind: 'poly', points: [...top, ...bottom.reverse()], isSmooth: true },
@@ -515,8 +549,15 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
   const offsets = [0.0172, 0.0058, -0.0058, -0.0172];
   const shorter = [0.006, 0, 0.004, 0.014];
   const pointed = hand.shape === 'two-fingertips' || hand.shape === 'pinch';
+  // Spread over the scalp: each finger reaches its own pad on the skin (the pose's index, middle, ring, little tips).
+  const spreadTips =
+    hand.shape === 'spread-fingers'
+      ? [p[`index-tip-${arm}`], F, p[`ring-tip-${arm}`], p[`little-tip-${arm}`]]
+      : null;
   const fingers: Prim[] = offsets.map((o, i) => {
     const knuckle = at(K, [s, o]);
+    const spreadTip = spreadTips?.[i];
+    if (spreadTip) return blob(camera, knuckle, spreadTip, 0.0054, LIMB_RADII.fingertip, tone);
     if (pointed && i >= 2) {
       // Ring and little fingers curled into the palm: only the index and middle reach the skin.
       const down = vecUnit(vecDifference(F, K));
@@ -524,7 +565,7 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
     }
     if (isGrasp) return blob(camera, knuckle, at(knuckle, [a, 0.035]), 0.0054, 0.005, tone);
     const tip = at(F, [s, o * (pointed ? 0.4 : 1.05)], [vecUnit(vecDifference(F, K)), -shorter[i]!]);
-    return blob(camera, knuckle, tip, 0.0054, 0.0046, tone);
+    return blob(camera, knuckle, tip, 0.0054, LIMB_RADII.fingertip, tone);
   });
   if (isGrasp) {
     // The fingers curl round the limb: a second segment from the middle joints to the tips.
@@ -536,7 +577,7 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
   const thumbBase = at(W, [a, 0.022], [s, 0.017]);
   const thumbMid = vecSum(vecScaled(thumbBase, 0.45), vecScaled(T, 0.55));
   const thumb = blob(camera, thumbBase, thumbMid, 0.0085, 0.0068, tone);
-  const thumbEnd = blob(camera, thumbMid, T, 0.0068, 0.0056, tone);
+  const thumbEnd = blob(camera, thumbMid, T, 0.0068, LIMB_RADII.thumbTip, tone);
   return [palm, ...fingers, thumb, thumbEnd];
 }
 
@@ -575,7 +616,7 @@ const LIMB_JOINT = /^(knee|ankle|heel|toes)-(left|right)$/;
 
 /**
  * Whether a contact on a limb lies on its far side from a side camera: beyond the centre of the nearest leg joint
- * (within 0.05 H of it) by more than 0.004 H of depth, as the inner ankle bone does seen from the outer side.
+ * (within 0.05 H of it) by more than 0.004 H across the body, as the inner ankle bone does seen from the outer side.
  */
 export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean {
   if (camera.nearSide === null) return false;
@@ -589,7 +630,9 @@ export function isBeyondLimb(pose: Pose, camera: Camera, contact: Vec3): boolean
       nearest = p;
     }
   }
-  return nearest !== null && camera.depth(contact) > camera.depth(nearest) + 0.004;
+  // Across the body only (a close-up's camera is raised too: a sole facing up is in sight, not beyond the heel).
+  const toward = camera.nearSide === 'right' ? 1 : -1;
+  return nearest !== null && toward * (nearest[0] - contact[0]) > 0.004;
 }
 
 /**
@@ -676,7 +719,8 @@ function sideTrunkGroup(pose: Pose, camera: Camera): SceneGroup {
     role: 'practitioner-body',
     // Behind the client and the arms: seen across the table, beyond the far edge; at the head or the feet, in the
     // body's plane, so drawn first (never over the client's face or the foot worked on).
-    depth: isFront ? camera.depth(C) + 0.05 : 20,
+    // From above (a close-up) the trunk beyond the table is seen above the client, never over them: drawn first.
+    depth: isFront && camera.kind === 'side' ? camera.depth(C) + 0.05 : 20,
     prims: [
       { kind: 'poly', points: outline.map(([w, t]) => at(w, t)), isSmooth: true },
       blob(camera, C, neckTop, 0.033, 0.03),
@@ -697,7 +741,7 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     const prims: Prim[] = [
       // Upper arm and forearm at adult proportions (about 9 and 7 cm across, 5 at the wrist): slim, not capsules.
       blob(camera, S, E, 0.024, 0.02, 'sleeve'),
-      blob(camera, E, W, 0.019, 0.0135, 'hand'),
+      blob(camera, E, W, LIMB_RADII.forearmAtElbow, LIMB_RADII.forearmAtWrist, 'hand'),
     ];
     if (hand) prims.push(...handPrims(pose, camera, hand));
     else prims.push(blob(camera, W, p[`fingertip-${arm}`]!, 0.016, 0.009, 'hand'));
@@ -707,7 +751,17 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     // So is a hand working the limb's far side (the thumb circling the inner ankle bone seen from the outer side).
     const isBehindLimb =
       hand !== undefined && (hand.shape === 'grasp' || isBeyondLimb(pose, camera, hand.contact));
-    const depth = camera.nearSide && isBehindLimb ? Math.max(armDepth, 0.05) : armDepth;
+    // In a close-up, seen from above, a hand on the skin lies over the body, and its arm reaches in over it: drawn in
+    // front of the client, the nearer arm last.
+    const isOverBody = camera.kind === 'closeup' && hand !== undefined && !hand.isUnder && !isBehindLimb;
+    // The hand the close-up is about (the first that does not only hold) goes over the other arm too: its contact is
+    // the lesson, never hidden under the other upper arm.
+    const isMarked = hand !== undefined && pose.hands.find((h) => !h.isHolding) === hand;
+    const depth = isOverBody
+      ? armDepth - (isMarked ? 20 : 10)
+      : camera.nearSide && isBehindLimb
+        ? Math.max(armDepth, 0.05)
+        : armDepth;
     // The elbow low over the table top: the forearm reaches in under the body (the spine extension's, under the
     // upper back), not through open air to a hand under a limb.
     const isForearmUnder =

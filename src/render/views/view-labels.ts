@@ -39,6 +39,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
       grasp: 'the whole hand round the limb',
       'forearm-flat': 'the flat of the forearm',
       pinch: 'fingertips and thumb',
+      'spread-fingers': 'the pads of spread fingers',
     },
   },
   ru: {
@@ -60,6 +61,7 @@ const VIEW_LABELS: Readonly<Record<Language, ViewLabels>> = {
       grasp: 'вся кисть обхватывает',
       'forearm-flat': 'плоская часть предплечья',
       pinch: 'пальцы и большой палец',
+      'spread-fingers': 'подушечки расставленных пальцев',
     },
   },
 };
