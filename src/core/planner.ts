@@ -1,5 +1,6 @@
 import { type BodyMap, type RegionHit, regionsAt } from './body-map.js';
 import { type CueExclusion, cuesAdapted } from './cue-adapt.js';
+import { cuesOnCutStroke } from './cue-windows-cut.js';
 import { bodyPoint } from './geometry.js';
 import type { Language, RegionId, Side } from './ids.js';
 import type { Intake } from './intake.js';
@@ -462,7 +463,7 @@ export function planFromIntake(
     const vocabulary = routine.vocabulary?.[cueLanguage] ?? undefined;
     const routineRegions = prepared.get(unitKey(u.section.id, u.step.id, u.side))!.regions;
     const planned = new Set(u.regions.map((h) => h.region));
-    const cues = cuesAdapted({
+    const adapted = cuesAdapted({
       cues: u.step.cues[cueLanguage] ?? u.step.cues.en,
       vocabulary,
       pressure: u.pressure,
@@ -477,6 +478,26 @@ export function planFromIntake(
       additions: u.safetyAdditions,
       map,
     });
+    const routineMotion = prepared.get(unitKey(u.section.id, u.step.id, u.side))!.motion;
+    // A cut stroke: a line about one stretch of it is heard where the hands are on that stretch now.
+    const cues =
+      u.motion === routineMotion
+        ? adapted
+        : cuesOnCutStroke(
+            adapted,
+            routineMotion,
+            {
+              technique: u.step.technique,
+              motion: u.motion,
+              reps: u.reps,
+              duration: u.duration,
+              place: u.step.place ?? null,
+              pressure: u.pressure,
+              pressureByRegion: u.pressureByRegion,
+              side: u.side,
+            },
+            map,
+          );
     const parts = u.parts
       ? plannedParts(u, u.parts, clock, {
           language: cueLanguage,
@@ -868,7 +889,8 @@ function plannedParts(
     const routineRegions = preparedParts.find((pp) => pp.part === part.part)?.regions ?? [];
     const kept = new Set(part.regions.map((h) => h.region));
     const own = part.part.cues?.[ctx.language] ?? part.part.cues?.en;
-    const cues = own
+    const routineMotion = preparedParts.find((pp) => pp.part === part.part)?.motion;
+    const adapted = own
       ? cuesAdapted({
           cues: own,
           vocabulary: ctx.vocabulary,
@@ -885,6 +907,25 @@ function plannedParts(
           map: ctx.map,
         })
       : NO_CUES;
+    // A cut stroke: a line about one stretch of it is heard where the hands are on that stretch now.
+    const cues =
+      routineMotion === undefined || routineMotion === part.motion
+        ? adapted
+        : cuesOnCutStroke(
+            adapted,
+            routineMotion,
+            {
+              technique: step.technique,
+              motion: part.motion,
+              reps,
+              duration,
+              place: step.place ?? null,
+              pressure: part.pressure,
+              pressureByRegion: part.pressureByRegion,
+              side: unit.side,
+            },
+            ctx.map,
+          );
     return {
       id: part.part.id,
       title: ctx.text(part.part.title),
