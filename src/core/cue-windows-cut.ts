@@ -2,6 +2,7 @@
 // routine's stroke. When the plan cuts the stroke short (a region left out), the same stretch comes at other phases
 // of the cut stroke, or not at all: the line's window follows the hands, or the line goes.
 import type { BodyMap } from './body-map.js';
+import { cachedValue } from './memo.js';
 import type { PlannedCues, PlannedStep, StepMotion } from './plan-types.js';
 import { motionFrameAt, stepMotionPrepared } from './techniques/index.js';
 
@@ -26,13 +27,28 @@ type Where = readonly {
   readonly isPressing: boolean;
 }[];
 
-/** Where the working hands are at a phase of the first repetition. */
-function whereAt(step: CutStep, map: BodyMap) {
+const sampleCache = new WeakMap<StepMotion, Map<string, readonly Where[]>>();
+
+/**
+ * Where the working hands are at each sampled phase of the first repetition (SAMPLES + 1 of them), memoised per
+ * motion and timing (a motion belongs to one body map): the planner memoises its motions, so planning again costs
+ * nothing here.
+ */
+function samplesOf(step: CutStep, map: BodyMap): readonly Where[] {
+  const key = `${step.technique}|${step.reps}|${step.duration}|${step.side}|${step.place}|${step.pressure}`;
+  const byKey = cachedValue(sampleCache, step.motion, () => new Map<string, readonly Where[]>());
+  const known = byKey.get(key);
+  if (known) return known;
   const prepared = stepMotionPrepared(step as PlannedStep, map);
-  return (phase: number): Where =>
-    motionFrameAt(prepared, phase, 0)
-      .hands.filter((h) => !h.isHolding)
-      .map((h) => ({ hand: h.hand, x: h.x, y: h.y, isPressing: h.pressure !== null }));
+  const samples = Array.from(
+    { length: SAMPLES + 1 },
+    (_, i): Where =>
+      motionFrameAt(prepared, i / SAMPLES, 0)
+        .hands.filter((h) => !h.isHolding)
+        .map((h) => ({ hand: h.hand, x: h.x, y: h.y, isPressing: h.pressure !== null })),
+  );
+  byKey.set(key, samples);
+  return samples;
 }
 
 /** How far apart two placings of the hands are, on average; null when they are not the same hands. */
@@ -68,9 +84,9 @@ export function cuesOnCutStroke(
 ): PlannedCues {
   const phases = cues.duringPhases;
   if (!phases || phases.every((w) => w === null)) return cues;
-  const before = whereAt({ ...step, motion: routineStroke }, map);
-  const cutAt = whereAt(step, map);
-  const samples = Array.from({ length: SAMPLES + 1 }, (_, i) => cutAt(i / SAMPLES));
+  const routineSamples = samplesOf({ ...step, motion: routineStroke }, map);
+  const before = (phase: number) => routineSamples[Math.round(Math.min(1, Math.max(0, phase)) * SAMPLES)]!;
+  const samples = samplesOf(step, map);
   const nearest = (target: Where, phase: number, from: number): number => {
     let best = Math.max(from, Math.min(1, phase));
     let bestCost = Number.POSITIVE_INFINITY;
