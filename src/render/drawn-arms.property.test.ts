@@ -228,6 +228,36 @@ describe('the arms from above', () => {
     expect(armProblems(uncut, m, plan).join()).toMatch(/arm on back\.spine/);
   });
 
+  it('at the feet, working one leg, no arm from above reaches over the other leg (leg-drainage’s calf, foot steps)', () => {
+    // The other ankle's inner edge is about 0.045 H across the midline (an ankle 0.020 H half wide, centred near
+    // ±0.065); the toes beyond y 0.99 are left out. Every point of each arm's outline keeps on the worked leg's side of it.
+    const OTHER_LEG = 0.045;
+    const problems: string[] = [];
+    for (const piece of pieces)
+      for (let k = 0; k < 24; k++) {
+        const { m, pose, arms } = armsAt(piece.plan, piece.start + ((k + 0.5) / 24) * piece.duration);
+        const sign = Math.sign(m.hands[0]?.x ?? 0);
+        if (pose.place !== 'feet' || !m.hands.every((h) => Math.sign(h.x) === sign && Math.abs(h.x) > 0.03))
+          continue;
+        for (const arm of arms)
+          for (const p of arm.pieces)
+            for (let j = 0; j <= 40; j++) {
+              const q = {
+                x: p.from.x + ((p.to.x - p.from.x) * j) / 40,
+                y: p.from.y + ((p.to.y - p.from.y) * j) / 40,
+              };
+              const w = p.w0 + ((p.w1 - p.w0) * j) / 40;
+              if (q.y < 0.99 && q.x * sign - w < -OTHER_LEG) {
+                problems.push(
+                  `${piece.name} phase ${m.phase.toFixed(2)}: ${arm.arm} ${p.segment} over the other leg`,
+                );
+                break;
+              }
+            }
+      }
+    expect([...new Set(problems.map((p) => p.replace(/ phase [\d.]+/, '')))]).toEqual([]);
+  });
+
   it('draws each arm in the top view (spine-fingertip-press: both from the side of the table)', () => {
     const plan = plans[0]!;
     const step = plan.steps.find((s) => s.id === 'spine-fingertip-press')!;
