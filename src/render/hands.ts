@@ -415,9 +415,6 @@ export function handsSvg(options: {
   return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
 }
 
-/** Half-widths seen from above (body heights): a forearm at the wrist and the elbow, an upper arm in its sleeve. */
-const ARM_WIDTHS = { wrist: 0.019, elbow: 0.025, upper: 0.03 };
-
 /** A band from p to q, `w0` and `w1` half wide at its ends, with round ends (screen space). */
 function bandPath(p: XY, q: XY, w0: number, w1: number): string {
   const length = Math.hypot(q.x - p.x, q.y - p.y);
@@ -433,7 +430,8 @@ function bandPath(p: XY, q: XY, w0: number, w1: number): string {
 
 /**
  * The practitioner's arms from above (drawn-arms.ts): the upper arm in its sleeve from the shoulder, the forearm
- * from the elbow to the hand's wrist, outlined like the hands; an arm to a lifted hand faded like it.
+ * from the elbow to the hand's wrist, outlined like the hands; an arm to a lifted hand faded like it; where the arm
+ * passes over a never-press or excluded zone, only a thin dashed outline with no fill (it is above, not on it).
  */
 function armsSvg(view: ViewLayout, theme: Theme, arms: readonly DrawnArm[]): string {
   const s = view.scale;
@@ -441,22 +439,27 @@ function armsSvg(view: ViewLayout, theme: Theme, arms: readonly DrawnArm[]): str
   const parts: string[] = [];
   for (const arm of arms) {
     const t = arm.hand.state.isLifted ? themeFaded(theme, 0.5) : theme;
-    const shoulder = screenFromBody(view, arm.shoulder);
-    const wrist = screenFromBody(view, arm.wrist);
-    const elbow = arm.elbow ? screenFromBody(view, arm.elbow) : wrist;
-    const upper = bandPath(shoulder, elbow, ARM_WIDTHS.upper * s, ARM_WIDTHS.elbow * s);
-    const fore = arm.elbow ? bandPath(elbow, wrist, ARM_WIDTHS.elbow * s, ARM_WIDTHS.wrist * s) : '';
     const outline = { stroke: t.practitionerLine, 'stroke-width': num(line, 2), 'stroke-linejoin': 'round' };
-    parts.push(
-      el(
-        'g',
-        { 'data-arm': arm.arm },
-        [
-          upper ? el('path', { d: upper, fill: t.sleeve, ...outline }) : '',
-          fore ? el('path', { d: fore, fill: t.practitionerSkin, ...outline }) : '',
-        ].join(''),
-      ),
-    );
+    const cut = {
+      fill: 'none',
+      stroke: t.practitionerLine,
+      'stroke-width': num(line, 2),
+      'stroke-dasharray': `${num(line * 3)} ${num(line * 2)}`,
+    };
+    // Upper arm first, so the forearm lies over it at the elbow; cut stretches last, over neither.
+    const drawnPieces = [...arm.pieces].sort((a, b) => Number(a.isCut) - Number(b.isCut));
+    const markup = drawnPieces.map((piece) => {
+      const d = bandPath(
+        screenFromBody(view, piece.from),
+        screenFromBody(view, piece.to),
+        piece.w0 * s,
+        piece.w1 * s,
+      );
+      if (!d) return '';
+      if (piece.isCut) return el('path', { d, ...cut, 'data-cut': 'true' });
+      return el('path', { d, fill: piece.segment === 'upper' ? t.sleeve : t.practitionerSkin, ...outline });
+    });
+    parts.push(el('g', { 'data-arm': arm.arm }, markup.join('')));
   }
   return parts.join('');
 }

@@ -270,7 +270,11 @@ function topLayerPieces(
   if (layers.has('hands')) {
     // The arms reach from where the pose puts the practitioner's shoulders to the hands as drawn. Each hand a run:
     // drawn as a layer of its own (a frame of a video), one that holds still is kept (frameFromPieces).
-    const arms = drawnArmsTop(drawn, momentPose(moment));
+    const arms = drawnArmsTop(drawn, momentPose(moment), {
+      surface,
+      neverPress: neverPressAreasOf(map),
+      excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
+    });
     pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, arms, isInRuns: true }));
   }
   if (layers.has('marks'))

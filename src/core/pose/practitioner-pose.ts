@@ -85,8 +85,9 @@ function shoulderBase(
       return facedFrom(vecSum(SEATED_SHOULDERS.centre, [meanX * 0.5, 0, 0]), [0, 1, 0]);
     case 'feet':
       // A step back from the end of the table (1.035), so the arms reach in from beyond the feet and the foot
-      // they work stays in sight between them (from the side, arms over the foot hide its flex).
-      return facedFrom([meanX * 0.5, FEET_SHOULDER_Y, z], [0, -1, 0]);
+      // they work stays in sight between them (from the side, arms over the foot hide its flex); centred on the leg
+      // the hands work, so neither arm reaches across the other leg.
+      return facedFrom([meanX, FEET_SHOULDER_Y, z], [0, -1, 0]);
     case 'left':
       return facedFrom([-edge, meanY, z], [1, 0, 0]);
     case 'right':
@@ -548,11 +549,12 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
-    // Elbows out and down; at the feet, out and back toward the practitioner, so that from the side the arms
-    // come in from beyond the foot instead of folding down in front of it.
+    // Elbows out and down; at the feet, back toward the practitioner and only a little out, so that from the side
+    // the arms come in from beyond the foot instead of folding down in front of it, and from above the far arm
+    // stays off the other leg.
     const pole =
       place === 'feet'
-        ? vecSum(outward, vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
+        ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : vecSum(outward, [0, 0, -0.6]);
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
