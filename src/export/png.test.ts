@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,14 @@ import { fixtureBodyMap as bodyMap } from '../core/test-support/plan-fixture.js'
 import { FIGURE_117, KIND_MOMENTS } from '../render/__fixtures__/moments.js';
 import { MOVING_LAYERS, renderMoment, STATIC_LAYERS } from '../render/render-moment.js';
 import { notoSansFontBuffers, notoSansFontFiles } from './fonts.js';
-import { boxesMerged, type FontOptions, frameRasterizer, svgToPng, svgToRgba } from './png.js';
+import {
+  boxesDisjoint,
+  type FontOptions,
+  frameRasterizer,
+  type PixelBox,
+  svgToPng,
+  svgToRgba,
+} from './png.js';
 
 const fonts = { fontFiles: notoSansFontFiles() };
 const referenceDir = new URL('../render/__fixtures__/', import.meta.url);
@@ -126,13 +134,6 @@ describe('frameRasterizer', () => {
       if (i === 2) expect(boxes).toEqual([]);
       if (i === 1) expect(boxes.length).toBe(1);
     }
-    expect(
-      boxesMerged([
-        { x0: 0, y0: 0, x1: 10, y1: 10 },
-        { x0: 20, y0: 0, x1: 30, y1: 10 },
-        { x0: 5, y0: 5, x1: 25, y1: 8 },
-      ]),
-    ).toEqual([{ x0: 0, y0: 0, x1: 30, y1: 10 }]);
   });
 
   it('keeps layers within its bytes, least recently used out first, and a layer found again draws the same bytes', () => {
@@ -155,6 +156,44 @@ describe('frameRasterizer', () => {
       if (i > 0) expect(cached.stats().cachedBytes).toBeLessThanOrEqual(budget);
     }
     expect(cached.stats()).toMatchObject({ rendered: 1 + 6, hits: 2 });
+  });
+
+  it('cuts overlapping boxes into boxes that share no pixel and cover exactly their pixels', () => {
+    const box = fc
+      .record({ x: fc.integer({ min: 0, max: 40 }), y: fc.integer({ min: 0, max: 40 }) })
+      .chain(({ x, y }) =>
+        fc.record({
+          x0: fc.constant(x),
+          y0: fc.constant(y),
+          x1: fc.integer({ min: x, max: 50 }),
+          y1: fc.integer({ min: y, max: 50 }),
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 8 }), (boxes) => {
+        const cover = (list: readonly PixelBox[]) => {
+          const counts = new Uint8Array(50 * 50);
+          for (const b of list)
+            for (let y = b.y0; y < b.y1; y++) for (let x = b.x0; x < b.x1; x++) counts[y * 50 + x]!++;
+          return counts;
+        };
+        const want = cover(boxes).map((n) => Math.min(n, 1));
+        const got = cover(boxesDisjoint(boxes));
+        // Every pixel of the boxes once, and no other.
+        expect([...got]).toEqual([...want]);
+      }),
+    );
+    // Two boxes crossing like a plus sign: three boxes, not the 30 × 30 box round them.
+    expect(
+      boxesDisjoint([
+        { x0: 10, y0: 0, x1: 20, y1: 30 },
+        { x0: 0, y0: 10, x1: 30, y1: 20 },
+      ]),
+    ).toEqual([
+      { x0: 10, y0: 0, x1: 20, y1: 10 },
+      { x0: 0, y0: 10, x1: 30, y1: 20 },
+      { x0: 10, y0: 20, x1: 20, y1: 30 },
+    ]);
   });
 
   it('fails loudly with no layer', () => {

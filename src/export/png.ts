@@ -233,26 +233,45 @@ function isOverlapping(a: PixelBox, b: PixelBox): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** Boxes merged until none overlap (each overlapping pair replaced by the box round both). */
-export function boxesMerged(boxes: readonly PixelBox[]): PixelBox[] {
-  const out = [...boxes];
-  for (let i = 0; i < out.length; i++) {
-    for (let j = i + 1; j < out.length; j++) {
-      if (!isOverlapping(out[i]!, out[j]!)) continue;
-      const a = out[i]!;
-      const b = out[j]!;
-      out[i] = {
-        x0: Math.min(a.x0, b.x0),
-        y0: Math.min(a.y0, b.y0),
-        x1: Math.max(a.x1, b.x1),
-        y1: Math.max(a.y1, b.y1),
-      };
-      out.splice(j, 1);
-      // The grown box may now overlap one already passed.
-      j = i;
+/**
+ * The pixels of `boxes`, exactly, as boxes that share no pixel: the rows are cut into bands at the boxes' top and
+ * bottom edges, each band's columns are the union of the boxes crossing it, and a column run the band above had
+ * too is extended down rather than started again. Unlike the box round two overlapping boxes, nothing outside the
+ * boxes is covered: two hands' boxes crossing diagonally cover a third less.
+ */
+export function boxesDisjoint(boxes: readonly PixelBox[]): PixelBox[] {
+  const real = boxes.filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
+  const edges = [...new Set(real.flatMap((b) => [b.y0, b.y1]))].sort((a, b) => a - b);
+  const done: PixelBox[] = [];
+  // The column runs of the band above, by "x0 x1", with the row they began on.
+  let open = new Map<string, { x0: number; x1: number; y0: number }>();
+  let bandEnd = edges[0] ?? 0;
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const y0 = edges[k]!;
+    const y1 = edges[k + 1]!;
+    const spans = real
+      .filter((b) => b.y0 <= y0 && b.y1 >= y1)
+      .map((b) => [b.x0, b.x1] as const)
+      .sort((a, b) => a[0] - b[0]);
+    const runs: { x0: number; x1: number }[] = [];
+    for (const [x0, x1] of spans) {
+      const last = runs.at(-1);
+      if (last && x0 <= last.x1) last.x1 = Math.max(last.x1, x1);
+      else runs.push({ x0, x1 });
     }
+    const next = new Map<string, { x0: number; x1: number; y0: number }>();
+    for (const run of runs) {
+      const key = `${run.x0} ${run.x1}`;
+      const above = open.get(key);
+      next.set(key, above ?? { ...run, y0 });
+      open.delete(key);
+    }
+    for (const run of open.values()) done.push({ x0: run.x0, y0: run.y0, x1: run.x1, y1: y0 });
+    open = next;
+    bandEnd = y1;
   }
-  return out;
+  for (const run of open.values()) done.push({ x0: run.x0, y0: run.y0, x1: run.x1, y1: bandEnd });
+  return done;
 }
 
 /** A rasteriser for many frames of one size: the options are serialised once, unchanged layers are cached. */
@@ -475,7 +494,7 @@ export function frameRasterizer(
         const box = isKept[i] ? null : boxOf(updated.entries[i]);
         if (box) dirty.push(box);
       }
-      const boxes = isWhole ? [{ x0: 0, y0: 0, x1: width, y1: base.frame.height }] : boxesMerged(dirty);
+      const boxes = isWhole ? [{ x0: 0, y0: 0, x1: width, y1: base.frame.height }] : boxesDisjoint(dirty);
       const basePixels = base.frame.pixels;
       for (const box of boxes) {
         for (let y = box.y0; y < box.y1; y++)

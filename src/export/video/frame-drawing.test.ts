@@ -20,6 +20,7 @@ import {
   layerRuns,
 } from './frame-drawing.js';
 import { framesPooled } from './frame-pool.js';
+import { yuv420Bytes, yuv420FromRgba } from './yuv.js';
 
 const plan = planFor({ minutes: 45 });
 const bodyMap = bodyMapFromData(bodyMapData);
@@ -250,6 +251,23 @@ describe('frameDrawer', () => {
     // The hands come back exactly (down as they went up): found, not rasterised again.
     expect(cached.stats().hits).toBeGreaterThan(10);
     expect(cached.stats().rendered).toBeLessThan(uncached.stats().rendered - 10);
+  });
+
+  it('converts to YUV only where the frame changed, to the same bytes as converting every frame whole (close-ups)', () => {
+    // Close-ups: two hands whose boxes cross, so the parts converted again are not one box.
+    const s = { ...spec(30, 0, plan.totalSeconds, [1280, 720]), view: 'closeup' } as const;
+    const updating = frameDrawer({ ...s, pixelFormat: 'yuv420p' });
+    const whole = frameDrawer(s);
+    const first = Math.round((stepOf('spine-thumb-knead').start + 5) * 30);
+    const yuv = new Uint8Array(yuv420Bytes(1280, 720));
+    for (let index = first; index < first + 8; index++) {
+      const drawn = updating.frame(index);
+      const rgba = whole.frame(index);
+      expect(drawn === null, `frame ${index} a repeat in one drawer only`).toBe(rgba === null);
+      if (!drawn || !rgba) continue;
+      yuv420FromRgba(rgba, 1280, 720, yuv);
+      expect(Buffer.compare(drawn, yuv), `frame ${index}`).toBe(0);
+    }
   });
 
   it('reports a frame that looks like the one before as a repeat and draws into the buffer it is given', () => {
