@@ -14,6 +14,7 @@ import {
   type PixelBox,
   svgToPng,
   svgToRgba,
+  translatedLayer,
 } from './png.js';
 
 const fonts = { fontFiles: notoSansFontFiles() };
@@ -194,6 +195,57 @@ describe('frameRasterizer', () => {
       { x0: 0, y0: 10, x1: 30, y1: 20 },
       { x0: 10, y0: 20, x1: 20, y1: 30 },
     ]);
+  });
+
+  it('draws a group moved by whole pixels from the pixels of its first drawing, the same bytes as drawing it again', () => {
+    const svg = (body: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><title>t</title>${body}</svg>`;
+    const base = svg('<rect width="320" height="180" fill="#f4f1ec"/>');
+    // A label with a halo, as the close-up draws the name of the touching part.
+    const label = (x: number, y: number) =>
+      svg(
+        `<g transform="translate(${x} ${y})"><circle cx="10.3" cy="7.7" r="9.5" fill="#1565c0"/>` +
+          '<path d="M0 0L40.5 3.2L20 30Z" fill="#1b2430" stroke="#f4f1ec" stroke-width="5" paint-order="stroke"/></g>',
+      );
+    const moving = frameRasterizer(fonts, { cacheSize: 8 });
+    const frame = Buffer.alloc(320 * 180 * 4);
+    const positions = [
+      [100, 50],
+      [103, 52],
+      [97, 61],
+      [100, 50],
+    ] as const;
+    for (const [i, [x, y]] of positions.entries()) {
+      moving.rgbaLayeredUpdate([base, label(x, y)], frame);
+      const fresh = frameRasterizer(fonts, { cacheSize: 1 }).rgbaLayered([base, label(x, y)]).pixels;
+      expect(Buffer.compare(frame, fresh), `position ${i}`).toBe(0);
+    }
+    // The base and the first label drawn; the other three found moved (the last, where it was first).
+    expect(moving.stats()).toMatchObject({ rendered: 2, hits: 3 });
+    // Near the edge (its first drawing would not fit there) it is drawn again.
+    moving.rgbaLayeredUpdate([base, label(300, 50)], frame);
+    expect(moving.stats().rendered).toBe(3);
+    const fresh = frameRasterizer(fonts, { cacheSize: 1 }).rgbaLayered([base, label(300, 50)]).pixels;
+    expect(Buffer.compare(frame, fresh)).toBe(0);
+  });
+
+  it('takes as moved only a document that is one group moved by whole pixels', () => {
+    const doc = (body: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">${body}</svg>`;
+    expect(translatedLayer(doc('<g transform="translate(3 -4)"><g><path d="M0 0L1 1"/></g></g>'))).toEqual({
+      key: doc('<g transform="translate(*)"><g><path d="M0 0L1 1"/></g></g>'),
+      dx: 3,
+      dy: -4,
+    });
+    // Not whole pixels; a second element beside the group; an element before it; no move at all.
+    expect(translatedLayer(doc('<g transform="translate(3.5 4)"><path d="M0 0"/></g>'))).toBeNull();
+    expect(
+      translatedLayer(doc('<g transform="translate(3 4)"><path d="M0 0"/></g><g><path d="M1 1"/></g>')),
+    ).toBeNull();
+    expect(
+      translatedLayer(doc('<path d="M1 1"/><g transform="translate(3 4)"><path d="M0 0"/></g>')),
+    ).toBeNull();
+    expect(translatedLayer(doc('<g><path d="M0 0"/></g>'))).toBeNull();
   });
 
   it('fails loudly with no layer', () => {

@@ -130,6 +130,40 @@ interface LayerPixels {
   readonly at: { readonly x: number; readonly y: number };
   spans: readonly RowSpan[];
   isScanned: boolean;
+  /** The canvas it was drawn on, when none of it was cut by the canvas's edge: it may then be moved. */
+  readonly canvas?: { readonly width: number; readonly height: number };
+}
+
+/**
+ * A layer that is one group moved by whole pixels (`<g transform="translate(X Y)">…</g>`, X and Y integers, and
+ * nothing else in the document): its SVG with the move taken out, and the move. Two such layers with the same
+ * SVG but for the move rasterise to the same pixels moved (a whole-pixel move leaves every edge's coverage as it
+ * was), so the second is found in the cache under the first's key: the renderer draws a label that follows a hand
+ * this way, and it is rasterised once, not every frame.
+ */
+export function translatedLayer(svg: string): { key: string; dx: number; dy: number } | null {
+  const bodyAt = svg.indexOf('<g transform="translate(');
+  if (bodyAt < 0 || !svg.endsWith('</g></svg>')) return null;
+  const head = svg.slice(0, bodyAt);
+  // The document's opening (and its title) only before the group: the group is its first element.
+  const opened = head.indexOf('>', head.indexOf('<svg')) + 1;
+  if (opened <= 0 || !/^(?:<title>[^<]*<\/title>)?$/.test(head.slice(opened))) return null;
+  const move = /^<g transform="translate\((-?\d+) (-?\d+)\)">/.exec(svg.slice(bodyAt));
+  if (!move) return null;
+  const close = svg.length - '</svg>'.length;
+  // The group is the only element at the top: its own </g> is the last one.
+  const tags = /<(\/?)g[\s>]/g;
+  tags.lastIndex = bodyAt;
+  let depth = 0;
+  for (let m = tags.exec(svg); m; m = tags.exec(svg)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0 && m.index !== close - '</g>'.length) return null;
+  }
+  return {
+    key: `${head}<g transform="translate(*)">${svg.slice(bodyAt + move[0].length)}`,
+    dx: Number(move[1]),
+    dy: Number(move[2]),
+  };
 }
 
 /** Splits a layer into spans of blank, opaque and mixed rows. */
@@ -369,8 +403,35 @@ export function frameRasterizer(
     return image;
   };
 
+  // Layers that are one group moved by whole pixels, by their SVG without the move: the cached layer drawn with it
+  // (its SVG, the cache's key) and its move. Dropped with that layer.
+  const moved = new Map<string, { svg: string; dx: number; dy: number }>();
+  const movedPixels = (svg: string): LayerPixels | null => {
+    const layer = translatedLayer(svg);
+    const found = layer ? moved.get(layer.key) : undefined;
+    const entry = found ? cache.get(found.svg) : undefined;
+    if (!layer || !found || !entry?.canvas) return null;
+    const at = { x: entry.at.x + layer.dx - found.dx, y: entry.at.y + layer.dy - found.dy };
+    // Reused only where the whole of it stays on the canvas (it was not cut by the canvas's edge when drawn).
+    const { width, height } = entry.canvas;
+    if (at.x < 0 || at.y < 0 || at.x + entry.frame.width > width || at.y + entry.frame.height > height)
+      return null;
+    hits++;
+    cache.delete(found.svg);
+    cache.set(found.svg, entry); // most recently used last
+    if (!entry.isScanned) {
+      entry.spans = rowSpans(entry.frame);
+      entry.isScanned = true;
+    }
+    return { frame: entry.frame, at, spans: entry.spans, isScanned: true, canvas: entry.canvas };
+  };
+
   const layerPixels = (svg: string, isCropped: boolean): LayerPixels | null => {
     const hit = cache.get(svg);
+    if (!hit && isCropped) {
+      const found = movedPixels(svg);
+      if (found) return found;
+    }
     if (hit) {
       hits++;
       cache.delete(svg);
@@ -384,15 +445,25 @@ export function frameRasterizer(
     }
     const tree = new binding.Resvg(svg, jsonFor(svg, json));
     let at = { x: 0, y: 0 };
+    let isWhole = false;
+    // The canvas's size (cropping makes the tree's own the crop's).
+    const canvas = { width: tree.width, height: tree.height };
     if (isCropped) {
       const box = tree.getBBox();
       if (!box) return null;
       // Pad the (approximate) box so antialiased edges and strokes are not cut, and snap it to whole pixels.
-      const x0 = Math.max(0, Math.floor(box.x) - 4);
-      const y0 = Math.max(0, Math.floor(box.y) - 4);
-      const x1 = Math.min(tree.width, Math.ceil(box.x + box.width) + 4);
-      const y1 = Math.min(tree.height, Math.ceil(box.y + box.height) + 4);
+      const padded = {
+        x0: Math.floor(box.x) - 4,
+        y0: Math.floor(box.y) - 4,
+        x1: Math.ceil(box.x + box.width) + 4,
+        y1: Math.ceil(box.y + box.height) + 4,
+      };
+      const x0 = Math.max(0, padded.x0);
+      const y0 = Math.max(0, padded.y0);
+      const x1 = Math.min(canvas.width, padded.x1);
+      const y1 = Math.min(canvas.height, padded.y1);
       if (x1 <= x0 || y1 <= y0) return null;
+      isWhole = x0 === padded.x0 && y0 === padded.y0 && x1 === padded.x1 && y1 === padded.y1;
       // The binding wants its own BBox object back.
       box.x = x0;
       box.y = y0;
@@ -410,14 +481,21 @@ export function frameRasterizer(
       at,
       spans: [{ y0: 0, y1: frame.height, isOpaque: false }],
       isScanned: false,
+      ...(isWhole ? { canvas } : {}),
     };
     cache.set(svg, entry);
     cachedBytes += entryBytes(svg, entry);
+    const layer = isWhole ? translatedLayer(svg) : null;
+    if (layer) moved.set(layer.key, { svg, dx: layer.dx, dy: layer.dy });
     // The least recently used first; the entry just made stays even when it alone is over the bytes.
     while (cache.size > cacheSize || (cachedBytes > cacheBytes && cache.size > 1)) {
       const [oldSvg, old] = cache.entries().next().value as [string, LayerPixels];
       cache.delete(oldSvg);
       cachedBytes -= entryBytes(oldSvg, old);
+      if (old.canvas) {
+        const key = translatedLayer(oldSvg)?.key;
+        if (key !== undefined && moved.get(key)?.svg === oldSvg) moved.delete(key);
+      }
     }
     return entry;
   };

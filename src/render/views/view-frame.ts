@@ -666,11 +666,15 @@ function contactMarkSvg(at: XY, text: string, theme: Theme, unit: number, place:
       stroke: theme.path,
       'stroke-width': num(3 * unit),
     }) +
+    // The label placed on whole pixels, as a run of its own moved there: it follows the contact frame after frame,
+    // and a drawer of many frames rasterises it once and moves its pixels (`translatedLayer`, src/export/png.ts).
+    LAYER_RUN_BREAK +
+    `<g transform="translate(${Math.round(place.x)} ${Math.round(place.y)})">` +
     el(
       'text',
       {
-        x: num(place.x),
-        y: num(place.y),
+        x: '0',
+        y: '0',
         'font-size': num(CONTACT_FONT * unit),
         'font-weight': '600',
         fill: theme.label,
@@ -679,7 +683,9 @@ function contactMarkSvg(at: XY, text: string, theme: Theme, unit: number, place:
         'paint-order': 'stroke',
       },
       xmlEscaped(text),
-    )
+    ) +
+    '</g>' +
+    LAYER_RUN_BREAK
   );
 }
 
@@ -731,7 +737,11 @@ function panelLayers(pieces: PanelPieces, layers: ReadonlySet<RenderLayer>) {
   return {
     table: layers.has('table') ? pieces.back : '',
     body: hasBody ? groups(true) : '',
-    hands: !hasHands ? '' : hasBody ? pieces.front : movingRuns(pieces.groups, pieces.front),
+    hands: !hasHands
+      ? ''
+      : hasBody
+        ? pieces.front.replaceAll(LAYER_RUN_BREAK, '')
+        : movingRuns(pieces.groups, pieces.front),
   };
 }
 
