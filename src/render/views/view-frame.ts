@@ -497,8 +497,9 @@ function panelPieces(
       const best = placements[covered.indexOf(Math.min(...covered))]!;
       front += contactMarkSvg(at, text, theme, unit, best);
       if (TECHNIQUE_MARKS[moment.technique].stroke === 'loops' && !hand.isHolding) {
-        // Worked in circles (the seed's kneading: "circular and deep"): the circle round the contact's ring.
-        front += circleArrowSvg(at, 44 * unit, theme, unit);
+        // Worked in circles (the seed's kneading: "circular and deep"): the circle round the contact's ring, moved
+        // there on whole pixels as the ring is (a drawer of many frames rasterises it once).
+        front += movedRun(at, circleArrowSvg({ x: 0, y: 0 }, 44 * unit, theme, unit));
         used.add('movement');
       }
     }
@@ -644,49 +645,43 @@ function isInsidePrim(p: Prim, q: XY): boolean {
 /** The close-up's mark: a ring round the contact and, where `place` puts it, which part of the hand touches. */
 function contactMarkSvg(at: XY, text: string, theme: Theme, unit: number, place: LabelPlace): string {
   const r = CONTACT_RING * unit;
+  const ring = (stroke: string, width: number) =>
+    el('circle', { cx: '0', cy: '0', r: num(r), fill: 'none', stroke, 'stroke-width': num(width * unit) });
   return (
-    el('circle', {
-      cx: num(at.x),
-      cy: num(at.y),
-      r: num(r),
-      fill: 'none',
-      stroke: theme.background,
-      'stroke-width': num(8 * unit),
-    }) +
-    el('circle', {
-      cx: num(at.x),
-      cy: num(at.y),
-      r: num(r),
-      fill: 'none',
-      stroke: theme.path,
-      'stroke-width': num(4 * unit),
-    }) +
+    // The ring and the label follow the contact frame after frame: each placed on whole pixels, a run of its own.
+    movedRun(at, ring(theme.background, 8) + ring(theme.path, 4)) +
     el('path', {
       d: `M${num(place.lineFrom.x)} ${num(place.lineFrom.y)}L${num(place.lineTo.x)} ${num(place.lineTo.y)}`,
       stroke: theme.path,
       'stroke-width': num(3 * unit),
     }) +
-    // The label placed on whole pixels, as a run of its own moved there: it follows the contact frame after frame,
-    // and a drawer of many frames rasterises it once and moves its pixels (`translatedLayer`, src/export/png.ts).
-    LAYER_RUN_BREAK +
-    `<g transform="translate(${Math.round(place.x)} ${Math.round(place.y)})">` +
-    el(
-      'text',
-      {
-        x: '0',
-        y: '0',
-        'font-size': num(CONTACT_FONT * unit),
-        'font-weight': '600',
-        fill: theme.label,
-        stroke: theme.labelHalo,
-        'stroke-width': num(5 * unit),
-        'paint-order': 'stroke',
-      },
-      xmlEscaped(text),
-    ) +
-    '</g>' +
-    LAYER_RUN_BREAK
+    movedRun(
+      place,
+      el(
+        'text',
+        {
+          x: '0',
+          y: '0',
+          'font-size': num(CONTACT_FONT * unit),
+          'font-weight': '600',
+          fill: theme.label,
+          stroke: theme.labelHalo,
+          'stroke-width': num(5 * unit),
+          'paint-order': 'stroke',
+        },
+        xmlEscaped(text),
+      ),
+    )
   );
+}
+
+/**
+ * Marks drawn round the origin, moved to `at` on whole pixels, as a run of the moving layer of their own: a mark
+ * that follows a hand frame after frame is then the same run moved, which a drawer of many frames rasterises once
+ * and moves (`translatedLayer`, src/export/png.ts). Half a pixel off at most.
+ */
+function movedRun(at: XY, marks: string): string {
+  return `${LAYER_RUN_BREAK}<g transform="translate(${Math.round(at.x)} ${Math.round(at.y)})">${marks}</g>${LAYER_RUN_BREAK}`;
 }
 
 function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?: number): string {
