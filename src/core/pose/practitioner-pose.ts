@@ -22,6 +22,12 @@ export const SEATED_SHOULDERS: { readonly centre: Vec3; readonly halfWidth: numb
 /** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
 const TABLE_HALF_WIDTH = 0.2;
 const STANDING_OFF_EDGE = 0.12;
+/**
+ * Standing at a side, the shoulders this far (body heights) back along the table from the hands, against the way
+ * the fingers point: the practitioner stands behind a stroke along the body, so each forearm comes from behind its
+ * hand instead of folding back over it.
+ */
+const BEHIND_THE_HANDS = 0.15;
 /** Standing at the feet: the shoulders a step beyond the end of the table. */
 const FEET_SHOULDER_Y = 1.24;
 /** The hand's thickness at the palm. */
@@ -37,6 +43,19 @@ export const LIMB_RADII = {
   forearmAtElbow: 0.019,
   forearmAtWrist: 0.0135,
 } as const;
+
+/**
+ * Standing at a side, how strongly an elbow bends back along its hand's line, away from where the fingers point:
+ * with the pull outward alone, an arm reaching across the practitioner toward a hand whose fingers point back past
+ * the shoulder would bend its elbow on beyond the hand, the forearm folded back over it.
+ */
+const ELBOW_BEHIND_HAND = 2.5;
+
+/** The pull that puts an elbow behind its hand: against the fingers' direction, level with the table. */
+function behindTheHand(direction: Vec3): Vec3 {
+  const level: Vec3 = [direction[0], direction[1], 0];
+  return vecLength(level) < 1e-6 ? [0, 0, 0] : vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND);
+}
 
 /** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
 export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
@@ -68,6 +87,7 @@ function shoulderBase(
   posture: PractitionerPosture,
   position: ClientPosition,
   contacts: readonly Vec3[],
+  along = 0,
 ): { centre: Vec3; right: Vec3; facing: Vec3 } {
   const facedFrom = (centre: Vec3, facing: Vec3) => ({
     centre,
@@ -89,9 +109,9 @@ function shoulderBase(
       // the hands work, so neither arm reaches across the other leg.
       return facedFrom([meanX, FEET_SHOULDER_Y, z], [0, -1, 0]);
     case 'left':
-      return facedFrom([-edge, meanY, z], [1, 0, 0]);
+      return facedFrom([-edge, meanY - BEHIND_THE_HANDS * along, z], [1, 0, 0]);
     case 'right':
-      return facedFrom([edge, meanY, z], [-1, 0, 0]);
+      return facedFrom([edge, meanY - BEHIND_THE_HANDS * along, z], [-1, 0, 0]);
   }
 }
 
@@ -368,6 +388,13 @@ export interface PractitionerPoseInput {
   readonly handShape?: HandShape;
 }
 
+/** How far the working hands' fingers point along the table, toward the feet (+1) or the head (−1), on average. */
+function fingersAlong(hands: readonly HandState[]): number {
+  const working = hands.filter((h) => !h.isHolding);
+  if (working.length === 0) return 0;
+  return working.reduce((s, h) => s + Math.sin(h.angle), 0) / working.length;
+}
+
 /** Hands whose tracks lie closer than this across the practitioner (body heights) keep the arm of their own name. */
 const ARM_TIE = 0.01;
 
@@ -387,7 +414,9 @@ function armsOf(
     centres.every((c) => c !== undefined) &&
     (input.hands.length !== 2 || input.hands[0]!.hand !== input.hands[1]!.hand);
   const points: Vec3[] = isByTrack ? centres.map((c) => [c![0], c![1], 0]) : [...posed];
-  const frame = isByTrack ? shoulderBase(input.place, input.posture, input.position, points) : base;
+  const frame = isByTrack
+    ? shoulderBase(input.place, input.posture, input.position, points, fingersAlong(input.hands))
+    : base;
   const rightness = points.map((q) => vecDot(vecDifference(q, frame.centre), frame.right));
   if (points.length !== 2) return rightness.map((r) => (r >= 0 ? 'right' : 'left'));
   if (isByTrack && Math.abs(rightness[0]! - rightness[1]!) < ARM_TIE)
@@ -426,6 +455,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
     input.posture,
     position,
     contacts.map((c) => c.posed),
+    fingersAlong(input.hands),
   );
   // Each hand to the arm on its side of the practitioner, so the arms never cross; one hand takes the nearer arm.
   const arms = armsOf(
@@ -555,7 +585,9 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const pole =
       place === 'feet'
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
-        : vecSum(outward, [0, 0, -0.6]);
+        : place === 'head'
+          ? vecSum(outward, [0, 0, -0.6])
+          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!.direction));
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
