@@ -567,11 +567,13 @@ export function practitionerPose(input: PractitionerPoseInput): {
   }
   const joints: Record<string, Vec3> = {};
   for (const side of ['left', 'right'] as const) joints[`shoulder-${side}`] = shoulderAt(side, centre);
-  // A forearm laid on the body fixes its elbow: the shoulder sits one upper arm from it.
+  // A forearm laid on the body fixes its elbow: the shoulder sits one upper arm from it, toward where the shoulder
+  // stands before leaning (the lean toward the elbows would bring it down over the client's back, even over the
+  // spine, where no shoulder is).
   handJointList.forEach((j, i) => {
     if (!j.elbow) return;
     const key = `shoulder-${arms[i]!}`;
-    const s = joints[key]!;
+    const s = shoulderAt(arms[i]!, base.centre);
     joints[key] = vecSum(j.elbow, vecScaled(vecUnit(vecDifference(s, j.elbow)), UPPER_ARM));
   });
   joints.neck = vecSum(centre, [0, 0, 0.07]);
