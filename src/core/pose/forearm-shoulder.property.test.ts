@@ -14,7 +14,7 @@ const map = builtinBodyMap();
 const plan = builtinPlan('spinal-column');
 
 /** How far out the upper arm must reach from the elbow toward the practitioner's side (body heights). */
-const OUT_FROM_ELBOW = 0.1;
+const OUT_FROM_ELBOW = 0.05;
 
 describe('the shoulder above a forearm laid on the back', () => {
   it('every moment of the forearm steps, 120 each: the shoulder is out toward the practitioner, beyond the elbow', () => {

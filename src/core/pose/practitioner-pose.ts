@@ -19,9 +19,13 @@ export const SEATED_SHOULDERS: { readonly centre: Vec3; readonly halfWidth: numb
   centre: [0, -0.14, SEATED_SHOULDER_Z],
   halfWidth: HALF_SHOULDERS,
 };
-/** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
+/**
+ * The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge: above it,
+ * hips against the table and the trunk leaning in (from above, the shoulders then lie in the picture, not under the
+ * captions; 0.12 H out they stood upright a step back, the upper arms running off the canvas).
+ */
 const TABLE_HALF_WIDTH = 0.2;
-const STANDING_OFF_EDGE = 0.12;
+const STANDING_OFF_EDGE = 0;
 /**
  * Standing at a side, the shoulders this far (body heights) back along the table from the hands, against the way
  * the fingers point: the practitioner stands behind a stroke along the body, so each forearm comes from behind its
