@@ -1,6 +1,7 @@
+import type { BodyPoint } from '../core/geometry.js';
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
-import type { DrawnArm } from './drawn-arms.js';
+import type { ArmPiece, DrawnArm } from './drawn-arms.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { placementScreenTurn } from './drawn-hands.js';
 import { LAYER_RUN_BREAK } from './layers.js';
@@ -415,16 +416,31 @@ export function handsSvg(options: {
   return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
 }
 
-/** A band from p to q, `w0` and `w1` half wide at its ends, with round ends (screen space). */
-function bandPath(p: XY, q: XY, w0: number, w1: number): string {
+/**
+ * A band from p to q, `w0` and `w1` half wide at its ends (screen space): round ends, or a straight one where the
+ * band goes on as a cut stretch (a round end there reads as the arm ending).
+ */
+function bandPath(p: XY, q: XY, w0: number, w1: number, ends = { p: true, q: true }): string {
   const length = Math.hypot(q.x - p.x, q.y - p.y);
   if (length < 1e-6) return '';
   const nx = -(q.y - p.y) / length;
   const ny = (q.x - p.x) / length;
   const at = (o: XY, w: number, side: number) => `${num(o.x + nx * w * side)} ${num(o.y + ny * w * side)}`;
+  const end = (w: number, to: string, isRound: boolean) =>
+    isRound ? `A${num(w)} ${num(w)} 0 0 0 ${to}` : `L${to}`;
   return (
-    `M${at(p, w0, 1)}L${at(q, w1, 1)}A${num(w1)} ${num(w1)} 0 0 0 ${at(q, w1, -1)}` +
-    `L${at(p, w0, -1)}A${num(w0)} ${num(w0)} 0 0 0 ${at(p, w0, 1)}Z`
+    `M${at(p, w0, 1)}L${at(q, w1, 1)}${end(w1, at(q, w1, -1), ends.q)}` +
+    `L${at(p, w0, -1)}${end(w0, at(p, w0, 1), ends.p)}Z`
+  );
+}
+
+/** Whether an arm's piece meets a cut stretch at its point `at` (the two share that end). */
+function meetsCut(pieces: readonly ArmPiece[], piece: ArmPiece, at: BodyPoint): boolean {
+  return pieces.some(
+    (o) =>
+      o !== piece &&
+      o.isCut &&
+      [o.from, o.to].some((e) => Math.abs(e.x - at.x) < 1e-9 && Math.abs(e.y - at.y) < 1e-9),
   );
 }
 
@@ -449,11 +465,16 @@ function armsSvg(view: ViewLayout, theme: Theme, arms: readonly DrawnArm[]): str
     // Upper arm first, so the forearm lies over it at the elbow; cut stretches last, over neither.
     const drawnPieces = [...arm.pieces].sort((a, b) => Number(a.isCut) - Number(b.isCut));
     const markup = drawnPieces.map((piece) => {
+      // A solid stretch that goes on as a cut one ends straight there: the arm reads as one, passing above the zone.
+      const ends = piece.isCut
+        ? { p: true, q: true }
+        : { p: !meetsCut(arm.pieces, piece, piece.from), q: !meetsCut(arm.pieces, piece, piece.to) };
       const d = bandPath(
         screenFromBody(view, piece.from),
         screenFromBody(view, piece.to),
         piece.w0 * s,
         piece.w1 * s,
+        ends,
       );
       if (!d) return '';
       if (piece.isCut) return el('path', { d, ...cut, 'data-cut': 'true' });

@@ -55,9 +55,13 @@ export const LIMB_RADII = {
  */
 const ELBOW_BEHIND_HAND = 2.5;
 
-/** The pull that puts an elbow behind its hand: against the fingers' direction, level with the table. */
-function behindTheHand(direction: Vec3): Vec3 {
-  const level: Vec3 = [direction[0], direction[1], 0];
+/**
+ * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
+ * table. A hand that holds or grasps a limb takes it from the side, its arm with it: no pull.
+ */
+function behindTheHand(hand: PosedHand): Vec3 {
+  if (hand.isHolding || hand.shape === 'grasp') return [0, 0, 0];
+  const level: Vec3 = [hand.direction[0], hand.direction[1], 0];
   return vecLength(level) < 1e-6 ? [0, 0, 0] : vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND);
 }
 
@@ -593,7 +597,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!.direction));
+          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
