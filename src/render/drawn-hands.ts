@@ -49,6 +49,11 @@ export interface DrawnHand {
   readonly stackTurn?: 1 | -1;
   /** The outline as polygons (palm, each digit, the forearm) in the body frame. */
   readonly parts: readonly (readonly BodyPoint[])[];
+  /**
+   * The loose hand held aloft beyond a working forearm lies over the back of the head, seen from above: it is drawn
+   * as an outline only, in the air over the head, never as a hand resting on it.
+   */
+  readonly isAloftOverHead?: true;
 }
 
 /** How far (body heights) a drawn hand keeps from a never-press or excluded region: about 9 mm on 175 cm. */
@@ -89,6 +94,31 @@ const HEAD_AND_NECK: readonly BodyPoint[] = [
   { x: -0.04, y: 0.15 },
   { x: -0.05, y: 0.1 },
 ];
+
+/**
+ * The back of the head seen from above, prone (crown to the base of the skull, the hair's outline and a little
+ * more): a loose hand held aloft over it is drawn as an outline only.
+ */
+const BACK_OF_HEAD: readonly BodyPoint[] = [
+  { x: -0.052, y: -0.01 },
+  { x: 0.052, y: -0.01 },
+  { x: 0.052, y: 0.1 },
+  { x: 0.042, y: 0.124 },
+  { x: -0.042, y: 0.124 },
+  { x: -0.052, y: 0.1 },
+];
+
+/** Whether a drawn hand's loose hand, held aloft beyond its forearm, lies over the back of the head (prone). */
+function isAloftOverHead(pose: PoseName, parts: readonly (readonly BodyPoint[])[]): boolean {
+  const handPose: HandPose = POSES[pose];
+  if (handPose.isHandAloft !== true) return false;
+  // Part 0 the palm, then the digits: 1 the forearm, 2 the sleeve, the fingers and thumb after (fitScore's ALOFT).
+  const aloft = parts.filter((_, i) => i === 0 || i > 2);
+  return (
+    aloft.some((poly) => poly.some((p) => polygonContains(BACK_OF_HEAD, p))) ||
+    BACK_OF_HEAD.some((q) => aloft.some((poly) => polygonContains(poly, q)))
+  );
+}
 
 /**
  * The feet seen from above, heel to toes (the body map's soles and heels, BODY-PROPORTIONS.md: from the heel at
@@ -913,6 +943,9 @@ export function drawnHandsTop(
       stackIndex,
       ...(placement.stackTurn ? { stackTurn: placement.stackTurn } : {}),
       parts,
+      ...(viewSurface === 'posterior' && !isUnder && isAloftOverHead(pose, parts)
+        ? { isAloftOverHead: true as const }
+        : {}),
     });
   }
   return out;

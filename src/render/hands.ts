@@ -245,13 +245,15 @@ interface HandStyle {
   readonly isUnder: boolean;
   /** The arm is drawn from the wrist (drawn-arms.ts): the pose's own stub of a wrist and cuff is left out. */
   readonly hasArm?: boolean;
+  /** The loose hand beyond a forearm is in the air over the head: its outline only, dashed, no fill. */
+  readonly isAloftOverHead?: boolean;
 }
 
 const poseCache = new Map<string, string>();
 
 /** The inner markup of a pose in local units (outline pass, then fills), memoised per theme and stroke scale. */
 function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: HandStyle): string {
-  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}|${style.hasArm === true}`;
+  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}|${style.hasArm === true}|${style.isAloftOverHead === true}`;
   const cached = poseCache.get(key);
   if (cached !== undefined) return cached;
   if (style.isLifted || style.isUnder) theme = themeFaded(theme, style.isLifted ? 0.5 : 0.45);
@@ -266,9 +268,25 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   const digitDs = p.digits.map(digitPath);
   const outline = theme.practitionerLine;
   const dash = style.isUnder ? `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}` : undefined;
+  // The loose hand in the air over the head: the forearm and sleeve as usual, the hand an outline (like an arm cut
+  // where it passes above a zone).
+  const isInAir = (i: number) =>
+    style.isAloftOverHead === true && p.isHandAloft === true && i > 0 && !p.digits[i]!.isSleeve;
+  const airHand =
+    style.isAloftOverHead === true && p.isHandAloft === true
+      ? el('path', {
+          d: palmD + digitDs.filter((_, i) => isInAir(i)).join(''),
+          fill: 'none',
+          stroke: outline,
+          'stroke-width': num(strokeLocal * 1.2, 2),
+          'stroke-dasharray': `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}`,
+          'stroke-linejoin': 'round',
+          'data-in-air': 'true',
+        })
+      : '';
   // Pass 1: every part with a thick outline; pass 2 fills over the inner half, leaving one silhouette.
   const pass1 = el('path', {
-    d: palmD + digitDs.join(''),
+    d: (airHand ? '' : palmD) + digitDs.filter((_, i) => !isInAir(i)).join(''),
     fill: outline,
     stroke: outline,
     'stroke-width': num(strokeLocal * 2, 2),
@@ -282,7 +300,7 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   const aloft = p.isHandAloft ? themeFaded(theme, 0.5) : theme;
   const fingers = p.digits
     .map((d, i) =>
-      d.isSleeve
+      d.isSleeve || isInAir(i)
         ? ''
         : el('path', {
             d: digitDs[i]!,
@@ -292,7 +310,7 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
           }),
     )
     .join('');
-  const palm = el('path', { d: palmD, fill: aloft.practitionerSkin });
+  const palm = airHand || el('path', { d: palmD, fill: aloft.practitionerSkin });
   const details = detailsMarkup(p, theme, strokeLocal);
   const contacts = p.digits
     .filter((d) => d.isContact)
@@ -374,7 +392,12 @@ export function handsSvg(options: {
   for (const drawn of order) {
     const hand = drawn.state;
     const pose = drawn.pose;
-    const style: HandStyle = { isLifted: hand.isLifted, isUnder: drawn.isUnder, hasArm: armed.has(drawn) };
+    const style: HandStyle = {
+      isLifted: hand.isLifted,
+      isUnder: drawn.isUnder,
+      hasArm: armed.has(drawn),
+      isAloftOverHead: drawn.isAloftOverHead === true,
+    };
     const transform = handTransform(view, drawn);
     if (hand.isLifted) {
       // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
