@@ -421,6 +421,9 @@ interface FitCounts {
   readonly offBody: number;
 }
 
+/** What turning a pressing hand back toward its own arm costs: more than the largest move (400 · DRAWN_NUDGE_MAX). */
+const TURNED_BACK_SCORE = 6;
+
 /** The score of one hard hit: more than all the rest of a score can add up to (at most about 20). */
 const HIT_SCORE = 1000;
 
@@ -603,7 +606,11 @@ function placementFitted(
   /** The placement's score, or +∞ once it is sure not to beat `best` (the search keeps only a better one). */
   const score = (p: HandPlacement, turn: number, nudge: number, best: number) => {
     const s = fitScore(outline(p), fitting, { score: best, offWeight, turn, nudge });
-    return s === null ? Number.POSITIVE_INFINITY : scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge);
+    if (s === null) return Number.POSITIVE_INFINITY;
+    // A pressing hand turned more than square to its stroke points back at the arm that holds it: the forearm would
+    // fold back over it. A small move off the zone (at most DRAWN_NUDGE_MAX) is taken first.
+    const turnedBack = fitting.isWorking && Math.abs(turn) > Math.PI / 2 + 1e-9 ? TURNED_BACK_SCORE : 0;
+    return scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge) + turnedBack;
   };
   base = { ...base, ...variants[0] };
   /** Whether a placement keeps clear of every zone and (a working hand) on the body: no search needed. */
