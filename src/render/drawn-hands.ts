@@ -49,6 +49,11 @@ export interface DrawnHand {
   readonly stackTurn?: 1 | -1;
   /** The outline as polygons (palm, each digit, the forearm) in the body frame. */
   readonly parts: readonly (readonly BodyPoint[])[];
+  /**
+   * The loose hand held aloft beyond a working forearm lies over the back of the head, seen from above: it is drawn
+   * as an outline only, in the air over the head, never as a hand resting on it.
+   */
+  readonly isAloftOverHead?: true;
 }
 
 /** How far (body heights) a drawn hand keeps from a never-press or excluded region: about 9 mm on 175 cm. */
@@ -89,6 +94,31 @@ const HEAD_AND_NECK: readonly BodyPoint[] = [
   { x: -0.04, y: 0.15 },
   { x: -0.05, y: 0.1 },
 ];
+
+/**
+ * The back of the head seen from above, prone (crown to the base of the skull, the hair's outline and a little
+ * more): a loose hand held aloft over it is drawn as an outline only.
+ */
+const BACK_OF_HEAD: readonly BodyPoint[] = [
+  { x: -0.052, y: -0.01 },
+  { x: 0.052, y: -0.01 },
+  { x: 0.052, y: 0.1 },
+  { x: 0.042, y: 0.124 },
+  { x: -0.042, y: 0.124 },
+  { x: -0.052, y: 0.1 },
+];
+
+/** Whether a drawn hand's loose hand, held aloft beyond its forearm, lies over the back of the head (prone). */
+function isAloftOverHead(pose: PoseName, parts: readonly (readonly BodyPoint[])[]): boolean {
+  const handPose: HandPose = POSES[pose];
+  if (handPose.isHandAloft !== true) return false;
+  // Part 0 the palm, then the digits: 1 the forearm, 2 the sleeve, the fingers and thumb after (fitScore's ALOFT).
+  const aloft = parts.filter((_, i) => i === 0 || i > 2);
+  return (
+    aloft.some((poly) => poly.some((p) => polygonContains(BACK_OF_HEAD, p))) ||
+    BACK_OF_HEAD.some((q) => aloft.some((poly) => polygonContains(poly, q)))
+  );
+}
 
 /**
  * The feet seen from above, heel to toes (the body map's soles and heels, BODY-PROPORTIONS.md: from the heel at
@@ -391,6 +421,9 @@ interface FitCounts {
   readonly offBody: number;
 }
 
+/** What turning a pressing hand back toward its own arm costs: more than the largest move (400 · DRAWN_NUDGE_MAX). */
+const TURNED_BACK_SCORE = 6;
+
 /** The score of one hard hit: more than all the rest of a score can add up to (at most about 20). */
 const HIT_SCORE = 1000;
 
@@ -573,7 +606,11 @@ function placementFitted(
   /** The placement's score, or +∞ once it is sure not to beat `best` (the search keeps only a better one). */
   const score = (p: HandPlacement, turn: number, nudge: number, best: number) => {
     const s = fitScore(outline(p), fitting, { score: best, offWeight, turn, nudge });
-    return s === null ? Number.POSITIVE_INFINITY : scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge);
+    if (s === null) return Number.POSITIVE_INFINITY;
+    // A pressing hand turned more than square to its stroke points back at the arm that holds it: the forearm would
+    // fold back over it. A small move off the zone (at most DRAWN_NUDGE_MAX) is taken first.
+    const turnedBack = fitting.isWorking && Math.abs(turn) > Math.PI / 2 + 1e-9 ? TURNED_BACK_SCORE : 0;
+    return scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge) + turnedBack;
   };
   base = { ...base, ...variants[0] };
   /** Whether a placement keeps clear of every zone and (a working hand) on the body: no search needed. */
@@ -913,6 +950,9 @@ export function drawnHandsTop(
       stackIndex,
       ...(placement.stackTurn ? { stackTurn: placement.stackTurn } : {}),
       parts,
+      ...(viewSurface === 'posterior' && !isUnder && isAloftOverHead(pose, parts)
+        ? { isAloftOverHead: true as const }
+        : {}),
     });
   }
   return out;

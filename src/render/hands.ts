@@ -1,6 +1,7 @@
+import type { BodyPoint } from '../core/geometry.js';
 import type { ContactTool } from '../core/ids.js';
 import type { HandState } from '../core/moment.js';
-import type { DrawnArm } from './drawn-arms.js';
+import type { ArmPiece, DrawnArm } from './drawn-arms.js';
 import type { DrawnHand } from './drawn-hands.js';
 import { placementScreenTurn } from './drawn-hands.js';
 import { LAYER_RUN_BREAK } from './layers.js';
@@ -244,13 +245,15 @@ interface HandStyle {
   readonly isUnder: boolean;
   /** The arm is drawn from the wrist (drawn-arms.ts): the pose's own stub of a wrist and cuff is left out. */
   readonly hasArm?: boolean;
+  /** The loose hand beyond a forearm is in the air over the head: its outline only, dashed, no fill. */
+  readonly isAloftOverHead?: boolean;
 }
 
 const poseCache = new Map<string, string>();
 
 /** The inner markup of a pose in local units (outline pass, then fills), memoised per theme and stroke scale. */
 function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: HandStyle): string {
-  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}|${style.hasArm === true}`;
+  const key = `${pose}|${theme.practitionerSkin}|${theme.tableTop}|${num(strokeLocal, 3)}|${style.isLifted}|${style.isUnder}|${style.hasArm === true}|${style.isAloftOverHead === true}`;
   const cached = poseCache.get(key);
   if (cached !== undefined) return cached;
   if (style.isLifted || style.isUnder) theme = themeFaded(theme, style.isLifted ? 0.5 : 0.45);
@@ -265,9 +268,25 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   const digitDs = p.digits.map(digitPath);
   const outline = theme.practitionerLine;
   const dash = style.isUnder ? `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}` : undefined;
+  // The loose hand in the air over the head: the forearm and sleeve as usual, the hand an outline (like an arm cut
+  // where it passes above a zone).
+  const isInAir = (i: number) =>
+    style.isAloftOverHead === true && p.isHandAloft === true && i > 0 && !p.digits[i]!.isSleeve;
+  const airHand =
+    style.isAloftOverHead === true && p.isHandAloft === true
+      ? el('path', {
+          d: palmD + digitDs.filter((_, i) => isInAir(i)).join(''),
+          fill: 'none',
+          stroke: outline,
+          'stroke-width': num(strokeLocal * 1.2, 2),
+          'stroke-dasharray': `${num(strokeLocal * 4)} ${num(strokeLocal * 3)}`,
+          'stroke-linejoin': 'round',
+          'data-in-air': 'true',
+        })
+      : '';
   // Pass 1: every part with a thick outline; pass 2 fills over the inner half, leaving one silhouette.
   const pass1 = el('path', {
-    d: palmD + digitDs.join(''),
+    d: (airHand ? '' : palmD) + digitDs.filter((_, i) => !isInAir(i)).join(''),
     fill: outline,
     stroke: outline,
     'stroke-width': num(strokeLocal * 2, 2),
@@ -281,7 +300,7 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
   const aloft = p.isHandAloft ? themeFaded(theme, 0.5) : theme;
   const fingers = p.digits
     .map((d, i) =>
-      d.isSleeve
+      d.isSleeve || isInAir(i)
         ? ''
         : el('path', {
             d: digitDs[i]!,
@@ -291,7 +310,7 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
           }),
     )
     .join('');
-  const palm = el('path', { d: palmD, fill: aloft.practitionerSkin });
+  const palm = airHand || el('path', { d: palmD, fill: aloft.practitionerSkin });
   const details = detailsMarkup(p, theme, strokeLocal);
   const contacts = p.digits
     .filter((d) => d.isContact)
@@ -373,7 +392,12 @@ export function handsSvg(options: {
   for (const drawn of order) {
     const hand = drawn.state;
     const pose = drawn.pose;
-    const style: HandStyle = { isLifted: hand.isLifted, isUnder: drawn.isUnder, hasArm: armed.has(drawn) };
+    const style: HandStyle = {
+      isLifted: hand.isLifted,
+      isUnder: drawn.isUnder,
+      hasArm: armed.has(drawn),
+      isAloftOverHead: drawn.isAloftOverHead === true,
+    };
     const transform = handTransform(view, drawn);
     if (hand.isLifted) {
       // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
@@ -415,16 +439,31 @@ export function handsSvg(options: {
   return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
 }
 
-/** A band from p to q, `w0` and `w1` half wide at its ends, with round ends (screen space). */
-function bandPath(p: XY, q: XY, w0: number, w1: number): string {
+/**
+ * A band from p to q, `w0` and `w1` half wide at its ends (screen space): round ends, or a straight one where the
+ * band goes on as a cut stretch (a round end there reads as the arm ending).
+ */
+function bandPath(p: XY, q: XY, w0: number, w1: number, ends = { p: true, q: true }): string {
   const length = Math.hypot(q.x - p.x, q.y - p.y);
   if (length < 1e-6) return '';
   const nx = -(q.y - p.y) / length;
   const ny = (q.x - p.x) / length;
   const at = (o: XY, w: number, side: number) => `${num(o.x + nx * w * side)} ${num(o.y + ny * w * side)}`;
+  const end = (w: number, to: string, isRound: boolean) =>
+    isRound ? `A${num(w)} ${num(w)} 0 0 0 ${to}` : `L${to}`;
   return (
-    `M${at(p, w0, 1)}L${at(q, w1, 1)}A${num(w1)} ${num(w1)} 0 0 0 ${at(q, w1, -1)}` +
-    `L${at(p, w0, -1)}A${num(w0)} ${num(w0)} 0 0 0 ${at(p, w0, 1)}Z`
+    `M${at(p, w0, 1)}L${at(q, w1, 1)}${end(w1, at(q, w1, -1), ends.q)}` +
+    `L${at(p, w0, -1)}${end(w0, at(p, w0, 1), ends.p)}Z`
+  );
+}
+
+/** Whether an arm's piece meets a cut stretch at its point `at` (the two share that end). */
+function meetsCut(pieces: readonly ArmPiece[], piece: ArmPiece, at: BodyPoint): boolean {
+  return pieces.some(
+    (o) =>
+      o !== piece &&
+      o.isCut &&
+      [o.from, o.to].some((e) => Math.abs(e.x - at.x) < 1e-9 && Math.abs(e.y - at.y) < 1e-9),
   );
 }
 
@@ -449,11 +488,16 @@ function armsSvg(view: ViewLayout, theme: Theme, arms: readonly DrawnArm[]): str
     // Upper arm first, so the forearm lies over it at the elbow; cut stretches last, over neither.
     const drawnPieces = [...arm.pieces].sort((a, b) => Number(a.isCut) - Number(b.isCut));
     const markup = drawnPieces.map((piece) => {
+      // A solid stretch that goes on as a cut one ends straight there: the arm reads as one, passing above the zone.
+      const ends = piece.isCut
+        ? { p: true, q: true }
+        : { p: !meetsCut(arm.pieces, piece, piece.from), q: !meetsCut(arm.pieces, piece, piece.to) };
       const d = bandPath(
         screenFromBody(view, piece.from),
         screenFromBody(view, piece.to),
         piece.w0 * s,
         piece.w1 * s,
+        ends,
       );
       if (!d) return '';
       if (piece.isCut) return el('path', { d, ...cut, 'data-cut': 'true' });

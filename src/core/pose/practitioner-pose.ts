@@ -19,9 +19,19 @@ export const SEATED_SHOULDERS: { readonly centre: Vec3; readonly halfWidth: numb
   centre: [0, -0.14, SEATED_SHOULDER_Z],
   halfWidth: HALF_SHOULDERS,
 };
-/** The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge. */
+/**
+ * The table's half-width (0.40 H wide) and where a standing practitioner's shoulders are from its edge: above it,
+ * hips against the table and the trunk leaning in (from above, the shoulders then lie in the picture, not under the
+ * captions; 0.12 H out they stood upright a step back, the upper arms running off the canvas).
+ */
 const TABLE_HALF_WIDTH = 0.2;
-const STANDING_OFF_EDGE = 0.12;
+const STANDING_OFF_EDGE = 0;
+/**
+ * Standing at a side, the shoulders this far (body heights) back along the table from the hands, against the way
+ * the fingers point: the practitioner stands behind a stroke along the body, so each forearm comes from behind its
+ * hand instead of folding back over it.
+ */
+const BEHIND_THE_HANDS = 0.15;
 /** Standing at the feet: the shoulders a step beyond the end of the table. */
 const FEET_SHOULDER_Y = 1.24;
 /** The hand's thickness at the palm. */
@@ -37,6 +47,23 @@ export const LIMB_RADII = {
   forearmAtElbow: 0.019,
   forearmAtWrist: 0.0135,
 } as const;
+
+/**
+ * Standing at a side, how strongly an elbow bends back along its hand's line, away from where the fingers point:
+ * with the pull outward alone, an arm reaching across the practitioner toward a hand whose fingers point back past
+ * the shoulder would bend its elbow on beyond the hand, the forearm folded back over it.
+ */
+const ELBOW_BEHIND_HAND = 2.5;
+
+/**
+ * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
+ * table. A hand that holds or grasps a limb takes it from the side, its arm with it: no pull.
+ */
+function behindTheHand(hand: PosedHand): Vec3 {
+  if (hand.isHolding || hand.shape === 'grasp') return [0, 0, 0];
+  const level: Vec3 = [hand.direction[0], hand.direction[1], 0];
+  return vecLength(level) < 1e-6 ? [0, 0, 0] : vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND);
+}
 
 /** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
 export const TOOL_SHAPES: Readonly<Record<ContactTool, HandShape>> = {
@@ -68,6 +95,7 @@ function shoulderBase(
   posture: PractitionerPosture,
   position: ClientPosition,
   contacts: readonly Vec3[],
+  along = 0,
 ): { centre: Vec3; right: Vec3; facing: Vec3 } {
   const facedFrom = (centre: Vec3, facing: Vec3) => ({
     centre,
@@ -89,9 +117,9 @@ function shoulderBase(
       // the hands work, so neither arm reaches across the other leg.
       return facedFrom([meanX, FEET_SHOULDER_Y, z], [0, -1, 0]);
     case 'left':
-      return facedFrom([-edge, meanY, z], [1, 0, 0]);
+      return facedFrom([-edge, meanY - BEHIND_THE_HANDS * along, z], [1, 0, 0]);
     case 'right':
-      return facedFrom([edge, meanY, z], [-1, 0, 0]);
+      return facedFrom([edge, meanY - BEHIND_THE_HANDS * along, z], [-1, 0, 0]);
   }
 }
 
@@ -368,6 +396,13 @@ export interface PractitionerPoseInput {
   readonly handShape?: HandShape;
 }
 
+/** How far the working hands' fingers point along the table, toward the feet (+1) or the head (−1), on average. */
+function fingersAlong(hands: readonly HandState[]): number {
+  const working = hands.filter((h) => !h.isHolding);
+  if (working.length === 0) return 0;
+  return working.reduce((s, h) => s + Math.sin(h.angle), 0) / working.length;
+}
+
 /** Hands whose tracks lie closer than this across the practitioner (body heights) keep the arm of their own name. */
 const ARM_TIE = 0.01;
 
@@ -387,7 +422,9 @@ function armsOf(
     centres.every((c) => c !== undefined) &&
     (input.hands.length !== 2 || input.hands[0]!.hand !== input.hands[1]!.hand);
   const points: Vec3[] = isByTrack ? centres.map((c) => [c![0], c![1], 0]) : [...posed];
-  const frame = isByTrack ? shoulderBase(input.place, input.posture, input.position, points) : base;
+  const frame = isByTrack
+    ? shoulderBase(input.place, input.posture, input.position, points, fingersAlong(input.hands))
+    : base;
   const rightness = points.map((q) => vecDot(vecDifference(q, frame.centre), frame.right));
   if (points.length !== 2) return rightness.map((r) => (r >= 0 ? 'right' : 'left'));
   if (isByTrack && Math.abs(rightness[0]! - rightness[1]!) < ARM_TIE)
@@ -426,6 +463,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
     input.posture,
     position,
     contacts.map((c) => c.posed),
+    fingersAlong(input.hands),
   );
   // Each hand to the arm on its side of the practitioner, so the arms never cross; one hand takes the nearer arm.
   const arms = armsOf(
@@ -537,11 +575,13 @@ export function practitionerPose(input: PractitionerPoseInput): {
   }
   const joints: Record<string, Vec3> = {};
   for (const side of ['left', 'right'] as const) joints[`shoulder-${side}`] = shoulderAt(side, centre);
-  // A forearm laid on the body fixes its elbow: the shoulder sits one upper arm from it.
+  // A forearm laid on the body fixes its elbow: the shoulder sits one upper arm from it, toward where the shoulder
+  // stands before leaning (the lean toward the elbows would bring it down over the client's back, even over the
+  // spine, where no shoulder is).
   handJointList.forEach((j, i) => {
     if (!j.elbow) return;
     const key = `shoulder-${arms[i]!}`;
-    const s = joints[key]!;
+    const s = shoulderAt(arms[i]!, base.centre);
     joints[key] = vecSum(j.elbow, vecScaled(vecUnit(vecDifference(s, j.elbow)), UPPER_ARM));
   });
   joints.neck = vecSum(centre, [0, 0, 0.07]);
@@ -555,7 +595,9 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const pole =
       place === 'feet'
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
-        : vecSum(outward, [0, 0, -0.6]);
+        : place === 'head'
+          ? vecSum(outward, [0, 0, -0.6])
+          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
