@@ -74,7 +74,8 @@ export function headScreenBox(pose: Pose, camera: Camera): LabelBox {
 
 /**
  * The close-up's label for a pose: the working hand's contact (the first hand that does not only hold) named beside
- * its ring, where it covers none of the head, then least of the hands, then least of the arms, inside the panel;
+ * its ring, where it covers none of the head, then least of the hands (its box, then its leader line), then least of
+ * the arms (box and line), inside the panel;
  * nearest the ring, away from the wrist and below it first (the arms come in from above). `drawn`: the scene's
  * practitioner groups, when the caller has them.
  */
@@ -111,7 +112,9 @@ export function closeupLabelFor(
           (isOut ? 1e6 : 0) +
           (isOverlapping(b, head) ? 1e4 : 0) +
           100 * boxCovered(b, hands) +
-          boxCovered(b, arms);
+          30 * lineCovered(place, hands) +
+          boxCovered(b, arms) +
+          lineCovered(place, arms);
         if (score < bestScore) {
           best = place;
           bestScore = score;
@@ -119,6 +122,20 @@ export function closeupLabelFor(
         if (bestScore === 0) return place;
       }
   return best!;
+}
+
+/** How many of the points along the leader line (past the ring) lie inside one of the shapes. */
+function lineCovered(place: LabelPlace, prims: readonly Prim[]): number {
+  let n = 0;
+  for (let i = 1; i <= 6; i++) {
+    const t = i / 6;
+    const q = {
+      x: place.lineFrom.x + (place.lineTo.x - place.lineFrom.x) * t,
+      y: place.lineFrom.y + (place.lineTo.y - place.lineFrom.y) * t,
+    };
+    if (prims.some((p) => isInsidePrim(p, q))) n++;
+  }
+  return n;
 }
 
 function isOverlapping(a: LabelBox, b: LabelBox): boolean {
