@@ -3,6 +3,7 @@ import type { Pose } from '../../core/pose/pose-types.js';
 import type { XY } from '../svg.js';
 import { textWidth } from '../text-metrics.js';
 import type { Camera, Viewport } from './camera.js';
+import { primBox } from './solid-layers.js';
 import { type Prim, practitionerGroups, type SceneGroup } from './solid-scene.js';
 
 /** A screen box: left, top, right, bottom. */
@@ -92,8 +93,8 @@ export function closeupLabelFor(
   const wrist = camera.project(pose.practitioner[`wrist-${hand.arm}`] ?? hand.contact);
   const away: 1 | -1 = wrist.x > at.x ? -1 : 1;
   const groups = drawn.filter((g) => g.role === 'practitioner');
-  const hands = groups.flatMap((g) => g.prims.slice(2));
-  const arms = groups.flatMap((g) => g.prims.slice(0, 2));
+  const hands = boxed(groups.flatMap((g) => g.prims.slice(2)));
+  const arms = boxed(groups.flatMap((g) => g.prims.slice(0, 2)));
   const head = headScreenBox(pose, camera);
   let best: LabelPlace | null = null;
   let bestScore = Infinity;
@@ -108,9 +109,10 @@ export function closeupLabelFor(
           b.y0 < viewport.y ||
           b.y1 > viewport.y + viewport.height;
         // Out of the panel or over the head: only when nothing else is left; then the hands, then the arms.
+        const base = (isOut ? 1e6 : 0) + (isOverlapping(b, head) ? 1e4 : 0);
+        if (base >= bestScore) continue;
         const score =
-          (isOut ? 1e6 : 0) +
-          (isOverlapping(b, head) ? 1e4 : 0) +
+          base +
           100 * boxCovered(b, hands) +
           30 * lineCovered(place, hands) +
           boxCovered(b, arms) +
@@ -125,7 +127,15 @@ export function closeupLabelFor(
 }
 
 /** How many of the points along the leader line (past the ring) lie inside one of the shapes. */
-function lineCovered(place: LabelPlace, prims: readonly Prim[]): number {
+function lineCovered(place: LabelPlace, shapes: readonly BoxedPrim[]): number {
+  const { lineFrom: a, lineTo: b } = place;
+  const prims = near(shapes, {
+    x0: Math.min(a.x, b.x),
+    y0: Math.min(a.y, b.y),
+    x1: Math.max(a.x, b.x),
+    y1: Math.max(a.y, b.y),
+  });
+  if (prims.length === 0) return 0;
   let n = 0;
   for (let i = 1; i <= 6; i++) {
     const t = i / 6;
@@ -138,12 +148,31 @@ function lineCovered(place: LabelPlace, prims: readonly Prim[]): number {
   return n;
 }
 
+/** A drawn shape with its box on screen, so the label's places test only the shapes near them. */
+interface BoxedPrim {
+  readonly prim: Prim;
+  readonly box: LabelBox;
+}
+
+function boxed(prims: readonly Prim[]): BoxedPrim[] {
+  return prims.map((prim) => ({ prim, box: primBox(prim) }));
+}
+
+/** The shapes whose boxes meet a box (touching counts). */
+function near(shapes: readonly BoxedPrim[], box: LabelBox): Prim[] {
+  return shapes
+    .filter(({ box: b }) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1)
+    .map((s) => s.prim);
+}
+
 function isOverlapping(a: LabelBox, b: LabelBox): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 /** How much of a box the shapes cover: of points spread over it, how many lie inside one of them. */
-function boxCovered(box: LabelBox, prims: readonly Prim[]): number {
+function boxCovered(box: LabelBox, shapes: readonly BoxedPrim[]): number {
+  const prims = near(shapes, box);
+  if (prims.length === 0) return 0;
   let n = 0;
   for (let i = 0; i <= 12; i++)
     for (let j = 0; j <= 3; j++) {
