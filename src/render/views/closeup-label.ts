@@ -29,7 +29,7 @@ export const CONTACT_FONT = 20;
 
 /**
  * The label beside the contact's ring on a side (1 right, −1 left), below (1) or above (−1) it, its text `reach` px
- * beyond the ring.
+ * beyond the ring and `drop` px below (or above) it.
  */
 export function contactLabelPlace(
   at: XY,
@@ -38,12 +38,13 @@ export function contactLabelPlace(
   side: 1 | -1,
   below: 1 | -1,
   reach: number,
+  drop = 30,
 ): LabelPlace {
   const r = CONTACT_RING * unit;
   const fontSize = CONTACT_FONT * unit;
   const width = textWidth(text, fontSize, 'semibold');
   const x = side > 0 ? at.x + r + reach * unit : at.x - r - reach * unit - width;
-  const baseline = below > 0 ? at.y + r + 30 * unit + fontSize * 0.7 : at.y - r - 30 * unit;
+  const baseline = below > 0 ? at.y + r + drop * unit + fontSize * 0.7 : at.y - r - drop * unit;
   return {
     x,
     y: baseline,
@@ -73,6 +74,16 @@ export function headScreenBox(pose: Pose, camera: Camera): LabelBox {
   return box;
 }
 
+/** How far from the ring the label may go (px across, px down or up), nearest first. */
+const PLACES: readonly (readonly [number, number])[] = [
+  [40, 30],
+  [110, 30],
+  [180, 30],
+  [40, 100],
+  [110, 100],
+  [180, 100],
+];
+
 /**
  * The close-up's label for a pose: the working hand's contact (the first hand that does not only hold) named beside
  * its ring, where it covers none of the head, then least of the hands (its box, then its leader line), then least of
@@ -98,10 +109,10 @@ export function closeupLabelFor(
   const head = headScreenBox(pose, camera);
   let best: LabelPlace | null = null;
   let bestScore = Infinity;
-  for (const reach of [40, 110, 180])
+  for (const [reach, drop] of PLACES)
     for (const side of [away, -away as 1 | -1])
       for (const below of [1, -1] as const) {
-        const place = contactLabelPlace(at, text, unit, side, below, reach);
+        const place = contactLabelPlace(at, text, unit, side, below, reach, drop);
         const b = place.box;
         const isOut =
           b.x0 < viewport.x ||
