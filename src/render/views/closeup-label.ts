@@ -86,7 +86,7 @@ const PLACES: readonly (readonly [number, number])[] = [
 
 /**
  * The close-up's label for a pose: the working hand's contact (the first hand that does not only hold) named beside
- * its ring, where it covers none of the head, then least of the hands (its box, then its leader line), then least of
+ * its ring, where it covers none of the head (its leader line as little as may be), then least of the hands (its box, then its leader line), then least of
  * the arms (box and line), inside the panel;
  * nearest the ring, away from the wrist and below it first (the arms come in from above). `drawn`: the scene's
  * practitioner groups, when the caller has them.
@@ -120,7 +120,7 @@ export function closeupLabelFor(
           b.y0 < viewport.y ||
           b.y1 > viewport.y + viewport.height;
         // Out of the panel or over the head: only when nothing else is left; then the hands, then the arms.
-        const base = (isOut ? 1e6 : 0) + (isOverlapping(b, head) ? 1e4 : 0);
+        const base = (isOut ? 1e6 : 0) + (isOverlapping(b, head) ? 1e4 : 0) + 300 * lineInBox(place, head);
         if (base >= bestScore) continue;
         const score =
           base +
@@ -135,6 +135,18 @@ export function closeupLabelFor(
         if (bestScore === 0) return place;
       }
   return best!;
+}
+
+/** How many of the points along the leader line (past the ring) lie in a box. */
+function lineInBox(place: LabelPlace, box: LabelBox): number {
+  let n = 0;
+  for (let i = 1; i <= 6; i++) {
+    const t = i / 6;
+    const x = place.lineFrom.x + (place.lineTo.x - place.lineFrom.x) * t;
+    const y = place.lineFrom.y + (place.lineTo.y - place.lineFrom.y) * t;
+    if (x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1) n++;
+  }
+  return n;
 }
 
 /** How many of the points along the leader line (past the ring) lie inside one of the shapes. */
