@@ -4,7 +4,6 @@ import { LIMB_RADII, SEATED_SHOULDERS } from '../../core/pose/practitioner-pose.
 import { restClientJoints, restSurfaceHeight, trunkProfile } from '../../core/pose/rest-body.js';
 import {
   type Vec3,
-  vecCross,
   vecDifference,
   vecDot,
   vecLength,
@@ -14,6 +13,7 @@ import {
 } from '../../core/pose/vec3.js';
 import type { XY } from '../svg.js';
 import type { Camera } from './camera.js';
+import { handFrame, KNUCKLE_OFFSETS, spreadFingers } from './spread-fingers.js';
 
 /** A drawn shape in screen pixels: a tapered capsule, a polygon or an ellipse. */
 export type Prim =
@@ -523,21 +523,13 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
   const arm = hand.arm;
   const p = pose.practitioner;
   const W = p[`wrist-${arm}`]!;
-  const P = p[`palm-${arm}`]!;
   const F = p[`fingertip-${arm}`]!;
   const T = p[`thumb-tip-${arm}`]!;
-  const axis0 = vecDifference(P, W);
-  const a = vecLength(axis0) > 1e-6 ? vecUnit(axis0) : hand.direction;
-  const toThumb = vecDifference(T, P);
-  let s = vecDifference(toThumb, vecScaled(a, vecDot(toThumb, a)));
-  if (vecLength(s) < 1e-6) s = vecCross([0, 0, 1], a);
-  s = vecUnit(s);
+  const { along: a, across: s, knuckles: K } = handFrame(pose, hand);
   const tone: Tone = hand.isHolding ? 'holding' : 'hand';
   const at = (base: Vec3, ...terms: [Vec3, number][]): Vec3 =>
     terms.reduce<Vec3>((q, [v, k]) => vecSum(q, vecScaled(v, k)), base);
   const isGrasp = hand.shape === 'grasp';
-  // The knuckles a little over half-way from the wrist to the fingertips (palm 0.06, fingers 0.045 of H).
-  const K = isGrasp ? vecSum(P, vecScaled(a, 0.035)) : vecSum(W, vecScaled(vecDifference(F, W), 0.56));
   const palm: Prim = {
     kind: 'poly',
     points: [at(W, [s, 0.017]), at(K, [s, 0.0235]), at(K, [s, -0.0235]), at(W, [s, -0.017])].map((q) =>
@@ -546,18 +538,15 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
     tone,
   };
   // Four fingers a hair apart (their outlines part them), the middle longest, the little finger shortest.
-  const offsets = [0.0172, 0.0058, -0.0058, -0.0172];
+  const offsets = KNUCKLE_OFFSETS;
   const shorter = [0.006, 0, 0.004, 0.014];
   const pointed = hand.shape === 'two-fingertips' || hand.shape === 'pinch';
-  // Spread over the scalp: each finger reaches its own pad on the skin (the pose's index, middle, ring, little tips).
-  const spreadTips =
-    hand.shape === 'spread-fingers'
-      ? [p[`index-tip-${arm}`], F, p[`ring-tip-${arm}`], p[`little-tip-${arm}`]]
-      : null;
+  // Spread over the scalp: each finger arches from its knuckle to its own pad on the skin (spread-fingers.ts).
+  const spread = spreadFingers(pose, hand);
   const fingers: Prim[] = offsets.map((o, i) => {
     const knuckle = at(K, [s, o]);
-    const spreadTip = spreadTips?.[i];
-    if (spreadTip) return blob(camera, knuckle, spreadTip, 0.0054, LIMB_RADII.fingertip, tone);
+    const finger = spread?.[i];
+    if (finger) return blob(camera, knuckle, finger.middle, 0.0054, 0.0051, tone);
     if (pointed && i >= 2) {
       // Ring and little fingers curled into the palm: only the index and middle reach the skin.
       const down = vecUnit(vecDifference(F, K));
@@ -567,6 +556,9 @@ function handPrims(pose: Pose, camera: Camera, hand: PosedHand): Prim[] {
     const tip = at(F, [s, o * (pointed ? 0.4 : 1.05)], [vecUnit(vecDifference(F, K)), -shorter[i]!]);
     return blob(camera, knuckle, tip, 0.0054, LIMB_RADII.fingertip, tone);
   });
+  // A spread finger's last part, from its middle joint down to the pad.
+  for (const f of spread ?? [])
+    fingers.push(blob(camera, f.middle, f.tip, 0.0051, LIMB_RADII.fingertip, tone));
   if (isGrasp) {
     // The fingers curl round the limb: a second segment from the middle joints to the tips.
     offsets.forEach((o) => {

@@ -12,11 +12,11 @@ import { type Framing, LAYER_RUN_BREAK, RENDER_LAYERS, type RenderLayer } from '
 import { TECHNIQUE_MARKS } from '../marks.js';
 import { hatchPatternSvg } from '../safety.js';
 import { el, num, numberBadgeSvg, type XY, xmlEscaped } from '../svg.js';
-import { textWidth } from '../text-metrics.js';
 import { type TextMode, textAsPaths } from '../text-path.js';
 import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.js';
 import { viewLayout } from '../view.js';
 import type { Camera, SideBox, Viewport } from './camera.js';
+import { CONTACT_FONT, CONTACT_RING, closeupLabelFor, type LabelPlace } from './closeup-label.js';
 import { panelCamera, type SolidView, sideBoxFor, startPose } from './solid-framing.js';
 import {
   groupBox,
@@ -30,7 +30,6 @@ import { arrowHaloSvg, arrowLineSvg, circleArrowSvg, headMarks } from './solid-m
 import {
   clientGroups,
   isBeyondLimb,
-  type Prim,
   practitionerGroups,
   type SceneGroup,
   trunkSamples,
@@ -476,25 +475,18 @@ function panelPieces(
   if (view === 'closeup') {
     const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
     if (hand) {
-      // The label goes where it covers least of the practitioner's arms and hands (first choice: below the contact,
-      // away from the wrist: the arms come in from above), never across the fingers it names.
+      // The label goes where it covers none of the head and least of the hands and arms, never across the fingers
+      // it names (closeup-label.ts).
       const at = camera.project(hand.contact);
       const text = words.contact[hand.shape];
-      const wrist = camera.project(pose.practitioner[`wrist-${hand.arm}`] ?? hand.contact);
-      const away: 1 | -1 = wrist.x > at.x ? -1 : 1;
-      const arms = drawn
-        .filter(({ group: g }) => g.role === 'practitioner')
-        .flatMap(({ group: g }) => g.prims);
-      const other: 1 | -1 = away > 0 ? -1 : 1;
-      const choices: readonly (readonly [1 | -1, 1 | -1])[] = [
-        [away, 1],
-        [away, -1],
-        [other, 1],
-        [other, -1],
-      ];
-      const placements = choices.map(([side, below]) => contactLabelPlace(at, text, unit, side, below));
-      const covered = placements.map((pl) => boxCovered(pl.box, arms));
-      const best = placements[covered.indexOf(Math.min(...covered))]!;
+      const best = closeupLabelFor(
+        pose,
+        camera,
+        text,
+        unit,
+        viewport,
+        drawn.map(({ group: g }) => g),
+      );
       front += contactMarkSvg(at, text, theme, unit, best);
       if (TECHNIQUE_MARKS[moment.technique].stroke === 'loops' && !hand.isHolding) {
         // Worked in circles (the seed's kneading: "circular and deep"): the circle round the contact's ring, moved
@@ -573,73 +565,6 @@ function panelPieces(
     }
   }
   return { back, groups, front, used };
-}
-
-/** Where the close-up's label goes: its text's start, the end of its leader line and the box it covers. */
-interface LabelPlace {
-  readonly x: number;
-  readonly y: number;
-  readonly lineFrom: XY;
-  readonly lineTo: XY;
-  readonly box: { x0: number; y0: number; x1: number; y1: number };
-}
-
-const CONTACT_RING = 22;
-const CONTACT_FONT = 20;
-
-/** The label beside the contact's ring on a side (1 right, −1 left), below (1) or above (−1) it. */
-function contactLabelPlace(at: XY, text: string, unit: number, side: 1 | -1, below: 1 | -1): LabelPlace {
-  const r = CONTACT_RING * unit;
-  const fontSize = CONTACT_FONT * unit;
-  const width = textWidth(text, fontSize, 'semibold');
-  const x = side > 0 ? at.x + r + 40 * unit : at.x - r - 40 * unit - width;
-  const baseline = below > 0 ? at.y + r + 30 * unit + fontSize * 0.7 : at.y - r - 30 * unit;
-  return {
-    x,
-    y: baseline,
-    lineFrom: { x: at.x + side * r * 0.7, y: at.y + below * r * 0.7 },
-    lineTo: { x: side > 0 ? x - 6 * unit : x + width + 6 * unit, y: baseline - fontSize * 0.35 },
-    box: { x0: x, y0: baseline - fontSize, x1: x + width, y1: baseline + fontSize * 0.3 },
-  };
-}
-
-/** How much of a box the shapes cover: of points spread over it, how many lie inside one of them. */
-function boxCovered(box: LabelPlace['box'], prims: readonly Prim[]): number {
-  let n = 0;
-  for (let i = 0; i <= 6; i++)
-    for (let j = 0; j <= 2; j++) {
-      const q = { x: box.x0 + ((box.x1 - box.x0) * i) / 6, y: box.y0 + ((box.y1 - box.y0) * j) / 2 };
-      if (prims.some((p) => isInsidePrim(p, q))) n++;
-    }
-  return n;
-}
-
-/** Whether a point lies inside a drawn shape. */
-function isInsidePrim(p: Prim, q: XY): boolean {
-  switch (p.kind) {
-    case 'blob': {
-      const dx = p.b.x - p.a.x;
-      const dy = p.b.y - p.a.y;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 > 0 ? Math.max(0, Math.min(1, ((q.x - p.a.x) * dx + (q.y - p.a.y) * dy) / len2)) : 0;
-      return Math.hypot(q.x - p.a.x - dx * t, q.y - p.a.y - dy * t) <= p.ra + (p.rb - p.ra) * t;
-    }
-    case 'ellipse':
-      return ((q.x - p.c.x) / p.rx) ** 2 + ((q.y - p.c.y) / p.ry) ** 2 <= 1;
-    case 'poly': {
-      let inside = false;
-      const pts = p.points;
-      for (let i = 0, k = pts.length - 1; i < pts.length; k = i++) {
-        const a = pts[i]!;
-        const b = pts[k]!;
-        if (a.y > q.y !== b.y > q.y && q.x < ((b.x - a.x) * (q.y - a.y)) / (b.y - a.y) + a.x)
-          inside = !inside;
-      }
-      return inside;
-    }
-    default:
-      return false;
-  }
 }
 
 /** The close-up's mark: a ring round the contact and, where `place` puts it, which part of the hand touches. */
