@@ -333,6 +333,12 @@ function poseMarkup(pose: PoseName, theme: Theme, strokeLocal: number, style: Ha
 
 /** The local-to-screen transform of a drawn hand: its contact on the point, turned, mirrored for the left hand. */
 function handTransform(view: ViewLayout, drawn: DrawnHand): string {
+  const { at, turned } = handPlacement(view, drawn);
+  return `translate(${num(at.x)} ${num(at.y)}) ${turned}`;
+}
+
+/** Where a drawn hand's contact lies on the screen, and the rest of its transform (turned, scaled, mirrored). */
+function handPlacement(view: ViewLayout, drawn: DrawnHand): { at: XY; turned: string } {
   const at = screenFromBody(view, drawn.at);
   const turn = placementScreenTurn(
     {
@@ -348,7 +354,10 @@ function handTransform(view: ViewLayout, drawn: DrawnHand): string {
   const k = view.scale / 1000;
   const [cu, cv] = POSES[drawn.pose].contact;
   const flip = drawn.state.hand === 'left' ? -1 : 1;
-  return `translate(${num(at.x)} ${num(at.y)}) rotate(${num(turn.deg, 2)}) scale(${num(k, 4)} ${num(flip * k, 4)}) translate(${num(-cu + turn.du)} ${num(-cv)})`;
+  return {
+    at,
+    turned: `rotate(${num(turn.deg, 2)}) scale(${num(k, 4)} ${num(flip * k, 4)}) translate(${num(-cu + turn.du)} ${num(-cv)})`,
+  };
 }
 
 /**
@@ -365,6 +374,11 @@ export function handsSvg(options: {
   ghosts?: readonly DrawnHand[];
   /** Each ghost and hand a run of its own (`LAYER_RUN_BREAK`), for a drawer that keeps the runs that did not change. */
   isInRuns?: boolean;
+  /**
+   * Each hand (with its shadow) placed on whole pixels, in a group that only moves it there (`translate(X Y)`,
+   * integers), so a hand that only moved since the last frame is the same markup moved (see RenderOptions).
+   */
+  isOnWholePixels?: boolean;
   /** The practitioner's arms to the hands (drawn-arms.ts), under the hands; a hand with one drops its stub. */
   arms?: readonly DrawnArm[];
 }): string {
@@ -398,18 +412,23 @@ export function handsSvg(options: {
       hasArm: armed.has(drawn),
       isAloftOverHead: drawn.isAloftOverHead === true,
     };
-    const transform = handTransform(view, drawn);
+    const placed = handPlacement(view, drawn);
+    // On whole pixels: the hand drawn at the origin of a group moved there (the move is all that changes).
+    const moved = options.isOnWholePixels ? { x: Math.round(placed.at.x), y: Math.round(placed.at.y) } : null;
+    const transform = moved
+      ? placed.turned
+      : `translate(${num(placed.at.x)} ${num(placed.at.y)}) ${placed.turned}`;
+    let shadowSvg = '';
     if (hand.isLifted) {
       // A soft shadow under a lifted hand; fill-opacity, not opacity (no offscreen layer in resvg).
       const shadow = `translate(${num(6 * view.unit)} ${num(8 * view.unit)}) `;
-      out.push(
-        el('path', {
-          transform: shadow + transform,
-          d: shadowPath(pose, { hasArm: style.hasArm === true }),
-          fill: '#000000',
-          'fill-opacity': '0.14',
-        }),
-      );
+      shadowSvg = el('path', {
+        transform: shadow + transform,
+        d: shadowPath(pose, { hasArm: style.hasArm === true }),
+        fill: '#000000',
+        'fill-opacity': '0.14',
+      });
+      if (!moved) out.push(shadowSvg);
     }
     // data-* name what is drawn, for the player's hit-testing and for tests.
     const data = {
@@ -434,7 +453,8 @@ export function handsSvg(options: {
           'stroke-linejoin': 'round',
         }) + markup;
     }
-    out.push(el('g', { ...data, transform }, markup));
+    const handSvg = el('g', { ...data, transform }, markup);
+    out.push(moved ? `<g transform="translate(${moved.x} ${moved.y})">${shadowSvg}${handSvg}</g>` : handSvg);
   }
   return out.join(options.isInRuns ? LAYER_RUN_BREAK : '');
 }

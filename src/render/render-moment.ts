@@ -64,6 +64,13 @@ export interface RenderOptions {
    * the camera holds still through a repetition and the static layers stay the same.
    */
   readonly framing?: Framing;
+  /**
+   * From above, each hand placed on whole pixels as a run of its own moved there (default false): a drawer of many
+   * frames finds a hand that only moved since the frame before in its cache (`translatedLayer`, src/export/png.ts)
+   * instead of rasterising it again. Half a pixel off at most; the video's frames ask for it, pictures and the
+   * player do not.
+   */
+  readonly wholePixelHands?: boolean;
 }
 
 const NOTHING_EXCLUDED: readonly ExcludedArea[] = [];
@@ -275,7 +282,17 @@ function topLayerPieces(
       neverPress: neverPressAreasOf(map),
       excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
     });
-    pieces.hands = text(handsSvg({ view, theme, hands: drawn, ghosts, arms, isInRuns: true }));
+    pieces.hands = text(
+      handsSvg({
+        view,
+        theme,
+        hands: drawn,
+        ghosts,
+        arms,
+        isInRuns: true,
+        isOnWholePixels: options.wholePixelHands === true,
+      }),
+    );
   }
   if (layers.has('marks'))
     pieces.marks = text(

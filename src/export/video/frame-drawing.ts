@@ -90,6 +90,8 @@ function renderOptions(spec: FrameSpec, moment: Moment, text: TextMode) {
     view: spec.view ?? momentView(moment),
     framing: 'step',
     text,
+    // Hands from above that only moved since the last frame are then found in the drawer's cache.
+    wholePixelHands: true,
   } as const;
 }
 
