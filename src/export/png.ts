@@ -132,6 +132,8 @@ interface LayerPixels {
   isScanned: boolean;
   /** The canvas it was drawn on, when none of it was cut by the canvas's edge: it may then be moved. */
   readonly canvas?: { readonly width: number; readonly height: number };
+  /** Its SVG without the move, when it is one group moved by whole pixels and may be moved (`translatedLayer`). */
+  readonly movedKey?: string;
 }
 
 /**
@@ -406,8 +408,7 @@ export function frameRasterizer(
   // Layers that are one group moved by whole pixels, by their SVG without the move: the cached layer drawn with it
   // (its SVG, the cache's key) and its move. Dropped with that layer.
   const moved = new Map<string, { svg: string; dx: number; dy: number }>();
-  const movedPixels = (svg: string): LayerPixels | null => {
-    const layer = translatedLayer(svg);
+  const movedPixels = (layer: ReturnType<typeof translatedLayer>): LayerPixels | null => {
     const found = layer ? moved.get(layer.key) : undefined;
     const entry = found ? cache.get(found.svg) : undefined;
     if (!layer || !found || !entry?.canvas) return null;
@@ -428,10 +429,10 @@ export function frameRasterizer(
 
   const layerPixels = (svg: string, isCropped: boolean): LayerPixels | null => {
     const hit = cache.get(svg);
-    if (!hit && isCropped) {
-      const found = movedPixels(svg);
-      if (found) return found;
-    }
+    // Read once on a miss: the key a moved copy would be found under, and registered under once drawn.
+    const layer = !hit && isCropped ? translatedLayer(svg) : null;
+    const found = movedPixels(layer);
+    if (found) return found;
     if (hit) {
       hits++;
       cache.delete(svg);
@@ -482,20 +483,17 @@ export function frameRasterizer(
       spans: [{ y0: 0, y1: frame.height, isOpaque: false }],
       isScanned: false,
       ...(isWhole ? { canvas } : {}),
+      ...(isWhole && layer ? { movedKey: layer.key } : {}),
     };
     cache.set(svg, entry);
     cachedBytes += entryBytes(svg, entry);
-    const layer = isWhole ? translatedLayer(svg) : null;
-    if (layer) moved.set(layer.key, { svg, dx: layer.dx, dy: layer.dy });
+    if (isWhole && layer) moved.set(layer.key, { svg, dx: layer.dx, dy: layer.dy });
     // The least recently used first; the entry just made stays even when it alone is over the bytes.
     while (cache.size > cacheSize || (cachedBytes > cacheBytes && cache.size > 1)) {
       const [oldSvg, old] = cache.entries().next().value as [string, LayerPixels];
       cache.delete(oldSvg);
       cachedBytes -= entryBytes(oldSvg, old);
-      if (old.canvas) {
-        const key = translatedLayer(oldSvg)?.key;
-        if (key !== undefined && moved.get(key)?.svg === oldSvg) moved.delete(key);
-      }
+      if (old.movedKey !== undefined && moved.get(old.movedKey)?.svg === oldSvg) moved.delete(old.movedKey);
     }
     return entry;
   };
