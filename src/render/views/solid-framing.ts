@@ -150,12 +150,21 @@ function framedPoses(moment: Moment, input: FramingInput): { poses: readonly Pos
 export function sideBoxFor(moments: readonly Moment[], input: FramingInput): SideBox {
   const boxInput: FramingInput = input.map ? { ...input, framing: 'step' } : input;
   return moments
-    .flatMap((m) => {
+    .map((m) => {
       const { poses, start } = framedPoses(m, boxInput);
-      return poses.map((p) => sideBoxOf(p, start));
+      const box = () => poses.map((p) => sideBoxOf(p, start)).reduce((a, b) => boxUnion(a, b));
+      // A repetition's poses are cached (`repetitionPoses`): so is their box, which every frame of it asks for.
+      return boxInput.framing === 'step' && boxInput.map
+        ? cachedValue(repetitionBoxCache, poses, box)
+        : box();
     })
     .reduce((a, b) => boxUnion(a, b));
 }
+
+/** The box round a repetition's sampled poses (`sideBoxFor`), by the poses (one array per repetition, cached). */
+const repetitionBoxCache = new WeakMap<readonly Pose[], SideBox>();
+/** A close-up's camera framed round a repetition (`panelCamera`), by the poses, then by the panel's place. */
+const repetitionCloseupCache = new WeakMap<readonly Pose[], Map<string, { camera: Camera; key: string }>>();
 
 /** The camera of one panel, and a key that is equal for two panels exactly when their cameras are. */
 export function panelCamera(
@@ -171,19 +180,34 @@ export function panelCamera(
   const pose = input.framing === 'step' ? poses[0]! : momentPose(moment);
   const side = cameraSide(pose);
   if (view === 'closeup') {
-    const contacts = poses.map(workingContact);
-    const mean = (k: 0 | 1 | 2) => contacts.reduce((s, c) => s + c[k], 0) / contacts.length;
-    const centre: Vec3 = [mean(0), mean(1), mean(2)];
-    // The contact is the lesson: worked mostly on the far side of a limb (the inner ankle bone), the close-up looks
-    // from that side, so the thumb on it is in sight rather than hidden behind the limb.
-    const first = closeupCamera(viewport, side, centre);
-    const beyond = poses.filter((p, i) => isBeyondLimb(p, first, contacts[i]!)).length;
-    const closeSide = beyond * 2 > poses.length ? (side === 'left' ? 'right' : 'left') : side;
-    const camera = closeSide === side ? first : closeupCamera(viewport, closeSide, centre);
-    return { camera, key: `${at}|${closeSide}|${centre.join(',')}` };
+    // Framed round the repetition, the camera is the same for every frame of it: made once.
+    if (input.framing === 'step' && input.map) {
+      const byPlace = cachedValue(repetitionCloseupCache, poses, () => new Map());
+      return cachedValue(byPlace, at, () => closeupFramed(poses, side, viewport, at));
+    }
+    return closeupFramed(poses, side, viewport, at);
   }
   return {
     camera: sideCamera(viewport, side, box),
     key: `${at}|${side}|${box.y.join(',')}|${box.z.join(',')}`,
   };
+}
+
+/** A close-up's camera looking at the mean of these poses' contacts, from the side that sees most of them. */
+function closeupFramed(
+  poses: readonly Pose[],
+  side: 'left' | 'right',
+  viewport: Viewport,
+  at: string,
+): { camera: Camera; key: string } {
+  const contacts = poses.map(workingContact);
+  const mean = (k: 0 | 1 | 2) => contacts.reduce((s, c) => s + c[k], 0) / contacts.length;
+  const centre: Vec3 = [mean(0), mean(1), mean(2)];
+  // The contact is the lesson: worked mostly on the far side of a limb (the inner ankle bone), the close-up looks
+  // from that side, so the thumb on it is in sight rather than hidden behind the limb.
+  const first = closeupCamera(viewport, side, centre);
+  const beyond = poses.filter((p, i) => isBeyondLimb(p, first, contacts[i]!)).length;
+  const closeSide = beyond * 2 > poses.length ? (side === 'left' ? 'right' : 'left') : side;
+  const camera = closeSide === side ? first : closeupCamera(viewport, closeSide, centre);
+  return { camera, key: `${at}|${closeSide}|${centre.join(',')}` };
 }

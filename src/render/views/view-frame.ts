@@ -16,6 +16,7 @@ import { type TextMode, textAsPaths } from '../text-path.js';
 import { colourMixed, type Theme, type ThemeName, themeColours } from '../theme.js';
 import { viewLayout } from '../view.js';
 import type { Camera, SideBox, Viewport } from './camera.js';
+import { clientDrawn, type DrawnGroup } from './client-drawn.js';
 import { CONTACT_FONT, CONTACT_RING, closeupLabelFor, type LabelPlace } from './closeup-label.js';
 import { panelCamera, type SolidView, sideBoxFor, startPose } from './solid-framing.js';
 import {
@@ -365,12 +366,14 @@ type LegendItem = 'start' | 'movement' | 'return' | 'far' | 'under';
 function sceneDrawn(
   pose: Pose,
   camera: Camera,
-  theme: Theme,
-  unit: number,
-  maskPrefix: string,
-): { group: SceneGroup; svg: string }[] {
-  const client = clientGroups(pose, camera);
-  const groups: SceneGroup[] = [...client, ...practitionerGroups(pose, camera)];
+  cameraKey: string,
+  paint: { theme: Theme; unit: number; maskPrefix: string },
+): DrawnGroup[] {
+  const { theme, unit, maskPrefix } = paint;
+  // The client's drawings are found again while the client keeps still (client-drawn.ts).
+  const client = clientDrawn(pose, camera, cameraKey, theme, unit);
+  const clientSvgs = new Map(client.map(({ group, svg }) => [group, svg]));
+  const groups: SceneGroup[] = [...client.map(({ group }) => group), ...practitionerGroups(pose, camera)];
   // Farthest first; a hand under the body always goes behind it (never drawn over the face or throat). From the
   // head end, above, a hand on the body lies on top of it, however far down the body it works.
   const isBehind = (g: SceneGroup) =>
@@ -381,8 +384,10 @@ function sceneDrawn(
   // in beside the head or the shoulder, the hand hidden where the body covers it. Drawn after the client, the client
   // stays in the still layer.
   const clientPrims =
-    camera.kind === 'head' ? client.flatMap((g) => g.prims).filter((p) => p.kind !== 'line') : [];
+    camera.kind === 'head' ? client.flatMap(({ group: g }) => g.prims).filter((p) => p.kind !== 'line') : [];
   return groups.map((group) => {
+    const clientSvg = clientSvgs.get(group);
+    if (clientSvg !== undefined) return { group, svg: clientSvg };
     // From the side, an arm reaching under the body is drawn behind it, and its hand (with the forearm, when that
     // too lies under the body) cut away over it (`panelPieces`), never solid across the table top or the body.
     if (camera.kind !== 'head' && group.isUnder)
@@ -453,10 +458,10 @@ function panelPieces(
     used.add('start');
   }
   const maskPrefix = `${paint.prefix}-under-${Math.round(viewport.x)}`;
-  const drawn = sceneDrawn(pose, camera, theme, unit, maskPrefix);
+  const drawn = sceneDrawn(pose, camera, key, { theme, unit, maskPrefix });
   const still = framing.map
     ? stillGroupSvgs(moment, framing.map, camera, `${key}|${paint.themeName}|${unit}`, (p, c) =>
-        sceneDrawn(p, c, theme, unit, maskPrefix),
+        sceneDrawn(p, c, key, { theme, unit, maskPrefix }),
       )
     : new Map<string, string>();
   const groups = groupsSplit(drawn, still, 12 * unit);
