@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { num } from './svg.js';
+import { num, xmlEscaped } from './svg.js';
 
 /** num as it was written first (String of the rounded float): the text every golden and snapshot holds. */
 function numByFloat(value: number, digits = 1): string {
@@ -43,5 +43,40 @@ describe('num', () => {
       '0',
     ]);
     expect([num(Number.NaN), num(Number.POSITIVE_INFINITY)]).toEqual(['NaN', 'Infinity']);
+  });
+});
+
+describe('xmlEscaped', () => {
+  /** The escaping as it was written first: one replace per character, ampersands first. */
+  function escapedOneByOne(text: string): string {
+    return text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
+  }
+
+  it('escapes any text as replacing each special character in turn does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", 'a', ' ', ';', '#') }),
+        ),
+        (text) => {
+          expect(xmlEscaped(text)).toBe(escapedOneByOne(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('escapes every special character, an entity too, and leaves plain text alone', () => {
+    expect(xmlEscaped(`Tom's "a" < b & c > d &amp;`)).toBe(
+      'Tom&#39;s &quot;a&quot; &lt; b &amp; c &gt; d &amp;amp;',
+    );
+    expect(xmlEscaped('M10 20L30 40Z')).toBe('M10 20L30 40Z');
+    expect(xmlEscaped('')).toBe('');
   });
 });

@@ -33,13 +33,19 @@ export function num(value: number, digits = 1): string {
 
 /** Escapes text for an SVG text node or attribute value. */
 export function xmlEscaped(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  // Most values (path data, numbers, colours) have nothing to escape: one scan, and the text itself back.
+  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIALS, (c) => XML_ESCAPES[c]!) : text;
 }
+
+const XML_SPECIAL = /[&<>"']/;
+const XML_SPECIALS = /[&<>"']/g;
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** A polyline as path data: `M x y L x y …`, closed when asked. */
 export function polylinePathData(points: readonly XY[], options: { isClosed?: boolean } = {}): string {
