@@ -1,7 +1,8 @@
 import { type BodyPoint, polygonContains } from '../core/geometry.js';
 import type { ContactTool, TechniqueKind } from '../core/ids.js';
+import { cachedValue } from '../core/memo.js';
 import { type HandState, type Moment, momentMotion } from '../core/moment.js';
-import type { TrackPoint } from '../core/plan-types.js';
+import type { StepMotion, TrackPoint } from '../core/plan-types.js';
 import { KNEAD_RADIUS, rotationSense } from '../core/techniques/index.js';
 import { armOutlinePairs } from './body-figure.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
@@ -162,9 +163,22 @@ export function isRepetitionMirrored(moment: Moment): boolean {
   return momentMotion(moment).alternateSidesEachRep && (moment.repetition - 1) % 2 === 1;
 }
 
-/** The step's hand tracks in screen space for this moment's repetition. */
-export function screenTracks(view: ViewLayout, moment: Moment): ScreenTrack[] {
+/** Tracks by view, motion and mirroring: the same for every frame of a step (the layouts are cached, one per size). */
+const tracksCache = new WeakMap<ViewLayout, WeakMap<StepMotion, Map<number, readonly ScreenTrack[]>>>();
+
+/**
+ * The step's hand tracks in screen space for this moment's repetition (made from the view, the running motion and
+ * whether the repetition is mirrored alone: found again for every frame of it, by the path, its numbers, the
+ * legend and the emphasis). Shared: never change them.
+ */
+export function screenTracks(view: ViewLayout, moment: Moment): readonly ScreenTrack[] {
   const sign = isRepetitionMirrored(moment) ? -1 : 1;
+  const byMotion = cachedValue(tracksCache, view, () => new WeakMap());
+  const bySign = cachedValue(byMotion, momentMotion(moment), () => new Map<number, readonly ScreenTrack[]>());
+  return cachedValue(bySign, sign, () => screenTracksMade(view, moment, sign));
+}
+
+function screenTracksMade(view: ViewLayout, moment: Moment, sign: -1 | 1): ScreenTrack[] {
   // Seen from above, supine, a path that goes on under the neck and head would be drawn over the face: the
   // picture stops it where it reaches the face or throat (the head-end view shows the rest).
   const isSupine = view.lateralSign === 1;
@@ -530,10 +544,24 @@ export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; momen
 }
 
 /** The path's strokes and the phase numbers beside them. */
-function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }): {
-  strokes: string;
-  numbers: string;
-} {
+interface PathParts {
+  readonly strokes: string;
+  readonly numbers: string;
+}
+
+/** The last path parts made for a moment (the path and its numbers are drawn in two layers of one frame). */
+const pathPartsCache = new WeakMap<Moment, { view: ViewLayout; theme: Theme; parts: PathParts }>();
+
+/** The path's strokes and the phase numbers beside them, made once for a moment drawn in one view and theme. */
+function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }): PathParts {
+  const hit = pathPartsCache.get(options.moment);
+  if (hit && hit.view === options.view && hit.theme === options.theme) return hit.parts;
+  const parts = pathPartsMade(options);
+  pathPartsCache.set(options.moment, { view: options.view, theme: options.theme, parts });
+  return parts;
+}
+
+function pathPartsMade(options: { view: ViewLayout; theme: Theme; moment: Moment }): PathParts {
   const { view, theme, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];
