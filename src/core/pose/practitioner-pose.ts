@@ -56,13 +56,24 @@ export const LIMB_RADII = {
 const ELBOW_BEHIND_HAND = 2.5;
 
 /**
- * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
- * table. A hand that holds or grasps a limb takes it from the side, its arm with it: no pull.
+ * Standing at a side, how strongly an elbow bends back toward the practitioner's own body, against the way they face:
+ * a bent arm's elbow stays by their side, its forearm reaching forward to the hand. Pulled only along the table
+ * (out, and behind the hand), an arm whose shoulder stands level with its hand or ahead of it (the lean that brings
+ * the other hand within reach) laid its elbow along the table beyond both shoulder and wrist, and from above the arm
+ * zig-zagged (shoulder, elbow back toward the feet, wrist forward again), an arm no one has.
  */
-function behindTheHand(hand: PosedHand): Vec3 {
+const ELBOW_TOWARD_BODY = 10;
+
+/**
+ * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
+ * table, and back toward the practitioner's body (ELBOW_TOWARD_BODY). A hand that holds or grasps a limb takes it
+ * from the side, its arm with it: no pull.
+ */
+function behindTheHand(hand: PosedHand, facing: Vec3): Vec3 {
   if (hand.isHolding || hand.shape === 'grasp') return [0, 0, 0];
   const level: Vec3 = [hand.direction[0], hand.direction[1], 0];
-  return vecLength(level) < 1e-6 ? [0, 0, 0] : vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND);
+  if (vecLength(level) < 1e-6) return [0, 0, 0];
+  return vecSum(vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND), vecScaled(facing, -ELBOW_TOWARD_BODY));
 }
 
 /** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
@@ -589,15 +600,15 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
-    // Elbows out and down; at the feet, back toward the practitioner and only a little out, so that from the side
-    // the arms come in from beyond the foot instead of folding down in front of it, and from above the far arm
-    // stays off the other leg.
+    // Elbows out and down (at a side, behind a hand laid along the body); at the feet, back toward the
+    // practitioner and only a little out, so that from the side the arms come in from beyond the foot instead of
+    // folding down in front of it, and from above the far arm stays off the other leg.
     const pole =
       place === 'feet'
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
+          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing));
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
