@@ -674,6 +674,8 @@ function placementFitted(
     bestScore = ceiling;
     for (const c of candidates) {
       if (c.floor >= bestScore - 1e-9) break;
+      // A turn aside or back adds its cost to the floor: no need to place a candidate that cannot win.
+      if (c.floor + turnedAwayScore(fitting, c.turn) >= bestScore - 1e-9) continue;
       const [dx, dy] = c.move;
       const p: HandPlacement = {
         ...base,
