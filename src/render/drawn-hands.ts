@@ -319,6 +319,12 @@ interface Fitting {
   readonly body: readonly (readonly XY[])[];
   readonly isWorking: boolean;
   /**
+   * A pressing hand whose fingers show its stroke (a palm leads with them along it, a grasp lays them across the
+   * limb): turned aside it reads as another hand (turnedAwayScore). A thumb's fingers are only an anchor round the
+   * pressing thumb: they may wrap the limb; a hand that lifts or holds a limb has no stroke to show.
+   */
+  readonly keepsItsTurn: boolean;
+  /**
    * For a hand on one leg, the side of the other leg (−1: x < 0, +1: x > 0; 0: none): there the body does not
    * count as the body, so a hand fitted onto a leg never lies across the other one.
    */
@@ -423,6 +429,26 @@ interface FitCounts {
 
 /** What turning a pressing hand back toward its own arm costs: more than the largest move (400 · DRAWN_NUDGE_MAX). */
 const TURNED_BACK_SCORE = 6;
+/** The most the fitting turns a hand that keeps its turn (Fitting.keepsItsTurn) before it costs more than a move. */
+export const DRAWN_TURN_ASIDE_MAX = Math.PI / 6;
+/**
+ * What turning such a hand further aside costs: more than the largest move with a turn up to DRAWN_TURN_ASIDE_MAX
+ * (400 · DRAWN_NUDGE_MAX + 1.2 / 6), less than turning it back.
+ */
+const TURNED_ASIDE_SCORE = 5.5;
+
+/**
+ * What a turn of the fitting costs a working hand beyond its weight: turned back (more than square) its forearm
+ * folds over it; a glide's palm leads with its fingers along the stroke and a grasp lays them across the limb, so
+ * turned aside (more than 30°) it reads as another hand. A small move off the zone (at most DRAWN_NUDGE_MAX) is
+ * taken first; where none clears the hand, the turn stays.
+ */
+function turnedAwayScore(fitting: Fitting, turn: number): number {
+  if (!fitting.isWorking) return 0;
+  const off = Math.abs(turn);
+  if (off > Math.PI / 2 + 1e-9) return TURNED_BACK_SCORE;
+  return fitting.keepsItsTurn && off > DRAWN_TURN_ASIDE_MAX + 1e-9 ? TURNED_ASIDE_SCORE : 0;
+}
 
 /** The score of one hard hit: more than all the rest of a score can add up to (at most about 20). */
 const HIT_SCORE = 1000;
@@ -608,9 +634,8 @@ function placementFitted(
     const s = fitScore(outline(p), fitting, { score: best, offWeight, turn, nudge });
     if (s === null) return Number.POSITIVE_INFINITY;
     // A pressing hand turned more than square to its stroke points back at the arm that holds it: the forearm would
-    // fold back over it. A small move off the zone (at most DRAWN_NUDGE_MAX) is taken first.
-    const turnedBack = fitting.isWorking && Math.abs(turn) > Math.PI / 2 + 1e-9 ? TURNED_BACK_SCORE : 0;
-    return scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge) + turnedBack;
+    // fold back over it; turned aside, it no longer leads along its stroke (or grasps across the limb).
+    return scoreOf(s.hits, s.soft, s.offBody, offWeight, turn, nudge) + turnedAwayScore(fitting, turn);
   };
   base = { ...base, ...variants[0] };
   /** Whether a placement keeps clear of every zone and (a working hand) on the body: no search needed. */
@@ -619,8 +644,9 @@ function placementFitted(
   for (const v of variants) if (isClear({ ...base, ...v })) return { ...base, ...v };
   if (options.hint) {
     // Not clear as it is: the neighbourhood's fit, when it clears this hand, spares the search.
+    // A hint that turns a working hand aside or back is not taken on its own: the search may find a small move.
     const hinted = fitApplied(base, options.hint);
-    if (isClear(hinted)) return hinted;
+    if (turnedAwayScore(fitting, options.hint.turn) === 0 && isClear(hinted)) return hinted;
   }
   let best = base;
   let bestScore = Number.POSITIVE_INFINITY;
@@ -648,6 +674,8 @@ function placementFitted(
     bestScore = ceiling;
     for (const c of candidates) {
       if (c.floor >= bestScore - 1e-9) break;
+      // A turn aside or back adds its cost to the floor: no need to place a candidate that cannot win.
+      if (c.floor + turnedAwayScore(fitting, c.turn) >= bestScore - 1e-9) continue;
       const [dx, dy] = c.move;
       const p: HandPlacement = {
         ...base,
@@ -909,6 +937,7 @@ export function drawnHandsTop(
       zones: zoneListGrid(forbidden),
       body: bodyPolygons,
       isWorking: !state.isLifted && !state.isHolding && !isUnder,
+      keepsItsTurn: isPressing && pose !== 'thumb',
       otherLeg: state.y > LEGS_APART_FROM && Math.abs(state.x) > 0.01 ? (state.x < 0 ? 1 : -1) : 0,
     };
     if (stackIndex > 0 && lower) {

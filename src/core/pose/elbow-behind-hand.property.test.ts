@@ -91,3 +91,63 @@ describe('the elbow behind the hand, at a side of the table', () => {
     expect(foldedBack(bent).map((f) => f.hand)).toContain(h.hand);
   });
 });
+
+/*
+ * Seen from above, an arm goes from the shoulder by the elbow to the wrist without a zig-zag: the elbow never lies
+ * along the table beyond both the shoulder and the wrist, across the practitioner's front (before: leg-drainage's thigh hand and leg-glide's leading
+ * palm, their shoulder level with the hand, had the elbow 0.1 H back toward the feet, the upper arm across the
+ * practitioner's front and the forearm forward again).
+ */
+
+/** How far (body heights) an elbow may lie along the table beyond both its shoulder and its wrist: about 4 cm. */
+const ZIGZAG_SLACK = 0.025;
+
+/** The pressing hands whose arm, seen from above, zig-zags across the practitioner's front, and by how much (H). */
+function zigzagged(pose: Pose): { hand: string; beyond: number }[] {
+  const out: { hand: string; beyond: number }[] = [];
+  for (const h of pose.hands) {
+    if (h.isHolding || h.isLifted || h.shape === 'forearm-flat') continue;
+    const shoulder = pose.practitioner[`shoulder-${h.arm}`]!;
+    const elbow = pose.practitioner[`elbow-${h.arm}`]!;
+    const wrist = pose.practitioner[`wrist-${h.arm}`]!;
+    // Across the practitioner's front: toward their other shoulder (an elbow out beyond its own shoulder is not).
+    const other = pose.practitioner[`shoulder-${h.arm === 'left' ? 'right' : 'left'}`]!;
+    const inward = Math.sign(other[1] - shoulder[1]);
+    const beyond = Math.min((elbow[1] - shoulder[1]) * inward, (elbow[1] - wrist[1]) * inward);
+    if (beyond > ZIGZAG_SLACK) out.push({ hand: h.hand, beyond });
+  }
+  return out;
+}
+
+describe('an arm from above, at a side of the table: no zig-zag', () => {
+  it('every step drawn from above, 120 moments each: no pressing hand’s elbow beyond both shoulder and wrist', () => {
+    const problems: string[] = [];
+    for (const piece of pieces)
+      for (let k = 0; k < 120; k++) {
+        const m = momentAt(piece.plan, piece.start + ((k + 0.5) / 120) * piece.duration, map);
+        const pose = momentPose(m);
+        if (pose.place !== 'left' && pose.place !== 'right') continue;
+        for (const z of zigzagged(pose)) problems.push(`${piece.name} ${z.hand} hand: elbow zig-zags`);
+      }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('the check notices an elbow laid back along the table past shoulder and wrist', () => {
+    const piece = pieces.find((p) => p.name === 'spine-reinforced-palm')!;
+    const pose = Array.from({ length: 50 }, (_, k) =>
+      momentPose(momentAt(piece.plan, piece.start + (k / 50) * piece.duration, map)),
+    ).find((p) => p.hands.some((x) => !x.isHolding && !x.isLifted))!;
+    const h = pose.hands.find((x) => !x.isHolding && !x.isLifted)!;
+    const shoulder = pose.practitioner[`shoulder-${h.arm}`]!;
+    const wrist = pose.practitioner[`wrist-${h.arm}`]!;
+    const other = pose.practitioner[`shoulder-${h.arm === 'left' ? 'right' : 'left'}`]!;
+    const inward = Math.sign(other[1] - shoulder[1]);
+    const back = inward > 0 ? Math.max(shoulder[1], wrist[1]) + 0.1 : Math.min(shoulder[1], wrist[1]) - 0.1;
+    const bent: Pose = {
+      ...pose,
+      practitioner: { ...pose.practitioner, [`elbow-${h.arm}`]: [wrist[0], back, wrist[2] + 0.1] },
+    };
+    expect(zigzagged(pose)).toEqual([]);
+    expect(zigzagged(bent).map((z) => z.hand)).toContain(h.hand);
+  });
+});

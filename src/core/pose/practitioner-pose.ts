@@ -56,13 +56,33 @@ export const LIMB_RADII = {
 const ELBOW_BEHIND_HAND = 2.5;
 
 /**
- * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
- * table. A hand that holds or grasps a limb takes it from the side, its arm with it: no pull.
+ * Standing at a side, the most an elbow bends back toward the practitioner's own body, against the way they face:
+ * a bent arm's elbow stays by their side, its forearm reaching forward to the hand. Pulled only along the table
+ * (out, and behind the hand), an arm whose shoulder stands level with its hand or ahead of it (the lean that brings
+ * the other hand within reach) laid its elbow along the table beyond both shoulder and wrist, and from above the arm
+ * zig-zagged (shoulder, elbow back toward the feet, wrist forward again), an arm no one has. Only as much of this
+ * pull is taken as keeps the elbow within ZIGZAG_MOST of that span: more turns the forearm square to its hand.
  */
-function behindTheHand(hand: PosedHand): Vec3 {
+const ELBOW_TOWARD_BODY = 10;
+/** How far (body heights) an elbow may lie along the table beyond both its shoulder and its wrist: about 3.5 cm. */
+const ZIGZAG_MOST = 0.02;
+
+/**
+ * The pull that puts an elbow behind a hand laid along the body: against the fingers' direction, level with the
+ * table, and back toward the practitioner's body by `towardBody` (ELBOW_TOWARD_BODY at most). A hand that holds or
+ * grasps a limb takes it from the side, its arm with it: no pull.
+ */
+function behindTheHand(hand: PosedHand, facing: Vec3, towardBody = 0): Vec3 {
   if (hand.isHolding || hand.shape === 'grasp') return [0, 0, 0];
   const level: Vec3 = [hand.direction[0], hand.direction[1], 0];
-  return vecLength(level) < 1e-6 ? [0, 0, 0] : vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND);
+  if (vecLength(level) < 1e-6) return [0, 0, 0];
+  return vecSum(vecScaled(vecUnit(level), -ELBOW_BEHIND_HAND), vecScaled(facing, -towardBody));
+}
+
+/** How far (body heights) an elbow lies along the table beyond both its shoulder and its wrist, toward the other shoulder. */
+function zigzag(s: Vec3, elbow: Vec3, w: Vec3, other: Vec3): number {
+  const inward = Math.sign(other[1] - s[1]);
+  return Math.min((elbow[1] - s[1]) * inward, (elbow[1] - w[1]) * inward);
 }
 
 /** The hand's shape for each contact tool (ILLUSTRATION.md: the shape of the hand is the tool). */
@@ -589,16 +609,36 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
-    // Elbows out and down; at the feet, back toward the practitioner and only a little out, so that from the side
-    // the arms come in from beyond the foot instead of folding down in front of it, and from above the far arm
-    // stays off the other leg.
+    // Elbows out and down (at a side, behind a hand laid along the body); at the feet, back toward the
+    // practitioner and only a little out, so that from the side the arms come in from beyond the foot instead of
+    // folding down in front of it, and from above the far arm stays off the other leg.
     const pole =
       place === 'feet'
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
-    const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
+          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing));
+    let elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
+    if (!j.elbow && place !== 'feet' && place !== 'head') {
+      // An elbow laid along the table across the practitioner's front, beyond both shoulder and wrist: pulled back
+      // toward their body just enough (the least pull, found by halving) to end the zig-zag.
+      const other = joints[`shoulder-${arm === 'left' ? 'right' : 'left'}`]!;
+      const elbowPulled = (k: number) =>
+        elbowOf(
+          s,
+          j.wrist,
+          vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing, k)),
+        );
+      if (zigzag(s, elbow, j.wrist, other) > ZIGZAG_MOST) {
+        let [lo, hi] = [0, ELBOW_TOWARD_BODY];
+        for (let step = 0; step < 12; step++) {
+          const mid = (lo + hi) / 2;
+          if (zigzag(s, elbowPulled(mid), j.wrist, other) > ZIGZAG_MOST) lo = mid;
+          else hi = mid;
+        }
+        elbow = elbowPulled(hi);
+      }
+    }
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
     joints[`palm-${arm}`] = j.palm;
