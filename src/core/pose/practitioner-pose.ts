@@ -32,6 +32,11 @@ const STANDING_OFF_EDGE = 0;
  * hand instead of folding back over it.
  */
 const BEHIND_THE_HANDS = 0.15;
+/**
+ * Palm on palm, how strongly each elbow bends back toward where the practitioner stands (against their facing),
+ * beside the pull behind the hand: strong enough that the forward arm's elbow stays on its own side of the other arm.
+ */
+const STACKED_ELBOW_BACK = 4;
 /** Standing at the feet: the shoulders a step beyond the end of the table. */
 const FEET_SHOULDER_Y = 1.24;
 /** The hand's thickness at the palm. */
@@ -589,6 +594,10 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
+    // Palm on palm both arms reach the one hand: each elbow bends back toward where the practitioner stands (and
+    // behind the hand), not out along the table, so from above both forearms come in side by side from their side
+    // of the table. Bent out along the table, the arm whose shoulder stands beyond the hands folded back across the
+    // other (an X).
     // Elbows out and down; at the feet, back toward the practitioner and only a little out, so that from the side
     // the arms come in from beyond the foot instead of folding down in front of it, and from above the far arm
     // stays off the other leg.
@@ -597,7 +606,12 @@ export function practitionerPose(input: PractitionerPoseInput): {
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
+          : stackedTop >= 0
+            ? vecSum(
+                vecSum(vecScaled(base.facing, -STACKED_ELBOW_BACK), [0, 0, -0.6]),
+                behindTheHand(posedHands[i]!),
+              )
+            : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!));
     const elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
     joints[`elbow-${arm}`] = posedHands[i]!.isUnder ? elbowOffTable(s, j.wrist, elbow) : elbow;
     joints[`wrist-${arm}`] = j.wrist;
