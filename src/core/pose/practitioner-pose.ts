@@ -39,6 +39,11 @@ const BEHIND_THE_HANDS = 0.15;
 const STACKED_ELBOW_BACK = 4;
 /** Standing at the feet: the shoulders a step beyond the end of the table. */
 const FEET_SHOULDER_Y = 1.24;
+/**
+ * A thumb-pad hand's fingers turned this far out from the thumb's line (away from the thumb's side): thumbs beside
+ * the spine, the fingers rest on the back's side, not on toward the neck.
+ */
+const THUMB_PAD_TURN = (45 * Math.PI) / 180;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
 /**
@@ -184,13 +189,26 @@ function handJoints(
         wrist: at([d, -0.095], [n, 0.06]),
         thumbTip: at([d, -0.03], [n, 0.03], [thumbSide, 0.03]),
       };
-    case 'thumb-pad':
+    case 'thumb-pad': {
+      // The thumb's pad on the contact, the palm beside it away from the thumb, and the hand turned out from the
+      // thumb's line: the fingers rest on the skin fanned out halfway between the thumb's way and away from it (round
+      // the side of the back or the limb, never on along the thumb's line toward the neck), each pad on the skin
+      // where it curves away; the wrist behind the palm, lifted.
+      const out = vecUnit(
+        vecSum(vecScaled(d, Math.cos(THUMB_PAD_TURN)), vecScaled(thumbSide, -Math.sin(THUMB_PAD_TURN))),
+      );
+      const palm = at([thumbSide, -0.035], [d, -0.01], [n, 0.03]);
+      const reach = vecSum(at([thumbSide, -0.035], [d, -0.01]), vecScaled(out, 0.065));
+      const onSkin = options.snap ? options.snap(reach) : null;
       return {
         thumbTip: at([n, LIMB_RADII.thumbTip]),
-        palm: at([thumbSide, -0.035], [d, -0.01], [n, 0.03]),
-        wrist: at([thumbSide, -0.03], [d, -0.06], [n, 0.05]),
-        fingertip: at([thumbSide, -0.035], [d, 0.05], [n, 0.008]),
+        palm,
+        wrist: vecSum(vecSum(palm, vecScaled(out, -0.05)), vecScaled(n, 0.02)),
+        fingertip: onSkin
+          ? vecSum(onSkin.point, vecScaled(onSkin.normal, LIMB_RADII.fingertip))
+          : vecSum(reach, vecScaled(n, 0.008)),
       };
+    }
     case 'forearm-flat':
       return {
         // The flat of the forearm on the skin at the contact, between elbow and wrist.
@@ -523,8 +541,16 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
-    // On the scalp the skin is the skull's; elsewhere the plane the contact lies in.
-    const snap = c.scalp ? skullSurface : undefined;
+    // On the scalp the skin is the skull's; on the top of a body at rest, the rest body's (the back curves down to
+    // the flank under the fingers); elsewhere (a side of the ankle, the sole) the plane the contact lies in.
+    const snap: SurfaceSnap | undefined = c.scalp
+      ? skullSurface
+      : input.moves.length === 0 && !isUnder && n[2] > 0.7
+        ? (q) => ({
+            point: [q[0], q[1], restSurfaceHeight(position, h.surface, q[0], q[1])],
+            normal: restSurfaceNormal(position, h.surface, q[0], q[1]),
+          })
+        : undefined;
     // Spread fingers on the scalp fan toward the crown (and out from the midline there), away from the face.
     const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {

@@ -119,4 +119,17 @@ describe('spread fingers on the scalp, as drawn', () => {
     );
     expect(fingerProblems(pose, hand, crossed, 'x').join()).toMatch(/crosses/);
   });
+
+  it('a thumb-pad hand turned out from its thumb: the knuckles run across it parallel to the skin, not down into it', () => {
+    const plan = planOf('spinal-column');
+    const step = plan.steps.find((x) => x.id === 'spine-thumb-knead')!;
+    for (const phase of [0.1, 0.3, 0.6]) {
+      const pose = momentPose(momentAt(plan, step.start + (phase * step.duration) / step.reps, bodyMap));
+      for (const hand of pose.hands.filter((h) => h.shape === 'thumb-pad')) {
+        const normal = vecUnit(vecDifference(pose.practitioner[`thumb-tip-${hand.arm}`]!, hand.contact));
+        const { across } = handFrame(pose, hand);
+        expect(Math.abs(vecDot(across, normal)), `${phase} ${hand.arm}`).toBeLessThan(0.05);
+      }
+    }
+  });
 });
