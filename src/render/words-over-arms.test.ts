@@ -25,7 +25,7 @@ function textElement(svg: string, words: string): string | undefined {
 
 function isCased(element: string | undefined, halo: string): boolean {
   return (
-    element !== undefined && element.includes(`stroke="${halo}"`) && element.includes('paint-order="stroke"')
+    (element?.includes(`stroke="${halo}"`) ?? false) && (element?.includes('paint-order="stroke"') ?? false)
   );
 }
 
