@@ -176,7 +176,7 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
-  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3 } = {},
+  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3; isHolding?: boolean } = {},
 ): HandJoints {
   const isPushing = options.isPushing ?? false;
   const at = (...terms: [Vec3, number][]): Vec3 =>
@@ -193,10 +193,10 @@ function handJoints(
       // The thumb's pad on the contact, the palm beside it away from the thumb, and the hand turned out from the
       // thumb's line: the fingers rest on the skin fanned out halfway between the thumb's way and away from it (round
       // the side of the back or the limb, never on along the thumb's line toward the neck), each pad on the skin
-      // where it curves away; the wrist behind the palm, lifted.
-      const out = vecUnit(
-        vecSum(vecScaled(d, Math.cos(THUMB_PAD_TURN)), vecScaled(thumbSide, -Math.sin(THUMB_PAD_TURN))),
-      );
+      // where it curves away; the wrist behind the palm, lifted. A hand that only holds (the foot, for the other
+      // hand's thumb) keeps its fingers along its line, out of the way of the working thumb.
+      const turn = options.isHolding ? 0 : THUMB_PAD_TURN;
+      const out = vecUnit(vecSum(vecScaled(d, Math.cos(turn)), vecScaled(thumbSide, -Math.sin(turn))));
       const palm = at([thumbSide, -0.035], [d, -0.01], [n, 0.03]);
       const reach = vecSum(at([thumbSide, -0.035], [d, -0.01]), vecScaled(out, 0.065));
       const onSkin = options.snap ? options.snap(reach) : null;
@@ -555,6 +555,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {
       isPushing,
+      isHolding: h.isHolding,
       ...(snap ? { snap } : {}),
       ...(fanToward ? { fanToward } : {}),
     });

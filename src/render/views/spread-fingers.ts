@@ -48,7 +48,7 @@ export function handFrame(pose: Pose, hand: PosedHand): HandFrame {
   // knuckles run across the hand parallel to the skin (the palm rests on it), not down into it where the hand is
   // turned out from the thumb.
   const normal = vecDifference(T, hand.contact);
-  if (hand.shape === 'thumb-pad' && vecLength(normal) > 1e-6) {
+  if (hand.shape === 'thumb-pad' && !hand.isHolding && vecLength(normal) > 1e-6) {
     const flat = vecCross(vecUnit(normal), a);
     s = vecDot(flat, s) >= 0 ? flat : vecScaled(flat, -1);
   }
