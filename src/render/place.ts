@@ -113,6 +113,10 @@ export function placeMarkerSvg(options: MarkLayerOptions): string {
       'font-size': num(size),
       'font-weight': '600',
       fill: theme.accent,
+      // Cased in the halo colour: an upper arm reaching past the table's edge may pass under the words.
+      stroke: theme.labelHalo,
+      'stroke-width': num(4 * u),
+      'paint-order': 'stroke',
     },
     xmlEscaped(words),
   );

@@ -32,8 +32,18 @@ const STANDING_OFF_EDGE = 0;
  * hand instead of folding back over it.
  */
 const BEHIND_THE_HANDS = 0.15;
+/**
+ * Palm on palm, how strongly each elbow bends back toward where the practitioner stands (against their facing),
+ * beside the pull behind the hand: strong enough that the forward arm's elbow stays on its own side of the other arm.
+ */
+const STACKED_ELBOW_BACK = 4;
 /** Standing at the feet: the shoulders a step beyond the end of the table. */
 const FEET_SHOULDER_Y = 1.24;
+/**
+ * A thumb-pad hand's fingers turned this far out from the thumb's line (away from the thumb's side): thumbs beside
+ * the spine, the fingers rest on the back's side, not on toward the neck.
+ */
+const THUMB_PAD_TURN = (45 * Math.PI) / 180;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
 /**
@@ -186,7 +196,7 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
-  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3 } = {},
+  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3; isHolding?: boolean } = {},
 ): HandJoints {
   const isPushing = options.isPushing ?? false;
   const at = (...terms: [Vec3, number][]): Vec3 =>
@@ -199,13 +209,26 @@ function handJoints(
         wrist: at([d, -0.095], [n, 0.06]),
         thumbTip: at([d, -0.03], [n, 0.03], [thumbSide, 0.03]),
       };
-    case 'thumb-pad':
+    case 'thumb-pad': {
+      // The thumb's pad on the contact, the palm beside it away from the thumb, and the hand turned out from the
+      // thumb's line: the fingers rest on the skin fanned out halfway between the thumb's way and away from it (round
+      // the side of the back or the limb, never on along the thumb's line toward the neck), each pad on the skin
+      // where it curves away; the wrist behind the palm, lifted. A hand that only holds (the foot, for the other
+      // hand's thumb) keeps its fingers along its line, out of the way of the working thumb.
+      const turn = options.isHolding ? 0 : THUMB_PAD_TURN;
+      const out = vecUnit(vecSum(vecScaled(d, Math.cos(turn)), vecScaled(thumbSide, -Math.sin(turn))));
+      const palm = at([thumbSide, -0.035], [d, -0.01], [n, 0.03]);
+      const reach = vecSum(at([thumbSide, -0.035], [d, -0.01]), vecScaled(out, 0.065));
+      const onSkin = options.snap ? options.snap(reach) : null;
       return {
         thumbTip: at([n, LIMB_RADII.thumbTip]),
-        palm: at([thumbSide, -0.035], [d, -0.01], [n, 0.03]),
-        wrist: at([thumbSide, -0.03], [d, -0.06], [n, 0.05]),
-        fingertip: at([thumbSide, -0.035], [d, 0.05], [n, 0.008]),
+        palm,
+        wrist: vecSum(vecSum(palm, vecScaled(out, -0.05)), vecScaled(n, 0.02)),
+        fingertip: onSkin
+          ? vecSum(onSkin.point, vecScaled(onSkin.normal, LIMB_RADII.fingertip))
+          : vecSum(reach, vecScaled(n, 0.008)),
       };
+    }
     case 'forearm-flat':
       return {
         // The flat of the forearm on the skin at the contact, between elbow and wrist.
@@ -538,12 +561,21 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
-    // On the scalp the skin is the skull's; elsewhere the plane the contact lies in.
-    const snap = c.scalp ? skullSurface : undefined;
+    // On the scalp the skin is the skull's; on the top of a body at rest, the rest body's (the back curves down to
+    // the flank under the fingers); elsewhere (a side of the ankle, the sole) the plane the contact lies in.
+    const snap: SurfaceSnap | undefined = c.scalp
+      ? skullSurface
+      : input.moves.length === 0 && !isUnder && n[2] > 0.7
+        ? (q) => ({
+            point: [q[0], q[1], restSurfaceHeight(position, h.surface, q[0], q[1])],
+            normal: restSurfaceNormal(position, h.surface, q[0], q[1]),
+          })
+        : undefined;
     // Spread fingers on the scalp fan toward the crown (and out from the midline there), away from the face.
     const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {
       isPushing,
+      isHolding: h.isHolding,
       ...(snap ? { snap } : {}),
       ...(fanToward ? { fanToward } : {}),
     });
@@ -609,6 +641,10 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
+    // Palm on palm both arms reach the one hand: each elbow bends back toward where the practitioner stands (and
+    // behind the hand), not out along the table, so from above both forearms come in side by side from their side
+    // of the table. Bent out along the table, the arm whose shoulder stands beyond the hands folded back across the
+    // other (an X).
     // Elbows out and down (at a side, behind a hand laid along the body); at the feet, back toward the
     // practitioner and only a little out, so that from the side the arms come in from beyond the foot instead of
     // folding down in front of it, and from above the far arm stays off the other leg.
@@ -617,9 +653,14 @@ export function practitionerPose(input: PractitionerPoseInput): {
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing));
+          : stackedTop >= 0
+            ? vecSum(
+                vecSum(vecScaled(base.facing, -STACKED_ELBOW_BACK), [0, 0, -0.6]),
+                behindTheHand(posedHands[i]!, base.facing),
+              )
+            : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing));
     let elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
-    if (!j.elbow && place !== 'feet' && place !== 'head') {
+    if (!j.elbow && place !== 'feet' && place !== 'head' && stackedTop < 0) {
       // An elbow laid along the table across the practitioner's front, beyond both shoulder and wrist: pulled back
       // toward their body just enough (the least pull, found by halving) to end the zig-zag.
       const other = joints[`shoulder-${arm === 'left' ? 'right' : 'left'}`]!;

@@ -11,9 +11,9 @@ import { partView } from '../../core/step-parts.js';
 import { momentAt } from '../../core/timeline.js';
 import { stepViews } from '../../core/views.js';
 import type { XY } from '../svg.js';
+import { CLOSEUP_VIEWPORT, closeupCamera } from '../test-support/closeup-camera.js';
 import type { Camera } from './camera.js';
 import { closeupLabelFor, contactLabelPlace, type LabelBox } from './closeup-label.js';
-import { panelCamera } from './solid-framing.js';
 import { type Prim, practitionerGroups } from './solid-scene.js';
 import { viewLabels } from './view-labels.js';
 
@@ -24,7 +24,6 @@ import { viewLabels } from './view-labels.js';
  */
 
 const bodyMap = builtinBodyMap();
-const viewport = { x: 12, y: 44, width: 1256, height: 508 };
 
 function planOf(routine: string, minutes = 60): Plan {
   const plan = planFromIntake(builtinRoutine(routine), builtinRules(), Intake.parse({ minutes }), {
@@ -32,16 +31,6 @@ function planOf(routine: string, minutes = 60): Plan {
   });
   if (isRefusal(plan)) throw new Error('refused');
   return plan;
-}
-
-function cameraOf(m: Moment): Camera {
-  return panelCamera(
-    m,
-    'closeup',
-    viewport,
-    { y: [0, 1], z: [0, 0.3] },
-    { framing: 'moment', map: undefined },
-  ).camera;
 }
 
 /** The close-up moments the pictures show: the first repetition at four phases, each part of a step in parts. */
@@ -104,8 +93,8 @@ function coverOf(m: Moment): { head: number; hands: number; where: string } | nu
   const pose = momentPose(m);
   const hand = pose.hands.find((h) => !h.isHolding) ?? pose.hands[0];
   if (!hand) return null;
-  const camera = cameraOf(m);
-  const label = closeupLabelFor(pose, camera, viewLabels('en').contact[hand.shape], 1, viewport);
+  const camera = closeupCamera(m);
+  const label = closeupLabelFor(pose, camera, viewLabels('en').contact[hand.shape], 1, CLOSEUP_VIEWPORT);
   const box = label.box;
   const hands = practitionerGroups(pose, camera)
     .filter((g) => g.role === 'practitioner')
@@ -142,7 +131,7 @@ describe("the close-up's label", () => {
     const step = plan.steps.find((s) => s.id === 'spine-thumb-knead')!;
     const m = momentAt(plan, step.start + (0.5 * step.duration) / step.reps, bodyMap);
     const pose = momentPose(m);
-    const camera = cameraOf(m);
+    const camera = closeupCamera(m);
     const at = camera.project(pose.hands[0]!.contact);
     const leftBelow = contactLabelPlace(at, viewLabels('en').contact['thumb-pad'], 1, -1, 1, 40);
     expect(headPoints(pose, camera).filter((q) => inBox(leftBelow.box, q)).length).toBeGreaterThan(10);

@@ -14,8 +14,8 @@ import { intakeArbitrary } from '../../core/test-support/intake-arbitrary.js';
 import { momentAt } from '../../core/timeline.js';
 import { stepViews } from '../../core/views.js';
 import type { XY } from '../svg.js';
+import { closeupCamera } from '../test-support/closeup-camera.js';
 import type { Camera } from './camera.js';
-import { panelCamera } from './solid-framing.js';
 import { clientGroups, type Prim, practitionerGroups } from './solid-scene.js';
 
 /*
@@ -28,7 +28,6 @@ import { clientGroups, type Prim, practitionerGroups } from './solid-scene.js';
 const bodyMap = builtinBodyMap();
 const rules = builtinRules();
 const routines = ['spinal-column', 'neck-and-shoulders'].map((id) => builtinRoutine(id));
-const viewport = { x: 12, y: 44, width: 1256, height: 508 };
 
 function planFor(routineIndex: number, intake: Intake): Plan | null {
   const plan = planFromIntake(routines[routineIndex]!, rules, intake, { bodyMap });
@@ -42,16 +41,6 @@ function runningStep(m: Moment): PlannedStep {
 
 function isCloseup(m: Moment): boolean {
   return stepViews(runningStep(m)).includes('closeup');
-}
-
-function closeupCamera(m: Moment): Camera {
-  return panelCamera(
-    m,
-    'closeup',
-    viewport,
-    { y: [0, 1], z: [0, 0.3] },
-    { framing: 'moment', map: undefined },
-  ).camera;
 }
 
 /** How far above the table's plane the camera looks, in degrees, from what it does to a step across and one up. */

@@ -44,6 +44,14 @@ export function handFrame(pose: Pose, hand: PosedHand): HandFrame {
   const toThumb =
     hand.shape === 'spread-fingers' && index && little ? vecDifference(index, little) : vecDifference(T, P);
   let s = vecDifference(toThumb, vecScaled(a, vecDot(toThumb, a)));
+  // A thumb's pad on the skin: the pad lies a thumb's radius off the contact along the skin's normal, and the
+  // knuckles run across the hand parallel to the skin (the palm rests on it), not down into it where the hand is
+  // turned out from the thumb.
+  const normal = vecDifference(T, hand.contact);
+  if (hand.shape === 'thumb-pad' && !hand.isHolding && vecLength(normal) > 1e-6) {
+    const flat = vecCross(vecUnit(normal), a);
+    s = vecDot(flat, s) >= 0 ? flat : vecScaled(flat, -1);
+  }
   if (vecLength(s) < 1e-6) s = vecCross([0, 0, 1], a);
   s = vecUnit(s);
   const isGrasp = hand.shape === 'grasp';

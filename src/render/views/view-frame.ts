@@ -633,6 +633,10 @@ function viewTitleSvg(text: string, at: XY, theme: Theme, unit: number, number?:
       'font-size': num(17 * unit),
       'font-weight': '600',
       fill: theme.label,
+      // Cased in the halo colour: an upper arm reaching in past the corner (the close-up of a leg) passes under it.
+      stroke: theme.labelHalo,
+      'stroke-width': num(5 * unit),
+      'paint-order': 'stroke',
     },
     xmlEscaped(text),
   );
