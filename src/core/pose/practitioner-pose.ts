@@ -648,28 +648,26 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // Elbows out and down (at a side, behind a hand laid along the body); at the feet, back toward the
     // practitioner and only a little out, so that from the side the arms come in from beyond the foot instead of
     // folding down in front of it, and from above the far arm stays off the other leg.
+    // At a side, the pole pulled `towardBody` back toward the practitioner's own body (behindTheHand).
+    const sidePole = (towardBody: number): Vec3 =>
+      stackedTop >= 0
+        ? vecSum(
+            vecSum(vecScaled(base.facing, -STACKED_ELBOW_BACK), [0, 0, -0.6]),
+            behindTheHand(posedHands[i]!, base.facing, towardBody),
+          )
+        : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing, towardBody));
     const pole =
       place === 'feet'
         ? vecSum(vecScaled(outward, 0.1), vecSum(vecScaled(base.facing, -0.6), [0, 0, -0.2]))
         : place === 'head'
           ? vecSum(outward, [0, 0, -0.6])
-          : stackedTop >= 0
-            ? vecSum(
-                vecSum(vecScaled(base.facing, -STACKED_ELBOW_BACK), [0, 0, -0.6]),
-                behindTheHand(posedHands[i]!, base.facing),
-              )
-            : vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing));
+          : sidePole(0);
     let elbow = j.elbow ?? elbowOf(s, j.wrist, pole);
-    if (!j.elbow && place !== 'feet' && place !== 'head' && stackedTop < 0) {
+    if (!j.elbow && place !== 'feet' && place !== 'head') {
       // An elbow laid along the table across the practitioner's front, beyond both shoulder and wrist: pulled back
       // toward their body just enough (the least pull, found by halving) to end the zig-zag.
       const other = joints[`shoulder-${arm === 'left' ? 'right' : 'left'}`]!;
-      const elbowPulled = (k: number) =>
-        elbowOf(
-          s,
-          j.wrist,
-          vecSum(vecSum(outward, [0, 0, -0.6]), behindTheHand(posedHands[i]!, base.facing, k)),
-        );
+      const elbowPulled = (k: number) => elbowOf(s, j.wrist, sidePole(k));
       if (zigzag(s, elbow, j.wrist, other) > ZIGZAG_MOST) {
         let [lo, hi] = [0, ELBOW_TOWARD_BODY];
         for (let step = 0; step < 12; step++) {
