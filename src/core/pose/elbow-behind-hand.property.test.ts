@@ -29,6 +29,15 @@ const pieces = plans.flatMap((plan) =>
   ),
 );
 
+/** The poses of `count` moments spread through each piece drawn from above, where the practitioner stands at a side. */
+function* posesAtASide(count: number): Generator<{ name: string; pose: Pose }> {
+  for (const piece of pieces)
+    for (let k = 0; k < count; k++) {
+      const pose = momentPose(momentAt(piece.plan, piece.start + ((k + 0.5) / count) * piece.duration, map));
+      if (pose.place === 'left' || pose.place === 'right') yield { name: piece.name, pose };
+    }
+}
+
 /**
  * The pressing hands (working, on the skin, not a forearm laid flat) whose elbow lies beyond the contact along the
  * hand's line, seen from above, and by how much (body heights).
@@ -60,14 +69,9 @@ describe('the elbow behind the hand, at a side of the table', () => {
 
   it('every step drawn from above, 120 moments each: no pressing hand has its elbow beyond it', () => {
     const problems: string[] = [];
-    for (const piece of pieces)
-      for (let k = 0; k < 120; k++) {
-        const m = momentAt(piece.plan, piece.start + ((k + 0.5) / 120) * piece.duration, map);
-        const pose = momentPose(m);
-        if (pose.place !== 'left' && pose.place !== 'right') continue;
-        for (const f of foldedBack(pose))
-          problems.push(`${piece.name} ${f.hand} hand: elbow ${f.beyond.toFixed(3)} H beyond the contact`);
-      }
+    for (const { name, pose } of posesAtASide(120))
+      for (const f of foldedBack(pose))
+        problems.push(`${name} ${f.hand} hand: elbow ${f.beyond.toFixed(3)} H beyond the contact`);
     // One line per step and hand: the worst moment's figure is not the point, the fold is.
     expect([...new Set(problems.map((p) => p.replace(/ [\d.]+ H /, ' ')))]).toEqual([]);
   });
@@ -122,13 +126,8 @@ function zigzagged(pose: Pose): { hand: string; beyond: number }[] {
 describe('an arm from above, at a side of the table: no zig-zag', () => {
   it('every step drawn from above, 120 moments each: no pressing hand’s elbow beyond both shoulder and wrist', () => {
     const problems: string[] = [];
-    for (const piece of pieces)
-      for (let k = 0; k < 120; k++) {
-        const m = momentAt(piece.plan, piece.start + ((k + 0.5) / 120) * piece.duration, map);
-        const pose = momentPose(m);
-        if (pose.place !== 'left' && pose.place !== 'right') continue;
-        for (const z of zigzagged(pose)) problems.push(`${piece.name} ${z.hand} hand: elbow zig-zags`);
-      }
+    for (const { name, pose } of posesAtASide(120))
+      for (const z of zigzagged(pose)) problems.push(`${name} ${z.hand} hand: elbow zig-zags`);
     expect([...new Set(problems)]).toEqual([]);
   });
 

@@ -1,10 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinBodyMap, builtinRoutine, builtinRules } from '../../content/load.js';
-import { isRefusal, type Plan } from '../plan-types.js';
-import { planFromIntake } from '../planner.js';
+import { builtinBodyMap } from '../../content/load.js';
+import type { Plan } from '../plan-types.js';
 import { builtinPlan } from '../test-support/builtin-plan.js';
-import { intakeArbitrary } from '../test-support/intake-arbitrary.js';
+import { forRandomPlans } from '../test-support/random-plans.js';
 import { momentAt } from '../timeline.js';
 import { momentPose } from './pose.js';
 import type { Pose } from './pose-types.js';
@@ -79,19 +77,6 @@ describe('a thumb-pad hand on the body', () => {
   });
 
   it('random plans, random moments', () => {
-    const routine = builtinRoutine('spinal-column');
-    const rules = builtinRules();
-    fc.assert(
-      fc.property(
-        intakeArbitrary,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
-        (intake, us) => {
-          const plan = planFromIntake(routine, rules, intake, { bodyMap: map });
-          if (isRefusal(plan)) return;
-          expect(planProblems(plan, us)).toEqual([]);
-        },
-      ),
-      { numRuns: 30 },
-    );
+    forRandomPlans((plan, us) => expect(planProblems(plan, us)).toEqual([]), { numRuns: 30 });
   });
 });
