@@ -641,14 +641,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const arm = arms[i]!;
     const s = joints[`shoulder-${arm}`]!;
     const outward = vecScaled(base.right, arm === 'right' ? 1 : -1);
-    // Palm on palm both arms reach the one hand: each elbow bends back toward where the practitioner stands (and
-    // behind the hand), not out along the table, so from above both forearms come in side by side from their side
-    // of the table. Bent out along the table, the arm whose shoulder stands beyond the hands folded back across the
-    // other (an X).
-    // Elbows out and down (at a side, behind a hand laid along the body); at the feet, back toward the
-    // practitioner and only a little out, so that from the side the arms come in from beyond the foot instead of
-    // folding down in front of it, and from above the far arm stays off the other leg.
-    // At a side, the pole pulled `towardBody` back toward the practitioner's own body (behindTheHand).
+    // Elbows out and down. At a side, behind a hand laid along the body, and pulled `towardBody` back toward the
+    // practitioner's own body (behindTheHand); palm on palm both elbows bend back toward where they stand, not out
+    // along the table, so both forearms come in side by side (out along the table, the arm whose shoulder stands
+    // beyond the hands folded back across the other: an X). At the feet, back toward the practitioner and only a
+    // little out: from the side the arms come in from beyond the foot, from above the far arm stays off the other leg.
     const sidePole = (towardBody: number): Vec3 =>
       stackedTop >= 0
         ? vecSum(
