@@ -22,7 +22,8 @@ describe('cues follow the plan', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // 42 s alone on CI's two cores, about 60 s beside the planner's property test (both start first): room to spare.
+  }, 180_000);
 
   it('finds the old narration: the lower leg named on a varicose leg, firm strokes at pressure 2', () => {
     const plan = planFromIntake(
