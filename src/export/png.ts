@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { RenderedImage, Resvg as ResvgNative } from '@resvg/resvg-js/js-binding.js';
+import { pixelLoops } from './pixel-loops.js';
 
 const require = createRequire(import.meta.url);
 /**
@@ -209,9 +210,6 @@ function composited(
   spans: readonly RowSpan[],
   clip?: PixelBox,
 ): void {
-  const src = top.pixels;
-  const words = new Uint32Array(src.buffer, src.byteOffset, top.width * top.height);
-  const outWords = new Uint32Array(out.buffer, out.byteOffset, out.byteLength >>> 2);
   // The layer's own columns and rows inside the clip.
   const cx0 = clip ? Math.max(0, clip.x0 - at.x) : 0;
   const cx1 = clip ? Math.min(top.width, clip.x1 - at.x) : top.width;
@@ -221,34 +219,8 @@ function composited(
   for (const span of spans) {
     const y0 = Math.max(span.y0, cy0);
     const y1 = Math.min(span.y1, cy1);
-    if (span.isOpaque) {
-      for (let y = y0; y < y1; y++) {
-        const row = y * top.width;
-        src.copy(out, ((y + at.y) * outWidth + at.x + cx0) * 4, (row + cx0) * 4, (row + cx1) * 4);
-      }
-      continue;
-    }
-    for (let y = y0; y < y1; y++) {
-      const srcRow = y * top.width;
-      const outRow = (y + at.y) * outWidth + at.x;
-      for (let x = cx0; x < cx1; x++) {
-        const w = words[srcRow + x]!;
-        const a = w >>> 24;
-        if (a === 0) continue;
-        if (a === 255) {
-          outWords[outRow + x] = w;
-          continue;
-        }
-        // resvg's pixels are premultiplied by alpha: out = src + out × (1 − α).
-        const o = (outRow + x) << 2;
-        const s = (srcRow + x) << 2;
-        const k = 1 - a / 255;
-        out[o] = src[s]! + out[o]! * k + 0.5;
-        out[o + 1] = src[s + 1]! + out[o + 1]! * k + 0.5;
-        out[o + 2] = src[s + 2]! + out[o + 2]! * k + 0.5;
-        out[o + 3] = 255;
-      }
-    }
+    if (y1 > y0)
+      pixelLoops.composite(out, outWidth, top.pixels, top.width, at.x, at.y, cx0, cx1, y0, y1, span.isOpaque);
   }
 }
 
@@ -573,13 +545,8 @@ export function frameRasterizer(
       const boxes = isWhole ? [{ x0: 0, y0: 0, x1: width, y1: base.frame.height }] : boxesDisjoint(dirty);
       const basePixels = base.frame.pixels;
       for (const box of boxes) {
-        for (let y = box.y0; y < box.y1; y++)
-          basePixels.copy(
-            frame,
-            (y * width + box.x0) * 4,
-            (y * width + box.x0) * 4,
-            (y * width + box.x1) * 4,
-          );
+        // The base (opaque) under the box, then every layer over it.
+        pixelLoops.composite(frame, width, basePixels, width, 0, 0, box.x0, box.x1, box.y0, box.y1, true);
         for (let i = 1; i < entries.length; i++) {
           const e = entries[i];
           if (e && isOverlapping(boxOf(e)!, box)) composited(frame, width, e.frame, e.at, e.spans, box);

@@ -97,13 +97,29 @@ describe('exportVideo: failures and Ctrl-C leave nothing behind', () => {
   it('reports a failing ffmpeg with its last lines and removes the partial file', {
     timeout: 120_000,
   }, async () => {
-    const output = join(dir, 'odd.mp4');
-    // x264 refuses an odd width in 4:2:0 (the CLI never asks for one).
-    const failed = exportVideo({ plan, output, width: 161, height: 90, fps: 2, window });
+    const output = join(dir, 'refused.mp4');
+    // x264 has no such preset: ffmpeg starts, then fails when it opens the encoder.
+    const failed = exportVideo({
+      plan,
+      output,
+      width: 160,
+      height: 90,
+      fps: 2,
+      window,
+      preset: 'no-such-preset',
+    });
     await expect(failed).rejects.toBeInstanceOf(FfmpegError);
     const error = (await failed.catch((e: unknown) => e)) as FfmpegError;
     expect(error.message).toMatch(/ffmpeg (failed|stopped early) \(exit \d+\)/);
-    expect(error.lastLines.join('\n')).toMatch(/width not divisible by 2|divisible/i);
+    expect(error.lastLines.join('\n')).toMatch(/preset/i);
+    expect(readdirSync(dir).filter((f) => f.startsWith('refused'))).toEqual([]);
+  });
+
+  it('refuses an odd size before it starts (4:2:0 halves the picture for colour)', async () => {
+    const output = join(dir, 'odd.mp4');
+    await expect(exportVideo({ plan, output, width: 161, height: 90, fps: 2, window })).rejects.toThrow(
+      /even numbers of pixels.*161×90/,
+    );
     expect(readdirSync(dir).filter((f) => f.startsWith('odd'))).toEqual([]);
   });
 

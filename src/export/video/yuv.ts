@@ -1,6 +1,7 @@
 // Raw RGBA frames to planar YUV 4:2:0 (BT.709, limited range), the format x264 encodes: converted on the frame
 // workers, and only where a frame differs from the one before, so ffmpeg gets a third of the bytes and converts
 // nothing (its single-threaded RGBA conversion, not x264, was the slowest part of encoding raw RGBA frames).
+import { type PixelLoops, pixelLoops } from '../pixel-loops.js';
 import type { PixelBox } from '../png.js';
 
 /** The bytes of a YUV 4:2:0 frame: a full-size luma plane and two quarter-size chroma planes. */
@@ -10,15 +11,11 @@ export function yuv420Bytes(width: number, height: number): number {
 
 // BT.709 in 16.16 fixed point, limited range: Y 16–235, Cb and Cr 16–240.
 const FIX = 1 << 16;
-const HALF = 1 << 15;
-// Rounding for a sum of four pixels, divided by 4 and by FIX at once.
-const QUARTER_HALF = 1 << 17;
 const KY = [0.2126, 0.7152, 0.0722].map((k) => Math.round(((k * 219) / 255) * FIX));
 const KU = [-0.2126 / 1.8556, -0.7152 / 1.8556, 0.5].map((k) => Math.round(((k * 224) / 255) * FIX));
 const KV = [0.5, -0.7152 / 1.5748, -0.0722 / 1.5748].map((k) => Math.round(((k * 224) / 255) * FIX));
-const [YR, YG, YB] = KY as [number, number, number];
-const [UR, UG, UB] = KU as [number, number, number];
-const [VR, VG, VB] = KV as [number, number, number];
+/** The conversion's coefficients, as `PixelLoops.yuv420` takes them. */
+export const BT709_LIMITED = Int32Array.from([...KY, ...KU, ...KV]);
 
 /**
  * Converts the part `box` of opaque RGBA pixels (`width` × `height`, both even) into `out`, a YUV 4:2:0 frame of
@@ -30,48 +27,14 @@ export function yuv420FromRgba(
   height: number,
   out: Uint8Array,
   box: PixelBox = { x0: 0, y0: 0, x1: width, y1: height },
+  loops: PixelLoops = pixelLoops,
 ): void {
   const x0 = Math.max(0, box.x0) & ~1;
   const y0 = Math.max(0, box.y0) & ~1;
   const x1 = Math.min(width, (box.x1 + 1) & ~1);
   const y1 = Math.min(height, (box.y1 + 1) & ~1);
-  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
-  const chromaWidth = width / 2;
-  const uPlane = width * height;
-  const vPlane = uPlane + chromaWidth * (height / 2);
-  for (let y = y0; y < y1; y += 2) {
-    const row = y * width;
-    const cRow = (y / 2) * chromaWidth;
-    for (let x = x0; x < x1; x += 2) {
-      const a = words[row + x]!;
-      const b = words[row + x + 1]!;
-      const c = words[row + width + x]!;
-      const d = words[row + width + x + 1]!;
-      // Little-endian RGBA words: red in the low byte.
-      const ra = a & 255;
-      const ga = (a >>> 8) & 255;
-      const ba = (a >>> 16) & 255;
-      const rb = b & 255;
-      const gb = (b >>> 8) & 255;
-      const bb = (b >>> 16) & 255;
-      const rc = c & 255;
-      const gc = (c >>> 8) & 255;
-      const bc = (c >>> 16) & 255;
-      const rd = d & 255;
-      const gd = (d >>> 8) & 255;
-      const bd = (d >>> 16) & 255;
-      out[row + x] = 16 + ((YR * ra + YG * ga + YB * ba + HALF) >> 16);
-      out[row + x + 1] = 16 + ((YR * rb + YG * gb + YB * bb + HALF) >> 16);
-      out[row + width + x] = 16 + ((YR * rc + YG * gc + YB * bc + HALF) >> 16);
-      out[row + width + x + 1] = 16 + ((YR * rd + YG * gd + YB * bd + HALF) >> 16);
-      const r = ra + rb + rc + rd;
-      const g = ga + gb + gc + gd;
-      const bl = ba + bb + bc + bd;
-      const c2 = cRow + x / 2;
-      out[uPlane + c2] = 128 + ((UR * r + UG * g + UB * bl + QUARTER_HALF) >> 18);
-      out[vPlane + c2] = 128 + ((VR * r + VG * g + VB * bl + QUARTER_HALF) >> 18);
-    }
-  }
+  if (x1 <= x0 || y1 <= y0) return;
+  loops.yuv420(rgba, width, height, out, x0, y0, x1, y1, BT709_LIMITED);
 }
 
 /**
