@@ -158,7 +158,7 @@ VECTORISED static void chromaRow(uint8_t *restrict u, uint8_t *restrict v, const
   }
 }
 
-// BT.709 in 16.16 fixed point, limited range: the constants are passed in by the caller (yuv.ts), so both
+// The coefficients (BT.709 in 16.16 fixed point, limited range) come from the caller (yuv.ts), so both
 // implementations share them.
 /**
  * yuv420(rgba, width, height, out, x0, y0, x1, y1, coefficients): converts the box (already widened to whole 2×2
@@ -174,11 +174,10 @@ static napi_value yuv420(napi_env env, napi_callback_info info) {
   size_t rgbaLength, outLength;
   if (!bytesOf(env, args[0], &rgba, &rgbaLength) || !bytesOf(env, args[3], &out, &outLength))
     return thrown(env, "yuv420: rgba and out must be Uint8Arrays");
-  int32_t width, height, x0, y0, x1, y1;
-  if (napi_get_value_int32(env, args[1], &width) != napi_ok || napi_get_value_int32(env, args[2], &height) != napi_ok ||
-      napi_get_value_int32(env, args[4], &x0) != napi_ok || napi_get_value_int32(env, args[5], &y0) != napi_ok ||
-      napi_get_value_int32(env, args[6], &x1) != napi_ok || napi_get_value_int32(env, args[7], &y1) != napi_ok)
+  int32_t size[2], box[4];
+  if (!intsOf(env, args + 1, 2, size) || !intsOf(env, args + 4, 4, box))
     return thrown(env, "yuv420: integers expected");
+  const int32_t width = size[0], height = size[1], x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
   napi_typedarray_type type;
   size_t count;
   void *at;
