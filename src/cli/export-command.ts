@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { builtinBodyMap } from '../content/load.js';
 import type { Side } from '../core/ids.js';
 import { exportHandout } from '../export/handout/handout-pdf.js';
+import { pixelLoopsNotice } from '../export/pixel-loops.js';
 import { FfmpegError } from '../export/video/mp4-exporter.js';
 import { ExportAbortedError, exportVideo } from '../export/video/video-export.js';
 import { stepWindow, type VideoWindow } from '../export/video/video-script.js';
@@ -114,6 +115,8 @@ export async function exportVideoCommand(options: ExportVideoOptions, io: CliIo)
     write: io.stderr,
     isTerminal: io === processIo && Boolean(process.stderr.isTTY),
   });
+  const notice = pixelLoopsNotice();
+  if (notice) io.stderr(`${notice}\n`);
   const startedAt = performance.now();
   try {
     const result = await withInterruptAbort(options.signal, (signal) =>

@@ -7,6 +7,7 @@ import {
   PIXELS_ENV,
   type PixelLoops,
   pixelLoops,
+  pixelLoopsNotice,
 } from './pixel-loops.js';
 import { BT709_LIMITED } from './video/yuv.js';
 
@@ -78,6 +79,21 @@ describe('the pixel loops', () => {
   it('are the C ones where the addon was built (CI builds it)', () => {
     if (process.env.CI) expect(nativePixelLoops, nativePixelLoopsMissing).not.toBeNull();
     expect(pixelLoops.name).toBe(process.env[PIXELS_ENV] === 'js' || !nativePixelLoops ? 'js' : 'c');
+  });
+
+  it('tell the user when the export runs JavaScript it was not asked to, and how to mend it', () => {
+    const asked = process.env[PIXELS_ENV];
+    try {
+      delete process.env[PIXELS_ENV];
+      const notice = pixelLoopsNotice(jsPixelLoops, 'native/build/Release/pixels.node was not built');
+      expect(notice).toMatch(/pixels\.node was not built.*JavaScript.*npm run build:native/);
+      expect(pixelLoopsNotice(nativePixelLoops ?? { ...jsPixelLoops, name: 'c' }, '')).toBeNull();
+      process.env[PIXELS_ENV] = 'js';
+      expect(pixelLoopsNotice(jsPixelLoops, 'not built')).toBeNull();
+    } finally {
+      if (asked === undefined) delete process.env[PIXELS_ENV];
+      else process.env[PIXELS_ENV] = asked;
+    }
   });
 
   it('draw a premultiplied layer over a frame by the JavaScript definition (checked by hand)', () => {

@@ -197,3 +197,15 @@ export const nativePixelLoopsMissing: string = native.reason;
 /** The loops the export uses: C where the addon loads (unless MASSAGE_COACH_PIXELS=js), else JavaScript. */
 export const pixelLoops: PixelLoops =
   process.env[PIXELS_ENV] === 'js' ? jsPixelLoops : (nativePixelLoops ?? jsPixelLoops);
+
+/**
+ * What to tell a user whose export runs the JavaScript loops without having asked for them (the addon missing or
+ * broken), or null: the export works, only slower, and `npm run build:native` mends it.
+ */
+export function pixelLoopsNotice(
+  chosen: PixelLoops = pixelLoops,
+  missing: string = nativePixelLoopsMissing,
+): string | null {
+  if (chosen.name === 'c' || process.env[PIXELS_ENV] === 'js') return null;
+  return `note: ${missing}; the frames' pixel loops run in JavaScript, about 1.25× slower in all (npm run build:native builds them)`;
+}
