@@ -3,6 +3,7 @@
 // stays the fallback where this addon was not built; the tests compare the two byte for byte.
 #include <node_api.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -14,11 +15,6 @@
 #else
 #define VECTORISED
 #endif
-
-#define CHECK(call)                                                                                          \
-  do {                                                                                                       \
-    if ((call) != napi_ok) return NULL;                                                                      \
-  } while (0)
 
 static napi_value thrown(napi_env env, const char *message) {
   napi_throw_range_error(env, NULL, message);
@@ -41,6 +37,17 @@ static int bytesOf(napi_env env, napi_value value, uint8_t **data, size_t *lengt
     *length = count;
     return 1;
   }
+  return 0;
+}
+
+/** The call's `count` arguments, or 0 (with a RangeError thrown) when fewer were given. */
+static int argumentsOf(napi_env env, napi_callback_info info, size_t count, napi_value *args, const char *name) {
+  size_t argc = count;
+  if (napi_get_cb_info(env, info, &argc, args, NULL, NULL) != napi_ok) return 0;
+  if (argc >= count) return 1;
+  char message[64];
+  snprintf(message, sizeof message, "%s takes %zu arguments", name, count);
+  napi_throw_range_error(env, NULL, message);
   return 0;
 }
 
@@ -107,20 +114,19 @@ static void overRow(uint8_t *o, const uint8_t *s, int32_t count) {
  * x0 … x1 − 1 of rows y0 … y1 − 1 landing at (atX + x, atY + y). Opaque rows are copied.
  */
 static napi_value composite(napi_env env, napi_callback_info info) {
-  size_t argc = 11;
   napi_value args[11];
-  CHECK(napi_get_cb_info(env, info, &argc, args, NULL, NULL));
-  if (argc < 11) return thrown(env, "composite takes 11 arguments");
+  if (!argumentsOf(env, info, 11, args, "composite")) return NULL;
   uint8_t *out, *src;
   size_t outLength, srcLength;
   if (!bytesOf(env, args[0], &out, &outLength) || !bytesOf(env, args[2], &src, &srcLength))
     return thrown(env, "composite: out and src must be Uint8Arrays");
-  int32_t n[9];
-  int32_t outWidth, srcWidth;
-  if (napi_get_value_int32(env, args[1], &outWidth) != napi_ok) return thrown(env, "composite: outWidth");
-  if (!intsOf(env, args + 3, 8, n)) return thrown(env, "composite: integers expected");
-  srcWidth = n[0];
-  int32_t atX = n[1], atY = n[2], x0 = n[3], x1 = n[4], y0 = n[5], y1 = n[6], isOpaque = n[7];
+  int32_t outWidth, n[7];
+  bool isOpaque;
+  if (napi_get_value_int32(env, args[1], &outWidth) != napi_ok || !intsOf(env, args + 3, 7, n) ||
+      napi_get_value_bool(env, args[10], &isOpaque) != napi_ok)
+    return thrown(env, "composite: integers and a boolean expected");
+  const int32_t srcWidth = n[0];
+  const int32_t atX = n[1], atY = n[2], x0 = n[3], x1 = n[4], y0 = n[5], y1 = n[6];
   if (x1 <= x0 || y1 <= y0) return NULL;
   if (outWidth <= 0 || srcWidth <= 0 || x0 < 0 || y0 < 0 || x1 > srcWidth || atX + x0 < 0 || atY + y0 < 0 ||
       atX + x1 > outWidth || (size_t)y1 * srcWidth * 4 > srcLength ||
@@ -166,10 +172,8 @@ VECTORISED static void chromaRow(uint8_t *restrict u, uint8_t *restrict v, const
  * Int32Array [YR, YG, YB, UR, UG, UB, VR, VG, VB].
  */
 static napi_value yuv420(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
   napi_value args[9];
-  CHECK(napi_get_cb_info(env, info, &argc, args, NULL, NULL));
-  if (argc < 9) return thrown(env, "yuv420 takes 9 arguments");
+  if (!argumentsOf(env, info, 9, args, "yuv420")) return NULL;
   uint8_t *rgba, *out;
   size_t rgbaLength, outLength;
   if (!bytesOf(env, args[0], &rgba, &rgbaLength) || !bytesOf(env, args[3], &out, &outLength))

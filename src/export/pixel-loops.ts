@@ -88,16 +88,17 @@ export const jsPixelLoops: PixelLoops = {
     }
   },
   yuv420(rgba, width, height, out, x0, y0, x1, y1, coefficients) {
-    const [YR, YG, YB, UR, UG, UB, VR, VG, VB] = coefficients as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
+    const k = coefficients;
+    const [YR, YG, YB, UR, UG, UB, VR, VG, VB] = [
+      k[0]!,
+      k[1]!,
+      k[2]!,
+      k[3]!,
+      k[4]!,
+      k[5]!,
+      k[6]!,
+      k[7]!,
+      k[8]!,
     ];
     const HALF = 1 << 15;
     // Rounding for a sum of four pixels, divided by 4 and by 2^16 at once.
@@ -167,19 +168,8 @@ function nativeLoaded(): { loops: PixelLoops | null; reason: string } {
   const file = nativeFile();
   if (!file) return { loops: null, reason: `${NATIVE_PIXELS_FILE} was not built (npm ci builds it)` };
   try {
-    const addon = createRequire(import.meta.url)(file) as Omit<PixelLoops, 'name' | 'composite'> & {
-      composite(...args: (Uint8Array | number)[]): void;
-    };
-    return {
-      loops: {
-        name: 'c',
-        composite: (out, outWidth, src, srcWidth, atX, atY, x0, x1, y0, y1, isOpaque) =>
-          addon.composite(out, outWidth, src, srcWidth, atX, atY, x0, x1, y0, y1, isOpaque ? 1 : 0),
-        yuv420: (rgba, width, height, out, x0, y0, x1, y1, coefficients) =>
-          addon.yuv420(rgba, width, height, out, x0, y0, x1, y1, coefficients),
-      },
-      reason: '',
-    };
+    const addon = createRequire(import.meta.url)(file) as Omit<PixelLoops, 'name'>;
+    return { loops: { name: 'c', composite: addon.composite, yuv420: addon.yuv420 }, reason: '' };
   } catch (error) {
     return {
       loops: null,

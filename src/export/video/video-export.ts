@@ -113,7 +113,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
   const height = options.height ?? 720;
   const fps = options.fps ?? 30;
   // H.264 in its common 4:2:0 form (and the frames' YUV) halves the picture for colour: both sides must be even.
-  if (!Number.isInteger(width / 2) || !Number.isInteger(height / 2) || width <= 0 || height <= 0)
+  if (width % 2 !== 0 || height % 2 !== 0 || width <= 0 || height <= 0)
     throw new RangeError(
       `the video's size must be even numbers of pixels (H.264 4:2:0), not ${width}×${height}`,
     );

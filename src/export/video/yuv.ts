@@ -1,7 +1,7 @@
 // Raw RGBA frames to planar YUV 4:2:0 (BT.709, limited range), the format x264 encodes: converted on the frame
 // workers, and only where a frame differs from the one before, so ffmpeg gets a third of the bytes and converts
 // nothing (its single-threaded RGBA conversion, not x264, was the slowest part of encoding raw RGBA frames).
-import { type PixelLoops, pixelLoops } from '../pixel-loops.js';
+import { pixelLoops } from '../pixel-loops.js';
 import type { PixelBox } from '../png.js';
 
 /** The bytes of a YUV 4:2:0 frame: a full-size luma plane and two quarter-size chroma planes. */
@@ -27,14 +27,13 @@ export function yuv420FromRgba(
   height: number,
   out: Uint8Array,
   box: PixelBox = { x0: 0, y0: 0, x1: width, y1: height },
-  loops: PixelLoops = pixelLoops,
 ): void {
   const x0 = Math.max(0, box.x0) & ~1;
   const y0 = Math.max(0, box.y0) & ~1;
   const x1 = Math.min(width, (box.x1 + 1) & ~1);
   const y1 = Math.min(height, (box.y1 + 1) & ~1);
   if (x1 <= x0 || y1 <= y0) return;
-  loops.yuv420(rgba, width, height, out, x0, y0, x1, y1, BT709_LIMITED);
+  pixelLoops.yuv420(rgba, width, height, out, x0, y0, x1, y1, BT709_LIMITED);
 }
 
 /**
