@@ -5,7 +5,8 @@ import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import type { FigureOptions } from './figure.js';
-import { type FigureFrame, FigureFrames } from './figure-frames.js';
+import { FigureFrames } from './figure-frames.js';
+import { FigureFramePatcher, type FigureFrameWrites } from './figure-layers.js';
 
 /** A request of the page to the figure's worker. */
 export type FigureRequest =
@@ -34,7 +35,7 @@ export type FigureAnswer =
   | {
       readonly kind: 'frame';
       readonly id: number;
-      readonly frame: FigureFrame | null;
+      readonly frame: FigureFrameWrites | null;
       readonly ms: number;
       readonly isPriming: boolean;
     }
@@ -68,6 +69,7 @@ export function figureWorkHandler(
   time: FigureWorkTime = REAL_TIME,
 ): (request: FigureRequest) => void {
   let frames: FigureFrames | null = null;
+  const patcher = new FigureFramePatcher();
   let plan: Plan | null = null;
   let primeWanted: { readonly plan: Plan; readonly index: number; readonly at: number } | null = null;
   let lastAnsweredAt = Number.NEGATIVE_INFINITY;
@@ -88,6 +90,7 @@ export function figureWorkHandler(
     switch (request.kind) {
       case 'options':
         frames = new FigureFrames(request.options);
+        patcher.reset();
         return;
       case 'plan':
         plan = request.plan;
@@ -112,10 +115,11 @@ export function figureWorkHandler(
         }
         const start = time.now();
         try {
-          const frame =
+          const changes =
             request.kind === 'still'
               ? f.still(p, request.stepIndex)
               : f.drawn(momentAt(p, request.t, bodyMap), p, request.frameNow);
+          const frame = changes && patcher.written(changes);
           lastAnsweredAt = time.now();
           const ms = lastAnsweredAt - start;
           post({ kind: 'frame', id: request.id, frame, ms, isPriming: primeWanted !== null });
