@@ -116,6 +116,9 @@ export function restClientJoints(position: ClientPosition): Readonly<Record<stri
   return out;
 }
 
+/** The knee's y (the popliteal crease): below it the leg's skin turns out to its sides. */
+const KNEE_Y = 0.715;
+
 /** The x of a leg's centre line below the knee, where the surface's height and normal are measured across from. */
 const LEG_CENTRE_X = 0.055;
 
@@ -202,9 +205,10 @@ export function restSurfaceNormal(position: ClientPosition, surface: Surface, x:
     const outward: Vec3 = sole[1] < 0 ? [0, -sole[1], -sole[2]] : sole;
     return surface === shown ? outward : [0, -outward[1], -outward[2]];
   }
-  if (surface === shown && y > 0.53) {
-    // A leg is round (its radius is its half-width across, BODY-PROPORTIONS): the skin faces up on its top and turns
-    // out to the side toward its edges, so a thumb on an ankle bone lies on the side of the ankle, not on top of it.
+  if (surface === shown && y > KNEE_Y) {
+    // Below the knee a leg is round (its radius is its half-width across, BODY-PROPORTIONS): the skin faces up on its
+    // top and turns out to the side toward its edges, so a thumb on an ankle bone lies on the side of the ankle, not
+    // on top of it. (The thigh stays flat on top: a palm laid on it is drawn as lying on its top from above.)
     const centre = x < 0 ? -LEG_CENTRE_X : LEG_CENTRE_X;
     const u = Math.max(-1, Math.min(1, (x - centre) / legRadiusAt(y)));
     return [u, 0, Math.sqrt(1 - u * u)];
