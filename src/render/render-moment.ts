@@ -258,7 +258,7 @@ function topLayerPieces(
     captions: '',
   };
   const drawn =
-    layers.has('hands') || layers.has('marks')
+    layers.has('hands') || layers.has('marks') || layers.has('place')
       ? drawnHandsTop(moment.hands, {
           position,
           neverPress: neverPressAreasOf(map),
@@ -274,14 +274,19 @@ function topLayerPieces(
           excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
         })
       : [];
+  // The arms reach from where the pose puts the practitioner's shoulders to the hands as drawn; the place marker's
+  // words keep clear of them.
+  const arms =
+    layers.has('hands') || layers.has('place')
+      ? drawnArmsTop(drawn, momentPose(moment), {
+          surface,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
+        })
+      : [];
   if (layers.has('hands')) {
-    // The arms reach from where the pose puts the practitioner's shoulders to the hands as drawn. Each hand a run:
-    // drawn as a layer of its own (a frame of a video), one that holds still is kept (frameFromPieces).
-    const arms = drawnArmsTop(drawn, momentPose(moment), {
-      surface,
-      neverPress: neverPressAreasOf(map),
-      excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
-    });
+    // Each hand a run: drawn as a layer of its own (a frame of a video), one that holds still is kept
+    // (frameFromPieces).
     pieces.hands = text(
       handsSvg({
         view,
@@ -307,7 +312,7 @@ function topLayerPieces(
         }) +
         phaseNumbersSvg({ view, theme, moment }),
     );
-  if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment }));
+  if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment, arms }));
   if (layers.has('captions')) {
     const hasNeverPressKey = neverPressRegionsNear(map, surface, moment).length > 0;
     pieces.captions = text(

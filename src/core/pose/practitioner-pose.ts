@@ -356,6 +356,30 @@ function awayFrom(d: Vec3, facing: Vec3, n: Vec3): Vec3 {
   return vecLength(along) > 1e-6 ? vecUnit(along) : d;
 }
 
+/**
+ * Standing at the feet, how far at least a hand's fingers point away from the practitioner, along the skin (the
+ * cosine of the largest angle between them and the way the practitioner faces): the hand reaches in from beyond the
+ * foot, its wrist on their side of the contact, so the forearm comes from where they stand instead of lying back
+ * across the heel or the sole it works on.
+ */
+const LEAST_AWAY_AT_FEET = Math.cos((60 * Math.PI) / 180);
+
+/**
+ * A direction along the surface (normal `n`) turned toward `facing` (away from the practitioner) until it points
+ * at least LEAST_AWAY_AT_FEET that way, keeping the side it leans to. Already pointing away enough, it is unchanged.
+ */
+function turnedAway(d: Vec3, facing: Vec3, n: Vec3): Vec3 {
+  const f0 = vecDifference(facing, vecScaled(n, vecDot(facing, n)));
+  if (vecLength(f0) < 1e-6) return d;
+  const f = vecUnit(f0);
+  const away = vecDot(d, f);
+  if (away >= LEAST_AWAY_AT_FEET) return d;
+  const side0 = vecDifference(d, vecScaled(f, away));
+  const side = vecLength(side0) > 1e-6 ? vecUnit(side0) : vecUnit(vecCross(n, f));
+  const sin = Math.sqrt(1 - LEAST_AWAY_AT_FEET ** 2);
+  return vecUnit(vecSum(vecScaled(f, LEAST_AWAY_AT_FEET), vecScaled(side, sin)));
+}
+
 /** The base of the skull on the back of the body (the posterior map's y): the scalp lies above it. */
 const SKULL_BASE_Y = 0.115;
 /** The skull, supine, as an ellipsoid: its centre and half-axes across (x), along (y) and up (z) (BODY-PROPORTIONS). */
@@ -551,11 +575,13 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const d =
       shape === 'spread-fingers' && c.scalp
         ? downAlong(n, d2)
-        : place === 'head' && isUnder
-          ? awayFrom(d2, base.facing, n)
-          : c.scalp
-            ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, base.right, arms[i]!)), n)
-            : d2;
+        : place === 'feet' && shape !== 'grasp'
+          ? turnedAway(d2, base.facing, n)
+          : place === 'head' && isUnder
+            ? awayFrom(d2, base.facing, n)
+            : c.scalp
+              ? reachAlong(d2, vecDifference(c.posed, seatedShoulder(base.centre, base.right, arms[i]!)), n)
+              : d2;
     // Palm down, the right hand's thumb is on the left of the fingers' direction; palm up, the other way (n × d
     // is that left in a frame of the face-up handedness).
     const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));

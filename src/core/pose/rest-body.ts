@@ -116,6 +116,12 @@ export function restClientJoints(position: ClientPosition): Readonly<Record<stri
   return out;
 }
 
+/** The knee's y (the popliteal crease): below it the leg's skin turns out to its sides. */
+const KNEE_Y = 0.715;
+
+/** The x of a leg's centre line below the knee, where the surface's height and normal are measured across from. */
+const LEG_CENTRE_X = 0.055;
+
 /** A leg's radius (half its depth) along it: thigh 0.045, knee and calf 0.032, ankle 0.022. */
 export function legRadiusAt(y: number): number {
   if (y < 0.53) return 0.05;
@@ -171,7 +177,7 @@ export function restSurfaceHeight(position: ClientPosition, surface: Surface, x:
     }
     const centre = y < 0.715 ? heightAlong(hip, knee, y) : heightAlong(knee, ankle, y);
     const r = legRadiusAt(y);
-    const u = Math.min(1, Math.abs(Math.abs(x) - 0.055) / (r + 0.02));
+    const u = Math.min(1, Math.abs(Math.abs(x) - LEG_CENTRE_X) / (r + 0.02));
     return centre + r * Math.sqrt(1 - u * u * 0.8);
   }
   const s = stationAt(trunkProfile(position), y);
@@ -180,8 +186,9 @@ export function restSurfaceHeight(position: ClientPosition, surface: Surface, x:
 }
 
 /**
- * The outward normal of the client's surface at rest over (x, y): up for the side the position shows, down for a
- * hand under the body; on a prone foot, the sole's normal (the sole faces back and up) or, on its top, the other way.
+ * The outward normal of the client's surface at rest over (x, y): up for the side the position shows, turning out to
+ * the side toward a leg's edges, down for a hand under the body; on a prone foot, the sole's normal (the sole faces
+ * back and up) or, on its top, the other way.
  */
 export function restSurfaceNormal(position: ClientPosition, surface: Surface, x: number, y: number): Vec3 {
   const shown: Surface = position === 'prone' ? 'posterior' : 'anterior';
@@ -197,6 +204,14 @@ export function restSurfaceNormal(position: ClientPosition, surface: Surface, x:
     const sole: Vec3 = [0, -dz / n, dy / n];
     const outward: Vec3 = sole[1] < 0 ? [0, -sole[1], -sole[2]] : sole;
     return surface === shown ? outward : [0, -outward[1], -outward[2]];
+  }
+  if (surface === shown && y > KNEE_Y) {
+    // Below the knee a leg is round (its radius is its half-width across, BODY-PROPORTIONS): the skin faces up on its
+    // top and turns out to the side toward its edges, so a thumb on an ankle bone lies on the side of the ankle, not
+    // on top of it. (The thigh stays flat on top: a palm laid on it is drawn as lying on its top from above.)
+    const centre = x < 0 ? -LEG_CENTRE_X : LEG_CENTRE_X;
+    const u = Math.max(-1, Math.min(1, (x - centre) / legRadiusAt(y)));
+    return [u, 0, Math.sqrt(1 - u * u)];
   }
   return surface === shown ? [0, 0, 1] : [0, 0, -1];
 }

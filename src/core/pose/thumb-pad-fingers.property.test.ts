@@ -31,8 +31,9 @@ function thumbPadProblems(pose: Pose, where: string): string[] {
     const tip = p[`fingertip-${h.arm}`]!;
     // The skin's normal at the contact: the thumb's pad lies a radius off the contact along it.
     const n = vecUnit(vecDifference(thumb, h.contact));
-    // On the top of the back or a limb (not a side of the ankle or the sole, where the hand holds the foot).
-    if (n[2] < 0.7) continue;
+    // On the top of the back or a limb (not a side of the ankle or the sole, where the hand holds the foot): a leg's
+    // skin turns out toward its sides (rest-body.ts), and a thumb circling an ankle bone lies on the ankle's side.
+    if (n[2] < 0.8) continue;
     const flat = (v: Vec3): Vec3 => vecDifference(v, vecScaled(n, vecDot(v, n)));
     const fingers = flat(vecDifference(tip, palm));
     if (vecLength(fingers) < 1e-6) continue;

@@ -491,6 +491,9 @@ function headEndClientGroups(pose: Pose, camera: Camera, role: 'client' | 'ghost
   ];
 }
 
+/** From the side, the depth of the client's far arm and leg: drawn behind the body and the near limbs. */
+const FAR_SIDE_DEPTH = 0.1;
+
 /** The client as groups: the far leg and arm, then the body with the near limbs (side views); one body otherwise. */
 export function clientGroups(
   pose: Pose,
@@ -506,7 +509,7 @@ export function clientGroups(
     {
       id: `${role}-far`,
       role: role === 'ghost' ? 'ghost' : 'client-far',
-      depth: 0.1,
+      depth: FAR_SIDE_DEPTH,
       prims: [...clientArmPrims(pose, camera, far), ...legPrims(pose, camera, far)],
     },
     {
@@ -598,6 +601,11 @@ function seatedTrunkGroup(camera: Camera): SceneGroup {
     depth: 20,
     prims: [{ kind: 'poly', points: trunk.map((q) => camera.project(q)), isSmooth: true }],
   };
+}
+
+/** The client's side a body-frame point lies on (x < 0: their left). */
+function sideOf(p: Vec3): 'left' | 'right' {
+  return p[0] < 0 ? 'left' : 'right';
 }
 
 /** Below this height over the table top an elbow's forearm lies under the body, not beside it. */
@@ -749,10 +757,13 @@ export function practitionerGroups(pose: Pose, camera: Camera): SceneGroup[] {
     // The hand the close-up is about (the first that does not only hold) goes over the other arm too: its contact is
     // the lesson, never hidden under the other upper arm.
     const isMarked = hand !== undefined && pose.hands.find((h) => !h.isHolding) === hand;
+    // Behind the limb it holds: on the far leg, behind the far limbs' group too (the foot it turns stays in sight).
+    const limbDepth =
+      hand && camera.nearSide && sideOf(hand.contact) !== camera.nearSide ? FAR_SIDE_DEPTH : 0;
     const depth = isOverBody
       ? armDepth - (isMarked ? 20 : 10)
       : camera.nearSide && isBehindLimb
-        ? Math.max(armDepth, 0.05)
+        ? Math.max(armDepth, limbDepth + 0.05)
         : armDepth;
     // The elbow low over the table top: the forearm reaches in under the body (the spine extension's, under the
     // upper back), not through open air to a hand under a limb.
