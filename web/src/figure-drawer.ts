@@ -9,7 +9,7 @@ import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import type { FigureOptions } from './figure.js';
-import { type FigureElements, FigureLayers, showFigureWrites } from './figure-layers.js';
+import { type FigureElements, FigureLayers, showFigureFrame } from './figure-layers.js';
 import type { FigureAnswer, FigureRequest } from './figure-work.js';
 
 /** What the drawer needs of a worker (a browser Worker, or a stand-in in tests). */
@@ -154,7 +154,7 @@ export class FigureDrawer {
       else if (next) this.sent(next);
       return;
     }
-    if (answer.frame) showFigureWrites(this.elements, answer.frame);
+    if (answer.frame) showFigureFrame(this.elements, answer.frame);
     w.shown();
     if (next) this.sent(next);
   }

@@ -6,13 +6,6 @@ import type { Plan } from '../../src/core/plan-types.js';
 import type { FigureOptions } from './figure.js';
 import { type FigureFrame, FigureFrames } from './figure-frames.js';
 import { svgMorphed } from './svg-morph.js';
-import {
-  LayerPatcher,
-  type LayerWrite,
-  layerWritesForgotten,
-  layerWritten,
-  writeCounter,
-} from './svg-patch.js';
 
 /** The figure's DOM: the base layer and one element per overlay (OVERLAY_LAYERS' order). */
 export interface FigureElements {
@@ -25,7 +18,6 @@ export interface FigureElements {
 /** Writes a frame's changes into the figure's layers: the view, a still whole, a running frame's layers morphed. */
 export function showFigureFrame(elements: FigureElements, frame: FigureFrame): void {
   if (elements.root.dataset.view !== frame.view) elements.root.dataset.view = frame.view;
-  for (const layer of [elements.base, ...elements.overlays]) layerWritesForgotten(layer);
   if (frame.isStill && frame.base !== null) {
     elements.base.innerHTML = frame.base;
     for (const layer of elements.overlays) layer.innerHTML = '';
@@ -35,54 +27,6 @@ export function showFigureFrame(elements: FigureElements, frame: FigureFrame): v
   frame.overlays.forEach((svg, i) => {
     const layer = elements.overlays[i];
     if (layer && svg !== null) svgMorphed(layer, svg);
-  });
-}
-
-/** A frame's changes as the figure's worker sends them: each changed layer's write, with its patch. */
-export interface FigureFrameWrites {
-  readonly view: FigureFrame['view'];
-  readonly isStill: boolean;
-  readonly base: LayerWrite | null;
-  readonly overlays: readonly (LayerWrite | null)[];
-}
-
-/**
- * The worker's side of the figure's layers: turns each frame's changed SVGs into numbered writes with their patches
- * (svg-patch.ts), so the page applies the changes without reading the SVG. `reset()` when the page's layers may
- * show something else (the worker starts afresh).
- */
-export class FigureFramePatcher {
-  private readonly counter = writeCounter();
-  private readonly base = new LayerPatcher(this.counter);
-  private readonly overlays: LayerPatcher[] = [];
-
-  written(frame: FigureFrame): FigureFrameWrites {
-    const overlayAt = (i: number) => {
-      this.overlays[i] ??= new LayerPatcher(this.counter);
-      return this.overlays[i];
-    };
-    return {
-      view: frame.view,
-      isStill: frame.isStill,
-      base: frame.base === null ? null : this.base.written(frame.base),
-      overlays: frame.overlays.map((svg, i) => (svg === null ? null : overlayAt(i).written(svg))),
-    };
-  }
-
-  reset(): void {
-    this.base.reset();
-    for (const overlay of this.overlays) overlay.reset();
-  }
-}
-
-/** Writes a frame's changes sent by the worker: each layer's patch where it follows what the layer shows. */
-export function showFigureWrites(elements: FigureElements, frame: FigureFrameWrites): void {
-  if (elements.root.dataset.view !== frame.view) elements.root.dataset.view = frame.view;
-  const isWhole = frame.isStill && frame.base !== null;
-  if (frame.base !== null) layerWritten(elements.base, frame.base, isWhole);
-  frame.overlays.forEach((write, i) => {
-    const layer = elements.overlays[i];
-    if (layer && write !== null) layerWritten(layer, write, isWhole);
   });
 }
 

@@ -5,8 +5,7 @@ import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import type { FigureOptions } from './figure.js';
-import { FigureFrames } from './figure-frames.js';
-import { FigureFramePatcher, type FigureFrameWrites } from './figure-layers.js';
+import { type FigureFrame, FigureFrames } from './figure-frames.js';
 
 /** A request of the page to the figure's worker. */
 export type FigureRequest =
@@ -35,7 +34,7 @@ export type FigureAnswer =
   | {
       readonly kind: 'frame';
       readonly id: number;
-      readonly frame: FigureFrameWrites | null;
+      readonly frame: FigureFrame | null;
       readonly ms: number;
       readonly isPriming: boolean;
     }
@@ -69,7 +68,6 @@ export function figureWorkHandler(
   time: FigureWorkTime = REAL_TIME,
 ): (request: FigureRequest) => void {
   let frames: FigureFrames | null = null;
-  const patcher = new FigureFramePatcher();
   let plan: Plan | null = null;
   let primeWanted: { readonly plan: Plan; readonly index: number; readonly at: number } | null = null;
   let lastAnsweredAt = Number.NEGATIVE_INFINITY;
@@ -90,7 +88,6 @@ export function figureWorkHandler(
     switch (request.kind) {
       case 'options':
         frames = new FigureFrames(request.options);
-        patcher.reset();
         return;
       case 'plan':
         plan = request.plan;
@@ -115,11 +112,10 @@ export function figureWorkHandler(
         }
         const start = time.now();
         try {
-          const changes =
+          const frame =
             request.kind === 'still'
               ? f.still(p, request.stepIndex)
               : f.drawn(momentAt(p, request.t, bodyMap), p, request.frameNow);
-          const frame = changes && patcher.written(changes);
           lastAnsweredAt = time.now();
           const ms = lastAnsweredAt - start;
           post({ kind: 'frame', id: request.id, frame, ms, isPriming: primeWanted !== null });

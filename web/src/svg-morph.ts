@@ -170,8 +170,3 @@ export function svgMorphed(host: Element, svg: string): void {
   elementMorphed(last.root, last.tree, next);
   last.tree = next;
 }
-
-/** Forgets what svgMorphed last drew in `host` (other code changed it): its next call writes the markup whole. */
-export function svgMorphForgotten(host: Element): void {
-  shown.delete(host);
-}
