@@ -70,4 +70,19 @@ describe('the place marker’s words from above', () => {
     expect(seen).toBeGreaterThan(200);
     expect([...new Set(problems.map((p) => p.replace(/ \([-\d.]+ px\)/, '')))]).toEqual([]);
   });
+
+  it('is drawn on a canvas too small for any spot inside it (a 160×90 video), near the marker', () => {
+    let drawn = 0;
+    for (const step of plan.steps.filter((s) => stepViews(s).includes('top')))
+      for (let k = 0; k < 8; k++) {
+        const m = momentAt(plan, step.start + ((k + 0.5) / 8) * step.duration, map);
+        const position = m.step.position === 'supine' ? 'supine' : 'prone';
+        const view = viewLayout({ width: 160, height: 90, position });
+        const svg = placeMarkerSvg({ view, theme, labels, moment: m, arms: [] });
+        if (svg === '') continue;
+        drawn++;
+        expect(svg).toContain(`>${labels.practitioner}</text>`);
+      }
+    expect(drawn).toBeGreaterThan(0);
+  });
 });

@@ -174,7 +174,10 @@ export function placeMarkerSvg(options: MarkLayerOptions & { readonly arms?: rea
           { left: inCanvas(x - 30 * u - wordsWidth - d), baseline: level },
         ],
   );
-  const spots = [...near, ...farther].filter((q) => q.baseline > size && q.baseline < view.height - 2 * u);
+  const candidates = [...near, ...farther];
+  const inside = candidates.filter((q) => q.baseline > size && q.baseline < view.height - 2 * u);
+  // On a canvas too small for any spot inside it (a thumbnail), the nearest spot all the same.
+  const spots = inside.length > 0 ? inside : [candidates[0]!];
   const box = (spot: { left: number; baseline: number }): Box => ({
     x0: spot.left,
     x1: spot.left + wordsWidth,
