@@ -13,10 +13,10 @@ import { partView } from '../../core/step-parts.js';
 import { intakeArbitrary } from '../../core/test-support/intake-arbitrary.js';
 import { momentAt } from '../../core/timeline.js';
 import { stepViews } from '../../core/views.js';
-import type { XY } from '../svg.js';
+import { isInsideBlob } from '../test-support/blob.js';
 import { closeupCamera } from '../test-support/closeup-camera.js';
 import type { Camera } from './camera.js';
-import { clientGroups, type Prim, practitionerGroups } from './solid-scene.js';
+import { clientGroups, practitionerGroups } from './solid-scene.js';
 
 /*
  * Issue 10, part 2, the close-up of the contact: over moments of random plans, every close-up looks down at the
@@ -84,17 +84,6 @@ function segmentDistance(q: Vec3, a: Vec3, b: Vec3): number {
         )
       : 0;
   return Math.hypot(q[0] - a[0] - ab[0] * t, q[1] - a[1] - ab[1] * t, q[2] - a[2] - ab[2] * t);
-}
-
-/** Whether a screen point lies inside a drawn capsule (or within `slack` pixels of it). */
-function isInsideBlob(prim: Prim, q: XY, slack: number): boolean {
-  if (prim.kind !== 'blob') return false;
-  const dx = prim.b.x - prim.a.x;
-  const dy = prim.b.y - prim.a.y;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 > 0 ? Math.max(0, Math.min(1, ((q.x - prim.a.x) * dx + (q.y - prim.a.y) * dy) / len2)) : 0;
-  const r = prim.ra + (prim.rb - prim.ra) * t;
-  return Math.hypot(q.x - prim.a.x - dx * t, q.y - prim.a.y - dy * t) <= r + slack;
 }
 
 /** The hand's joints that lie over the skin (the pose's names), with the practitioner's side. */

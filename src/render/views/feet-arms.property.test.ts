@@ -6,9 +6,9 @@ import type { Pose } from '../../core/pose/pose-types.js';
 import { builtinPlan } from '../../core/test-support/builtin-plan.js';
 import { momentAt } from '../../core/timeline.js';
 import { stepViews } from '../../core/views.js';
-import type { XY } from '../svg.js';
+import { isInsideBlob } from '../test-support/blob.js';
 import { closeupCamera } from '../test-support/closeup-camera.js';
-import { type Prim, practitionerGroups } from './solid-scene.js';
+import { practitionerGroups } from './solid-scene.js';
 
 /*
  * Issue 10, "Pictures that teach": standing at the feet (the thumb on the sole, the thumb round an ankle bone, the
@@ -28,17 +28,6 @@ const KNOWN = ["sole-thumb right: practitioner-left's arm drawn over the right h
 
 const map = builtinBodyMap();
 const plan = builtinPlan('spinal-column');
-
-/** Whether a screen point lies inside a drawn capsule. */
-function isInsideBlob(prim: Prim, q: XY): boolean {
-  if (prim.kind !== 'blob') return false;
-  const dx = prim.b.x - prim.a.x;
-  const dy = prim.b.y - prim.a.y;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 > 0 ? Math.max(0, Math.min(1, ((q.x - prim.a.x) * dx + (q.y - prim.a.y) * dy) / len2)) : 0;
-  const r = prim.ra + (prim.rb - prim.ra) * t;
-  return Math.hypot(q.x - prim.a.x - dx * t, q.y - prim.a.y - dy * t) < r;
-}
 
 /** What is wrong with the arms of a moment at the feet (empty: nothing). */
 function feetArmProblems(m: Moment, pose: Pose): string[] {
