@@ -8,8 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two files at a time: the browser tests mostly wait (on the player's clock, the records server, the voice), so
-    // on CI's two cores two forks take the suite from about 280 s to 220 s; each file has its own browser and server.
-    maxWorkers: 2,
+    // One browser at a time: two cores are shared by chromium, the server and vitest.
+    fileParallelism: false,
   },
 });

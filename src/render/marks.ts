@@ -530,7 +530,7 @@ function trackProgress(pen: Pen, track: ScreenTrack, hand: HandState | undefined
  * The path ahead of every hand in the technique's style: the working stroke strong with arrowheads (the part
  * already done faint), the return stroke lighter; circles for kneading, dots for pressing, chevrons for drainage.
  */
-export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+export function pathSvg(options: PathOptions): string {
   return pathParts(options).strokes;
 }
 
@@ -539,8 +539,20 @@ export function pathSvg(options: { view: ViewLayout; theme: Theme; moment: Momen
  * marks over the hands: in the path's layer, under the hands, a hand at the start covered its 1. With them, for a
  * technique that asks (`isAheadOverHands`), the stroke ahead of the hand, drawn over the hand that would cover it.
  */
-export function phaseNumbersSvg(options: { view: ViewLayout; theme: Theme; moment: Moment }): string {
+export function phaseNumbersSvg(options: PathOptions): string {
   return pathParts(options).numbers;
+}
+
+/**
+ * What a path and its phase numbers are drawn for: the view, theme and moment, and the outlines (screen polygons)
+ * the numbers keep clear of, e.g. the hands at the repetition's start; the same array for the path and the numbers
+ * of one frame (they are made together, once).
+ */
+export interface PathOptions {
+  readonly view: ViewLayout;
+  readonly theme: Theme;
+  readonly moment: Moment;
+  readonly avoid?: readonly (readonly XY[])[] | undefined;
 }
 
 /** The path's strokes and the phase numbers beside them. */
@@ -550,18 +562,32 @@ interface PathParts {
 }
 
 /** The last path parts made for a moment (the path and its numbers are drawn in two layers of one frame). */
-const pathPartsCache = new WeakMap<Moment, { view: ViewLayout; theme: Theme; parts: PathParts }>();
+const pathPartsCache = new WeakMap<
+  Moment,
+  { view: ViewLayout; theme: Theme; avoid: PathOptions['avoid']; parts: PathParts }
+>();
 
 /** The path's strokes and the phase numbers beside them, made once for a moment drawn in one view and theme. */
-function pathParts(options: { view: ViewLayout; theme: Theme; moment: Moment }): PathParts {
+function pathParts(options: PathOptions): PathParts {
   const hit = pathPartsCache.get(options.moment);
-  if (hit && hit.view === options.view && hit.theme === options.theme) return hit.parts;
+  if (hit && hit.view === options.view && hit.theme === options.theme && hit.avoid === options.avoid)
+    return hit.parts;
   const parts = pathPartsMade(options);
-  pathPartsCache.set(options.moment, { view: options.view, theme: options.theme, parts });
+  pathPartsCache.set(options.moment, {
+    view: options.view,
+    theme: options.theme,
+    avoid: options.avoid,
+    parts,
+  });
   return parts;
 }
 
-function pathPartsMade(options: { view: ViewLayout; theme: Theme; moment: Moment }): PathParts {
+/** Whether a phase number's circle at `at` keeps `gap` pixels clear of every outline. */
+function isClearOf(outlines: readonly (readonly XY[])[], at: XY, gap: number): boolean {
+  return outlines.every((outline) => polygonDistance(outline, at) >= gap);
+}
+
+function pathPartsMade(options: PathOptions): PathParts {
   const { view, theme, moment } = options;
   const pen: Pen = { view, theme, u: view.unit };
   const spec = TECHNIQUE_MARKS[moment.technique];
@@ -613,11 +639,23 @@ function pathPartsMade(options: { view: ViewLayout; theme: Theme; moment: Moment
       };
       const returning = track.returning;
       // 1 just behind the working stroke's start, along its line: beside it, it could lie on the spine's hatch.
-      const behindStart = (p: { x: number; y: number; angle: number }) => ({
-        x: p.x - Math.cos(p.angle) * off * 1.3,
-        y: p.y - Math.sin(p.angle) * off * 1.3,
+      const behindStart = (p: { x: number; y: number; angle: number }, k: number) => ({
+        x: p.x - Math.cos(p.angle) * off * k,
+        y: p.y - Math.sin(p.angle) * off * k,
       });
-      const one = behindStart(lineAt(track.working, 0));
+      // Farther back along that line, a step at a time, until its circle is clear of the hands at the start.
+      const start = lineAt(track.working, 0);
+      const avoid = options.avoid ?? [];
+      const clearance = 11 * (labelSize(view.unit, 14) / 14) + 3 * view.unit;
+      // Only along its own line, so it stays with the stroke it numbers; where none is clear, where it always was.
+      const candidates = [1.3, 1.6, 1.9, 2.2, 2.5, 2.8, 3.1, 3.4, 3.7, 4].map((k) => behindStart(start, k));
+      const isInCanvas = (p: XY) =>
+        p.x >= clearance &&
+        p.x <= view.width - clearance &&
+        p.y >= clearance &&
+        p.y <= view.height - clearance;
+      const one =
+        candidates.find((p) => isInCanvas(p) && isClearOf(avoid, p, clearance)) ?? behindStart(start, 1.3);
       if (!numbered.has(1)) {
         numbers.push(phaseNumber(pen, one, 1, theme.path));
         numbered.add(1);

@@ -2,12 +2,13 @@ import type { BodyMap } from '../core/body-map.js';
 import type { ClientPosition, Language, View } from '../core/ids.js';
 import { cachedValue } from '../core/memo.js';
 import type { Moment } from '../core/moment.js';
+import type { PlannedStep } from '../core/plan-types.js';
 import { momentPose } from '../core/pose/pose.js';
 import { surfaceForPosition } from '../core/step-motion.js';
 import { bodyFigureSvg, tableFigureSvg } from './body-figure.js';
 import { captionsSvg } from './captions.js';
 import { drawnArmsTop } from './drawn-arms.js';
-import { drawnHandsTop, excludedAreaPolygons, neverPressAreas } from './drawn-hands.js';
+import { drawnHandsTop, excludedAreaPolygons, handOnlyParts, neverPressAreas } from './drawn-hands.js';
 import { handsSvg } from './hands.js';
 import { labelSize, renderLabels } from './labels.js';
 import {
@@ -23,8 +24,8 @@ import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
-import { startGhostsDrawn } from './start-ghost.js';
-import { el, num, xmlEscaped } from './svg.js';
+import { startGhostsDrawn, startHandsDrawn } from './start-ghost.js';
+import { el, num, type XY, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
 import { screenFromBody, TABLE_WIDTH, type ViewLayout, viewLayout } from './view.js';
@@ -208,6 +209,31 @@ interface TopLayerPieces {
   readonly pieces: Readonly<Record<RenderLayer, string>>;
 }
 
+/** The last start outlines made, per step: a repetition's frames all ask for the same (see startOutlines). */
+const startOutlinesCache = new WeakMap<
+  PlannedStep,
+  { key: string; view: ViewLayout; excluded: unknown; outlines: readonly (readonly XY[])[] }
+>();
+
+/**
+ * The screen outlines of the hands at the running repetition's start (`startHandsDrawn`), made once per
+ * repetition, view and zones: the same array for every frame of it, so the path and its numbers are found again.
+ */
+function startOutlines(
+  moment: Moment,
+  view: ViewLayout,
+  zones: Parameters<typeof startHandsDrawn>[1],
+): readonly (readonly XY[])[] {
+  const key = `${moment.part?.id ?? ''}|${moment.repetition}|${zones.position}`;
+  const hit = startOutlinesCache.get(moment.step);
+  if (hit && hit.key === key && hit.view === view && hit.excluded === zones.excluded) return hit.outlines;
+  const outlines = startHandsDrawn(moment, zones).flatMap((d) =>
+    handOnlyParts(d).map((part) => part.map((p) => screenFromBody(view, p))),
+  );
+  startOutlinesCache.set(moment.step, { key, view, excluded: zones.excluded, outlines });
+  return outlines;
+}
+
 /** Draws each layer of the top view asked for in `options.layers` (the others empty). */
 function topLayerPieces(
   moment: Moment,
@@ -239,6 +265,16 @@ function topLayerPieces(
       ...options2,
       text: textMode,
     });
+  // The phase numbers keep clear of the hands at the repetition's start (they stay put through the repetition).
+  const numbersAvoid =
+    layers.has('path') || layers.has('marks')
+      ? startOutlines(moment, view, {
+          map,
+          position,
+          neverPress: neverPressAreasOf(map),
+          excluded: excludedAreasOf(map, options.excluded ?? NOTHING_EXCLUDED),
+        })
+      : undefined;
   const pieces: Record<RenderLayer, string> = {
     // The background belongs to the table layer, so the moving layers alone render on a transparent canvas.
     table: layers.has('table')
@@ -251,7 +287,7 @@ function topLayerPieces(
           safetySvg({ view, theme, labels, map, surface, moment, excluded: options.excluded ?? [], hatchId }),
         )
       : '',
-    path: layers.has('path') ? text(pathSvg({ view, theme, moment })) : '',
+    path: layers.has('path') ? text(pathSvg({ view, theme, moment, avoid: numbersAvoid })) : '',
     hands: '',
     marks: '',
     place: '',
@@ -310,7 +346,7 @@ function topLayerPieces(
           moment,
           avoid: legendBounds({ view, theme, labels, moment, drawn, ghosts, map }),
         }) +
-        phaseNumbersSvg({ view, theme, moment }),
+        phaseNumbersSvg({ view, theme, moment, avoid: numbersAvoid }),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment, arms }));
   if (layers.has('captions')) {

@@ -127,3 +127,29 @@ function ghostsApart(ghosts: readonly DrawnHand[]): DrawnHand[] {
   for (const g of ghosts) if (!ghostsOverlap([...kept, g])) kept.push(g);
   return kept;
 }
+
+/**
+ * The hands near the start of the running repetition (at phases 0 and 0.1: hands that take turns start a tenth
+ * apart) as the top view draws them, lifted or not: what the phase numbers keep clear of, the same all through the
+ * repetition.
+ */
+export function startHandsDrawn(
+  moment: Moment,
+  options: {
+    map: BodyMap;
+    position: ClientPosition;
+    neverPress: readonly ForbiddenArea[];
+    excluded: readonly ForbiddenArea[];
+  },
+): DrawnHand[] {
+  if (TECHNIQUE_MARKS[moment.technique].stroke === 'none' || moment.stepIndex < 0) return [];
+  const running = moment.part ? partView(moment.step, moment.part) : moment.step;
+  const motion = stepMotionPrepared(running, options.map);
+  return [0, 0.1].flatMap((phase) =>
+    drawnHandsTop(motionFrameAt(motion, phase, moment.repetition - 1).hands, {
+      position: options.position,
+      neverPress: options.neverPress,
+      excluded: options.excluded,
+    }).filter((d) => d.isShown),
+  );
+}
