@@ -24,7 +24,7 @@ import { emphasisSvg, pathSvg, phaseNumbersSvg } from './marks.js';
 import { placeMarkerSvg } from './place.js';
 import { restSceneSvg } from './rest-scene.js';
 import { type ExcludedArea, hatchPatternSvg, neverPressRegionsNear, safetySvg } from './safety.js';
-import { startGhostsDrawn, startHandsDrawn } from './start-ghost.js';
+import { type StartHandsOptions, startGhostsDrawn, startHandsDrawn } from './start-ghost.js';
 import { el, num, type XY, xmlEscaped } from './svg.js';
 import { type TextMode, textAsPaths } from './text-path.js';
 import { type ThemeName, themeColours } from './theme.js';
@@ -222,7 +222,7 @@ const startOutlinesCache = new WeakMap<
 function startOutlines(
   moment: Moment,
   view: ViewLayout,
-  zones: Parameters<typeof startHandsDrawn>[1],
+  zones: StartHandsOptions,
 ): readonly (readonly XY[])[] {
   const key = `${moment.part?.id ?? ''}|${moment.repetition}|${zones.position}`;
   const hit = startOutlinesCache.get(moment.step);

@@ -60,6 +60,20 @@ export function ghostsOverlap(ghosts: readonly DrawnHand[]): boolean {
   return false;
 }
 
+/** What the hands at a stroke's start are drawn with: the map, the position and the zones they are fitted off. */
+export interface StartHandsOptions {
+  readonly map: BodyMap;
+  readonly position: ClientPosition;
+  readonly neverPress: readonly ForbiddenArea[];
+  readonly excluded: readonly ForbiddenArea[];
+}
+
+/** The running repetition's motion, for a technique drawn with a stroke; null for one without, or no step. */
+function strokeMotion(moment: Moment, map: BodyMap) {
+  if (TECHNIQUE_MARKS[moment.technique].stroke === 'none' || moment.stepIndex < 0) return null;
+  return stepMotionPrepared(moment.part ? partView(moment.step, moment.part) : moment.step, map);
+}
+
 /**
  * The hands at the stroke's start, as the top view draws them (fitted like any hand, so a ghost never lies on a
  * never-press or excluded region): the start position ghosted, for a stroke that travels (ILLUSTRATION.md). None
@@ -70,18 +84,9 @@ export function ghostsOverlap(ghosts: readonly DrawnHand[]): boolean {
  * outlines lie apart: two ghosts on each other read as one blob with ten fingers (Figure 118). Hands that stay on
  * each other that long are ghosted as one.
  */
-export function startGhostsDrawn(
-  moment: Moment,
-  options: {
-    map: BodyMap;
-    position: ClientPosition;
-    neverPress: readonly ForbiddenArea[];
-    excluded: readonly ForbiddenArea[];
-  },
-): DrawnHand[] {
-  if (TECHNIQUE_MARKS[moment.technique].stroke === 'none' || moment.stepIndex < 0) return [];
-  const running = moment.part ? partView(moment.step, moment.part) : moment.step;
-  const motion = stepMotionPrepared(running, options.map);
+export function startGhostsDrawn(moment: Moment, options: StartHandsOptions): DrawnHand[] {
+  const motion = strokeMotion(moment, options.map);
+  if (!motion) return [];
   const repIndex = moment.repetition - 1;
   const ghostsAt = (phase: number): DrawnHand[] => {
     const starts = motionFrameAt(motion, phase, repIndex).hands.filter((start: HandState) => {
@@ -133,18 +138,9 @@ function ghostsApart(ghosts: readonly DrawnHand[]): DrawnHand[] {
  * apart) as the top view draws them, lifted or not: what the phase numbers keep clear of, the same all through the
  * repetition.
  */
-export function startHandsDrawn(
-  moment: Moment,
-  options: {
-    map: BodyMap;
-    position: ClientPosition;
-    neverPress: readonly ForbiddenArea[];
-    excluded: readonly ForbiddenArea[];
-  },
-): DrawnHand[] {
-  if (TECHNIQUE_MARKS[moment.technique].stroke === 'none' || moment.stepIndex < 0) return [];
-  const running = moment.part ? partView(moment.step, moment.part) : moment.step;
-  const motion = stepMotionPrepared(running, options.map);
+export function startHandsDrawn(moment: Moment, options: StartHandsOptions): DrawnHand[] {
+  const motion = strokeMotion(moment, options.map);
+  if (!motion) return [];
   return [0, 0.1].flatMap((phase) =>
     drawnHandsTop(motionFrameAt(motion, phase, moment.repetition - 1).hands, {
       position: options.position,
