@@ -212,7 +212,7 @@ interface TopLayerPieces {
 /** The last start outlines made, per step: a repetition's frames all ask for the same (see startOutlines). */
 const startOutlinesCache = new WeakMap<
   PlannedStep,
-  { key: string; view: ViewLayout; excluded: unknown; outlines: readonly (readonly XY[])[] }
+  { key: string; view: ViewLayout; zones: unknown; excluded: unknown; outlines: readonly (readonly XY[])[] }
 >();
 
 /**
@@ -226,11 +226,24 @@ function startOutlines(
 ): readonly (readonly XY[])[] {
   const key = `${moment.part?.id ?? ''}|${moment.repetition}|${zones.position}`;
   const hit = startOutlinesCache.get(moment.step);
-  if (hit && hit.key === key && hit.view === view && hit.excluded === zones.excluded) return hit.outlines;
+  if (
+    hit &&
+    hit.key === key &&
+    hit.view === view &&
+    hit.zones === zones.neverPress &&
+    hit.excluded === zones.excluded
+  )
+    return hit.outlines;
   const outlines = startHandsDrawn(moment, zones).flatMap((d) =>
     handOnlyParts(d).map((part) => part.map((p) => screenFromBody(view, p))),
   );
-  startOutlinesCache.set(moment.step, { key, view, excluded: zones.excluded, outlines });
+  startOutlinesCache.set(moment.step, {
+    key,
+    view,
+    zones: zones.neverPress,
+    excluded: zones.excluded,
+    outlines,
+  });
   return outlines;
 }
 
