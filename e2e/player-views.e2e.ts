@@ -44,7 +44,10 @@ describe('the player shows each step from its view', () => {
     await page.waitForSelector('[data-testid="get-ready"]', { state: 'detached', timeout: 15_000 });
     await viewShown(page, 'side');
     // The figure's worker draws the first running frame a moment after the countdown's text has gone.
-    await page.waitForSelector('[data-testid="figure"] .figure-layer:nth-child(3) svg', { timeout: 5000 });
+    await page.waitForSelector(
+      '[data-testid="figure"] .figure-layer:nth-child(3) svg, [data-testid="figure"] canvas[data-drawn="true"]',
+      { timeout: 5000 },
+    );
     // The next step, drainage, is a stroke seen from above, in parts: the part's title under the step's.
     await stepShown(page, 'Leg drainage');
     await viewShown(page, 'top');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeLayer } from './fake-layer.test-support.js';
+import { FakeBitmap, FakeCanvas, FakeLayer } from './fake-layer.test-support.js';
 import type { FigureOptions } from './figure.js';
 import { FigureDrawer, type FigureWorkerPort, WARM_FRAME_MS, WORKER_TIMEOUT_MS } from './figure-drawer.js';
 import { FigureFrames } from './figure-frames.js';
@@ -8,6 +8,7 @@ import {
   type FigureAnswer,
   type FigureRequest,
   figureWorkHandler,
+  type LayerPainter,
   PRIME_AFTER_IDLE_MS,
   PRIME_WITHIN_MS,
 } from './figure-work.js';
@@ -25,7 +26,10 @@ class FakeWorker implements FigureWorkerPort {
   private readonly answers: FigureAnswer[] = [];
   /** The worker's clock and timers (priming waits for them). */
   readonly time = fakeTime();
-  private readonly handle = figureWorkHandler((answer) => this.answers.push(answer), this.time);
+  private readonly handle: (request: FigureRequest) => void;
+  constructor(painter: LayerPainter | null = null) {
+    this.handle = figureWorkHandler((answer) => this.answers.push(answer), this.time, painter);
+  }
   isTerminated = false;
   postMessage(request: FigureRequest): void {
     this.requests.push(request);
@@ -50,17 +54,18 @@ const plan = samplePlan();
 const OPTIONS: FigureOptions = { width: 960, height: 540, theme: 'light', language: 'en', excluded: [] };
 const palm = plannedStep(plan, 'spine-reinforced-palm');
 
-function made(worker: FakeWorker | null) {
+function made(worker: FakeWorker | null, handsCanvas: FakeCanvas | null = null) {
   const root = new FakeLayer();
   const base = new FakeLayer();
   const overlays = [new FakeLayer(), new FakeLayer()];
-  const elements = { root, base, overlays } as unknown as FigureElements;
+  const elements = { root, base, overlays, handsCanvas } as unknown as FigureElements;
   let clock = 0;
   const drawer = new FigureDrawer(elements, OPTIONS, worker, () => clock);
   return {
     root,
     base,
     overlays,
+    handsCanvas,
     drawer,
     tick: (ms: number) => {
       clock += ms;
@@ -68,10 +73,25 @@ function made(worker: FakeWorker | null) {
   };
 }
 
+/** A painter of fake bitmaps, which keeps what it made. */
+function fakePainter(): LayerPainter & { made: FakeBitmap[]; refuses: boolean } {
+  const painter = Object.assign(
+    (svg: string, width: number, height: number) => {
+      if (painter.refuses) return null;
+      const bitmap = new FakeBitmap(width, height, svg);
+      painter.made.push(bitmap);
+      return bitmap as unknown as ImageBitmap;
+    },
+    { made: [] as FakeBitmap[], refuses: false },
+  );
+  return painter;
+}
+
 /** A drawer whose worker has warmed up (one quick frame of the check-in), its requests then forgotten. */
-function madeWarm() {
-  const worker = new FakeWorker();
-  const made_ = made(worker);
+function madeWarm(options: { painter?: LayerPainter; canvas?: FakeCanvas } = {}) {
+  const worker = new FakeWorker(options.painter ?? null);
+  const made_ = made(worker, options.canvas ?? null);
+  if (options.canvas) made_.drawer.canvasSized(800, 355);
   made_.drawer.frameDrawn(plan, 1, 0, () => {});
   worker.answerAll();
   expect(made_.drawer.isInWorker).toBe(true);
@@ -294,6 +314,97 @@ describe('figureWorkHandler', () => {
     handle({ kind: 'options', options: OPTIONS });
     handle({ kind: 'frame', id: 5, t: palm.start + 2, frameNow: 0 });
     expect(answers[4]).toEqual({ ...answers[1], id: 5 });
+  });
+});
+
+describe('the hands as a bitmap', () => {
+  it('are drawn by the worker once the page gave a canvas size: the bitmap answered, the SVG left out', () => {
+    const answers: FigureAnswer[] = [];
+    const painter = fakePainter();
+    const handle = figureWorkHandler((a) => answers.push(a), fakeTime(), painter);
+    handle({ kind: 'options', options: OPTIONS });
+    handle({ kind: 'plan', plan });
+    // No canvas yet: SVG, as without a painter.
+    handle({ kind: 'frame', id: 1, t: palm.start + 2, frameNow: 0 });
+    expect(answers[0]).not.toHaveProperty('hands');
+    expect((answers[0] as FigureAnswer & { kind: 'frame' }).frame?.overlays[1]).toContain('data-hand');
+    handle({ kind: 'canvas', width: 800, height: 355 });
+    handle({ kind: 'frame', id: 2, t: palm.start + 2.5, frameNow: 40 });
+    const a = answers[1] as FigureAnswer & { kind: 'frame' };
+    expect(a.frame?.overlays[1]).toBeNull();
+    expect(a.hands).toBe(painter.made[0]);
+    expect(painter.made[0]).toMatchObject({ width: 800, height: 355 });
+    expect(painter.made[0]!.svg).toContain('data-hand');
+    // The same hands: nothing drawn, the canvas keeps them.
+    handle({ kind: 'frame', id: 3, t: palm.start + 2.5, frameNow: 80 });
+    expect(answers[2]).not.toHaveProperty('hands');
+    expect(painter.made).toHaveLength(1);
+    // Resized: the same hands drawn again at the new size.
+    handle({ kind: 'canvas', width: 400, height: 178 });
+    handle({ kind: 'frame', id: 4, t: palm.start + 2.5, frameNow: 120 });
+    expect((answers[3] as { hands?: unknown }).hands).toBe(painter.made[1]);
+    expect(painter.made[1]).toMatchObject({ width: 400, height: 178, svg: painter.made[0]!.svg });
+    // A still: the canvas emptied.
+    handle({ kind: 'still', id: 5, stepIndex: 2 });
+    expect(answers[4]).toMatchObject({ hands: null, frame: { isStill: true } });
+  });
+
+  it('are answered as SVG, the canvas emptied, when the painter cannot draw them', () => {
+    const answers: FigureAnswer[] = [];
+    const painter = fakePainter();
+    painter.refuses = true;
+    const handle = figureWorkHandler((a) => answers.push(a), fakeTime(), painter);
+    handle({ kind: 'options', options: OPTIONS });
+    handle({ kind: 'plan', plan });
+    handle({ kind: 'canvas', width: 800, height: 355 });
+    handle({ kind: 'frame', id: 1, t: palm.start + 2, frameNow: 0 });
+    const a = answers[0] as FigureAnswer & { kind: 'frame' };
+    expect(a.hands).toBeNull();
+    expect(a.frame?.overlays[1]).toContain('data-hand');
+  });
+
+  it('are shown on the canvas by the page, the SVG hands emptied; a bitmap not shown is let go', () => {
+    const painter = fakePainter();
+    const canvas = new FakeCanvas();
+    const worker = new FakeWorker(painter);
+    const { drawer, overlays, root } = made(worker, canvas);
+    drawer.canvasSized(800, 355);
+    // Warming up: the page draws the SVG; the worker's bitmap is only timed, and let go.
+    drawer.frameDrawn(plan, palm.start + 2, 0, () => {});
+    expect(overlays[1]!.html).toContain('data-hand');
+    worker.answerAll();
+    expect(drawer.isInWorker).toBe(true);
+    expect(painter.made[0]!.isClosed).toBe(true);
+    expect(canvas.transfers).toBe(0);
+    // Warm: the worker's bitmap on the canvas, the SVG layer emptied.
+    drawer.frameDrawn(plan, palm.start + 3, 40, () => {});
+    worker.answerAll();
+    const shown = painter.made.at(-1)!;
+    expect(canvas.shown).toBe(shown);
+    expect(shown.isClosed).toBe(false);
+    expect(overlays[1]!.html).toBe('');
+    expect(root.dataset.hands).toBe('canvas');
+    // A still empties the canvas.
+    drawer.stillDrawn(plan, 2, () => {});
+    worker.answerAll();
+    expect(canvas.shown).toBeNull();
+  });
+
+  it('leave the canvas when the page draws on its own again (the worker failed)', () => {
+    const painter = fakePainter();
+    const canvas = new FakeCanvas();
+    const { worker, drawer, overlays, root } = madeWarm({ painter, canvas });
+    drawer.frameDrawn(plan, palm.start + 3, 40, () => {});
+    worker.answerAll();
+    expect(canvas.shown).toBeInstanceOf(FakeBitmap);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    drawer.frameDrawn(plan, palm.start + 4, 80, () => {});
+    const id = (worker.requests.at(-1) as { id: number }).id;
+    worker.onmessage?.({ data: { kind: 'failed', id, message: 'boom' } } as MessageEvent<FigureAnswer>);
+    expect(canvas.shown).toBeNull();
+    expect(overlays[1]!.html).toContain('data-hand');
+    expect(root.dataset.hands).toBe('svg');
+    error.mockRestore();
   });
 });
 

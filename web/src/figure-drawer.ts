@@ -9,7 +9,7 @@ import type { Plan } from '../../src/core/plan-types.js';
 import { momentAt } from '../../src/core/timeline.js';
 import { bodyMap } from './body-map.js';
 import type { FigureOptions } from './figure.js';
-import { type FigureElements, FigureLayers, showFigureFrame } from './figure-layers.js';
+import { type FigureElements, FigureLayers, showFigureAnswer } from './figure-layers.js';
 import type { FigureAnswer, FigureRequest } from './figure-work.js';
 
 /** What the drawer needs of a worker (a browser Worker, or a stand-in in tests). */
@@ -62,6 +62,14 @@ export class FigureDrawer {
       this.failed(`the figure worker failed: ${event.message}`);
     };
     worker.postMessage({ kind: 'options', options });
+  }
+
+  /**
+   * The hands canvas's size in device pixels: the worker then draws the moving hands as a bitmap for it (a worker
+   * without OffscreenCanvas goes on answering SVG). Call again when the figure is resized.
+   */
+  canvasSized(width: number, height: number): void {
+    if (this.stage !== 'page') this.worker!.postMessage({ kind: 'canvas', width, height });
   }
 
   /** Whether frames are now drawn by the worker. */
@@ -140,6 +148,10 @@ export class FigureDrawer {
 
   private answered(answer: FigureAnswer): void {
     const w = this.inFlight;
+    const isShown = this.stage === 'worker' && answer.kind === 'frame' && answer.frame !== null;
+    // A bitmap not shown is let go at once (its memory is the GPU process's or the renderer's, not the heap's).
+    if (answer.kind === 'frame' && answer.hands && (!isShown || !w || answer.id !== w.id))
+      answer.hands.close();
     if (this.stage === 'page' || !w || answer.id !== w.id) return;
     if (answer.kind === 'failed') {
       this.failed(answer.message);
@@ -154,7 +166,7 @@ export class FigureDrawer {
       else if (next) this.sent(next);
       return;
     }
-    if (answer.frame) showFigureFrame(this.elements, answer.frame);
+    if (answer.frame) showFigureAnswer(this.elements, answer.frame, answer.hands);
     w.shown();
     if (next) this.sent(next);
   }

@@ -13,6 +13,42 @@ export interface FigureElements {
   readonly root: HTMLElement;
   readonly base: HTMLElement;
   readonly overlays: readonly HTMLElement[];
+  /**
+   * Where the worker's bitmap of the last overlay (the moving hands) is shown, over the layers: a canvas of its own
+   * (`bitmaprenderer`), emptied whenever that overlay is drawn as SVG instead.
+   */
+  readonly handsCanvas?: HTMLCanvasElement | null;
+}
+
+/**
+ * Writes a frame's changes into the figure's layers, as `showFigureFrame`, with the hands as the worker drew them:
+ * a bitmap shown on the hands canvas (the hands' SVG layer emptied), null to empty that canvas, undefined to leave it.
+ */
+export function showFigureAnswer(
+  elements: FigureElements,
+  frame: FigureFrame,
+  hands: ImageBitmap | null | undefined,
+): void {
+  showFigureFrame(elements, frame);
+  const canvas = elements.handsCanvas;
+  if (hands === undefined || !canvas) return;
+  if (hands === null) {
+    handsCanvasEmptied(elements);
+    return;
+  }
+  canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(hands);
+  canvas.dataset.drawn = 'true';
+  elements.root.dataset.hands = 'canvas';
+  const svgLayer = elements.overlays.at(-1);
+  if (svgLayer?.firstChild) svgLayer.replaceChildren();
+}
+
+/** Empties the hands canvas, if it shows anything. */
+function handsCanvasEmptied(elements: FigureElements): void {
+  const canvas = elements.handsCanvas;
+  if (canvas?.dataset.drawn !== 'true') return;
+  canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(null);
+  delete canvas.dataset.drawn;
 }
 
 /** Writes a frame's changes into the figure's layers: the view, a still whole, a running frame's layers morphed. */
@@ -21,6 +57,7 @@ export function showFigureFrame(elements: FigureElements, frame: FigureFrame): v
   if (frame.isStill && frame.base !== null) {
     elements.base.innerHTML = frame.base;
     for (const layer of elements.overlays) layer.innerHTML = '';
+    handsCanvasEmptied(elements);
     return;
   }
   if (frame.base !== null) svgMorphed(elements.base, frame.base);
@@ -28,6 +65,11 @@ export function showFigureFrame(elements: FigureElements, frame: FigureFrame): v
     const layer = elements.overlays[i];
     if (layer && svg !== null) svgMorphed(layer, svg);
   });
+  // The hands drawn as SVG: the canvas must not show older hands over them.
+  if (frame.overlays.at(-1) != null) {
+    handsCanvasEmptied(elements);
+    if (elements.handsCanvas) elements.root.dataset.hands = 'svg';
+  }
 }
 
 /** Draws moments into the figure's layers on the page itself, replacing or morphing only what changed. */

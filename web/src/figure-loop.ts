@@ -53,6 +53,17 @@ export interface FigureRefs {
   readonly base: RefObject<HTMLDivElement | null>;
   readonly safety: RefObject<HTMLDivElement | null>;
   readonly hands: RefObject<HTMLDivElement | null>;
+  /** Where the worker's bitmap of the hands is shown (over the hands' SVG layer, which it then leaves empty). */
+  readonly handsCanvas: RefObject<HTMLCanvasElement | null>;
+}
+
+/** The most device pixels per CSS pixel the hands are drawn at (a phone's 3 costs more than it shows). */
+const MAX_PIXEL_RATIO = 2;
+
+/** The hands canvas's bitmap size for the figure as shown now. */
+function handsCanvasSize(root: HTMLElement): { width: number; height: number } {
+  const ratio = Math.min(MAX_PIXEL_RATIO, Math.max(1, globalThis.devicePixelRatio || 1));
+  return { width: Math.round(root.clientWidth * ratio), height: Math.round(root.clientHeight * ratio) };
 }
 
 export interface FigureLoopOptions {
@@ -83,8 +94,9 @@ export function useFigureLoop(options: FigureLoopOptions): void {
     const safety = figure.safety.current;
     const hands = figure.hands.current;
     if (!root || !base || !safety || !hands) return;
+    const handsCanvas = figure.handsCanvas.current;
     const drawer = new FigureDrawer(
-      { root, base, overlays: [safety, hands] },
+      { root, base, overlays: [safety, hands], handsCanvas },
       {
         ...figureCanvasSize(root.clientWidth),
         theme: prefersDark() ? 'dark' : 'light',
@@ -94,6 +106,24 @@ export function useFigureLoop(options: FigureLoopOptions): void {
       // Reduced motion draws one still a step: too little work to hand to a worker.
       isReducedMotion ? null : figureWorkerStarted(),
     );
+    // The hands as the worker's bitmaps, the size of the figure on screen (kept so when the figure is resized).
+    let resized: ResizeObserver | null = null;
+    if (handsCanvas) {
+      let last = { width: 0, height: 0 };
+      const sized = () => {
+        const size = handsCanvasSize(root);
+        if (size.width === last.width && size.height === last.height) return;
+        last = size;
+        handsCanvas.width = size.width;
+        handsCanvas.height = size.height;
+        drawer.canvasSized(size.width, size.height);
+      };
+      sized();
+      if (typeof ResizeObserver !== 'undefined') {
+        resized = new ResizeObserver(sized);
+        resized.observe(root);
+      }
+    }
     let raf = 0;
     let timer = 0;
     const period = 1000 / figureFps;
@@ -177,6 +207,7 @@ export function useFigureLoop(options: FigureLoopOptions): void {
     return () => {
       cancelAnimationFrame(raf);
       clearTimeout(timer);
+      resized?.disconnect();
       drawer.close();
     };
   }, [figure, sp, sessionId, language, figureFps, isReducedMotion, isEnded, onFinished, onMoment, onCue]);

@@ -14,6 +14,11 @@ export type FigureRequest =
    * layer), keeping the renderer's caches.
    */
   | { readonly kind: 'options'; readonly options: FigureOptions }
+  /**
+   * The size in device pixels of the canvas the moving hands are shown on: from then on the worker draws that layer
+   * itself and answers with a bitmap (`FigureAnswer.hands`), not its SVG. Sent again when the figure is resized.
+   */
+  | { readonly kind: 'canvas'; readonly width: number; readonly height: number }
   /** The plan the next requests draw from (sent again whenever it changes: a pain report softens a step). */
   | { readonly kind: 'plan'; readonly plan: Plan }
   /** The frame at session time `t`, animated; `frameNow` is the page's clock (the safety marks' pace). */
@@ -35,6 +40,11 @@ export type FigureAnswer =
       readonly kind: 'frame';
       readonly id: number;
       readonly frame: FigureFrame | null;
+      /**
+       * The hands layer drawn (its SVG then left out of `frame`); null: the hands canvas is to be cleared (a still,
+       * or hands the worker could not draw, sent as SVG instead); absent: the canvas keeps what it shows.
+       */
+      readonly hands?: ImageBitmap | null;
       readonly ms: number;
       readonly isPriming: boolean;
     }
@@ -56,18 +66,48 @@ const REAL_TIME: FigureWorkTime = {
   later: (f, ms) => setTimeout(f, ms),
 };
 
+/** A copy of `items` with item `i` replaced. */
+function replaced<T>(items: readonly T[], i: number, item: T): T[] {
+  return items.map((x, k) => (k === i ? item : x));
+}
+
+/** Draws a layer's SVG as a bitmap of a size (device pixels), or null when it cannot (the SVG is shown instead). */
+export type LayerPainter = (svg: string, width: number, height: number) => ImageBitmap | null;
+
 /**
  * The worker's side: a function that answers each request through `post`, holding the options, the plan and the
  * FigureFrames that remembers what each layer shows. A step is primed once no frame was asked for during
  * PRIME_AFTER_IDLE_MS (the get-ready countdown, a pause) or PRIME_WITHIN_MS after it was asked for (at once when
  * urgent), and only the latest step asked for: a cold step can take longer than many frames, and holds the picture
- * still meanwhile.
+ * still meanwhile. Given a `painter` and once the page sent a canvas size, the hands layer is answered as a bitmap.
  */
 export function figureWorkHandler(
   post: (answer: FigureAnswer) => void,
   time: FigureWorkTime = REAL_TIME,
+  painter: LayerPainter | null = null,
 ): (request: FigureRequest) => void {
   let frames: FigureFrames | null = null;
+  let canvas: { readonly width: number; readonly height: number } | null = null;
+  // The hands' last SVG, drawn again when the canvas changes size; whether the canvas shows it.
+  let handsSvg: string | null = null;
+  let isRepaintDue = false;
+  const handsPainted = (
+    frame: FigureFrame | null,
+  ): Pick<FigureAnswer & { kind: 'frame' }, 'frame' | 'hands'> => {
+    if (!painter || !canvas || !frame) return { frame };
+    if (frame.isStill) {
+      handsSvg = null;
+      return { frame, hands: null };
+    }
+    const last = frame.overlays.length - 1;
+    const svg = frame.overlays[last] ?? (isRepaintDue ? handsSvg : null);
+    if (svg === null || svg === undefined) return { frame };
+    isRepaintDue = false;
+    handsSvg = svg;
+    const bitmap = painter(svg, canvas.width, canvas.height);
+    if (!bitmap) return { frame: { ...frame, overlays: replaced(frame.overlays, last, svg) }, hands: null };
+    return { frame: { ...frame, overlays: replaced(frame.overlays, last, null) }, hands: bitmap };
+  };
   let plan: Plan | null = null;
   let primeWanted: { readonly plan: Plan; readonly index: number; readonly at: number } | null = null;
   let lastAnsweredAt = Number.NEGATIVE_INFINITY;
@@ -88,6 +128,12 @@ export function figureWorkHandler(
     switch (request.kind) {
       case 'options':
         frames = new FigureFrames(request.options);
+        handsSvg = null;
+        return;
+      case 'canvas':
+        canvas =
+          request.width > 0 && request.height > 0 ? { width: request.width, height: request.height } : null;
+        isRepaintDue = true;
         return;
       case 'plan':
         plan = request.plan;
@@ -112,13 +158,14 @@ export function figureWorkHandler(
         }
         const start = time.now();
         try {
-          const frame =
+          const drawn = handsPainted(
             request.kind === 'still'
               ? f.still(p, request.stepIndex)
-              : f.drawn(momentAt(p, request.t, bodyMap), p, request.frameNow);
+              : f.drawn(momentAt(p, request.t, bodyMap), p, request.frameNow),
+          );
           lastAnsweredAt = time.now();
           const ms = lastAnsweredAt - start;
-          post({ kind: 'frame', id: request.id, frame, ms, isPriming: primeWanted !== null });
+          post({ kind: 'frame', id: request.id, ...drawn, ms, isPriming: primeWanted !== null });
         } catch (error) {
           lastAnsweredAt = time.now();
           post({ kind: 'failed', id: request.id, message: String(error) });

@@ -84,6 +84,7 @@ export function Player(props: {
   const baseRef = useRef<HTMLDivElement>(null);
   const safetyRef = useRef<HTMLDivElement>(null);
   const handsRef = useRef<HTMLDivElement>(null);
+  const handsCanvasRef = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState<PlayerView>(() => viewOf(sp));
   const viewRef = useRef(view);
   // React renders only when the text on screen changes (about once a second), never per frame.
@@ -201,7 +202,13 @@ export function Player(props: {
   }, [sp, pause]);
 
   const figure: FigureRefs = useMemo(
-    () => ({ root: figureRef, base: baseRef, safety: safetyRef, hands: handsRef }),
+    () => ({
+      root: figureRef,
+      base: baseRef,
+      safety: safetyRef,
+      hands: handsRef,
+      handsCanvas: handsCanvasRef,
+    }),
     [],
   );
   const isEnded = useCallback(() => endedRef.current, []);
@@ -326,6 +333,7 @@ export function Player(props: {
           <div className="figure-layer" ref={baseRef} />
           <div className="figure-layer" ref={safetyRef} />
           <div className="figure-layer" ref={handsRef} />
+          <canvas className="figure-layer" ref={handsCanvasRef} />
         </div>
       </div>
 
