@@ -107,6 +107,16 @@ export async function intakeSubmitted(
   await page.click('button[type="submit"]');
 }
 
+/** Opens the app at `url`, makes the default plan and starts its session; resolves once the first figure is drawn. */
+export async function sessionStarted(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('form.intake');
+  await intakeSubmitted(page);
+  await page.waitForSelector('section.plan .step-card');
+  await page.click('button:has-text("Start the session")');
+  await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+}
+
 /** The session time the page has saved for the current session. */
 export async function savedSessionTime(page: Page): Promise<number> {
   return page.evaluate<number>(`(() => {

@@ -13,7 +13,7 @@ import { momentAt } from '../src/core/timeline.js';
 import { momentView } from '../src/render/index.js';
 import type { ThemeName } from '../src/render/theme.js';
 import { figureLayersSvgs, figureOverlaySvg, OVERLAY_LAYERS } from '../web/src/figure.js';
-import { contextNew, e2eHarness, intakeSubmitted, REPO_ROOT } from './browser.js';
+import { contextNew, e2eHarness, REPO_ROOT, sessionStarted } from './browser.js';
 
 const harness = e2eHarness();
 
@@ -162,12 +162,7 @@ describe('the player', () => {
       localStorage.setItem('massage-coach.player-settings.v1', JSON.stringify({ getReadySeconds: 0 })),
     );
     const page = await context.newPage();
-    await page.goto(harness.app.url);
-    await page.waitForSelector('form.intake');
-    await intakeSubmitted(page);
-    await page.waitForSelector('section.plan .step-card');
-    await page.click('button:has-text("Start the session")');
-    await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
+    await sessionStarted(page, harness.app.url);
     await page.keyboard.press('ArrowRight');
     expect((await page.textContent('.player .step-title'))?.trim()).toBe('Reinforced palm beside the spine');
     const canvas = '[data-testid="figure"] canvas.figure-layer';

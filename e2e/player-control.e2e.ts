@@ -1,17 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeSeriousViolations, contextNew, e2eHarness, intakeSubmitted, screenshotSaved } from './browser.js';
+import {
+  axeSeriousViolations,
+  contextNew,
+  e2eHarness,
+  intakeSubmitted,
+  screenshotSaved,
+  sessionStarted as sessionStartedAt,
+} from './browser.js';
 
 const harness = e2eHarness();
 
-async function sessionStarted(page: Page, search: string): Promise<void> {
-  await page.goto(`${harness.app.url}${search}`);
-  await page.waitForSelector('form.intake');
-  await intakeSubmitted(page);
-  await page.waitForSelector('section.plan .step-card');
-  await page.click('button:has-text("Start the session")');
-  await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
-}
+const sessionStarted = (page: Page, search: string) => sessionStartedAt(page, `${harness.app.url}${search}`);
 
 const title = (page: Page) => page.textContent('.player .step-title');
 const events = (page: Page) =>

@@ -3,21 +3,14 @@
 // title shows under the step's. Screenshots of each at a phone's, a tablet's and a laptop's size.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { contextNew, e2eHarness, intakeSubmitted, screenshotSaved } from './browser.js';
+import { contextNew, e2eHarness, screenshotSaved, sessionStarted as sessionStartedAt } from './browser.js';
 
 const harness = e2eHarness();
 
 const title = (page: Page) => page.textContent('.player .step-title').then((t) => t?.trim() ?? '');
 const figureView = (page: Page) => page.getAttribute('[data-testid="figure"]', 'data-view');
 
-async function sessionStarted(page: Page): Promise<void> {
-  await page.goto(harness.app.url);
-  await page.waitForSelector('form.intake');
-  await intakeSubmitted(page);
-  await page.waitForSelector('section.plan .step-card');
-  await page.click('button:has-text("Start the session")');
-  await page.waitForSelector('[data-testid="figure"][data-drawn="true"]');
-}
+const sessionStarted = (page: Page) => sessionStartedAt(page, harness.app.url);
 
 /** Presses Next until the step with this title is shown (at most 40 steps on). */
 async function stepShown(page: Page, wanted: string): Promise<void> {
