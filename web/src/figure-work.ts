@@ -88,7 +88,7 @@ export function figureWorkHandler(
 ): (request: FigureRequest) => void {
   let frames: FigureFrames | null = null;
   let canvas: { readonly width: number; readonly height: number } | null = null;
-  // The hands' last SVG, drawn again when the canvas changes size; whether the canvas shows it.
+  // The hands' last SVG, drawn again at the next frame once the canvas has changed size (isRepaintDue).
   let handsSvg: string | null = null;
   let isRepaintDue = false;
   const handsPainted = (
