@@ -41,14 +41,15 @@ function handsLayers(language: Language, theme: ThemeName, width: number): { id:
     { bodyMap },
   );
   if (isRefusal(plan)) throw new Error('the plan was refused');
-  const options = { width, height: Math.round((width * 540) / 960), language, theme, excluded: [] };
+  const height = Math.round((width * 540) / 960);
+  const options = { width, height, language, theme, excluded: plan.excludedRegions };
   return plan.steps.map((step) => {
     const moment = momentAt(plan, step.start + Math.min(5, step.duration / 2), bodyMap);
     const view = momentView(moment);
     const svg =
       view === 'top'
-        ? figureOverlaySvg(moment, { ...options, excluded: plan.excludedRegions }, OVERLAY_LAYERS.at(-1)!)
-        : figureLayersSvgs(moment, { ...options, excluded: plan.excludedRegions }).at(-1)!;
+        ? figureOverlaySvg(moment, options, OVERLAY_LAYERS.at(-1)!)
+        : figureLayersSvgs(moment, options).at(-1)!;
     return { id: `${step.id}/${view}`, svg };
   });
 }

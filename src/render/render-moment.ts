@@ -212,7 +212,13 @@ interface TopLayerPieces {
 /** The last start outlines made, per step: a repetition's frames all ask for the same (see startOutlines). */
 const startOutlinesCache = new WeakMap<
   PlannedStep,
-  { key: string; view: ViewLayout; zones: unknown; excluded: unknown; outlines: readonly (readonly XY[])[] }
+  {
+    key: string;
+    view: ViewLayout;
+    neverPress: StartHandsOptions['neverPress'];
+    excluded: StartHandsOptions['excluded'];
+    outlines: readonly (readonly XY[])[];
+  }
 >();
 
 /**
@@ -227,10 +233,9 @@ function startOutlines(
   const key = `${moment.part?.id ?? ''}|${moment.repetition}|${zones.position}`;
   const hit = startOutlinesCache.get(moment.step);
   if (
-    hit &&
-    hit.key === key &&
+    hit?.key === key &&
     hit.view === view &&
-    hit.zones === zones.neverPress &&
+    hit.neverPress === zones.neverPress &&
     hit.excluded === zones.excluded
   )
     return hit.outlines;
@@ -240,7 +245,7 @@ function startOutlines(
   startOutlinesCache.set(moment.step, {
     key,
     view,
-    zones: zones.neverPress,
+    neverPress: zones.neverPress,
     excluded: zones.excluded,
     outlines,
   });

@@ -64,6 +64,18 @@ const OWN = new Set(['transform', 'opacity', 'mask']);
 
 type Style = Readonly<Partial<Record<(typeof INHERITED)[number], string>>>;
 
+/** Each element's attributes, read once (the check and the drawing both ask). */
+const attributesRead = new WeakMap<SvgNode, ReadonlyMap<string, string>>();
+
+function attrs(node: SvgNode): ReadonlyMap<string, string> {
+  let a = attributesRead.get(node);
+  if (!a) {
+    a = attributesOf(node.attrText);
+    attributesRead.set(node, a);
+  }
+  return a;
+}
+
 /** Why a drawing cannot be made: the caller shows the SVG instead. */
 class Unsupported extends Error {}
 
@@ -87,7 +99,7 @@ export function svgDrawn(
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const a = attributesOf(root.attrText);
+    const a = attrs(root);
     ctx.setTransform(viewBoxTransform(a, width, height));
     const masks = new Map<string, SvgNode>();
     drawnChildren(ctx, root, styleOf(a, {}), masks, { width, height, made });
@@ -107,7 +119,7 @@ function checked(node: SvgNode, isRoot = false, isInMask = false): void {
   const name = node.name;
   if (SILENT.has(name)) return;
   if (!isRoot && name !== 'g' && name !== 'mask' && !SHAPES.has(name)) throw new Unsupported(name);
-  const a = attributesOf(node.attrText);
+  const a = attrs(node);
   if (name === 'mask') {
     if (
       isInMask ||
@@ -127,7 +139,7 @@ function checked(node: SvgNode, isRoot = false, isInMask = false): void {
       throw new Unsupported(`${name} ${key}`);
   }
   if (isRoot) {
-    const fit = attributesOf(node.attrText).get('preserveAspectRatio') ?? 'xMidYMid meet';
+    const fit = a.get('preserveAspectRatio') ?? 'xMidYMid meet';
     if (!/^(none|xMidYMid( meet)?)$/.test(fit.trim())) throw new Unsupported(fit);
   }
   for (const child of node.children) {
@@ -183,7 +195,7 @@ function drawnChildren(
   for (const child of node.children) {
     if (typeof child === 'string' || SILENT.has(child.name)) continue;
     if (child.name === 'mask') {
-      const id = attributesOf(child.attrText).get('id');
+      const id = attrs(child).get('id');
       if (id) masks.set(id, child);
       continue;
     }
@@ -198,7 +210,7 @@ function drawnElement(
   masks: Map<string, SvgNode>,
   surface: Surface,
 ): void {
-  const a = attributesOf(node.attrText);
+  const a = attrs(node);
   const style = styleOf(a, inherited);
   const maskRef = a.get('mask');
   const mask = maskRef ? masks.get(/^url\(#(.+)\)$/.exec(maskRef.trim())?.[1] ?? '') : undefined;
@@ -210,16 +222,43 @@ function drawnElement(
   if (transform) ctx.transform(...transformOf(transform));
   if (mask || opacity < 1) {
     // Drawn on a layer of its own, then masked and laid over what is below at its opacity.
-    const layer = surface.made(surface.width, surface.height).getContext('2d');
-    if (!layer) throw new Unsupported('no canvas for a mask');
+    const layer = borrowed(surface);
     layer.setTransform(ctx.getTransform());
     elementBody(layer, node, a, style, masks, surface);
     if (mask) masked(layer, mask, ctx.getTransform(), surface);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalAlpha = opacity;
     ctx.drawImage(layer.canvas as CanvasImageSource, 0, 0);
+    returned(layer);
   } else elementBody(ctx, node, a, style, masks, surface);
   ctx.restore();
+}
+
+/**
+ * Blank canvases of the drawing's size, kept from one drawing to the next: a masked group needs two a frame (its
+ * layer and its mask), made once rather than every frame.
+ */
+const spares: Canvas2D[] = [];
+
+/** A blank canvas of the surface's size, its state saved (`returned` restores and clears it). */
+function borrowed(surface: Surface): Canvas2D {
+  for (let c = spares.pop(); c; c = spares.pop()) {
+    if (c.canvas.width === surface.width && c.canvas.height === surface.height) {
+      c.save();
+      return c;
+    }
+  }
+  const c = surface.made(surface.width, surface.height).getContext('2d');
+  if (!c) throw new Unsupported('no canvas for a mask or a group');
+  c.save();
+  return c;
+}
+
+/** A borrowed canvas back, as it was lent: its state restored and its pixels cleared. */
+function returned(c: Canvas2D): void {
+  c.restore();
+  c.clearRect(0, 0, c.canvas.width, c.canvas.height);
+  spares.push(c);
 }
 
 function elementBody(
@@ -239,9 +278,8 @@ function elementBody(
  * mask's shapes drawn white over, or cut out of, a blank canvas at their luminance.
  */
 function masked(layer: Canvas2D, mask: SvgNode, transform: DOMMatrix, surface: Surface): void {
-  const m = surface.made(surface.width, surface.height).getContext('2d');
-  if (!m) throw new Unsupported('no canvas for a mask');
-  const a = attributesOf(mask.attrText);
+  const m = borrowed(surface);
+  const a = attrs(mask);
   m.setTransform(transform);
   const box = ['x', 'y', 'width', 'height'].map((k) => a.get(k));
   if (box.every((v) => v !== undefined)) {
@@ -256,13 +294,14 @@ function masked(layer: Canvas2D, mask: SvgNode, transform: DOMMatrix, surface: S
   layer.globalCompositeOperation = 'destination-in';
   layer.drawImage(m.canvas as CanvasImageSource, 0, 0);
   layer.restore();
+  returned(m);
 }
 
 /** A mask's content as coverage: light shapes add to it, dark ones take from it. */
 function lumaDrawn(m: Canvas2D, node: SvgNode, inherited: Style): void {
   for (const child of node.children) {
     if (typeof child === 'string' || SILENT.has(child.name)) continue;
-    const a = attributesOf(child.attrText);
+    const a = attrs(child);
     const style = styleOf(a, inherited);
     m.save();
     const transform = a.get('transform');
