@@ -354,17 +354,23 @@ function topLayerPieces(
     );
   }
   if (layers.has('marks'))
+    // Each kind of mark a run: the legend and the phase numbers hold still through a repetition while the emphasis
+    // follows the hands, and drawn as one layer their box spans the picture (a frame drawer crops to it).
     pieces.marks = text(
-      restSceneSvg({ view, theme, labels, moment }) +
-        legendSvg({ view, theme, labels, moment, drawn, ghosts, map }) +
+      [
+        restSceneSvg({ view, theme, labels, moment }),
+        legendSvg({ view, theme, labels, moment, drawn, ghosts, map }),
         emphasisSvg({
           view,
           theme,
           labels,
           moment,
           avoid: legendBounds({ view, theme, labels, moment, drawn, ghosts, map }),
-        }) +
+        }),
         phaseNumbersSvg({ view, theme, moment, avoid: numbersAvoid }),
+      ]
+        .filter((piece) => piece !== '')
+        .join(LAYER_RUN_BREAK),
     );
   if (layers.has('place')) pieces.place = text(placeMarkerSvg({ view, theme, labels, moment, arms }));
   if (layers.has('captions')) {

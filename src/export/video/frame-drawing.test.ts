@@ -197,6 +197,29 @@ describe('frameDrawer', () => {
     expect(perFrame).toBeLessThan((raster.stats().pixels / 10) * 0.75);
   }, 60_000);
 
+  it('from above, keeps the legend and phase numbers while the emphasis follows the thumbs (the marks in runs)', () => {
+    const step = stepOf('spine-thumb-knead');
+    const s: FrameSpec = { ...spec(30, step.start + 20, step.start + 23, [1280, 720]), pixelFormat: 'yuv420p' };
+    const drawer = frameDrawer(s);
+    const marks = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('marks'));
+    const runsOf = (index: number) => layerRuns(drawer.layers(index)[marks]!);
+    // The legend, the emphasis and the phase numbers: three runs; only the emphasis moves with the hands.
+    expect(runsOf(0).length).toBeGreaterThanOrEqual(3);
+    const changed = (i: number) => runsOf(i).filter((run, k) => run !== runsOf(i - 1)[k]).length;
+    for (let i = 1; i <= 5; i++) expect(changed(i)).toBe(1);
+    drawer.frame(0);
+    const first = drawer.stats().pixels;
+    for (let i = 1; i <= 10; i++) drawer.frame(i);
+    const perFrame = (drawer.stats().pixels - first) / 10;
+    // The marks layer rasterised whole each frame (its box spans the emphasis by the spine and the legend in the
+    // corner) costs more than everything the drawer rasterises a frame.
+    const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+    const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"/>';
+    for (let i = 1; i <= 10; i++) raster.rgbaLayered([blank, drawer.layers(i)[marks]!]);
+    expect(perFrame).toBeGreaterThan(0);
+    expect(perFrame).toBeLessThan(raster.stats().pixels / 10);
+  }, 60_000);
+
   it('writes every layer as renderMoment does (hands on whole pixels), reusing the outlines only of layers whose text did not change', () => {
     // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
     const next = stepOf('leg-drainage');
