@@ -199,7 +199,10 @@ describe('frameDrawer', () => {
 
   it('from above, keeps the legend and phase numbers while the emphasis follows the thumbs (the marks in runs)', () => {
     const step = stepOf('spine-thumb-knead');
-    const s: FrameSpec = { ...spec(30, step.start + 20, step.start + 23, [1280, 720]), pixelFormat: 'yuv420p' };
+    const s: FrameSpec = {
+      ...spec(30, step.start + 20, step.start + 23, [1280, 720]),
+      pixelFormat: 'yuv420p',
+    };
     const drawer = frameDrawer(s);
     const marks = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('marks'));
     const runsOf = (index: number) => layerRuns(drawer.layers(index)[marks]!);
