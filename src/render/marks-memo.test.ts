@@ -79,3 +79,33 @@ describe('the path and its numbers', () => {
     expect(late).not.toBe(early);
   });
 });
+
+describe('the pattern of a stroke (loops, dots, chevrons, brackets)', () => {
+  /** Every point and circle centre the path layer draws, as text. */
+  const pointsOf = (svg: string): string[] => [
+    ...[...svg.matchAll(/[ML](-?[\d.]+ -?[\d.]+)/g)].map((m) => m[1]!),
+    ...[...svg.matchAll(/cx="(-?[\d.]+)" cy="(-?[\d.]+)"/g)].map((m) => `${m[1]} ${m[2]}`),
+  ];
+
+  it.each([
+    ['spine-thumb-knead', 'loops'],
+    ['spine-fingertip-press', 'dots'],
+    ['leg-drainage', 'chevrons'],
+  ])(
+    'is laid on the whole stroke: from one video frame to the next, %s keeps its %s where they were',
+    (id) => {
+      const step = stepOf(id);
+      const each = step.duration / step.reps;
+      // Two frames at 30 fps, a third of the way through the first repetition: the hands between start and end.
+      const at = step.start + each * 0.35;
+      const before = pointsOf(pathSvg({ view: prone, theme: light, moment: momentAt(plan, at, bodyMap) }));
+      const after = pointsOf(
+        pathSvg({ view: prone, theme: light, moment: momentAt(plan, at + 1 / 30, bodyMap) }),
+      );
+      expect(after.length).toBeGreaterThan(20);
+      const kept = after.filter((p) => before.includes(p)).length;
+      // Only where the part done meets the part ahead (a point or two per track) may move.
+      expect(kept / after.length).toBeGreaterThan(0.9);
+    },
+  );
+});

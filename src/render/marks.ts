@@ -350,27 +350,46 @@ function clearOf(pen: Pen, at: XY, anchor: XY, other: XY): XY {
 }
 
 /** Samples of a line every `step` pixels, starting half a step in. */
-function samples(line: MeasuredLine, step: number): { x: number; y: number; angle: number; s: number }[] {
+/**
+ * Where a part of a stroke lies on the whole of it: `along` its start's distance from the whole's start, `length` the
+ * whole's. A pattern (loops, dots, chevrons, brackets) is laid on the whole stroke, so the part ahead of a hand shows
+ * the same marks in the same places as the hand moves on, not marks that travel with it.
+ */
+interface OnStroke {
+  readonly along: number;
+  readonly length: number;
+}
+
+/** Points every `step` or so along a line (spread evenly over the whole stroke it is part of), with their direction. */
+function samples(
+  line: MeasuredLine,
+  step: number,
+  on: OnStroke = { along: 0, length: line.length },
+): { x: number; y: number; angle: number; s: number }[] {
   const out: { x: number; y: number; angle: number; s: number }[] = [];
   if (line.length === 0) return out;
-  const n = Math.max(1, Math.floor(line.length / step));
-  const gap = line.length / n;
+  const n = Math.max(1, Math.floor(on.length / step));
+  const gap = on.length / n;
   for (let i = 0; i < n; i++) {
-    const s = gap * (i + 0.5);
+    const s = gap * (i + 0.5) - on.along;
+    if (s < 0 || s > line.length) continue;
     out.push({ ...lineAt(line, s), s });
   }
   return out;
 }
 
-function loopsPath(line: MeasuredLine, radius: number): string {
+function loopsPath(
+  line: MeasuredLine,
+  radius: number,
+  on: OnStroke = { along: 0, length: line.length },
+): string {
   // A prolate cycloid: small circles carried along the stroke, as kneading moves.
   const pitch = radius * 2.3;
   const pts: XY[] = [];
-  const steps = Math.max(8, Math.ceil((line.length / pitch) * 20));
-  for (let i = 0; i <= steps; i++) {
-    const s = (line.length * i) / steps;
+  const steps = Math.max(8, Math.ceil((on.length / pitch) * 20));
+  const point = (s: number) => {
     const p = lineAt(line, s);
-    const phi = (2 * Math.PI * s) / pitch;
+    const phi = (2 * Math.PI * (s + on.along)) / pitch;
     const nx = -Math.sin(p.angle);
     const ny = Math.cos(p.angle);
     // Centred on the stroke line, so loops beside the spine stay off it.
@@ -380,7 +399,14 @@ function loopsPath(line: MeasuredLine, radius: number): string {
       x: p.x + Math.cos(p.angle) * d * radius + nx * c * radius,
       y: p.y + Math.sin(p.angle) * d * radius + ny * c * radius,
     });
-  }
+  };
+  // The whole stroke's samples that fall on this part, and the part's own ends.
+  const first = Math.ceil((on.along * steps) / on.length - 1e-9);
+  const last = Math.floor(((on.along + line.length) * steps) / on.length + 1e-9);
+  if ((first * on.length) / steps - on.along > 1e-9) point(0);
+  for (let i = first; i <= last; i++)
+    point(Math.min(line.length, Math.max(0, (on.length * i) / steps - on.along)));
+  if (line.length - ((last * on.length) / steps - on.along) > 1e-9) point(line.length);
   return polylinePathData(pts);
 }
 
@@ -395,9 +421,12 @@ function strokeMarkup(
     hasArrow: boolean;
     pressure?: number | null;
     isReturn?: boolean;
+    /** The part of the whole stroke this line is (default: all of it). */
+    on?: OnStroke;
   },
 ) {
   const { u, view } = pen;
+  const on = style.on ?? { along: 0, length: line.length };
   if (line.length < 2 * u || spec.stroke === 'none') return '';
   const opacity = style.isFaint && !style.isReturn ? '0.45' : undefined;
   // The working stroke's width says the planned pressure (1…5); a return is thin.
@@ -434,7 +463,7 @@ function strokeMarkup(
     case 'loops':
       out.push(
         el('path', {
-          d: loopsPath(line, (spec.loop ?? 0.01) * view.scale),
+          d: loopsPath(line, (spec.loop ?? 0.01) * view.scale, on),
           ...base,
           'stroke-width': num(width * 0.8, 2),
         }),
@@ -449,7 +478,7 @@ function strokeMarkup(
           'stroke-dasharray': `${num(4 * u)} ${num(6 * u)}`,
         }),
       );
-      for (const p of samples(line, 26 * u)) {
+      for (const p of samples(line, 26 * u, on)) {
         out.push(
           el('circle', {
             cx: num(p.x),
@@ -466,7 +495,7 @@ function strokeMarkup(
       out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
       const v = 7 * u;
       let chevrons = '';
-      for (const p of samples(line, 22 * u)) {
+      for (const p of samples(line, 22 * u, on)) {
         const c = Math.cos(p.angle);
         const s = Math.sin(p.angle);
         const a = { x: p.x - c * v - s * v, y: p.y - s * v + c * v };
@@ -482,7 +511,7 @@ function strokeMarkup(
       // Paired arcs either side of the limb, bowed inward: the hands closing on it in turn.
       const r = 0.03 * view.scale;
       let arcs = '';
-      for (const p of samples(line, 40 * u)) {
+      for (const p of samples(line, 40 * u, on)) {
         const c = Math.cos(p.angle);
         const sn = Math.sin(p.angle);
         const at = (along: number, across: number): XY => ({
@@ -676,15 +705,18 @@ function pathPartsMade(options: PathOptions): PathParts {
           isFaint: true,
           hasArrow: false,
           pressure,
+          on: { along: 0, length: track.working.length },
         }),
       );
     }
     const ahead = lineMeasured(linePart(track.working, done, track.working.length));
-    const aheadMarkup = strokeMarkup(pen, ahead.length > 2 * view.unit ? ahead : track.working, spec, {
+    const isAheadShown = ahead.length > 2 * view.unit;
+    const aheadMarkup = strokeMarkup(pen, isAheadShown ? ahead : track.working, spec, {
       colour: theme.path,
       isFaint: false,
       hasArrow: true,
       pressure,
+      on: { along: isAheadShown ? done : 0, length: track.working.length },
     });
     out.push(aheadMarkup);
     if (spec.isAheadOverHands) over.push(aheadMarkup);
