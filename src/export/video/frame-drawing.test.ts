@@ -172,6 +172,25 @@ describe('layerRuns', () => {
   );
 });
 
+/** The pixels a drawer rasterises a frame over frames 1…10 (frame 0, drawn whole, left out). */
+function pixelsPerFrame(drawer: ReturnType<typeof frameDrawer>): number {
+  drawer.frame(0);
+  const first = drawer.stats().pixels;
+  for (let i = 1; i <= 10; i++) drawer.frame(i);
+  return (drawer.stats().pixels - first) / 10;
+}
+
+/** The pixels a frame over frames 1…10 when the layers `layersOf(i)` are rasterised each whole (cropped to their boxes). */
+function wholeLayerPixels(layersOf: (index: number) => readonly string[]): number {
+  const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
+  const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"/>';
+  // The blank base, rasterised once and then found in the cache, is not counted.
+  raster.rgbaLayered([blank]);
+  const base = raster.stats().pixels;
+  for (let i = 1; i <= 10; i++) raster.rgbaLayered([blank, ...layersOf(i)]);
+  return (raster.stats().pixels - base) / 10;
+}
+
 describe('frameDrawer', () => {
   it('rasterises again only the runs of a frame that changed (a foot stretched, seen from the side: the leg holds still)', () => {
     const step = stepOf('foot-flex-stretch');
@@ -181,20 +200,15 @@ describe('frameDrawer', () => {
       view: 'side',
     };
     const drawer = frameDrawer(s);
-    drawer.frame(0);
-    const first = drawer.stats().pixels;
-    for (let i = 1; i <= 10; i++) drawer.frame(i);
-    const perFrame = (drawer.stats().pixels - first) / 10;
+    const perFrame = pixelsPerFrame(drawer);
     // Each frame's layers that changed, rasterised whole (cropped to their boxes): what a frame cost before its
     // layers were drawn in runs.
-    const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
-    const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"/>';
-    for (let i = 1; i <= 10; i++) {
+    const whole = wholeLayerPixels((i) => {
       const before = drawer.layers(i - 1);
-      raster.rgbaLayered([blank, ...drawer.layers(i).filter((layer, g) => g > 0 && layer !== before[g])]);
-    }
+      return drawer.layers(i).filter((layer, g) => g > 0 && layer !== before[g]);
+    });
     expect(perFrame).toBeGreaterThan(0);
-    expect(perFrame).toBeLessThan((raster.stats().pixels / 10) * 0.75);
+    expect(perFrame).toBeLessThan(whole * 0.75);
   }, 60_000);
 
   it('from above, keeps the legend and phase numbers while the emphasis follows the thumbs (the marks in runs)', () => {
@@ -210,17 +224,12 @@ describe('frameDrawer', () => {
     expect(runsOf(0).length).toBeGreaterThanOrEqual(3);
     const changed = (i: number) => runsOf(i).filter((run, k) => run !== runsOf(i - 1)[k]).length;
     for (let i = 1; i <= 5; i++) expect(changed(i)).toBe(1);
-    drawer.frame(0);
-    const first = drawer.stats().pixels;
-    for (let i = 1; i <= 10; i++) drawer.frame(i);
-    const perFrame = (drawer.stats().pixels - first) / 10;
+    const perFrame = pixelsPerFrame(drawer);
     // The marks layer rasterised whole each frame (its box spans the emphasis by the spine and the legend in the
     // corner) costs more than everything the drawer rasterises a frame.
-    const raster = frameRasterizer({ fontFiles: notoSansFontFiles() });
-    const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"/>';
-    for (let i = 1; i <= 10; i++) raster.rgbaLayered([blank, drawer.layers(i)[marks]!]);
+    const whole = wholeLayerPixels((i) => [drawer.layers(i)[marks]!]);
     expect(perFrame).toBeGreaterThan(0);
-    expect(perFrame).toBeLessThan(raster.stats().pixels / 10);
+    expect(perFrame).toBeLessThan(whole);
   }, 60_000);
 
   it('writes every layer as renderMoment does (hands on whole pixels), reusing the outlines only of layers whose text did not change', () => {
