@@ -6,7 +6,8 @@ import { planFromIntake } from '../../core/planner.js';
 import { posedPoint } from '../../core/pose/client-pose.js';
 import { momentPose } from '../../core/pose/pose.js';
 import { momentAt } from '../../core/timeline.js';
-import { trunkSamples } from './solid-scene.js';
+import { sideCamera } from './camera.js';
+import { practitionerGroups, trunkSamples, trunkSnapped } from './solid-scene.js';
 
 const map = builtinBodyMap();
 const plan = (() => {
@@ -47,5 +48,43 @@ describe('the trunk seen from the side', () => {
     const samples = trunkSamples('supine');
     for (let i = 1; i < samples.length; i++) expect(samples[i]!.y).toBeGreaterThan(samples[i - 1]!.y);
     for (const s of samples) expect(s.bottom).toBeGreaterThanOrEqual(-1e-9);
+  });
+});
+
+describe('the practitioner’s trunk seen from the side', () => {
+  const camera = sideCamera({ x: 0, y: 0, width: 1280, height: 560 }, 'left');
+  const trunkAt = (t: number) => {
+    const pose = momentPose(momentAt(plan, t, map));
+    const trunk = practitionerGroups(pose, camera).find((g) => g.role === 'practitioner-body')!;
+    return { pose, trunk, text: JSON.stringify(trunk.prims) };
+  };
+
+  it('keeps still through frames that sway it by a fraction of a pixel, and stays within half a pixel of the shoulders', () => {
+    const step = plan.steps.find((s) => s.id === 'sole-thumb')!;
+    let changes = 0;
+    let before = trunkAt(step.start + step.duration / 2);
+    for (let i = 1; i <= 30; i++) {
+      const now = trunkAt(step.start + step.duration / 2 + i / 30);
+      const shoulders = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
+        camera.project(now.pose.practitioner[id]!),
+      );
+      const was = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
+        camera.project(before.pose.practitioner[id]!),
+      );
+      // The shoulders do move, a little, every frame.
+      expect(shoulders.some((p, k) => p.x !== was[k]!.x || p.y !== was[k]!.y)).toBe(true);
+      if (now.text !== before.text) changes++;
+      // The trunk is drawn from the shoulders on a half-pixel grid: within half a pixel (and a rounding) of them.
+      const drawn = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
+        camera.project(trunkSnapped(now.pose.practitioner[id]!, camera)),
+      );
+      for (let k = 0; k < 2; k++)
+        expect(Math.hypot(drawn[k]!.x - shoulders[k]!.x, drawn[k]!.y - shoulders[k]!.y)).toBeLessThanOrEqual(
+          0.5,
+        );
+      before = now;
+    }
+    // Swaying by about a tenth of a pixel a frame, it is drawn anew in well under half the frames.
+    expect(changes).toBeLessThan(15);
   });
 });

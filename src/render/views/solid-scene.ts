@@ -657,6 +657,17 @@ function practitionerHips(pose: Pose, shoulders: Vec3): Vec3 {
 }
 
 /**
+ * A shoulder as the trunk is drawn from it: on a grid of half a pixel (at the camera's scale), so a trunk that sways by
+ * a tenth of a pixel a frame (it follows the hands) is drawn the same for several frames, and a drawer of many
+ * frames rasterises it again only when it has moved (the arms start from the shoulders themselves; half a pixel
+ * apart at most, under the arm).
+ */
+export function trunkSnapped(q: Vec3, camera: Camera): Vec3 {
+  const step = 0.5 / camera.scale;
+  return [Math.round(q[0] / step) * step, Math.round(q[1] / step) * step, Math.round(q[2] / step) * step];
+}
+
+/**
  * The practitioner's trunk from the side: the shoulders where `practitionerPose` puts them, the torso down to the
  * hips where they stand or sit, a neck, as a quiet flat tone behind the client and the arms. Seen across the table
  * it is a front view (the shoulders' width); at the head or the feet, a profile (chest and back). It keeps still,
@@ -664,8 +675,8 @@ function practitionerHips(pose: Pose, shoulders: Vec3): Vec3 {
  */
 function sideTrunkGroup(pose: Pose, camera: Camera): SceneGroup {
   const p = pose.practitioner;
-  const L = p['shoulder-left']!;
-  const R = p['shoulder-right']!;
+  const L = trunkSnapped(p['shoulder-left']!, camera);
+  const R = trunkSnapped(p['shoulder-right']!, camera);
   const C = vecScaled(vecSum(L, R), 0.5);
   const H = practitionerHips(pose, C);
   const down = vecUnit(vecDifference(H, C));
