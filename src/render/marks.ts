@@ -349,7 +349,6 @@ function clearOf(pen: Pen, at: XY, anchor: XY, other: XY): XY {
   return { x: other.x - (oy / ol) * gap, y: other.y + (ox / ol) * gap };
 }
 
-/** Samples of a line every `step` pixels, starting half a step in. */
 /**
  * Where a part of a stroke lies on the whole of it: `along` its start's distance from the whole's start, `length` the
  * whole's. A pattern (loops, dots, chevrons, brackets) is laid on the whole stroke, so the part ahead of a hand shows
@@ -360,11 +359,16 @@ interface OnStroke {
   readonly length: number;
 }
 
+/** A line as the whole stroke it draws (not a part of one). */
+function wholeStroke(line: MeasuredLine): OnStroke {
+  return { along: 0, length: line.length };
+}
+
 /** Points every `step` or so along a line (spread evenly over the whole stroke it is part of), with their direction. */
 function samples(
   line: MeasuredLine,
   step: number,
-  on: OnStroke = { along: 0, length: line.length },
+  on: OnStroke,
 ): { x: number; y: number; angle: number; s: number }[] {
   const out: { x: number; y: number; angle: number; s: number }[] = [];
   if (line.length === 0) return out;
@@ -378,16 +382,18 @@ function samples(
   return out;
 }
 
-function loopsPath(
-  line: MeasuredLine,
-  radius: number,
-  on: OnStroke = { along: 0, length: line.length },
-): string {
+function loopsPath(line: MeasuredLine, radius: number, on: OnStroke): string {
   // A prolate cycloid: small circles carried along the stroke, as kneading moves.
   const pitch = radius * 2.3;
-  const pts: XY[] = [];
   const steps = Math.max(8, Math.ceil((on.length / pitch) * 20));
-  const point = (s: number) => {
+  // The part's ends, and between them the whole stroke's samples that fall on it.
+  const along: number[] = [0];
+  for (let i = 1; i < steps; i++) {
+    const s = (on.length * i) / steps - on.along;
+    if (s > 1e-9 && s < line.length - 1e-9) along.push(s);
+  }
+  along.push(line.length);
+  const pts = along.map((s): XY => {
     const p = lineAt(line, s);
     const phi = (2 * Math.PI * (s + on.along)) / pitch;
     const nx = -Math.sin(p.angle);
@@ -395,18 +401,11 @@ function loopsPath(
     // Centred on the stroke line, so loops beside the spine stay off it.
     const c = Math.cos(phi);
     const d = Math.sin(phi);
-    pts.push({
+    return {
       x: p.x + Math.cos(p.angle) * d * radius + nx * c * radius,
       y: p.y + Math.sin(p.angle) * d * radius + ny * c * radius,
-    });
-  };
-  // The whole stroke's samples that fall on this part, and the part's own ends.
-  const first = Math.ceil((on.along * steps) / on.length - 1e-9);
-  const last = Math.floor(((on.along + line.length) * steps) / on.length + 1e-9);
-  if ((first * on.length) / steps - on.along > 1e-9) point(0);
-  for (let i = first; i <= last; i++)
-    point(Math.min(line.length, Math.max(0, (on.length * i) / steps - on.along)));
-  if (line.length - ((last * on.length) / steps - on.along) > 1e-9) point(line.length);
+    };
+  });
   return polylinePathData(pts);
 }
 
@@ -426,7 +425,7 @@ function strokeMarkup(
   },
 ) {
   const { u, view } = pen;
-  const on = style.on ?? { along: 0, length: line.length };
+  const on = style.on ?? wholeStroke(line);
   if (line.length < 2 * u || spec.stroke === 'none') return '';
   const opacity = style.isFaint && !style.isReturn ? '0.45' : undefined;
   // The working stroke's width says the planned pressure (1…5); a return is thin.
@@ -705,7 +704,7 @@ function pathPartsMade(options: PathOptions): PathParts {
           isFaint: true,
           hasArrow: false,
           pressure,
-          on: { along: 0, length: track.working.length },
+          on: wholeStroke(track.working),
         }),
       );
     }

@@ -53,11 +53,18 @@ describe('the trunk seen from the side', () => {
 
 describe('the practitioner’s trunk seen from the side', () => {
   const camera = sideCamera({ x: 0, y: 0, width: 1280, height: 560 }, 'left');
+  const SHOULDERS = ['shoulder-left', 'shoulder-right'] as const;
   const trunkAt = (t: number) => {
     const pose = momentPose(momentAt(plan, t, map));
     const trunk = practitionerGroups(pose, camera).find((g) => g.role === 'practitioner-body')!;
-    return { pose, trunk, text: JSON.stringify(trunk.prims) };
+    return { pose, text: JSON.stringify(trunk.prims) };
   };
+  /** A pose's shoulders on the screen, as posed or as the trunk is drawn from them. */
+  const shouldersOf = (pose: ReturnType<typeof momentPose>, isSnapped = false) =>
+    SHOULDERS.map((id) => {
+      const q = pose.practitioner[id]!;
+      return camera.project(isSnapped ? trunkSnapped(q, camera) : q);
+    });
 
   it('keeps still through frames that sway it by a fraction of a pixel, and stays within half a pixel of the shoulders', () => {
     const step = plan.steps.find((s) => s.id === 'sole-thumb')!;
@@ -65,23 +72,15 @@ describe('the practitioner’s trunk seen from the side', () => {
     let before = trunkAt(step.start + step.duration / 2);
     for (let i = 1; i <= 30; i++) {
       const now = trunkAt(step.start + step.duration / 2 + i / 30);
-      const shoulders = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
-        camera.project(now.pose.practitioner[id]!),
-      );
-      const was = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
-        camera.project(before.pose.practitioner[id]!),
-      );
+      const shoulders = shouldersOf(now.pose);
+      const was = shouldersOf(before.pose);
       // The shoulders do move, a little, every frame.
       expect(shoulders.some((p, k) => p.x !== was[k]!.x || p.y !== was[k]!.y)).toBe(true);
       if (now.text !== before.text) changes++;
-      // The trunk is drawn from the shoulders on a half-pixel grid: within half a pixel (and a rounding) of them.
-      const drawn = (['shoulder-left', 'shoulder-right'] as const).map((id) =>
-        camera.project(trunkSnapped(now.pose.practitioner[id]!, camera)),
-      );
-      for (let k = 0; k < 2; k++)
-        expect(Math.hypot(drawn[k]!.x - shoulders[k]!.x, drawn[k]!.y - shoulders[k]!.y)).toBeLessThanOrEqual(
-          0.5,
-        );
+      // The trunk is drawn from the shoulders on a half-pixel grid: within half a pixel of them.
+      shouldersOf(now.pose, true).forEach((drawn, k) => {
+        expect(Math.hypot(drawn.x - shoulders[k]!.x, drawn.y - shoulders[k]!.y)).toBeLessThanOrEqual(0.5);
+      });
       before = now;
     }
     // Swaying by about a tenth of a pixel a frame, it is drawn anew in well under half the frames.
