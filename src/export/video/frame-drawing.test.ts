@@ -232,6 +232,36 @@ describe('frameDrawer', () => {
     expect(perFrame).toBeLessThan(whole);
   }, 60_000);
 
+  it('from the head end, keeps the stroke’s arrows while the hands drawn over them move (marks and hands in runs)', () => {
+    const step = stepOf('chest-shoulder-neck-stroke');
+    const middle = step.start + step.duration / 2;
+    const s: FrameSpec = { ...spec(30, middle, middle + 3, [1280, 720]), pixelFormat: 'yuv420p' };
+    const drawer = frameDrawer(s);
+    const hands = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('hands'));
+    const runsOf = (index: number) => layerRuns(drawer.layers(index)[hands]!);
+    // The arrows of the way back are dashed: their run keeps still, the hands' run after it changes.
+    const arrows = runsOf(0).findIndex((run) => run.includes('stroke-dasharray'));
+    expect(arrows).toBeGreaterThanOrEqual(0);
+    expect(arrows).toBeLessThan(runsOf(0).length - 1);
+    let handsMoved = 0;
+    for (let i = 1; i <= 10; i++) {
+      expect(runsOf(i)[arrows], `frame ${i}`).toBe(runsOf(i - 1)[arrows]);
+      if (runsOf(i).at(-1) !== runsOf(i - 1).at(-1)) handsMoved++;
+    }
+    expect(handsMoved).toBeGreaterThanOrEqual(8);
+    const perFrame = pixelsPerFrame(drawer);
+    // With the arrows and the hands as one run (the break between them taken out), the runs that change a frame
+    // cost far more: that run is rasterised, box round both, whenever the hands move.
+    const joined = (i: number) => {
+      const layer = drawer.layers(i)[hands]!;
+      const cut = layer.lastIndexOf(LAYER_RUN_BREAK);
+      return layerRuns(layer.slice(0, cut) + layer.slice(cut + LAYER_RUN_BREAK.length));
+    };
+    const together = wholeLayerPixels((i) => joined(i).filter((run, k) => run !== joined(i - 1)[k]));
+    expect(perFrame).toBeGreaterThan(0);
+    expect(perFrame).toBeLessThan(together * 0.8);
+  }, 60_000);
+
   it('writes every layer as renderMoment does (hands on whole pixels), reusing the outlines only of layers whose text did not change', () => {
     // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
     const next = stepOf('leg-drainage');

@@ -511,7 +511,8 @@ function panelPieces(
       .filter(({ group: g }) => g.role === 'practitioner' && !g.isUnder)
       .map(({ group: g }) => groupSvg({ ...g, prims: g.prims.slice(2) }, theme, { unit }))
       .join('');
-    front += marks.svg + handsOver;
+    // Apart: the marks keep still through a phase while the hands over them move frame after frame.
+    front += marks.svg + LAYER_RUN_BREAK + handsOver;
     for (const item of marks.used) used.add(item);
   }
   const spec = stepPoseSpec(moment.part ? partView(moment.step, moment.part) : moment.step);
