@@ -8,6 +8,7 @@ import { armOutlinePairs } from './body-figure.js';
 import { FACE_AND_THROAT } from './drawn-hands.js';
 import { labelSize, type RenderLabels } from './labels.js';
 import type { MarkLayerOptions } from './layer-options.js';
+import { LAYER_RUN_BREAK } from './layers.js';
 import {
   lineAt,
   lineMeasured,
@@ -422,6 +423,8 @@ function strokeMarkup(
     isReturn?: boolean;
     /** The part of the whole stroke this line is (default: all of it). */
     on?: OnStroke;
+    /** The line's ends (default round): butt where pieces of one stroke meet, so no two overlap there. */
+    linecap?: 'round' | 'butt';
   },
 ) {
   const { u, view } = pen;
@@ -439,6 +442,8 @@ function strokeMarkup(
     'stroke-linejoin': 'round',
     'stroke-opacity': opacity,
   };
+  // The line itself (not the marks along it) ends as the piece asks.
+  const lineBase = { ...base, 'stroke-linecap': style.linecap ?? 'round' };
   const d = polylinePathData(line.points);
   switch (spec.stroke) {
     case 'dashes':
@@ -447,14 +452,14 @@ function strokeMarkup(
       out.push(
         el('path', {
           d,
-          ...base,
+          ...lineBase,
           stroke: pen.theme.labelHalo,
           'stroke-width': num(width + 3 * u, 2),
           'stroke-opacity': opacity,
         }),
         el('path', {
           d,
-          ...base,
+          ...lineBase,
           'stroke-dasharray': style.isReturn ? `${num(9 * u)} ${num(7 * u)}` : undefined,
         }),
       );
@@ -463,7 +468,7 @@ function strokeMarkup(
       out.push(
         el('path', {
           d: loopsPath(line, (spec.loop ?? 0.01) * view.scale, on),
-          ...base,
+          ...lineBase,
           'stroke-width': num(width * 0.8, 2),
         }),
       );
@@ -472,7 +477,7 @@ function strokeMarkup(
       out.push(
         el('path', {
           d,
-          ...base,
+          ...lineBase,
           'stroke-width': num(1.4 * u, 2),
           'stroke-dasharray': `${num(4 * u)} ${num(6 * u)}`,
         }),
@@ -491,7 +496,7 @@ function strokeMarkup(
       break;
     }
     case 'chevrons': {
-      out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
+      out.push(el('path', { d, ...lineBase, 'stroke-width': num(1.4 * u, 2) }));
       const v = 7 * u;
       let chevrons = '';
       for (const p of samples(line, 22 * u, on)) {
@@ -506,7 +511,7 @@ function strokeMarkup(
     }
     case 'brackets': {
       // A thin solid line under the brackets: a dashed one would read as the lifted way back.
-      out.push(el('path', { d, ...base, 'stroke-width': num(1.4 * u, 2) }));
+      out.push(el('path', { d, ...lineBase, 'stroke-width': num(1.4 * u, 2) }));
       // Paired arcs either side of the limb, bowed inward: the hands closing on it in turn.
       const r = 0.03 * view.scale;
       let arcs = '';
@@ -697,30 +702,119 @@ function pathPartsMade(options: PathOptions): PathParts {
       }
     }
     const done = progress.working;
-    if (done > 0) {
-      out.push(
-        strokeMarkup(pen, lineMeasured(linePart(track.working, 0, done)), spec, {
-          colour: theme.path,
-          isFaint: true,
-          hasArrow: false,
-          pressure,
-          on: wholeStroke(track.working),
-        }),
+    const length = track.working.length;
+    const isAheadShown = length - done > 2 * view.unit;
+    const trackKey = track.working.points.map((p) => `${p.x},${p.y}`).join(' ');
+    const piece = (from: number, to: number, isFaint: boolean) =>
+      pieceMarkup(pen, spec, trackKey, { from, to, length, isFaint, pressure, isCut: cuts.length > 2 }, () =>
+        lineMeasured(linePart(track.working, from, to)),
       );
+    // In pieces, a run each: the pieces behind the hands and ahead of them keep still as the hands move along.
+    const cuts = pieceCuts(track.working, PATH_PIECE_LENGTH * view.unit);
+    const runs: string[] = [];
+    const aheadRuns: string[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const a = cuts[k]!;
+      const b = cuts[k + 1]!;
+      let run = done > a ? piece(a, Math.min(b, done), true) : '';
+      if (isAheadShown && done < b) {
+        const ahead = piece(Math.max(a, done), b, false);
+        run += ahead;
+        aheadRuns.push(ahead);
+      }
+      runs.push(run);
     }
-    const ahead = lineMeasured(linePart(track.working, done, track.working.length));
-    const isAheadShown = ahead.length > 2 * view.unit;
-    const aheadMarkup = strokeMarkup(pen, isAheadShown ? ahead : track.working, spec, {
-      colour: theme.path,
-      isFaint: false,
-      hasArrow: true,
-      pressure,
-      on: { along: isAheadShown ? done : 0, length: track.working.length },
-    });
-    out.push(aheadMarkup);
+    if (!isAheadShown) {
+      // At the stroke's end: the whole of it again, strong, for the next repetition.
+      const whole = strokeMarkup(pen, track.working, spec, {
+        colour: theme.path,
+        isFaint: false,
+        hasArrow: true,
+        pressure,
+      });
+      runs.push(whole);
+      aheadRuns.push(whole);
+    }
+    out.push(runs.filter((run) => run !== '').join(LAYER_RUN_BREAK));
+    const aheadMarkup = aheadRuns.join('');
     if (spec.isAheadOverHands) over.push(aheadMarkup);
   }
-  return { strokes: out.join(''), numbers: over.join('') + numbers.join('') };
+  return {
+    strokes: out.filter((run) => run !== '').join(LAYER_RUN_BREAK),
+    numbers: over.join('') + numbers.join(''),
+  };
+}
+
+/**
+ * A working stroke from above is drawn in pieces of about this length (× the unit), each a run of the path's layer
+ * (`LAYER_RUN_BREAK`): as the hands move along it only the piece they are on changes, so a drawer of many frames
+ * rasterises that piece again, not the whole stroke (the thumbs' kneading down the back: a third of the pixels).
+ */
+export const PATH_PIECE_LENGTH = 160;
+
+/** Where a stroke is cut into pieces of about `piece` pixels: 0, the cuts, its length; no cut on a corner. */
+function pieceCuts(line: MeasuredLine, piece: number): number[] {
+  const n = Math.max(1, Math.round(line.length / piece));
+  const cuts = [0];
+  for (let k = 1; k < n; k++) {
+    let at = (line.length * k) / n;
+    // Two pieces meet flush (butt ends) only along a straight segment.
+    while (line.cumulative.some((c) => Math.abs(c - at) < 1)) at += 1;
+    if (at < line.length - 1) cuts.push(at);
+  }
+  cuts.push(line.length);
+  return cuts;
+}
+
+/** Pieces of strokes drawn lately, by theme: a piece behind or ahead of the hands is the same frame after frame. */
+const piecesDrawn = new WeakMap<Theme, Map<string, string>>();
+const PIECES_KEPT = 512;
+
+/**
+ * One piece (`from` … `to` along the working stroke `trackKey`) in the technique's style: faint behind the hands,
+ * strong ahead of them with the arrowhead at the stroke's end; butt ends where the stroke is cut. Remembered.
+ */
+function pieceMarkup(
+  pen: Pen,
+  spec: MarkSpec,
+  trackKey: string,
+  piece: {
+    from: number;
+    to: number;
+    /** The whole stroke's length. */
+    length: number;
+    isFaint: boolean;
+    pressure: number | null;
+    isCut: boolean;
+  },
+  line: () => MeasuredLine,
+): string {
+  const key = [
+    trackKey,
+    piece.from,
+    piece.to,
+    piece.isFaint,
+    piece.pressure,
+    piece.isCut,
+    spec.stroke,
+    spec.loop,
+    pen.u,
+    pen.view.scale,
+  ].join('|');
+  const drawn = cachedValue(piecesDrawn, pen.theme, () => new Map<string, string>());
+  const hit = drawn.get(key);
+  if (hit !== undefined) return hit;
+  const markup = strokeMarkup(pen, line(), spec, {
+    colour: pen.theme.path,
+    isFaint: piece.isFaint,
+    hasArrow: !piece.isFaint && piece.to >= piece.length,
+    pressure: piece.pressure,
+    on: { along: piece.from, length: piece.length },
+    ...(piece.isCut ? { linecap: 'butt' as const } : {}),
+  });
+  drawn.set(key, markup);
+  if (drawn.size > PIECES_KEPT) drawn.delete(drawn.keys().next().value as string);
+  return markup;
 }
 
 function labelText(

@@ -232,6 +232,28 @@ describe('frameDrawer', () => {
     expect(perFrame).toBeLessThan(whole);
   }, 60_000);
 
+  it('from above, draws the kneading loops in pieces: only the piece under the thumbs is rasterised again', () => {
+    const step = stepOf('spine-thumb-knead');
+    const s: FrameSpec = {
+      ...spec(30, step.start + 20, step.start + 23, [1280, 720]),
+      pixelFormat: 'yuv420p',
+    };
+    const drawer = frameDrawer(s);
+    const path = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('path'));
+    const runsOf = (index: number) => layerRuns(drawer.layers(index)[path]!);
+    // The ways back, then each working stroke in pieces.
+    expect(runsOf(0).length).toBeGreaterThanOrEqual(6);
+    for (let i = 1; i <= 10; i++) {
+      const changed = runsOf(i).filter((run, k) => run !== runsOf(i - 1)[k]).length;
+      // The piece under each thumb (two where a thumb crosses from one piece to the next).
+      expect(changed, `frame ${i}`).toBeLessThanOrEqual(4);
+    }
+    const inPieces = wholeLayerPixels((i) => runsOf(i).filter((run, k) => run !== runsOf(i - 1)[k]));
+    const whole = wholeLayerPixels((i) => [drawer.layers(i)[path]!]);
+    expect(inPieces).toBeGreaterThan(0);
+    expect(inPieces).toBeLessThan(whole / 3);
+  }, 60_000);
+
   it('from the head end, keeps the stroke’s arrows while the hands drawn over them move (marks and hands in runs)', () => {
     const step = stepOf('chest-shoulder-neck-stroke');
     const middle = step.start + step.duration / 2;
