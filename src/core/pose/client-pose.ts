@@ -176,7 +176,7 @@ export function clientPoseMoves(input: ClientPoseInput): PoseMove[] {
 }
 
 /** How fully a move carries the rest point p (0…1). */
-function selectionWeight(s: PoseSelection, p: Vec3): number {
+export function selectionWeight(s: PoseSelection, p: Vec3): number {
   if (s.side === 'left' && p[0] > 0.004) return 0;
   if (s.side === 'right' && p[0] < -0.004) return 0;
   const y = p[1];

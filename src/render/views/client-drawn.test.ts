@@ -8,7 +8,13 @@ import { momentPose } from '../../core/pose/pose.js';
 import type { Pose } from '../../core/pose/pose-types.js';
 import { momentAt } from '../../core/timeline.js';
 import { themeColours } from '../theme.js';
-import { CLIENT_DRAWINGS_KEPT, clientDrawn, clientPoseKey } from './client-drawn.js';
+import {
+  CLIENT_DRAWINGS_KEPT,
+  CLIENT_DRAWN_STEP_PX,
+  clientDrawn,
+  clientPoseKey,
+  clientPoseSnapped,
+} from './client-drawn.js';
 import { panelCamera, type SolidView, sideBoxFor } from './solid-framing.js';
 import { clientGroups } from './solid-scene.js';
 import { groupSvg } from './solid-svg.js';
@@ -48,7 +54,7 @@ describe('clientDrawn', () => {
         fc.constantFrom(1, 0.5),
         (t, view, unit) => {
           const { pose, camera, key } = cameraAt(t, view);
-          const expected = clientGroups(pose, camera).map((g) => ({
+          const expected = clientGroups(clientPoseSnapped(pose, camera), camera).map((g) => ({
             id: g.id,
             svg: groupSvg(g, theme, { unit }),
           }));
@@ -60,6 +66,44 @@ describe('clientDrawn', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('draws the client within half a pixel of where the pose puts it, for any moment and view', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: plan.totalSeconds - 0.01, noNaN: true }),
+        fc.constantFrom(...views),
+        (t, view) => {
+          const { pose, camera } = cameraAt(t, view);
+          const snapped = clientPoseSnapped(pose, camera);
+          for (const [name, p] of Object.entries(pose.client)) {
+            const a = camera.project(p);
+            const b = camera.project(snapped.client[name]!);
+            expect(Math.hypot(a.x - b.x, a.y - b.y), `${name} at ${t.toFixed(2)} s`).toBeLessThanOrEqual(
+              CLIENT_DRAWN_STEP_PX + 0.01,
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws a foot flexed slowly anew every few frames, not every frame (the moves in half-pixel steps)', () => {
+    const step = plan.steps.find((s) => s.id === 'foot-flex-stretch')!;
+    const at = (i: number) => cameraAt(step.start + step.duration / 2 + i / 30, 'side');
+    let posed = 0;
+    let drawn = 0;
+    for (let i = 1; i <= 30; i++) {
+      const [a, b] = [at(i - 1), at(i)];
+      if (clientPoseKey(a.pose) !== clientPoseKey(b.pose)) posed++;
+      const drawnOf = (c: typeof a) => clientDrawn(c.pose, c.camera, c.key, theme, 1).map((d) => d.svg);
+      if (drawnOf(a).join('') !== drawnOf(b).join('')) drawn++;
+    }
+    // The pose changes every frame; its drawing in at most half of them.
+    expect(posed).toBe(30);
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(15);
   });
 
   it('draws a client that moved again', () => {
