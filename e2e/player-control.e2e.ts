@@ -182,11 +182,13 @@ describe('the player', () => {
   it('holds at the start of the next step when auto-advance is off', async () => {
     const context = await contextNew(harness.browser);
     const page = await context.newPage();
-    await sessionStarted(page, '?speed=60');
+    // At 20× the check-in lasts about 4 s: time enough to turn auto-advance off on a loaded machine (at 60× a slow
+    // click could land after the next step had begun).
+    await sessionStarted(page, '?speed=20');
     await page.click('.settings-button');
     await page.uncheck('#auto-advance');
     await page.click('.settings-dialog button:has-text("Close")');
-    await page.waitForSelector('.paused-badge', { timeout: 10_000 });
+    await page.waitForSelector('.paused-badge', { timeout: 20_000 });
     expect(await title(page)).toBe('Reinforced palm beside the spine');
     expect(await page.textContent('[data-testid="countdown"]')).toContain('2:11');
     await page.click('[data-testid="play-pause"]');
