@@ -284,6 +284,30 @@ describe('frameDrawer', () => {
     expect(perFrame).toBeLessThan(together * 0.8);
   }, 60_000);
 
+  it('keeps runs that moved under half a pixel (a foot flexed slowly): fewer pixels, every frame near its moment', () => {
+    const step = stepOf('foot-flex-stretch');
+    const middle = step.start + step.duration / 2;
+    const s: FrameSpec = { ...spec(30, middle, middle + 2, [1280, 720]), view: 'side' };
+    const exact = frameDrawer(s);
+    const kept = frameDrawer(s, { exactEvery: 12 });
+    let keptFrame: Buffer | null = null;
+    let repeats = 0;
+    for (let i = 0; i < 36; i++) {
+      const exactFrame = exact.frame(i);
+      const drawn = kept.frame(i);
+      if (drawn === null) repeats++;
+      else keptFrame = Buffer.from(drawn);
+      // Frames 0, 12 and 24 are drawn exactly.
+      if (i % 12 === 0) expect(drawn).not.toBeNull();
+      if (exactFrame === null) continue;
+      // Half a pixel from its moment at most: only edges differ.
+      expect(differing(keptFrame!, exactFrame, s), `frame ${i}`).toBeLessThan(1280 * 720 * 0.002);
+      if (i % 12 === 0) expect(Buffer.compare(keptFrame!, exactFrame), `frame ${i}`).toBe(0);
+    }
+    expect(repeats).toBeGreaterThan(0);
+    expect(kept.stats().pixels).toBeLessThan(exact.stats().pixels * 0.8);
+  }, 60_000);
+
   it('writes every layer as renderMoment does (hands on whole pixels), reusing the outlines only of layers whose text did not change', () => {
     // Consecutive frames of a stroke across a second's turn (the captions' clock) and a step's end.
     const next = stepOf('leg-drainage');
@@ -400,7 +424,8 @@ describe('framesPooled', () => {
     // In YUV, as the export sends them.
     const s: FrameSpec = { ...spec(10, next.start - 3, next.start + 3, [160, 90]), pixelFormat: 'yuv420p' };
     const count = frameCount(6, 10);
-    const single = frameDrawer(s);
+    // As the pool draws: each chunk's first frame exactly, the rest keeping runs moved under half a pixel.
+    const single = frameDrawer(s, { exactEvery: 4 });
     const expected: Buffer[] = [];
     let previous: Buffer | null = null;
     for (let i = 0; i < count; i++) {

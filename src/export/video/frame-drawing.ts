@@ -14,6 +14,7 @@ import { type TextMode, textAsPaths } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
 import { type FrameRasterizer, frameRasterizer } from '../png.js';
+import { isMovedUnderStep } from './near-run.js';
 import { yuv420Bytes, yuv420Frames } from './yuv.js';
 
 /** What every frame of a video shares: the plan, the window of it shown, the size, rate, language and theme. */
@@ -152,7 +153,18 @@ export interface FrameDrawer {
  * the layers are rasterised by resvg (each cropped to its box; ones seen recently from a cache of
  * `cacheBytes`, default FRAME_LAYER_CACHE_BYTES) and composited.
  */
-export function frameDrawer(spec: FrameSpec, options: { cacheBytes?: number } = {}): FrameDrawer {
+export function frameDrawer(
+  spec: FrameSpec,
+  options: {
+    cacheBytes?: number;
+    /**
+     * Keeps what it drew of a run that moved by less than half a pixel since (`isMovedUnderStep`), except at every
+     * frame whose index is a multiple of this, drawn exactly: a frame is then never more than half a pixel from its
+     * moment, and the same whoever draws the frames in between (the pool's chunk; default: every frame exact).
+     */
+    exactEvery?: number;
+  } = {},
+): FrameDrawer {
   const raster = frameRasterizer(
     { fontFiles: notoSansFontFiles() },
     { cacheSize: FRAME_LAYERS_CACHED, cacheBytes: options.cacheBytes ?? FRAME_LAYER_CACHE_BYTES },
@@ -172,14 +184,37 @@ export function frameDrawer(spec: FrameSpec, options: { cacheBytes?: number } = 
       }
       return slot.svg;
     });
+  // Each layer's runs as last drawn, while the frames come one after the other from an exact one.
+  let drawnRuns: string[][] | null = null;
+  const exactEvery = options.exactEvery ?? 1;
   return {
     frame(index, into) {
-      const previous =
-        last?.index === index - 1 ? last.keys : index > 0 ? frameSceneKeys(spec, index - 1) : null;
+      const isNext = last?.index === index - 1;
+      const previous = isNext ? last!.keys : index > 0 ? frameSceneKeys(spec, index - 1) : null;
       const keys = frameSceneKeys(spec, index);
       last = { index, keys };
       if (previous && keys.every((k, g) => k === previous[g])) return null;
-      const layers = layersFor(keys).flatMap(layerRuns);
+      const runs = layersFor(keys).map(layerRuns);
+      if (isNext && drawnRuns && index % exactEvery !== 0) {
+        // A run that moved by less than half a pixel since it was drawn is kept as drawn.
+        let isSame = true;
+        runs.forEach((layer, g) => {
+          const before = drawnRuns![g]!;
+          if (layer.length !== before.length) {
+            isSame = false;
+            return;
+          }
+          layer.forEach((run, k) => {
+            if (run === before[k]) return;
+            if (isMovedUnderStep(before[k]!, run)) layer[k] = before[k]!;
+            else isSame = false;
+          });
+        });
+        // Nothing moved by half a pixel: the frame before, which is what was drawn last.
+        if (isSame) return null;
+      }
+      drawnRuns = runs;
+      const layers = runs.flat();
       if (!yuv) return raster.rgbaLayered(layers, into).pixels;
       // Only where a layer changed is composited and converted again.
       return yuv.updated(rgba!, raster.rgbaLayeredUpdate(layers, rgba!), into);

@@ -27,13 +27,15 @@ export interface FramePoolOptions {
 }
 
 /** A frame worker: the compiled `.js` beside this file, or (in a checkout run through tsx) the `.ts` source. */
-function frameWorker(spec: FrameSpec): Worker {
+function frameWorker(spec: FrameSpec, chunk: number): Worker {
+  // Each request's first frame is drawn exactly; the frames after it keep runs that moved under half a pixel.
+  const workerData = { spec, exactEvery: chunk };
   if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./frame-worker.js', import.meta.url), { workerData: spec });
+    return new Worker(new URL('./frame-worker.js', import.meta.url), { workerData });
   // Node 20 does not carry tsx's loader into worker threads: the worker registers it before loading the source.
   const source = new URL('./frame-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData: spec });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -47,7 +49,7 @@ export async function* framesPooled(
 ): AsyncGenerator<PooledFrame> {
   const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), 16));
   const chunk = Math.max(1, options.chunk ?? 12);
-  const workers = Array.from({ length: workerCount }, () => frameWorker(spec));
+  const workers = Array.from({ length: workerCount }, () => frameWorker(spec, chunk));
   // Each drawn buffer: the worker that drew it, and how many yielded frames still use it (repeats share it).
   const owners = new WeakMap<ArrayBuffer, { worker: Worker; uses: number; isCurrent: boolean }>();
   let isClosed = false;

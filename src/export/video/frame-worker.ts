@@ -10,8 +10,9 @@ import {
   frameDrawer,
 } from './frame-drawing.js';
 
-const spec = workerData as FrameSpec;
-const drawer = frameDrawer(spec);
+// The spec, and the frames drawn exactly (the first of every request: see `frameDrawer`'s `exactEvery`).
+const { spec, exactEvery } = workerData as { spec: FrameSpec; exactEvery: number };
+const drawer = frameDrawer(spec, { exactEvery });
 const bytes = frameBytes(spec);
 /** Buffers handed back by the main thread, ready to draw into. */
 const free: ArrayBuffer[] = [];
