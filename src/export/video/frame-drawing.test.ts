@@ -4,7 +4,7 @@ import { bodyMapData } from '../../content/body-map.js';
 import { bodyMapFromData } from '../../core/body-map.js';
 import type { Moment } from '../../core/moment.js';
 import { momentAt } from '../../core/timeline.js';
-import { LAYER_RUN_BREAK } from '../../render/layers.js';
+import { LAYER_RUN_BREAK, type RenderLayer } from '../../render/layers.js';
 import { momentView } from '../../render/moment-view.js';
 import { renderMoment, renderMomentLayers } from '../../render/render-moment.js';
 import { notoSansFontFiles } from '../fonts.js';
@@ -191,6 +191,18 @@ function wholeLayerPixels(layersOf: (index: number) => readonly string[]): numbe
   return (raster.stats().pixels - base) / 10;
 }
 
+/**
+ * A drawer of three seconds of a step at 1280×720 in YUV (from `offset` seconds in, default its middle), and the runs
+ * of one of its layers frame by frame.
+ */
+function stepLayerRuns(id: string, name: RenderLayer, offset?: number) {
+  const step = stepOf(id);
+  const from = step.start + (offset ?? step.duration / 2);
+  const drawer = frameDrawer({ ...spec(30, from, from + 3, [1280, 720]), pixelFormat: 'yuv420p' });
+  const layer = FRAME_LAYER_GROUPS.findIndex((group) => group.includes(name));
+  return { drawer, layer, runsOf: (index: number) => layerRuns(drawer.layers(index)[layer]!) };
+}
+
 describe('frameDrawer', () => {
   it('rasterises again only the runs of a frame that changed (a foot stretched, seen from the side: the leg holds still)', () => {
     const step = stepOf('foot-flex-stretch');
@@ -212,14 +224,7 @@ describe('frameDrawer', () => {
   }, 60_000);
 
   it('from above, keeps the legend and phase numbers while the emphasis follows the thumbs (the marks in runs)', () => {
-    const step = stepOf('spine-thumb-knead');
-    const s: FrameSpec = {
-      ...spec(30, step.start + 20, step.start + 23, [1280, 720]),
-      pixelFormat: 'yuv420p',
-    };
-    const drawer = frameDrawer(s);
-    const marks = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('marks'));
-    const runsOf = (index: number) => layerRuns(drawer.layers(index)[marks]!);
+    const { drawer, layer: marks, runsOf } = stepLayerRuns('spine-thumb-knead', 'marks', 20);
     // The legend, the emphasis and the phase numbers: three runs; only the emphasis moves with the hands.
     expect(runsOf(0).length).toBeGreaterThanOrEqual(3);
     const changed = (i: number) => runsOf(i).filter((run, k) => run !== runsOf(i - 1)[k]).length;
@@ -233,14 +238,7 @@ describe('frameDrawer', () => {
   }, 60_000);
 
   it('from above, draws the kneading loops in pieces: only the piece under the thumbs is rasterised again', () => {
-    const step = stepOf('spine-thumb-knead');
-    const s: FrameSpec = {
-      ...spec(30, step.start + 20, step.start + 23, [1280, 720]),
-      pixelFormat: 'yuv420p',
-    };
-    const drawer = frameDrawer(s);
-    const path = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('path'));
-    const runsOf = (index: number) => layerRuns(drawer.layers(index)[path]!);
+    const { drawer, layer: path, runsOf } = stepLayerRuns('spine-thumb-knead', 'path', 20);
     // The ways back, then each working stroke in pieces.
     expect(runsOf(0).length).toBeGreaterThanOrEqual(6);
     for (let i = 1; i <= 10; i++) {
@@ -255,12 +253,7 @@ describe('frameDrawer', () => {
   }, 60_000);
 
   it('from the head end, keeps the stroke’s arrows while the hands drawn over them move (marks and hands in runs)', () => {
-    const step = stepOf('chest-shoulder-neck-stroke');
-    const middle = step.start + step.duration / 2;
-    const s: FrameSpec = { ...spec(30, middle, middle + 3, [1280, 720]), pixelFormat: 'yuv420p' };
-    const drawer = frameDrawer(s);
-    const hands = FRAME_LAYER_GROUPS.findIndex((group) => group.includes('hands'));
-    const runsOf = (index: number) => layerRuns(drawer.layers(index)[hands]!);
+    const { drawer, layer: hands, runsOf } = stepLayerRuns('chest-shoulder-neck-stroke', 'hands');
     // The arrows of the way back are dashed: their run keeps still, the hands' run after it changes.
     const arrows = runsOf(0).findIndex((run) => run.includes('stroke-dasharray'));
     expect(arrows).toBeGreaterThanOrEqual(0);
