@@ -704,13 +704,13 @@ function pathPartsMade(options: PathOptions): PathParts {
     const done = progress.working;
     const length = track.working.length;
     const isAheadShown = length - done > 2 * view.unit;
+    // In pieces, a run each: the pieces behind the hands and ahead of them keep still as the hands move along.
+    const cuts = pieceCuts(track.working, PATH_PIECE_LENGTH * view.unit);
     const trackKey = track.working.points.map((p) => `${p.x},${p.y}`).join(' ');
     const piece = (from: number, to: number, isFaint: boolean) =>
       pieceMarkup(pen, spec, trackKey, { from, to, length, isFaint, pressure, isCut: cuts.length > 2 }, () =>
         lineMeasured(linePart(track.working, from, to)),
       );
-    // In pieces, a run each: the pieces behind the hands and ahead of them keep still as the hands move along.
-    const cuts = pieceCuts(track.working, PATH_PIECE_LENGTH * view.unit);
     const runs: string[] = [];
     const aheadRuns: string[] = [];
     for (let k = 0; k + 1 < cuts.length; k++) {

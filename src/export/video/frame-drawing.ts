@@ -14,7 +14,7 @@ import { type TextMode, textAsPaths } from '../../render/text-path.js';
 import type { ThemeName } from '../../render/theme.js';
 import { notoSansFontFiles } from '../fonts.js';
 import { type FrameRasterizer, frameRasterizer } from '../png.js';
-import { isMovedUnderStep } from './near-run.js';
+import { runsKept } from './near-run.js';
 import { yuv420Bytes, yuv420Frames } from './yuv.js';
 
 /** What every frame of a video shares: the plan, the window of it shown, the size, rate, language and theme. */
@@ -195,24 +195,9 @@ export function frameDrawer(
       last = { index, keys };
       if (previous && keys.every((k, g) => k === previous[g])) return null;
       const runs = layersFor(keys).map(layerRuns);
-      if (isNext && drawnRuns && index % exactEvery !== 0) {
-        // A run that moved by less than half a pixel since it was drawn is kept as drawn.
-        let isSame = true;
-        runs.forEach((layer, g) => {
-          const before = drawnRuns![g]!;
-          if (layer.length !== before.length) {
-            isSame = false;
-            return;
-          }
-          layer.forEach((run, k) => {
-            if (run === before[k]) return;
-            if (isMovedUnderStep(before[k]!, run)) layer[k] = before[k]!;
-            else isSame = false;
-          });
-        });
-        // Nothing moved by half a pixel: the frame before, which is what was drawn last.
-        if (isSame) return null;
-      }
+      // A run that moved by less than half a pixel since it was drawn is kept as drawn; when every run is, the
+      // frame is the one before (which is what was drawn last).
+      if (isNext && drawnRuns && index % exactEvery !== 0 && runsKept(drawnRuns, runs)) return null;
       drawnRuns = runs;
       const layers = runs.flat();
       if (!yuv) return raster.rgbaLayered(layers, into).pixels;

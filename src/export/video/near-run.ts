@@ -85,3 +85,24 @@ export function isMovedUnderStep(drawn: string, next: string, step = RUN_STEP_PX
   }
   return true;
 }
+
+/**
+ * Each layer's runs (`runs`, changed in place) with every run that moved under a step since it was drawn (`drawn`,
+ * the same layers as last drawn) put back as drawn. Whether every run is then as drawn (nothing to draw again).
+ */
+export function runsKept(drawn: readonly (readonly string[])[], runs: string[][]): boolean {
+  let isSame = true;
+  runs.forEach((layer, g) => {
+    const before = drawn[g]!;
+    if (layer.length !== before.length) {
+      isSame = false;
+      return;
+    }
+    for (let k = 0; k < layer.length; k++) {
+      if (layer[k] === before[k]) continue;
+      if (isMovedUnderStep(before[k]!, layer[k]!)) layer[k] = before[k]!;
+      else isSame = false;
+    }
+  });
+  return isSame;
+}
