@@ -82,6 +82,13 @@ function rendered(svg: string, json: string): RenderedImage {
  */
 export const NATIVE_BYTES_PER_COLLECTION = 48 * 2 ** 20;
 
+/**
+ * The pixels resvg makes between two minor collections of `FrameRasterizer.released()` (about four frames of the
+ * export's: a collection costs about half a millisecond whatever it frees, and memory freed within a second is
+ * reused, see RESVG_PURGE_DELAY_MS): a collection after every frame spent more than it saved.
+ */
+export const MINOR_COLLECTION_NATIVE_BYTES = 2 * 2 ** 20;
+
 let collector: ((options?: { type: 'minor' | 'major' }) => void) | null | undefined;
 
 /**
@@ -302,8 +309,8 @@ export interface FrameRasterizer {
    */
   rgbaLayeredUpdate(layers: readonly string[], frame: Buffer): readonly PixelBox[];
   /**
-   * Lets resvg free the native memory of what was drawn since the last call (a minor collection, then a turn of
-   * the event loop for the finalisers); await it between frames. Fresh memory is what a frame costs most on these
+   * Lets resvg free the native memory of what was drawn (a minor collection once MINOR_COLLECTION_NATIVE_BYTES of
+   * pixels were made since the last, then a turn of the event loop for the finalisers); await it between frames. Fresh memory is what a frame costs most on these
    * machines (a 1280×720 resvg image in newly mapped pages: ~30 ms; in pages freed by the frame before: ~1 ms), and
    * memory freed at once stays flat however long the video.
    */
@@ -359,7 +366,6 @@ export function frameRasterizer(
   let pixelsRasterised = 0;
   let hits = 0;
   let nativeBytes = 0;
-  let isAnyDrawn = false;
   // What `rgbaLayeredUpdate` last drew: into which buffer, from which layers.
   let updated: {
     frame: Buffer | null;
@@ -368,7 +374,6 @@ export function frameRasterizer(
   } = { frame: null, svgs: [], entries: [] };
   const counted = (image: RenderedImage): RenderedImage => {
     nativeBytes += image.width * image.height * 4;
-    isAnyDrawn = true;
     // A caller that never awaits `released()` still gets a full collection now and then.
     if (nativeBytes >= NATIVE_BYTES_PER_COLLECTION) {
       nativeBytes = 0;
@@ -565,8 +570,8 @@ export function frameRasterizer(
     },
     stats: () => ({ rendered: rasterised, hits, cachedBytes, pixels: pixelsRasterised }),
     async released() {
-      if (isAnyDrawn && garbageCollected({ isMinor: true })) nativeBytes = 0;
-      isAnyDrawn = false;
+      if (nativeBytes >= MINOR_COLLECTION_NATIVE_BYTES && garbageCollected({ isMinor: true }))
+        nativeBytes = 0;
       await new Promise((resolve) => setImmediate(resolve));
     },
   };

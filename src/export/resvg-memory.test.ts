@@ -27,11 +27,47 @@ function faultsDrawing(env: Record<string, string>): { faults: number; setting: 
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
+/**
+ * A child process that draws 24 frames of a canvas `size` pixels square, awaiting `released()` after each, and counts
+ * the minor collections `released()` forced.
+ */
+function minorCollectionsForced(size: number): number {
+  const script = `
+    const { PerformanceObserver, constants } = await import('node:perf_hooks');
+    const png = await import(${JSON.stringify(png)});
+    let forced = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MINOR && e.detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) forced++;
+    }).observe({ entryTypes: ['gc'] });
+    const raster = png.frameRasterizer({}, { cacheSize: 2 });
+    const frame = (k) => '<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">' +
+      '<rect x="' + (k % 7) + '" y="2" width="${size - 10}" height="${size - 10}" fill="#c96"/></svg>';
+    const into = Buffer.alloc(${size * size * 4});
+    for (let k = 0; k < 24; k++) { raster.rgbaLayered([frame(k)], into); await raster.released(); }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    console.log(forced);
+  `;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  return Number(out.trim().split('\n').pop());
+}
+
 /** Whether the kernel gives a process transparent huge pages when it asks (madvise) or always. */
 function hasHugePages(): boolean {
   const path = '/sys/kernel/mm/transparent_hugepage/enabled';
   return existsSync(path) && !readFileSync(path, 'utf8').includes('[never]');
 }
+
+describe('released()', () => {
+  it('collects once enough pixels were made, not after every small frame', () => {
+    // 24 frames of 100×100 pixels: under a megabyte in all, so at most one collection.
+    expect(minorCollectionsForced(100)).toBeLessThanOrEqual(1);
+    // 24 frames of 1000×1000 (4 MB each, over MINOR_COLLECTION_NATIVE_BYTES): one after each.
+    expect(minorCollectionsForced(1000)).toBeGreaterThanOrEqual(20);
+  });
+});
 
 describe("resvg's allocator", () => {
   it('asks for large pages unless told otherwise', () => {

@@ -20,6 +20,7 @@ import {
   layerRuns,
 } from './frame-drawing.js';
 import { framesPooled } from './frame-pool.js';
+import { heapGrowthHolders } from './heap-growth.js';
 import { yuv420Bytes, yuv420FromRgba } from './yuv.js';
 
 const plan = planFor({ minutes: 45 });
@@ -429,7 +430,10 @@ describe('framesPooled', () => {
     let index = 0;
     let repeats = 0;
     const held: { release: () => void }[] = [];
+    expect(heapGrowthHolders()).toBe(0);
     for await (const frame of framesPooled(s, count, { workers: 2, chunk: 4 })) {
+      // V8's heaps may grow further while the pool draws (heap-growth.ts).
+      expect(heapGrowthHolders()).toBe(1);
       expect(frame.index).toBe(index);
       expect(Buffer.compare(frame.pixels, expected[index]!), `frame ${index}`).toBe(0);
       if (frame.isRepeat) repeats++;
@@ -440,5 +444,16 @@ describe('framesPooled', () => {
     }
     expect(index).toBe(count);
     expect(repeats).toBeGreaterThan(10);
+    // And V8's own growth is back once the pool is done.
+    expect(heapGrowthHolders()).toBe(0);
+  });
+
+  it("puts V8's own heap growth back when a loop leaves the pool early", { timeout: 60_000 }, async () => {
+    const s = spec(10, 0, 2, [160, 90]);
+    for await (const frame of framesPooled(s, frameCount(2, 10), { workers: 1 })) {
+      expect(heapGrowthHolders()).toBe(1);
+      if (frame.index === 3) break;
+    }
+    expect(heapGrowthHolders()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 // RESVG_LARGE_OS_PAGES).
 import '../png.js';
 import type { FrameReply, FrameRequest, FrameSpec } from './frame-drawing.js';
+import { heapGrowthWidened } from './heap-growth.js';
 
 /** One frame in order: its RGBA pixels, and whether it repeats the frame before (then `pixels` is that frame's). */
 export interface PooledFrame {
@@ -92,6 +93,8 @@ export async function* framesPooled(
     reply.catch(() => undefined);
     replies.set(first, reply);
   };
+  // Fewer full collections in the workers' small heaps (see heap-growth.ts), until the pool is closed.
+  const heapGrowthRestored = heapGrowthWidened();
   try {
     for (let i = 0; i < workerCount * 2; i++) request();
     let previous: Buffer | null = null;
@@ -134,5 +137,6 @@ export async function* framesPooled(
   } finally {
     isClosed = true;
     await Promise.all(workers.map((w) => w.terminate()));
+    heapGrowthRestored();
   }
 }
