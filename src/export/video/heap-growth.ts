@@ -3,8 +3,8 @@
 // A frame worker's heap is small (about 18 MB live) and most of its garbage is old: the layer cache's SVG keys and the
 // renderer's memo entries outlive a frame's minor collection, then are dropped for newer ones. On so small a heap V8
 // picks a growth of a few per cent, so each worker ran a full collection (its marking on V8's helper threads) every
-// dozen frames or so: 75 in a 40-second window of the export, with V8's helper threads taking about a third of the
-// process's CPU. Allowed to grow to four times what survived, the workers collect 11–13 times in that window.
+// dozen frames or so: 32–43 in a 40-second window of the export, with V8's helper threads taking about a third of
+// the process's CPU. Allowed to grow to four times what survived, each worker collects 11 times in that window.
 import { setFlagsFromString } from 'node:v8';
 
 /** The old generation may grow by this many per cent of what survived the last full collection (V8's own: 0). */
