@@ -172,19 +172,23 @@ export function groupSvg(
   const { line, fill } = groupColours(group, theme);
   const width = (group.role === 'ghost' ? 1.5 : 3) * options.unit;
   if (options.isDashed) {
-    // Cut away: an outline only, dashed, with a faint fill (the hand under the body, seen through it).
-    const d = group.prims
-      .filter((p) => p.kind !== 'line')
-      .map(primPathData)
-      .join('');
-    return el('path', {
-      d,
-      fill: colourMixed(theme.practitionerSkin, theme.background, 0.7),
-      stroke: line,
-      'stroke-width': num(2 * options.unit),
-      'stroke-dasharray': `${num(7 * options.unit)} ${num(5 * options.unit)}`,
-      'fill-rule': 'nonzero',
-    });
+    // Cut away: the hand under the body seen through it, a faint fill inside one dashed outline. Every shape is
+    // stroked dashed at twice the outline's width first, then every shape filled on top, so only the outer half of
+    // the union's outline shows: one dashed line round the hand, not one per finger crossing the others.
+    const shapes = group.prims.filter((p) => p.kind !== 'line').map(primPathData);
+    const faint = colourMixed(theme.practitionerSkin, theme.background, 0.7);
+    return (
+      el('path', {
+        d: shapes.join(''),
+        fill: 'none',
+        stroke: line,
+        'stroke-width': num(4 * options.unit),
+        'stroke-dasharray': `${num(7 * options.unit)} ${num(5 * options.unit)}`,
+        'stroke-linejoin': 'round',
+      }) +
+      // One element per shape: shapes joined in one path could cancel where they overlap with opposite windings.
+      shapes.map((d) => el('path', { d, fill: faint })).join('')
+    );
   }
   // The outline: each capsule's shape grown by the line's half-width, filled (one path: they all wind the same way);
   // the other shapes stroked, as a line `width * 2` wide with round joins over their fill, draws the same.
