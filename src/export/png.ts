@@ -310,9 +310,9 @@ export interface FrameRasterizer {
   rgbaLayeredUpdate(layers: readonly string[], frame: Buffer): readonly PixelBox[];
   /**
    * Lets resvg free the native memory of what was drawn (a minor collection once MINOR_COLLECTION_NATIVE_BYTES of
-   * pixels were made since the last, then a turn of the event loop for the finalisers); await it between frames. Fresh memory is what a frame costs most on these
-   * machines (a 1280×720 resvg image in newly mapped pages: ~30 ms; in pages freed by the frame before: ~1 ms), and
-   * memory freed at once stays flat however long the video.
+   * pixels were made since the last, then a turn of the event loop for the finalisers); await it between frames.
+   * Fresh memory is what a frame costs most on these machines (a 1280×720 resvg image in newly mapped pages: ~30 ms;
+   * in pages freed by the frame before: ~1 ms), and memory freed soon stays flat however long the video.
    */
   released(): Promise<void>;
   /**

@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { colourMixed, themeColours } from '../theme.js';
+import { themeColours } from '../theme.js';
 import type { SceneGroup } from './solid-scene.js';
-import { groupSvg } from './solid-svg.js';
+import { cutAwayFill, groupSvg } from './solid-svg.js';
 
 const theme = themeColours('light');
 
@@ -41,7 +41,7 @@ describe('a hand cut away (under the body, seen from the side)', () => {
   };
   const svg = groupSvg(group, theme, { unit: 1, isDashed: true });
   const pixel = pixelsOf(svg, 260, 200);
-  const faint = rgbOf(colourMixed(theme.practitionerSkin, theme.background, 0.7));
+  const faint = rgbOf(cutAwayFill(theme));
 
   it('is one dashed outline round the whole hand: no outline where one shape crosses another', () => {
     // Points of the second shape's outline that lie well inside the first: the faint fill, never the line.

@@ -160,6 +160,11 @@ function groupColours(
   }
 }
 
+/** The faint fill of a hand cut away under the body (the picture's and its legend's key). */
+export function cutAwayFill(theme: Theme): string {
+  return colourMixed(theme.practitionerSkin, theme.background, 0.7);
+}
+
 /**
  * One group as clean shapes: the union's outline first (every shape stroked wide), then every shape filled on
  * top, so only the outer outline shows (one outline round an arm and its hand, not one per finger).
@@ -176,7 +181,7 @@ export function groupSvg(
     // stroked dashed at twice the outline's width first, then every shape filled on top, so only the outer half of
     // the union's outline shows: one dashed line round the hand, not one per finger crossing the others.
     const shapes = group.prims.filter((p) => p.kind !== 'line').map(primPathData);
-    const faint = colourMixed(theme.practitionerSkin, theme.background, 0.7);
+    const faint = cutAwayFill(theme);
     return (
       el('path', {
         d: shapes.join(''),

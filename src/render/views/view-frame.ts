@@ -35,7 +35,7 @@ import {
   type SceneGroup,
   trunkSamples,
 } from './solid-scene.js';
-import { groupSvg, primPathData } from './solid-svg.js';
+import { cutAwayFill, groupSvg, primPathData } from './solid-svg.js';
 import { type ViewLabels, viewLabels } from './view-labels.js';
 
 export type { SolidView };
@@ -325,7 +325,7 @@ function legendSvg(
         width: num(34 * unit),
         height: num(14 * unit),
         rx: num(4 * unit),
-        fill: colourMixed(theme.practitionerSkin, theme.background, 0.7),
+        fill: cutAwayFill(theme),
         stroke: theme.practitionerLine,
         'stroke-width': num(2 * unit),
         'stroke-dasharray': `${num(6 * unit)} ${num(4 * unit)}`,
