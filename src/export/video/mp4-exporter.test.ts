@@ -38,13 +38,14 @@ describe('mp4Exporter', () => {
     // 128 KiB a frame: more than a pipe takes at once, so every frame waits for stdin to drain.
     const frame = Buffer.alloc(width * height * 4, 7);
     let written = 0;
+    let index = 0;
     try {
-      for (let i = 0; i < 300; i++) await exporter.frame(frame);
+      for (let i = 0; i < 300; i++) await exporter.frame(index++, frame);
       expect(garbageCollected()).toBe(true);
       const before = process.memoryUsage().heapUsed;
       const frames = 6000;
       for (let i = 0; i < frames; i++)
-        await exporter.frame(frame, () => {
+        await exporter.frame(index++, frame, () => {
           written++;
         });
       garbageCollected();

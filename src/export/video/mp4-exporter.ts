@@ -1,9 +1,11 @@
-// The MP4 exporter: Debian's ffmpeg fed raw RGBA frames on its standard input, the narration's samples on a second
-// pipe, the subtitles and chapters on two more; H.264 + AAC + mov_text into one MP4. Lifecycle: start, frame, stop.
+// The MP4 exporter: Debian's ffmpeg fed raw frames with their times on its standard input (Matroska, matroska.ts),
+// the narration's samples on a second pipe, the subtitles and chapters on two more; H.264 + AAC + mov_text into one
+// MP4. Lifecycle: start, frame, stop.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Language } from '../../core/ids.js';
+import { frameTick, matroskaBlocks, matroskaHeader } from './matroska.js';
 
 /** The command that installs the encoder, for error messages. */
 export const FFMPEG_INSTALL = 'apt-get install -y ffmpeg';
@@ -61,19 +63,22 @@ export function x264Args(options: { preset?: string; crf?: number } = {}): strin
   ];
 }
 
-/** The ffmpeg arguments of an export (inputs: pipe 0 video, 3 audio, 4 subtitles, 5 metadata). */
+/**
+ * The ffmpeg arguments of an export (inputs: pipe 0 video, 3 audio, 4 subtitles, 5 metadata). The video comes with
+ * its frames' times and goes out as they are (`-fps_mode vfr`, ffmpeg 5.1 or later): a frame not sent because it
+ * repeats the one before is shown until the next.
+ */
 export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'metadata'>): string[] {
   const tag = LANGUAGE_TAGS[options.language];
   return [
     ...['-hide_banner', '-nostats', '-loglevel', 'error', '-y'],
-    ...['-f', 'rawvideo', '-pix_fmt', options.pixelFormat ?? 'rgba'],
-    ...['-video_size', `${options.width}x${options.height}`],
-    ...['-framerate', String(options.fps), '-i', 'pipe:0'],
+    ...['-f', 'matroska', '-i', 'pipe:0'],
     ...['-f', 's16le', '-ar', String(options.sampleRate), '-ac', '1', '-i', 'pipe:3'],
     ...['-f', 'webvtt', '-i', 'pipe:4'],
     ...['-f', 'ffmetadata', '-i', 'pipe:5'],
     ...['-map', '0:v', '-map', '1:a', '-map', '2:s', '-map_metadata', '3', '-map_chapters', '3'],
     ...x264Args(options),
+    ...['-fps_mode', 'vfr'],
     ...(options.pixelFormat === 'yuv420p' ? BT709_TAGS : []),
     ...['-c:a', 'aac', '-b:a', '64k', '-c:s', 'mov_text'],
     ...['-metadata:s:a:0', `language=${tag}`, '-metadata:s:s:0', `language=${tag}`],
@@ -81,14 +86,19 @@ export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'm
   ];
 }
 
-/** An exporter's lifecycle: `start`, then `frame` for every frame (and `audio` as the track goes), then `stop`. */
+/**
+ * An exporter's lifecycle: `start`, then `frame` for the frames (and `audio` as the track goes), then `stop`.
+ * Frames go in order of their index and need not all be sent: each shows until the next one sent. The last frame
+ * sent is shown for one frame: send the video's last few frames (`TAIL_FRAMES_SENT`) for it to end on time.
+ */
 export interface Mp4Exporter {
   start(): Promise<void>;
   /**
-   * Sends one frame's RGBA pixels; resolves when ffmpeg can take more. `onWritten` is called once the pixels have
-   * gone into the pipe (the buffer may then be reused), or when they never will (ffmpeg stopped).
+   * Sends frame `index`'s pixels (the video's frame at `index / fps` seconds); resolves when ffmpeg can take more.
+   * `onWritten` is called once the pixels have gone into the pipe (the buffer may then be reused), or when they never
+   * will (ffmpeg stopped).
    */
-  frame(pixels: Buffer, onWritten?: () => void): Promise<void>;
+  frame(index: number, pixels: Buffer, onWritten?: () => void): Promise<void>;
   /** Sends narration samples (16-bit mono PCM bytes); never waits (the caller keeps the audio only a little ahead). */
   audio(bytes: Buffer): void;
   /**
@@ -97,6 +107,14 @@ export interface Mp4Exporter {
    */
   stop(options: { isAborted: boolean }): Promise<void>;
 }
+
+/**
+ * How many of the video's last frames to send even when they repeat the frame before. x264 puts B-frames out of
+ * order, so an MP4 track's length is counted from the decoding times of its last frames; frames sent one frame apart
+ * at the end keep those times up with the pictures' (a repeat held to the end otherwise shortens the track by the
+ * hold). x264's presets reorder at most a few frames; half a second at 30 fps is ample and costs next to nothing.
+ */
+export const TAIL_FRAMES_SENT = 16;
 
 /** Makes the MP4 exporter (nothing runs until `start`). */
 export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
@@ -122,6 +140,7 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
     return child.stdin;
   };
   const pipe = (fd: number): Writable => child!.stdio[fd] as Writable;
+  const blocks = matroskaBlocks();
   const ignoreEpipe = (stream: Writable) => stream.on('error', () => undefined);
 
   return {
@@ -154,16 +173,25 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
         if (lines.length > 50) lines.splice(0, lines.length - 50);
       });
       for (const fd of [0, 3, 4, 5]) ignoreEpipe(fd === 0 ? video() : pipe(fd));
+      video().write(
+        matroskaHeader({
+          width: options.width,
+          height: options.height,
+          fps: options.fps,
+          fourcc: options.pixelFormat === 'yuv420p' ? 'I420' : 'RGBA',
+        }),
+      );
       pipe(4).end(options.subtitles);
       pipe(5).end(options.metadata);
       // A missing binary is reported now rather than at the first frame.
       await new Promise((resolve) => setImmediate(resolve));
       if (spawnError) throw spawnError;
     },
-    async frame(pixels, onWritten) {
+    async frame(index, pixels, onWritten) {
       if (exitCode !== undefined || spawnError)
         throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
       const stdin = video();
+      stdin.write(blocks.blockHeader(frameTick(index, options.fps), pixels.length));
       if (stdin.write(pixels, onWritten ? () => onWritten() : undefined)) return;
       // Not events.once: it rejects on the stream's 'error' (EPIPE when ffmpeg has stopped), which says less.
       const isDrained = await new Promise<boolean>((resolve) => {

@@ -5,8 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { audioSamples, framePng, levelDb, planFor, probed } from '../test-support/media.js';
-import { FfmpegError } from './mp4-exporter.js';
+import {
+  audioSamples,
+  frameHashesAt,
+  framePng,
+  levelDb,
+  planFor,
+  probed,
+  videoFrameTimes,
+} from '../test-support/media.js';
+import type { FrameSpec } from './frame-drawing.js';
+import { framesPooled } from './frame-pool.js';
+import { FfmpegError, TAIL_FRAMES_SENT } from './mp4-exporter.js';
 import { TONE_SECONDS } from './narration.js';
 import { ExportAbortedError, exportVideo, type VideoExportResult } from './video-export.js';
 import { stepWindow } from './video-script.js';
@@ -87,6 +97,55 @@ describe('exportVideo: a 10-minute plan at 160×90, 1 fps', () => {
     expect(differing).toBeGreaterThan(500);
     // At 1 fps the clock in the captions changes every frame: nothing repeats.
     expect(result.repeatedFrames).toBe(0);
+  });
+});
+
+describe('exportVideo: a frame that repeats the one before is not encoded again', () => {
+  it('stores only the frames that change, each at its own time, and still shows every frame on time', {
+    timeout: 300_000,
+  }, async () => {
+    // The check-in: the client lies still while the clock counts the seconds, so most frames at 10 fps repeat.
+    const plan = planFor({ minutes: 45 });
+    const window = stepWindow(plan, 'check-in')!;
+    const fps = 10;
+    const output = join(dir, 'hold.mp4');
+    const result = await exportVideo({ plan, output, width: 160, height: 90, fps, window });
+    expect(result.repeatedFrames).toBeGreaterThan(result.frames / 2);
+
+    // Which frames repeat, from the same pool of workers the export draws with.
+    const spec: FrameSpec = {
+      plan,
+      ...window,
+      fps,
+      width: 160,
+      height: 90,
+      language: plan.language,
+      theme: 'light',
+      excluded: plan.excludedRegions,
+      pixelFormat: 'yuv420p',
+    };
+    const sent: number[] = [];
+    let repeats = 0;
+    for await (const frame of framesPooled(spec, result.frames)) {
+      if (frame.isRepeat) repeats++;
+      if (!frame.isRepeat || frame.index >= result.frames - TAIL_FRAMES_SENT) sent.push(frame.index);
+      frame.release();
+    }
+    expect(repeats).toBe(result.repeatedFrames);
+    expect(sent.length).toBeLessThanOrEqual(result.frames - result.repeatedFrames + TAIL_FRAMES_SENT);
+    // Stored: exactly the frames that changed (and the last few), each at its own frame's time.
+    expect(videoFrameTimes(output).map((t) => Math.round(t * fps))).toEqual(sent);
+    for (const t of videoFrameTimes(output))
+      expect(Math.abs(t * fps - Math.round(t * fps))).toBeLessThan(0.01);
+    // The video track lasts as long as the window, to within a frame; played at its rate, every frame is there.
+    const video = probed(output).streams.find((s) => s.codec_type === 'video')!;
+    expect(Math.abs(Number(video.duration) - result.seconds)).toBeLessThanOrEqual(1 / fps);
+    const shown = frameHashesAt(output, fps);
+    expect(Math.abs(shown.length - result.frames)).toBeLessThanOrEqual(1);
+    // A frame not stored shows the one before it; a stored one is a picture of its own.
+    const storedIndexes = new Set(sent);
+    for (let i = 1; i < Math.min(shown.length, result.frames); i++)
+      if (!storedIndexes.has(i)) expect(shown[i], `frame ${i}`).toBe(shown[i - 1]);
   });
 });
 
