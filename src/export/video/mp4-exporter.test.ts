@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { garbageCollected } from '../png.js';
-import { mp4Exporter } from './mp4-exporter.js';
+import { FfmpegError, mp4Exporter } from './mp4-exporter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-mp4-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,5 +60,35 @@ describe('mp4Exporter', () => {
     } finally {
       await exporter.stop({ isAborted: true });
     }
+  });
+});
+
+describe('mp4Exporter with an ffmpeg older than 5.1', () => {
+  it('says which version it needs when ffmpeg does not know -fps_mode', async () => {
+    // What ffmpeg 4 and 5.0 print for the option they lack, and their exit.
+    const path = join(dir, 'old-ffmpeg.sh');
+    writeFileSync(
+      path,
+      "#!/bin/sh\necho \"Unrecognized option 'fps_mode'.\" >&2\necho 'Error splitting the argument list: Option not found' >&2\nexit 1\n",
+    );
+    chmodSync(path, 0o755);
+    const exporter = mp4Exporter({
+      output: join(dir, 'old.mp4'),
+      width: 64,
+      height: 32,
+      fps: 30,
+      sampleRate: 22_050,
+      language: 'en',
+      subtitles: 'WEBVTT\n',
+      metadata: ';FFMETADATA1\n',
+      command: path,
+    });
+    await exporter.start();
+    const stopped = exporter.stop({ isAborted: false });
+    await expect(stopped).rejects.toBeInstanceOf(FfmpegError);
+    await expect(stopped).rejects.toThrow(
+      /ffmpeg failed \(exit 1\) \(the export needs ffmpeg 5\.1 or later\)/,
+    );
+    await expect(stopped).rejects.toThrow(/Unrecognized option 'fps_mode'/);
   });
 });

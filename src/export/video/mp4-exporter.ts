@@ -134,7 +134,13 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
     for (const waiter of [...stopWaiters]) waiter();
   };
 
-  const failure = (message: string) => new FfmpegError(message, lines.slice(-12));
+  const failure = (message: string) =>
+    new FfmpegError(
+      lines.some((line) => /option .?fps_mode/i.test(line))
+        ? `${message} (the export needs ffmpeg 5.1 or later)`
+        : message,
+      lines.slice(-12),
+    );
   const video = (): Writable => {
     if (!child?.stdin) throw new Error('the exporter was not started');
     return child.stdin;
