@@ -376,7 +376,7 @@ export async function run(report: Report): Promise<void> {
           '(target ≥ 5×), ' +
           `peak memory ${Math.round(r.peak / 2 ** 20)} MiB for the process tree (workers, ffmpeg, espeak-ng; ` +
           `${Math.round(r.peakOwn / 2 ** 20)} MiB this process alone), ` +
-          `${r.repeated} of ${r.frames} frames repeated; ${r.cpu.toFixed(0)} s of CPU ` +
+          `${r.repeated} of ${r.frames} frames repeated (neither drawn nor encoded again); ${r.cpu.toFixed(0)} s of CPU ` +
           `(${((r.cpu / r.frames) * 1000).toFixed(1)} ms a frame); load average ${loadavg()[0]!.toFixed(1)}`,
       );
       const msAFrame = (cpu: number) => ((cpu / r.frames) * 1000).toFixed(1);
