@@ -91,27 +91,26 @@ export function framePng(file: string, t: number): Buffer {
   ]);
 }
 
-/** The presentation times (seconds, in order) of a file's video frames as stored: one per encoded frame. */
-export function videoFrameTimes(file: string): number[] {
-  const out = execFileSync('ffprobe', [
-    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
-  ]);
-  return out
+/** The lines a command prints, less blank ones and `#` comments. */
+function printedLines(command: string, args: readonly string[]): string[] {
+  return execFileSync(command, args)
     .toString()
     .split('\n')
-    .filter((line) => line.trim() !== '')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+}
+
+/** The presentation times (seconds, in order) of a file's video frames as stored: one per encoded frame. */
+export function videoFrameTimes(file: string): number[] {
+  return printedLines('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
+  ])
     .map(Number)
     .sort((a, b) => a - b);
 }
 
 /** Each frame of a file's video decoded at a constant `fps` (as a player shows it), as an MD5 of its pixels. */
 export function frameHashesAt(file: string, fps: number): string[] {
-  const out = execFileSync('ffmpeg', [
+  return printedLines('ffmpeg', [
     ...['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', `fps=${fps}`, '-f', 'framemd5', '-'],
-  ]);
-  return out
-    .toString()
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split(',').at(-1)!.trim());
+  ]).map((line) => line.split(',').at(-1)!.trim());
 }

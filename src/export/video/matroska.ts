@@ -12,13 +12,6 @@ const CLUSTER_TICKS = 30_000;
 /** The EBML size of unknown length (8 bytes, all value bits set): a segment or cluster written as it goes. */
 const UNKNOWN_SIZE = Buffer.from([0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
 
-/** An element ID as its bytes (IDs carry their own length marker). */
-function idBytes(id: number): Buffer {
-  const bytes: number[] = [];
-  for (let v = id; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
-  return Buffer.from(bytes);
-}
-
 /** An EBML variable-length size: the shortest form whose value bits are not all set (that means unknown). */
 export function ebmlSize(size: number): Buffer {
   if (!Number.isSafeInteger(size) || size < 0)
@@ -35,7 +28,10 @@ export function ebmlSize(size: number): Buffer {
   return bytes;
 }
 
-/** An unsigned integer's big-endian bytes, as few as hold it (at least one). */
+/**
+ * An unsigned integer's big-endian bytes, as few as hold it (at least one): an unsigned element's value, and an
+ * element ID as written (IDs carry their own length marker).
+ */
 function uintBytes(value: number): Buffer {
   const bytes: number[] = [];
   for (let v = value; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
@@ -43,7 +39,7 @@ function uintBytes(value: number): Buffer {
 }
 
 function element(id: number, body: Buffer): Buffer {
-  return Buffer.concat([idBytes(id), ebmlSize(body.length), body]);
+  return Buffer.concat([uintBytes(id), ebmlSize(body.length), body]);
 }
 
 const uint = (id: number, value: number) => element(id, uintBytes(value));
@@ -86,12 +82,12 @@ export function matroskaHeader(video: {
     ]),
   ]);
   const tracks = master(0x1654ae6b, [track]);
-  return Buffer.concat([ebml, idBytes(0x18538067), UNKNOWN_SIZE, info, tracks]);
+  return Buffer.concat([ebml, uintBytes(0x18538067), UNKNOWN_SIZE, info, tracks]);
 }
 
 /** The tick of frame `index` at `fps` frames a second. */
 export function frameTick(index: number, fps: number): number {
-  return Math.round((index * 1000) / fps);
+  return Math.round((index * 1e9) / MATROSKA_TICK_NS / fps);
 }
 
 /**
@@ -109,14 +105,14 @@ export function matroskaBlocks(): { blockHeader(tick: number, size: number): Buf
       const parts: Buffer[] = [];
       if (clusterTick < 0 || tick - clusterTick > CLUSTER_TICKS) {
         clusterTick = tick;
-        parts.push(idBytes(0x1f43b675), UNKNOWN_SIZE, uint(0xe7, tick)); // Cluster, its Timestamp
+        parts.push(uintBytes(0x1f43b675), UNKNOWN_SIZE, uint(0xe7, tick)); // Cluster, its Timestamp
       }
       // SimpleBlock: track 1, the time from the cluster's, flags (a key frame: every raw frame is one).
       const head = Buffer.alloc(4);
       head[0] = 0x81;
       head.writeInt16BE(tick - clusterTick, 1);
       head[3] = 0x80;
-      parts.push(idBytes(0xa3), ebmlSize(head.length + size), head);
+      parts.push(uintBytes(0xa3), ebmlSize(head.length + size), head);
       return Buffer.concat(parts);
     },
   };

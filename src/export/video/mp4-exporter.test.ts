@@ -28,6 +28,7 @@ describe('mp4Exporter', () => {
       width,
       height,
       fps: 30,
+      frames: 6300,
       sampleRate: 22_050,
       language: 'en',
       subtitles: 'WEBVTT\n',
@@ -40,12 +41,12 @@ describe('mp4Exporter', () => {
     let written = 0;
     let index = 0;
     try {
-      for (let i = 0; i < 300; i++) await exporter.frame(index++, frame);
+      for (let i = 0; i < 300; i++) await exporter.frame({ index: index++, pixels: frame });
       expect(garbageCollected()).toBe(true);
       const before = process.memoryUsage().heapUsed;
       const frames = 6000;
       for (let i = 0; i < frames; i++)
-        await exporter.frame(index++, frame, () => {
+        await exporter.frame({ index: index++, pixels: frame }, () => {
           written++;
         });
       garbageCollected();
@@ -77,6 +78,7 @@ describe('mp4Exporter with an ffmpeg older than 5.1', () => {
       width: 64,
       height: 32,
       fps: 30,
+      frames: 6300,
       sampleRate: 22_050,
       language: 'en',
       subtitles: 'WEBVTT\n',

@@ -17,6 +17,8 @@ export interface Mp4ExporterOptions {
   readonly width: number;
   readonly height: number;
   readonly fps: number;
+  /** The video's frames: the last `TAIL_FRAMES_SENT` are stored even when they repeat the one before. */
+  readonly frames: number;
   readonly sampleRate: number;
   readonly language: Language;
   /** The subtitles (WebVTT) for the mov_text track. */
@@ -86,19 +88,27 @@ export function mp4FfmpegArgs(options: Omit<Mp4ExporterOptions, 'subtitles' | 'm
   ];
 }
 
+/** One frame of the video for the exporter: its index (it shows from `index / fps` seconds) and its pixels. */
+export interface ExportedFrame {
+  readonly index: number;
+  readonly pixels: Buffer;
+  /** It looks like the frame before: not stored (that one shows until the next), unless near the end. */
+  readonly isRepeat?: boolean;
+}
+
 /**
- * An exporter's lifecycle: `start`, then `frame` for the frames (and `audio` as the track goes), then `stop`.
- * Frames go in order of their index and need not all be sent: each shows until the next one sent. The last frame
- * sent is shown for one frame: send the video's last few frames (`TAIL_FRAMES_SENT`) for it to end on time.
+ * An exporter's lifecycle: `start`, then `frame` for every frame in order (and `audio` as the track goes), then
+ * `stop`. A repeat is not sent to ffmpeg: the file stores each frame that changed at its own time, shown until the
+ * next (a variable frame rate), and the last `TAIL_FRAMES_SENT` frames whatever they are.
  */
 export interface Mp4Exporter {
   start(): Promise<void>;
   /**
-   * Sends frame `index`'s pixels (the video's frame at `index / fps` seconds); resolves when ffmpeg can take more.
-   * `onWritten` is called once the pixels have gone into the pipe (the buffer may then be reused), or when they never
-   * will (ffmpeg stopped).
+   * Sends a frame's pixels with its time (or, for a repeat, nothing); resolves when ffmpeg can take more.
+   * `onWritten` is called once the pixels have gone into the pipe or are not needed (the buffer may then be reused),
+   * or when they never will (ffmpeg stopped).
    */
-  frame(index: number, pixels: Buffer, onWritten?: () => void): Promise<void>;
+  frame(frame: ExportedFrame, onWritten?: () => void): Promise<void>;
   /** Sends narration samples (16-bit mono PCM bytes); never waits (the caller keeps the audio only a little ahead). */
   audio(bytes: Buffer): void;
   /**
@@ -193,9 +203,13 @@ export function mp4Exporter(options: Mp4ExporterOptions): Mp4Exporter {
       await new Promise((resolve) => setImmediate(resolve));
       if (spawnError) throw spawnError;
     },
-    async frame(index, pixels, onWritten) {
+    async frame({ index, pixels, isRepeat }, onWritten) {
       if (exitCode !== undefined || spawnError)
         throw spawnError ?? failure(`ffmpeg stopped early (exit ${exitCode})`);
+      if (isRepeat && index < options.frames - TAIL_FRAMES_SENT) {
+        onWritten?.();
+        return;
+      }
       const stdin = video();
       stdin.write(blocks.blockHeader(frameTick(index, options.fps), pixels.length));
       if (stdin.write(pixels, onWritten ? () => onWritten() : undefined)) return;

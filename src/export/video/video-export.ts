@@ -7,7 +7,7 @@ import type { Plan } from '../../core/plan-types.js';
 import type { ThemeName } from '../../render/theme.js';
 import { type FrameSpec, frameCount } from './frame-drawing.js';
 import { framesPooled } from './frame-pool.js';
-import { mp4Exporter, TAIL_FRAMES_SENT } from './mp4-exporter.js';
+import { mp4Exporter } from './mp4-exporter.js';
 import { type CueHeard, cuesPlaced, narrationTrack } from './narration.js';
 import { SPEECH_SAMPLE_RATE, SPEECH_WORDS_PER_MINUTE, speechSamples } from './speech.js';
 import { chaptersMetadata, subtitlesVtt } from './subtitles.js';
@@ -151,6 +151,7 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
     width,
     height,
     fps,
+    frames,
     sampleRate: SPEECH_SAMPLE_RATE,
     language: plan.language,
     subtitles: vtt,
@@ -192,10 +193,9 @@ export async function exportVideo(options: VideoExportOptions): Promise<VideoExp
       ...(options.workers ? { workers: options.workers } : {}),
     })) {
       abortedCheck(signal);
-      // A repeat is neither drawn nor encoded again: the frame before is shown until the next one sent.
+      // A repeat was not drawn again, and is not encoded again (the exporter stores the frame before until the next).
       if (frame.isRepeat) repeatedFrames++;
-      if (frame.isRepeat && frame.index < frames - TAIL_FRAMES_SENT) frame.release();
-      else await exporter.frame(frame.index, frame.pixels, frame.release);
+      await exporter.frame(frame, frame.release);
       await audioUpTo(Math.round(((frame.index + 1) / fps + 2) * SPEECH_SAMPLE_RATE));
       options.onProgress?.({ phase: 'frames', done: frame.index + 1, total: frames });
     }
