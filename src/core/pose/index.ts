@@ -8,6 +8,7 @@ export {
   type ProfileStation,
   restClientJoints,
   restSurfaceHeight,
+  restSurfacePoint,
   SIDED_JOINTS,
   trunkProfile,
 } from './rest-body.js';

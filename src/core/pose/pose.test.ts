@@ -140,6 +140,39 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     },
   );
 
+  it.each<Side>(['left', 'right'])(
+    'foot-flex-stretch (%s): the other way, the working hand lies on the top of the foot (Figure 116), not the sole',
+    (side) => {
+      for (const phase of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+        const m = partMomentOf('foot-flex-stretch', 'away-from-shin', phase, side);
+        const pose = momentPose(m);
+        const heel = joint(m, `heel-${side}`);
+        const toes = joint(m, `toes-${side}`);
+        const ankle = joint(m, `ankle-${side}`);
+        // Which side of the sole's line (heel → toes, seen from the side) a point lies on: the ankle's is the top's.
+        const across = (q: Vec3) =>
+          (toes[1] - heel[1]) * (q[2] - heel[2]) - (toes[2] - heel[2]) * (q[1] - heel[1]);
+        const working = pose.hands.filter((h) => !h.isHolding);
+        expect(working.length, `${phase}`).toBe(1);
+        const hand = working[0]!;
+        const soleLength = Math.hypot(toes[1] - heel[1], toes[2] - heel[2]);
+        expect(Math.sign(across(hand.contact)), `${phase}: on the ankle's side of the sole`).toBe(
+          Math.sign(across(ankle)),
+        );
+        // Through the foot from the sole by about a forefoot's depth, off the table under it.
+        expect(Math.abs(across(hand.contact)) / soleLength, `${phase}: the foot's depth`).toBeGreaterThan(
+          0.015,
+        );
+        expect(hand.contact[2], `${phase}: off the table`).toBeGreaterThan(0.02);
+        // The fingers along the top of the foot toward the shin (the step's "toward-head"), the wrist on the
+        // practitioner's side of the hand (it pulls the foot toward them), not under the shin.
+        expect(hand.direction[1], `${phase}: fingers toward the shin`).toBeLessThan(0);
+        const wrist = pose.practitioner[`wrist-${hand.arm}`]!;
+        expect(wrist[1], `${phase}: the wrist beyond the hand`).toBeGreaterThan(hand.contact[1] - 0.015);
+      }
+    },
+  );
+
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);

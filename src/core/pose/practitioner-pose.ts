@@ -2,7 +2,7 @@ import type { ClientPosition, ContactTool, PractitionerPosture } from '../ids.js
 import type { HandState } from '../moment.js';
 import { posedDirection, posedPoint } from './client-pose.js';
 import type { HandShape, PosedHand, PoseMove } from './pose-types.js';
-import { restSurfaceHeight, restSurfaceNormal } from './rest-body.js';
+import { restSurfaceHeight, restSurfaceNormal, restSurfacePoint } from './rest-body.js';
 import { type Vec3, vecCross, vecDifference, vecDot, vecLength, vecScaled, vecSum, vecUnit } from './vec3.js';
 
 /** BODY-PROPORTIONS "In depth": upper arm and forearm, for a practitioner of the client's height. */
@@ -519,10 +519,10 @@ export function practitionerPose(input: PractitionerPoseInput): {
       h.y <= SKULL_BASE_Y &&
       (h.tool === 'fingertips' || h.tool === 'fingers');
     const scalp = isOnScalp ? scalpPoint(h.x, h.y) : null;
-    const z = restSurfaceHeight(position, h.surface, h.x, h.y) + (h.isLifted ? 0.03 : 0);
+    const surfacePoint = restSurfacePoint(position, h.surface, h.x, h.y);
     const rest: Vec3 = scalp
       ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? 0.03 : 0))
-      : [h.x, h.y, z];
+      : [surfacePoint[0], surfacePoint[1], surfacePoint[2] + (h.isLifted ? 0.03 : 0)];
     return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest), scalp };
   });
   const base = shoulderBase(
@@ -586,7 +586,9 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // is that left in a frame of the face-up handedness).
     const leftOfD = vecScaled(vecCross(n, d), frameHandedness(position));
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
-    const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp';
+    // From the end of the limb a grasp pushes (the sole toward the shin, or a sole facing up); one on skin that faces
+    // away from the practitioner (the top of a prone foot, Figure 116) pulls it toward them, its wrist on their side.
+    const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp' && vecDot(n, base.facing) <= 0.5;
     // On the scalp the skin is the skull's; on the top of a body at rest, the rest body's (the back curves down to
     // the flank under the fingers); elsewhere (a side of the ankle, the sole) the plane the contact lies in.
     const snap: SurfaceSnap | undefined = c.scalp

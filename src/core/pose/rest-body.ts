@@ -1,5 +1,5 @@
 import type { ClientPosition, Surface } from '../ids.js';
-import type { Vec3 } from './vec3.js';
+import { type Vec3, vecScaled, vecSum } from './vec3.js';
 
 // The client at rest on the table as a solid, to BODY-PROPORTIONS.md "In depth" (fractions of the client's height
 // H; z up from the table top). The body map stays the truth for x and y; this adds the height of each point.
@@ -214,4 +214,28 @@ export function restSurfaceNormal(position: ClientPosition, surface: Surface, x:
     return [u, 0, Math.sqrt(1 - u * u)];
   }
   return surface === shown ? [0, 0, 1] : [0, 0, -1];
+}
+
+/**
+ * How far the top of a foot lies from its sole at the forefoot, where a hand takes it (BODY-PROPORTIONS.md: the
+ * ankle 0.039 above the sole; the foot thins toward the toes).
+ */
+export const FOREFOOT_DEPTH = 0.026;
+
+/** Where a prone foot begins along the body (its heel → toes line, the sole): as in `restSurfaceNormal`. */
+const PRONE_FOOT_Y = 0.955;
+
+/**
+ * The point of the client's surface at rest over (x, y) on a side: `restSurfaceHeight`'s, except on the top of a
+ * prone foot. Prone, the foot hangs from the ankle (a bolster under it) with its sole toward the practitioner at the
+ * feet and its top toward the shin and the table: a hand on its top lies a forefoot's depth through the foot from
+ * the sole, toward the ankle (Figure 116: the hand "on the back of the foot"), not on the table under it.
+ */
+export function restSurfacePoint(position: ClientPosition, surface: Surface, x: number, y: number): Vec3 {
+  if (position === 'prone' && surface === 'anterior' && y > PRONE_FOOT_Y) {
+    // The sole's line (the sole's own height less the skin's offset over it), then through the foot.
+    const sole: Vec3 = [x, y, restSurfaceHeight(position, 'posterior', x, y) - 0.01];
+    return vecSum(sole, vecScaled(restSurfaceNormal(position, surface, x, y), FOREFOOT_DEPTH));
+  }
+  return [x, y, restSurfaceHeight(position, surface, x, y)];
 }
