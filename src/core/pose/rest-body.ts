@@ -156,6 +156,12 @@ function heightAlong(a: Vec3, b: Vec3, y: number): number {
   return a[2] + (b[2] - a[2]) * t;
 }
 
+/** Where a prone foot's sole faces back and up along the body (its heel → toes line): beyond, skin is the foot's. */
+const PRONE_FOOT_Y = 0.955;
+
+/** How far a prone sole's skin lies over the heel → toes line. */
+const PRONE_SOLE_OVER_LINE = 0.01;
+
 /**
  * The height of the client's surface at rest over (x, y): the top surface on the side the position shows
  * (posterior prone, anterior supine), or just above the table for a hand slipped under the body.
@@ -173,7 +179,9 @@ export function restSurfaceHeight(position: ClientPosition, surface: Surface, x:
       const heel = joints[`heel-${side}`]!;
       const toes = joints[`toes-${side}`]!;
       // The sole (prone) or the top of the foot (supine), from the heel to the toes.
-      return position === 'prone' ? heightAlong(heel, toes, y) + 0.01 : heightAlong(ankle, toes, y) + 0.02;
+      return position === 'prone'
+        ? heightAlong(heel, toes, y) + PRONE_SOLE_OVER_LINE
+        : heightAlong(ankle, toes, y) + 0.02;
     }
     const centre = y < 0.715 ? heightAlong(hip, knee, y) : heightAlong(knee, ankle, y);
     const r = legRadiusAt(y);
@@ -192,7 +200,7 @@ export function restSurfaceHeight(position: ClientPosition, surface: Surface, x:
  */
 export function restSurfaceNormal(position: ClientPosition, surface: Surface, x: number, y: number): Vec3 {
   const shown: Surface = position === 'prone' ? 'posterior' : 'anterior';
-  if (position === 'prone' && y > 0.955) {
+  if (position === 'prone' && y > PRONE_FOOT_Y) {
     const side = x < 0 ? 'left' : 'right';
     const joints = restClientJoints(position);
     const heel = joints[`heel-${side}`]!;
@@ -222,9 +230,6 @@ export function restSurfaceNormal(position: ClientPosition, surface: Surface, x:
  */
 export const FOREFOOT_DEPTH = 0.026;
 
-/** Where a prone foot begins along the body (its heel → toes line, the sole): as in `restSurfaceNormal`. */
-const PRONE_FOOT_Y = 0.955;
-
 /**
  * The point of the client's surface at rest over (x, y) on a side: `restSurfaceHeight`'s, except on the top of a
  * prone foot. Prone, the foot hangs from the ankle (a bolster under it) with its sole toward the practitioner at the
@@ -233,8 +238,8 @@ const PRONE_FOOT_Y = 0.955;
  */
 export function restSurfacePoint(position: ClientPosition, surface: Surface, x: number, y: number): Vec3 {
   if (position === 'prone' && surface === 'anterior' && y > PRONE_FOOT_Y) {
-    // The sole's line (the sole's own height less the skin's offset over it), then through the foot.
-    const sole: Vec3 = [x, y, restSurfaceHeight(position, 'posterior', x, y) - 0.01];
+    // The sole's line (the sole's skin less its offset over it), then through the foot.
+    const sole: Vec3 = [x, y, restSurfaceHeight(position, 'posterior', x, y) - PRONE_SOLE_OVER_LINE];
     return vecSum(sole, vecScaled(restSurfaceNormal(position, surface, x, y), FOREFOOT_DEPTH));
   }
   return [x, y, restSurfaceHeight(position, surface, x, y)];
