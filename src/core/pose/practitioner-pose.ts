@@ -2,7 +2,7 @@ import type { ClientPosition, ContactTool, PractitionerPosture } from '../ids.js
 import type { HandState } from '../moment.js';
 import { posedDirection, posedPoint } from './client-pose.js';
 import type { HandShape, PosedHand, PoseMove } from './pose-types.js';
-import { restSurfaceHeight, restSurfaceNormal, restSurfacePoint } from './rest-body.js';
+import { restSurfaceNormal, restSurfacePoint } from './rest-body.js';
 import { type Vec3, vecCross, vecDifference, vecDot, vecLength, vecScaled, vecSum, vecUnit } from './vec3.js';
 
 /** BODY-PROPORTIONS "In depth": upper arm and forearm, for a practitioner of the client's height. */
@@ -595,7 +595,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
       ? skullSurface
       : input.moves.length === 0 && !isUnder && n[2] > 0.7
         ? (q) => ({
-            point: [q[0], q[1], restSurfaceHeight(position, h.surface, q[0], q[1])],
+            point: restSurfacePoint(position, h.surface, q[0], q[1]),
             normal: restSurfaceNormal(position, h.surface, q[0], q[1]),
           })
         : undefined;

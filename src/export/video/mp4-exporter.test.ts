@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { garbageCollected } from '../png.js';
-import { FfmpegError, mp4Exporter } from './mp4-exporter.js';
+import { FfmpegError, type Mp4ExporterOptions, mp4Exporter } from './mp4-exporter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-mp4-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,24 +17,32 @@ function droppingEncoder(): string {
   return path;
 }
 
+/** An exporter of a small video (no audio, empty subtitles and chapters) run by `command` into `name` in the test's dir. */
+function exporterOptions(
+  name: string,
+  size: { width: number; height: number },
+  command: string,
+): Mp4ExporterOptions {
+  return {
+    output: join(dir, name),
+    ...size,
+    fps: 30,
+    frames: 6300,
+    sampleRate: 22_050,
+    language: 'en',
+    subtitles: 'WEBVTT\n',
+    metadata: ';FFMETADATA1\n',
+    command,
+  };
+}
+
 describe('mp4Exporter', () => {
   it('keeps nothing per frame while frames wait for the encoder (memory flat in the video length)', {
     timeout: 120_000,
   }, async () => {
     const width = 256;
     const height = 128;
-    const exporter = mp4Exporter({
-      output: join(dir, 'out.mp4'),
-      width,
-      height,
-      fps: 30,
-      frames: 6300,
-      sampleRate: 22_050,
-      language: 'en',
-      subtitles: 'WEBVTT\n',
-      metadata: ';FFMETADATA1\n',
-      command: droppingEncoder(),
-    });
+    const exporter = mp4Exporter(exporterOptions('out.mp4', { width, height }, droppingEncoder()));
     await exporter.start();
     // 128 KiB a frame: more than a pipe takes at once, so every frame waits for stdin to drain.
     const frame = Buffer.alloc(width * height * 4, 7);
@@ -73,18 +81,7 @@ describe('mp4Exporter with an ffmpeg older than 5.1', () => {
       "#!/bin/sh\necho \"Unrecognized option 'fps_mode'.\" >&2\necho 'Error splitting the argument list: Option not found' >&2\nexit 1\n",
     );
     chmodSync(path, 0o755);
-    const exporter = mp4Exporter({
-      output: join(dir, 'old.mp4'),
-      width: 64,
-      height: 32,
-      fps: 30,
-      frames: 6300,
-      sampleRate: 22_050,
-      language: 'en',
-      subtitles: 'WEBVTT\n',
-      metadata: ';FFMETADATA1\n',
-      command: path,
-    });
+    const exporter = mp4Exporter(exporterOptions('old.mp4', { width: 64, height: 32 }, path));
     await exporter.start();
     const stopped = exporter.stop({ isAborted: false });
     await expect(stopped).rejects.toBeInstanceOf(FfmpegError);
