@@ -173,6 +173,35 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     },
   );
 
+  it.each<Side>(['left', 'right'])(
+    'foot-flex-stretch (%s): toward the shin, the working hand cups the sole (Figure 115), its fingers up it, none through the foot',
+    (side) => {
+      for (const phase of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+        const m = partMomentOf('foot-flex-stretch', 'toward-shin', phase, side);
+        const pose = momentPose(m);
+        const heel = joint(m, `heel-${side}`);
+        const toes = joint(m, `toes-${side}`);
+        const ankle = joint(m, `ankle-${side}`);
+        const across = (q: Vec3) =>
+          (toes[1] - heel[1]) * (q[2] - heel[2]) - (toes[2] - heel[2]) * (q[1] - heel[1]);
+        const working = pose.hands.filter((h) => !h.isHolding);
+        expect(working.length, `${phase}`).toBe(1);
+        const hand = working[0]!;
+        // The sole's side of its line is the one away from the ankle: the palm, the fingertips, the thumb and the
+        // wrist all lie there (a hand curled round the forefoot put its fingers through the foot to its top).
+        const soleSide = -Math.sign(across(ankle));
+        for (const j of ['palm', 'fingertip', 'thumb-tip', 'wrist']) {
+          const q = pose.practitioner[`${j}-${hand.arm}`]!;
+          expect(Math.sign(across(q)), `${phase}: ${j} on the sole's side`).toBe(soleSide);
+        }
+        // Up the sole toward the heel, off the table, not under the toes at its level.
+        const fingertip = pose.practitioner[`fingertip-${hand.arm}`]!;
+        expect(fingertip[2] - hand.contact[2], `${phase}: fingers up the sole`).toBeGreaterThan(0.03);
+        expect(hand.contact[2], `${phase}: the contact off the table`).toBeGreaterThan(0.015);
+      }
+    },
+  );
+
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);

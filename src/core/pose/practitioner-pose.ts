@@ -46,6 +46,8 @@ const FEET_SHOULDER_Y = 1.24;
 const THUMB_PAD_TURN = (45 * Math.PI) / 180;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
+/** How far a cupping hand's fingertips and thumb stand off the skin they curve over (their own radius and a little). */
+const CUPPED_FINGERS_LIFT = 0.012;
 /**
  * The practitioner's limbs' radii where they touch (BODY-PROPORTIONS.md: a forearm about 0.04 H across at the elbow,
  * a fingertip's pad about 0.01 H): a pressing part's axis lies this far off the skin, so its pad touches the contact
@@ -196,7 +198,13 @@ function handJoints(
   n: Vec3,
   thumbSide: Vec3,
   isOnTop: boolean,
-  options: { isPushing?: boolean; snap?: SurfaceSnap; fanToward?: Vec3; isHolding?: boolean } = {},
+  options: {
+    isPushing?: boolean;
+    isCupping?: boolean;
+    snap?: SurfaceSnap;
+    fanToward?: Vec3;
+    isHolding?: boolean;
+  } = {},
 ): HandJoints {
   const isPushing = options.isPushing ?? false;
   const at = (...terms: [Vec3, number][]): Vec3 =>
@@ -239,6 +247,15 @@ function handJoints(
         thumbTip: at([d, 0.12], [n, 0.045], [thumbSide, 0.025]),
       };
     case 'grasp':
+      if (options.isCupping)
+        // A hand cupping the end of the limb (the sole, facing the practitioner) pushes it: the palm on the skin, the
+        // fingers and the thumb along it, a little curved over it; the forearm behind the palm, above the table.
+        return {
+          palm: at([n, HAND_THICKNESS]),
+          wrist: aboveTable(at([d, -0.03], [n, 0.06])),
+          fingertip: at([d, 0.065], [n, CUPPED_FINGERS_LIFT]),
+          thumbTip: at([d, 0.015], [thumbSide, 0.04], [n, CUPPED_FINGERS_LIFT]),
+        };
       // The palm on the limb, the fingers curled round it and the thumb on the other side: a grasp, not a fist.
       return {
         palm: at([n, HAND_THICKNESS]),
@@ -589,6 +606,9 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // From the end of the limb a grasp pushes (the sole toward the shin, or a sole facing up); one on skin that faces
     // away from the practitioner (the top of a prone foot, Figure 116) pulls it toward them, its wrist on their side.
     const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp' && vecDot(n, base.facing) <= 0.5;
+    // Skin facing the practitioner (the sole of a prone foot hanging from the bolster, Figure 115) is cupped, not
+    // gripped: fingers curled round it would run through the foot.
+    const isCupping = isPushing && vecDot(n, base.facing) < -0.5;
     // On the scalp the skin is the skull's; on the top of a body at rest, the rest body's (the back curves down to
     // the flank under the fingers); elsewhere (a side of the ankle, the sole) the plane the contact lies in.
     const snap: SurfaceSnap | undefined = c.scalp
@@ -603,6 +623,7 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const fanToward: Vec3 | undefined = c.scalp ? [c.posed[0] >= 0 ? 0.5 : -0.5, -1, 0] : undefined;
     const joints = handJoints(shape, c.posed, d, n, thumbSide, !isUnder, {
       isPushing,
+      isCupping,
       isHolding: h.isHolding,
       ...(snap ? { snap } : {}),
       ...(fanToward ? { fanToward } : {}),
