@@ -105,6 +105,8 @@ describe('the player', () => {
     await page.click('button:has-text("PAIN / STOP")');
     await page.waitForSelector('dialog.pain-dialog[open]');
     expect(await page.textContent('[data-testid="play-pause"]')).toContain('Resume');
+    // The step's own region comes first.
+    expect(await page.inputValue('#pain-region')).toBe('back.paraspinal');
     await page.selectOption('#pain-region', 'back.paraspinal');
     await page.check('#pain-level-4');
     expect(await axeSeriousViolations(page)).toEqual([]);
@@ -137,6 +139,8 @@ describe('the player', () => {
     const page = await context.newPage();
     await sessionStarted(page, '');
     await page.click('button:has-text("PAIN / STOP")');
+    // The check-in works on no part of the body: no place is chosen for the user, and the report needs none.
+    expect(await page.inputValue('#pain-region')).toBe('');
     await page.check('#pain-level-7');
     await page.click('button:has-text("Record and decide")');
     await page.waitForSelector('text=pain 7 of 10 is at or above 7');

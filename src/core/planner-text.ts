@@ -16,8 +16,9 @@ export const plannerText = {
     ru: () => 'Сегодня не нужно: ни до, ни после этого нет приёмов в нужном положении.',
   },
   pressurePreference: {
-    en: (cap: number) => `The client asked for no more than pressure ${cap}.`,
-    ru: (cap: number) => `Клиент просил давление не больше ${cap}.`,
+    // The intake's limit: the client's own choice, or the cautious default (3) nobody changed, so not "asked for".
+    en: (cap: number) => `No more than pressure ${cap}, the limit on the client's intake.`,
+    ru: (cap: number) => `Давление не больше ${cap} — предел, указанный в анкете клиента.`,
   },
   avoidRegion: {
     en: () => 'The client asked for this area not to be touched.',

@@ -373,7 +373,7 @@ export function App() {
         {state.recordsClient ? <span className="app-client"> · {state.recordsClient.name}</span> : null}
         {view === 'session' ? (
           <button type="button" className="app-records" onClick={() => setView('records')}>
-            Clients
+            {s.clientsButton}
           </button>
         ) : null}
       </header>

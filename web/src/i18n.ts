@@ -5,6 +5,8 @@ export type UiLanguage = 'en' | 'ru';
 
 const en = {
   appName: 'Massage coach',
+  /** The header's button to the client records. */
+  clientsButton: 'Clients',
   skipToMain: 'Skip to the main content',
   loading: 'Loading…',
   // Intake
@@ -103,6 +105,8 @@ const en = {
   // Pain dialog
   painTitle: 'Pain reported: stopped',
   painWhere: 'Where does it hurt?',
+  /** The choice of "where" that names no place: the default when the step works on no part of the body. */
+  painWhereNotSaid: 'Not said',
   painHowMuch: 'How much, 0 (none) to 10 (worst)?',
   painRecord: 'Record and decide',
   painCancel: 'Cancel (no pain)',
@@ -168,7 +172,7 @@ const en = {
   notReached: 'Not reached',
   playedOf: (played: string, of: string) => `${played} of ${of} played`,
   painLineAt: (time: string, region: string, level: number) =>
-    `at ${time} into the session — ${region}, pain ${level} of 10`,
+    `at ${time} into the session — ${region ? `${region}, ` : ''}pain ${level} of 10`,
   doneMeans: 'Done: at least three quarters of the step’s time was played.',
   continueSession: (at: string) => `Continue the session (from ${at})`,
   startAgain: 'Start again from the beginning',
@@ -178,6 +182,7 @@ type Strings = { [K in keyof typeof en]: (typeof en)[K] extends string ? string 
 
 const ru: Strings = {
   appName: 'Помощник массажиста',
+  clientsButton: 'Клиенты',
   skipToMain: 'Перейти к содержимому',
   loading: 'Загрузка…',
   intakeTitle: 'Перед массажем',
@@ -272,6 +277,7 @@ const ru: Strings = {
   pressureNow: (p: number) => `Давление ${p} из 5`,
   painTitle: 'Боль: остановлено',
   painWhere: 'Где болит?',
+  painWhereNotSaid: 'Не указано',
   painHowMuch: 'Насколько, от 0 (нет) до 10 (сильнее некуда)?',
   painRecord: 'Записать и решить',
   painCancel: 'Отмена (боли нет)',
@@ -335,7 +341,7 @@ const ru: Strings = {
   notReached: 'Не дошли',
   playedOf: (played: string, of: string) => `выполнено ${played} из ${of}`,
   painLineAt: (time: string, region: string, level: number) =>
-    `на ${time} сеанса — ${region}, боль ${level} из 10`,
+    `на ${time} сеанса — ${region ? `${region}, ` : ''}боль ${level} из 10`,
   doneMeans: 'Сделано: выполнено не меньше трёх четвертей времени приёма.',
   continueSession: (at: string) => `Продолжить сеанс (с ${at})`,
   startAgain: 'Начать заново',

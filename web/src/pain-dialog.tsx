@@ -30,13 +30,15 @@ export function PainDialog(props: {
 }) {
   const { state, stepRegions, language, onReport, onCancel, onGoOn, onEnd } = props;
   const s = uiStrings(language);
-  const [region, setRegion] = useState(stepRegions[0] ?? REGION_ORDER[0]);
+  // The step's own first region; where the step works on none (a check-in, the rest), no place ("not said"): a
+  // hurried Record never logs a place nobody named, and the report is never held up by the question.
+  const [region, setRegion] = useState(stepRegions[0] ?? '');
   const [level, setLevel] = useState<number | null>(null);
   const isOpen = state.kind !== 'closed';
 
   useEffect(() => {
     if (state.kind === 'ask') {
-      setRegion(stepRegions[0] ?? REGION_ORDER[0]);
+      setRegion(stepRegions[0] ?? '');
       setLevel(null);
     }
   }, [state.kind, stepRegions]);
@@ -63,6 +65,7 @@ export function PainDialog(props: {
           <div className="field">
             <label htmlFor="pain-region">{s.painWhere}</label>
             <select id="pain-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+              <option value="">{s.painWhereNotSaid}</option>
               {stepRegions.map((r) => (
                 <option key={r} value={r}>
                   {regionName(language, r)}

@@ -286,7 +286,7 @@ export function Player(props: {
     const step = p.steps[index]!;
     const params = painParams ?? DEFAULT_PAIN_PARAMS;
     const earlierReports = eventsRef.current.filter((e) => e.kind === 'pain').length;
-    onEvent(eventAt('pain', t, { region, level }), t);
+    onEvent(eventAt('pain', t, region ? { region, level } : { level }), t);
     const outcome = painOutcome(params, { level, earlierReports }, step);
     if (outcome.kind === 'end') {
       setPain({ kind: 'end', because: outcome.because, level, limit: params.endSessionAtLevel });
