@@ -202,6 +202,23 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     },
   );
 
+  it('a hand lifted off the skin under the body (face up, the return under the neck) lowers toward the table, never into the body', () => {
+    let seen = 0;
+    for (const step of plan.steps)
+      for (let k = 0; k < 60; k++) {
+        const m = momentAt(plan, step.start + ((k + 0.5) / 60) * step.duration, map);
+        const lifted = momentPose(m);
+        const onSkin = momentPose({ ...m, hands: m.hands.map((h) => ({ ...h, isLifted: false })) });
+        lifted.hands.forEach((h, i) => {
+          if (!m.hands[i]!.isLifted || !h.isUnder) return;
+          seen++;
+          expect(h.contact[2], `${step.id} ${k}`).toBeLessThanOrEqual(onSkin.hands[i]!.contact[2]);
+          expect(h.contact[2], `${step.id} ${k}: on or above the table`).toBeGreaterThanOrEqual(0);
+        });
+      }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);

@@ -46,6 +46,8 @@ const FEET_SHOULDER_Y = 1.24;
 const THUMB_PAD_TURN = (45 * Math.PI) / 180;
 /** The hand's thickness at the palm. */
 const HAND_THICKNESS = 0.014;
+/** How far a hand lifted off the skin (a stroke's return in the air) is from it. */
+const LIFTED_HAND = 0.03;
 /** How far a cupping hand's fingertips and thumb stand off the skin they curve over (their own radius and a little). */
 const CUPPED_FINGERS_LIFT = 0.012;
 /**
@@ -537,9 +539,14 @@ export function practitionerPose(input: PractitionerPoseInput): {
       (h.tool === 'fingertips' || h.tool === 'fingers');
     const scalp = isOnScalp ? scalpPoint(h.x, h.y) : null;
     const surfacePoint = restSurfacePoint(position, h.surface, h.x, h.y);
+    // Lifted off the skin: away from it, so a hand under the body (the neck, the shoulders, face up) lowers toward
+    // the table, never rises into the body.
+    const lift = h.isLifted ? (h.surface === shown ? LIFTED_HAND : -LIFTED_HAND) : 0;
     const rest: Vec3 = scalp
-      ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? 0.03 : 0))
-      : [surfacePoint[0], surfacePoint[1], surfacePoint[2] + (h.isLifted ? 0.03 : 0)];
+      ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? LIFTED_HAND : 0))
+      : lift < 0
+        ? aboveTable([surfacePoint[0], surfacePoint[1], surfacePoint[2] + lift])
+        : [surfacePoint[0], surfacePoint[1], surfacePoint[2] + lift];
     return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest), scalp };
   });
   const base = shoulderBase(
