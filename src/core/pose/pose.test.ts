@@ -219,6 +219,15 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  it('no joint of the client goes below the table top, in any step (the toes of a flexed foot rest on it)', () => {
+    for (const step of plan.steps)
+      for (let k = 0; k < 80; k++) {
+        const m = momentAt(plan, step.start + ((k + 0.5) / 80) * step.duration, map);
+        for (const [joint, q] of Object.entries(momentPose(m).client))
+          expect(q[2], `${step.id} ${step.side ?? ''} ${k}: ${joint}`).toBeGreaterThanOrEqual(0);
+      }
+  });
+
   it('neck-traction: the head rises and moves toward the practitioner at the head', () => {
     const rest = momentOf('neck-traction', 0);
     const pulled = momentOf('neck-traction', 0.6);
