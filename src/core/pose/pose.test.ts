@@ -140,21 +140,28 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     },
   );
 
+  /**
+   * A moment of the foot flex stretch's part: its pose, the foot's heel, toes and ankle, which side of the sole's
+   * line (heel → toes, seen from the side) a point lies on (the ankle's is the top's), and the one working hand.
+   */
+  function footStretchAt(part: string, phase: number, side: Side) {
+    const m = partMomentOf('foot-flex-stretch', part, phase, side);
+    const pose = momentPose(m);
+    const heel = joint(m, `heel-${side}`);
+    const toes = joint(m, `toes-${side}`);
+    const ankle = joint(m, `ankle-${side}`);
+    const across = (q: Vec3) =>
+      (toes[1] - heel[1]) * (q[2] - heel[2]) - (toes[2] - heel[2]) * (q[1] - heel[1]);
+    const working = pose.hands.filter((h) => !h.isHolding);
+    expect(working.length, `${part} ${phase}`).toBe(1);
+    return { pose, heel, toes, ankle, across, hand: working[0]! };
+  }
+
   it.each<Side>(['left', 'right'])(
     'foot-flex-stretch (%s): the other way, the working hand lies on the top of the foot (Figure 116), not the sole',
     (side) => {
       for (const phase of [0.05, 0.25, 0.5, 0.75, 0.95]) {
-        const m = partMomentOf('foot-flex-stretch', 'away-from-shin', phase, side);
-        const pose = momentPose(m);
-        const heel = joint(m, `heel-${side}`);
-        const toes = joint(m, `toes-${side}`);
-        const ankle = joint(m, `ankle-${side}`);
-        // Which side of the sole's line (heel → toes, seen from the side) a point lies on: the ankle's is the top's.
-        const across = (q: Vec3) =>
-          (toes[1] - heel[1]) * (q[2] - heel[2]) - (toes[2] - heel[2]) * (q[1] - heel[1]);
-        const working = pose.hands.filter((h) => !h.isHolding);
-        expect(working.length, `${phase}`).toBe(1);
-        const hand = working[0]!;
+        const { pose, heel, toes, ankle, across, hand } = footStretchAt('away-from-shin', phase, side);
         const soleLength = Math.hypot(toes[1] - heel[1], toes[2] - heel[2]);
         expect(Math.sign(across(hand.contact)), `${phase}: on the ankle's side of the sole`).toBe(
           Math.sign(across(ankle)),
@@ -177,16 +184,7 @@ describe('the posed body (BODY-PROPORTIONS "In depth")', () => {
     'foot-flex-stretch (%s): toward the shin, the working hand cups the sole (Figure 115), its fingers up it, none through the foot',
     (side) => {
       for (const phase of [0.05, 0.25, 0.5, 0.75, 0.95]) {
-        const m = partMomentOf('foot-flex-stretch', 'toward-shin', phase, side);
-        const pose = momentPose(m);
-        const heel = joint(m, `heel-${side}`);
-        const toes = joint(m, `toes-${side}`);
-        const ankle = joint(m, `ankle-${side}`);
-        const across = (q: Vec3) =>
-          (toes[1] - heel[1]) * (q[2] - heel[2]) - (toes[2] - heel[2]) * (q[1] - heel[1]);
-        const working = pose.hands.filter((h) => !h.isHolding);
-        expect(working.length, `${phase}`).toBe(1);
-        const hand = working[0]!;
+        const { pose, ankle, across, hand } = footStretchAt('toward-shin', phase, side);
         // The sole's side of its line is the one away from the ankle: the palm, the fingertips, the thumb and the
         // wrist all lie there (a hand curled round the forefoot put its fingers through the foot to its top).
         const soleSide = -Math.sign(across(ankle));
