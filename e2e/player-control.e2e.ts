@@ -191,6 +191,10 @@ describe('the player', () => {
     await sessionStarted(page, '?speed=20');
     await page.click('.settings-button');
     await page.uncheck('#auto-advance');
+    // The voice speed shows as a number beside its slider, and follows it.
+    expect(await page.textContent('[data-testid="rate-value"]')).toBe('1.0×');
+    await page.fill('#rate', '1.3');
+    expect(await page.textContent('[data-testid="rate-value"]')).toBe('1.3×');
     await page.click('.settings-dialog button:has-text("Close")');
     await page.waitForSelector('.paused-badge', { timeout: 20_000 });
     expect(await title(page)).toBe('Reinforced palm beside the spine');

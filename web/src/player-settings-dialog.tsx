@@ -57,7 +57,11 @@ export function PlayerSettingsDialog(props: {
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="rate">{s.rate}</label>
+        <label htmlFor="rate">{s.rate}</label>{' '}
+        {/* The speed the slider is at, as a number (the slider alone showed none). */}
+        <output htmlFor="rate" data-testid="rate-value">
+          {rateText(settings.rate)}
+        </output>
         <input
           id="rate"
           type="range"
@@ -65,6 +69,7 @@ export function PlayerSettingsDialog(props: {
           max={1.5}
           step={0.1}
           value={settings.rate}
+          aria-valuetext={rateText(settings.rate)}
           onChange={(e) => set({ rate: Number(e.target.value) })}
         />
       </div>
@@ -120,4 +125,9 @@ export function PlayerSettingsDialog(props: {
       </div>
     </ModalDialog>
   );
+}
+
+/** A voice speed as the settings show it: 1.0× is the voice's own. */
+function rateText(rate: number): string {
+  return `${rate.toFixed(1)}×`;
 }
