@@ -542,11 +542,12 @@ export function practitionerPose(input: PractitionerPoseInput): {
     // Lifted off the skin: away from it, so a hand under the body (the neck, the shoulders, face up) lowers toward
     // the table, never rises into the body.
     const lift = h.isLifted ? (h.surface === shown ? LIFTED_HAND : -LIFTED_HAND) : 0;
+    const offSkin: Vec3 = [surfacePoint[0], surfacePoint[1], surfacePoint[2] + lift];
     const rest: Vec3 = scalp
       ? vecSum(scalp.point, vecScaled(scalp.normal, h.isLifted ? LIFTED_HAND : 0))
       : lift < 0
-        ? aboveTable([surfacePoint[0], surfacePoint[1], surfacePoint[2] + lift])
-        : [surfacePoint[0], surfacePoint[1], surfacePoint[2] + lift];
+        ? aboveTable(offSkin)
+        : offSkin;
     return { rest, posed: posedPoint(contactMoves(input.moves, h.surface !== shown), rest), scalp };
   });
   const base = shoulderBase(
@@ -612,10 +613,11 @@ export function practitionerPose(input: PractitionerPoseInput): {
     const thumbSide = arms[i] === 'right' ? leftOfD : vecScaled(leftOfD, -1);
     // From the end of the limb a grasp pushes (the sole toward the shin, or a sole facing up); one on skin that faces
     // away from the practitioner (the top of a prone foot, Figure 116) pulls it toward them, its wrist on their side.
-    const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp' && vecDot(n, base.facing) <= 0.5;
+    const skinTowardPractitioner = -vecDot(n, base.facing);
+    const isPushing = place === 'feet' && !h.isHolding && shape === 'grasp' && skinTowardPractitioner >= -0.5;
     // Skin facing the practitioner (the sole of a prone foot hanging from the bolster, Figure 115) is cupped, not
     // gripped: fingers curled round it would run through the foot.
-    const isCupping = isPushing && vecDot(n, base.facing) < -0.5;
+    const isCupping = isPushing && skinTowardPractitioner > 0.5;
     // On the scalp the skin is the skull's; on the top of a body at rest, the rest body's (the back curves down to
     // the flank under the fingers); elsewhere (a side of the ankle, the sole) the plane the contact lies in.
     const snap: SurfaceSnap | undefined = c.scalp
